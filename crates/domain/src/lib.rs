@@ -1,1 +1,16 @@
-//! domain
+//! Jobtausch's pure core: the words of the product as Rust types.
+//!
+//! Nothing here does IO. Values are parsed once at the edge (`Email::parse`, `Profile::parse`)
+//! and are valid wherever they exist afterwards. Start reading at [`values`] for the small
+//! validated types, [`org`] for organisations and their co-determination policy, [`profile`]
+//! for a person's profile and who may see what, and [`access`] for who may do what.
+
+pub mod access;
+pub mod error;
+pub mod ids;
+pub mod org;
+pub mod profile;
+pub mod values;
+
+pub use error::{DomainError, FieldError, Reason};
+pub use ids::{OrgId, TokenId, UserId};

@@ -1,0 +1,124 @@
+//! Errors with meaning: a field error names the field and a stable reason code that the web
+//! layer turns into a translated message (UI) or a problem+json entry (API).
+
+use std::fmt;
+
+/// Why a value was refused. `code()` is stable: it is the Fluent key suffix and the API code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    Required,
+    TooShort { min: usize },
+    TooLong { max: usize },
+    TooMany { max: usize },
+    OutOfRange { min: i64, max: i64 },
+    Email,
+    EmailDomain,
+    DomainNotMember,
+    PasswordTooShort { min: usize },
+    PayGrade,
+    Week,
+    Language,
+    UnknownChoice,
+    Taken,
+    Mismatch,
+}
+
+impl Reason {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Reason::Required => "required",
+            Reason::TooShort { .. } => "too-short",
+            Reason::TooLong { .. } => "too-long",
+            Reason::TooMany { .. } => "too-many",
+            Reason::OutOfRange { .. } => "out-of-range",
+            Reason::Email => "email",
+            Reason::EmailDomain => "email-domain",
+            Reason::DomainNotMember => "domain-not-member",
+            Reason::PasswordTooShort { .. } => "password-too-short",
+            Reason::PayGrade => "pay-grade",
+            Reason::Week => "week",
+            Reason::Language => "language",
+            Reason::UnknownChoice => "unknown-choice",
+            Reason::Taken => "taken",
+            Reason::Mismatch => "mismatch",
+        }
+    }
+
+    /// Named numbers that the message needs (`$min`, `$max`).
+    pub fn args(&self) -> Vec<(&'static str, i64)> {
+        let n = |v: usize| i64::try_from(v).unwrap_or(i64::MAX);
+        match self {
+            Reason::TooShort { min } | Reason::PasswordTooShort { min } => vec![("min", n(*min))],
+            Reason::TooLong { max } | Reason::TooMany { max } => vec![("max", n(*max))],
+            Reason::OutOfRange { min, max } => vec![("min", *min), ("max", *max)],
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// One refused field of a form or request body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub reason: Reason,
+}
+
+impl FieldError {
+    pub fn new(field: &'static str, reason: Reason) -> Self {
+        Self { field, reason }
+    }
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.reason.code())
+    }
+}
+
+/// What a domain operation can refuse, with enough meaning for the caller to answer well.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DomainError {
+    #[error("invalid input: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))]
+    Invalid(Vec<FieldError>),
+    #[error("forbidden: {0}")]
+    Forbidden(&'static str),
+    #[error("not found")]
+    NotFound,
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+}
+
+impl From<FieldError> for DomainError {
+    fn from(e: FieldError) -> Self {
+        DomainError::Invalid(vec![e])
+    }
+}
+
+/// Collects field errors so that a form shows every problem at once, not only the first.
+#[derive(Default, Debug)]
+pub struct Errors(Vec<FieldError>);
+
+impl Errors {
+    /// Keeps the value of a successful parse, records the error of a failed one.
+    pub fn take<T>(&mut self, r: Result<T, FieldError>) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.0.push(e);
+                None
+            }
+        }
+    }
+
+    pub fn push(&mut self, e: FieldError) {
+        self.0.push(e);
+    }
+
+    pub fn into_result(self) -> Result<(), DomainError> {
+        if self.0.is_empty() { Ok(()) } else { Err(DomainError::Invalid(self.0)) }
+    }
+
+    pub fn into_error(self) -> DomainError {
+        DomainError::Invalid(self.0)
+    }
+}
