@@ -35,7 +35,8 @@ impl OrgRole {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Actor {
     pub user_id: UserId,
-    pub org_id: OrgId,
+    /// Network organisers may belong to no organisation.
+    pub org_id: Option<OrgId>,
     pub roles: Vec<OrgRole>,
     pub organiser: bool,
 }
@@ -52,7 +53,7 @@ impl Actor {
 
     /// An organisation's admins keep it (name, domains, policy, roles); organisers may too.
     pub fn ensure_org_admin(&self, org: OrgId) -> Result<(), DomainError> {
-        if self.organiser || (self.org_id == org && self.has(OrgRole::OrgAdmin)) {
+        if self.organiser || (self.org_id == Some(org) && self.has(OrgRole::OrgAdmin)) {
             Ok(())
         } else {
             Err(DomainError::Forbidden("org-admin-only"))
@@ -70,16 +71,16 @@ mod tests {
     use super::*;
 
     fn actor(roles: Vec<OrgRole>, organiser: bool) -> Actor {
-        Actor { user_id: UserId::new(), org_id: OrgId::new(), roles, organiser }
+        Actor { user_id: UserId::new(), org_id: Some(OrgId::new()), roles, organiser }
     }
 
     #[test]
     fn org_admin_keeps_only_their_own_organisation() {
         let admin = actor(vec![OrgRole::OrgAdmin], false);
-        assert!(admin.ensure_org_admin(admin.org_id).is_ok());
+        assert!(admin.ensure_org_admin(admin.org_id.unwrap()).is_ok());
         assert_eq!(admin.ensure_org_admin(OrgId::new()), Err(DomainError::Forbidden("org-admin-only")));
         let approver = actor(vec![OrgRole::Approver], false);
-        assert!(approver.ensure_org_admin(approver.org_id).is_err());
+        assert!(approver.ensure_org_admin(approver.org_id.unwrap()).is_err());
         let organiser = actor(vec![], true);
         assert!(organiser.ensure_org_admin(OrgId::new()).is_ok());
         assert!(organiser.ensure_organiser().is_ok());

@@ -113,7 +113,7 @@ fn optional<T>(raw: &str, parse: impl Fn(&str) -> Result<T, FieldError>) -> Resu
 /// Whether `viewer` may learn that the person (of `owner_org`) is open to a swap.
 pub fn swap_interest_visible(
     viewer: UserId,
-    viewer_org: OrgId,
+    viewer_org: Option<OrgId>,
     owner: UserId,
     owner_org: OrgId,
     open_to_swap: bool,
@@ -122,7 +122,7 @@ pub fn swap_interest_visible(
     if viewer == owner {
         return true;
     }
-    open_to_swap && (viewer_org != owner_org || shared_with_own_org)
+    open_to_swap && (viewer_org != Some(owner_org) || shared_with_own_org)
 }
 
 #[cfg(test)]
@@ -173,10 +173,10 @@ mod tests {
     fn swap_interest_is_hidden_from_own_org_until_shared() {
         let (me, colleague, stranger) = (UserId::new(), UserId::new(), UserId::new());
         let (my_org, other_org) = (OrgId::new(), OrgId::new());
-        assert!(swap_interest_visible(me, my_org, me, my_org, true, false));
-        assert!(!swap_interest_visible(colleague, my_org, me, my_org, true, false));
-        assert!(swap_interest_visible(colleague, my_org, me, my_org, true, true));
-        assert!(swap_interest_visible(stranger, other_org, me, my_org, true, false));
-        assert!(!swap_interest_visible(stranger, other_org, me, my_org, false, true));
+        assert!(swap_interest_visible(me, Some(my_org), me, my_org, true, false));
+        assert!(!swap_interest_visible(colleague, Some(my_org), me, my_org, true, false));
+        assert!(swap_interest_visible(colleague, Some(my_org), me, my_org, true, true));
+        assert!(swap_interest_visible(stranger, Some(other_org), me, my_org, true, false));
+        assert!(!swap_interest_visible(stranger, Some(other_org), me, my_org, false, true));
     }
 }

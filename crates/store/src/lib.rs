@@ -1,1 +1,22 @@
-//! store
+//! Jobtausch's persistence: the only crate that knows SQL.
+//!
+//! [`Db`] is either an SQLite or a PostgreSQL pool. Each query is written once with `$n`
+//! placeholders and expanded per backend by [`on_db!`] or [`write_tx!`], so both drivers
+//! type-check their copy. Every state change writes its audit record and its outbox mails in
+//! the same transaction ([`Effects`]). Start reading at [`db`], then one module per aggregate.
+
+pub mod audit;
+pub mod copy;
+pub mod db;
+pub mod error;
+pub mod orgs;
+pub mod outbox;
+pub mod profiles;
+pub mod users;
+
+pub use audit::AuditEntry;
+pub use db::{Backend, Db, now};
+pub use error::StoreError;
+pub use outbox::{Effects, OutboxMail};
+#[cfg(feature = "test-support")]
+pub mod testing;

@@ -1,0 +1,122 @@
+//! `jobtausch db copy`: moves a whole installation from one database to another (typically
+//! from the pilot's SQLite file to PostgreSQL), table by table, and checks the row counts.
+
+use crate::{Db, StoreError, on_db, write_tx};
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+type Ts = DateTime<Utc>;
+
+/// Copies every row of one table; the column list names each column's Rust type once, and the
+/// same text then serves both backends.
+macro_rules! copy_table {
+    ($from:expr, $to:expr, $table:literal, $($col:ident: $ty:ty),+ $(,)?) => {{
+        let cols = [$(stringify!($col)),+];
+        let select = format!("SELECT {} FROM {}", cols.join(", "), $table);
+        let rows: Vec<($($ty,)+)> = on_db!($from, pool => sqlx::query_as(&select).fetch_all(pool).await?);
+        let placeholders = (1..=cols.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+        let insert = format!("INSERT INTO {} ({}) VALUES ({})", $table, cols.join(", "), placeholders);
+        write_tx!($to, tx => {
+            for row in &rows {
+                let ($($col,)+) = row;
+                sqlx::query(&insert)$(.bind($col))+.execute(&mut *tx).await?;
+            }
+        });
+        ($table, rows.len())
+    }};
+}
+
+/// Tables in an order that satisfies their foreign keys.
+pub const TABLES: &[&str] = &[
+    "organisations",
+    "org_domains",
+    "org_policies",
+    "users",
+    "user_roles",
+    "email_tokens",
+    "invitations",
+    "sessions",
+    "api_tokens",
+    "login_failures",
+    "profiles",
+    "profile_topics",
+    "profile_weeks",
+    "outbox",
+    "audit_log",
+];
+
+async fn count(db: &Db, table: &str) -> Result<i64, StoreError> {
+    let q = format!("SELECT COUNT(*) FROM {table}");
+    Ok(on_db!(db, pool => sqlx::query_scalar(&q).fetch_one(pool).await?))
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CopyError {
+    #[error("the target database is not empty ({table} has {rows} rows)")]
+    TargetNotEmpty { table: &'static str, rows: i64 },
+    #[error("{table}: {source_rows} rows in the source, {target_rows} in the target")]
+    CountMismatch { table: &'static str, source_rows: i64, target_rows: i64 },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<sqlx::Error> for CopyError {
+    fn from(e: sqlx::Error) -> Self {
+        CopyError::Store(e.into())
+    }
+}
+
+/// Copies everything from `from` into the migrated, empty `to`; returns rows per table.
+pub async fn copy_all(from: &Db, to: &Db) -> Result<Vec<(&'static str, usize)>, CopyError> {
+    from.migrate().await?;
+    to.migrate().await?;
+    for table in TABLES {
+        let rows = count(to, table).await?;
+        if rows > 0 {
+            return Err(CopyError::TargetNotEmpty { table, rows });
+        }
+    }
+    let mut copied = vec![
+        // Umbrella links may point forward in any order: copy organisations first without them.
+        copy_table!(from, to, "organisations", id: Uuid, name: String, name_norm: String, kind: String, region: String, created_at: Ts),
+    ];
+    let parents: Vec<(Uuid, Uuid)> = on_db!(from, pool =>
+        sqlx::query_as("SELECT id, parent_id FROM organisations WHERE parent_id IS NOT NULL").fetch_all(pool).await?);
+    write_tx!(to, tx => {
+        for (id, parent) in &parents {
+            sqlx::query("UPDATE organisations SET parent_id = $2 WHERE id = $1").bind(id).bind(parent).execute(&mut *tx).await?;
+        }
+    });
+    copied.extend([
+        copy_table!(from, to, "org_domains", domain: String, org_id: Uuid),
+        copy_table!(from, to, "org_policies", org_id: Uuid, body: String, rule: String),
+        copy_table!(from, to, "users", id: Uuid, email: String, email_norm: String, display_name: String,
+            password_hash: String, org_id: Option<Uuid>, locale: String, organiser: bool,
+            email_verified_at: Option<Ts>, created_at: Ts),
+        copy_table!(from, to, "user_roles", user_id: Uuid, org_id: Uuid, role: String),
+        copy_table!(from, to, "email_tokens", token_hash: String, user_id: Uuid, purpose: String, expires_at: Ts, used_at: Option<Ts>),
+        copy_table!(from, to, "invitations", token_hash: String, org_id: Uuid, email_norm: String, role: Option<String>,
+            invited_by: Option<Uuid>, created_at: Ts, expires_at: Ts, accepted_at: Option<Ts>),
+        copy_table!(from, to, "sessions", token_hash: String, user_id: Uuid, created_at: Ts, last_seen_at: Ts, expires_at: Ts),
+        copy_table!(from, to, "api_tokens", id: Uuid, user_id: Uuid, name: String, token_hash: String, created_at: Ts,
+            last_used_at: Option<Ts>, revoked_at: Option<Ts>),
+        copy_table!(from, to, "login_failures", email_norm: String, failures: i64, first_failure_at: Ts, locked_until: Option<Ts>),
+        copy_table!(from, to, "profiles", user_id: Uuid, role_title: String, unit: String, pay_grade: Option<String>,
+            languages: String, travel_radius_km: i64, about: Option<String>, open_to_swap: bool,
+            shared_with_own_org: bool, updated_at: Ts),
+        copy_table!(from, to, "profile_topics", user_id: Uuid, kind: String, position: i64, topic: String, topic_norm: String),
+        copy_table!(from, to, "profile_weeks", user_id: Uuid, week: String),
+        copy_table!(from, to, "outbox", id: Uuid, kind: String, recipient: String, subject: String, body: String,
+            created_at: Ts, attempts: i64, next_attempt_at: Ts, claimed_until: Option<Ts>, sent_at: Option<Ts>,
+            last_error: Option<String>),
+        copy_table!(from, to, "audit_log", id: Uuid, at: Ts, actor_id: Option<Uuid>, action: String, object_type: String,
+            object_id: String, detail: String),
+    ]);
+    for table in TABLES {
+        let (source_rows, target_rows) = (count(from, table).await?, count(to, table).await?);
+        if source_rows != target_rows {
+            return Err(CopyError::CountMismatch { table, source_rows, target_rows });
+        }
+    }
+    Ok(copied)
+}

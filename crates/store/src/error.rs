@@ -1,0 +1,46 @@
+//! What the store can refuse. Violated unique constraints become field errors the user can act
+//! on; everything else is an internal error that the web layer logs once and never shows.
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("not found")]
+    NotFound,
+    #[error("{0} is already taken")]
+    Taken(&'static str),
+    #[error("the object was changed meanwhile")]
+    Conflict,
+    #[error("stored data is not valid: {0}")]
+    Corrupt(String),
+    #[error("database: {0}")]
+    Database(sqlx::Error),
+    #[error("migration: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("unsupported database URL {0:?}: use sqlite://FILE or postgres://...")]
+    UnsupportedUrl(String),
+}
+
+/// Unique constraints and the form field each one protects.
+const UNIQUE_FIELDS: &[(&str, &str)] = &[
+    ("email_norm", "email"),
+    ("users_email_unique", "email"),
+    ("name_norm", "name"),
+    ("organisations_name_unique", "name"),
+    ("org_domains", "domains"),
+];
+
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> Self {
+        match &e {
+            sqlx::Error::RowNotFound => return StoreError::NotFound,
+            sqlx::Error::Database(db) if db.is_unique_violation() => {
+                // PostgreSQL names the constraint, SQLite names table.column in the message.
+                let said = format!("{} {}", db.constraint().unwrap_or_default(), db.message());
+                if let Some((_, field)) = UNIQUE_FIELDS.iter().find(|(needle, _)| said.contains(needle)) {
+                    return StoreError::Taken(field);
+                }
+            }
+            _ => {}
+        }
+        StoreError::Database(e)
+    }
+}

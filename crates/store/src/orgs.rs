@@ -1,0 +1,247 @@
+//! Organisations: their data, e-mail domains, co-determination policy and the roles people
+//! hold in them.
+
+use crate::outbox::Effects;
+use crate::{Db, StoreError, now, on_db, write_effects, write_tx};
+use domain::access::OrgRole;
+use domain::org::{Body, OrgDraft, OrgKind, Organisation, Policy, PolicyRule, Region};
+use domain::{OrgId, UserId};
+use uuid::Uuid;
+
+#[derive(sqlx::FromRow)]
+struct OrgRow {
+    id: Uuid,
+    name: String,
+    kind: String,
+    region: String,
+    parent_id: Option<Uuid>,
+}
+
+fn corrupt(what: &str, value: &str) -> StoreError {
+    StoreError::Corrupt(format!("{what} {value:?}"))
+}
+
+/// Creates an organisation with its domains and the default policy.
+pub async fn create(db: &Db, draft: &OrgDraft, effects: &Effects) -> Result<OrgId, StoreError> {
+    let id = OrgId::new();
+    write_tx!(db, tx => {
+        sqlx::query("INSERT INTO organisations (id, name, name_norm, kind, region, parent_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+            .bind(id.0)
+            .bind(draft.name.as_str())
+            .bind(draft.name.as_str().to_lowercase())
+            .bind(draft.kind.code())
+            .bind(draft.region.code())
+            .bind(draft.parent.map(|p| p.0))
+            .bind(now())
+            .execute(&mut *tx)
+            .await?;
+        for d in &draft.domains {
+            sqlx::query("INSERT INTO org_domains (domain, org_id) VALUES ($1, $2)")
+                .bind(d.as_str())
+                .bind(id.0)
+                .execute(&mut *tx)
+                .await?;
+        }
+        for (body, rule) in Policy::default().rules() {
+            sqlx::query("INSERT INTO org_policies (org_id, body, rule) VALUES ($1, $2, $3)")
+                .bind(id.0)
+                .bind(body.code())
+                .bind(rule.code())
+                .execute(&mut *tx)
+                .await?;
+        }
+        write_effects!(tx, effects);
+    });
+    Ok(id)
+}
+
+/// Replaces an organisation's name, kind, region, umbrella and domains.
+pub async fn update(db: &Db, id: OrgId, draft: &OrgDraft, effects: &Effects) -> Result<(), StoreError> {
+    write_tx!(db, tx => {
+        let changed = sqlx::query("UPDATE organisations SET name = $2, name_norm = $3, kind = $4, region = $5, parent_id = $6 WHERE id = $1")
+            .bind(id.0)
+            .bind(draft.name.as_str())
+            .bind(draft.name.as_str().to_lowercase())
+            .bind(draft.kind.code())
+            .bind(draft.region.code())
+            .bind(draft.parent.map(|p| p.0))
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if changed == 0 {
+            return Err(StoreError::NotFound);
+        }
+        sqlx::query("DELETE FROM org_domains WHERE org_id = $1").bind(id.0).execute(&mut *tx).await?;
+        for d in &draft.domains {
+            sqlx::query("INSERT INTO org_domains (domain, org_id) VALUES ($1, $2)")
+                .bind(d.as_str())
+                .bind(id.0)
+                .execute(&mut *tx)
+                .await?;
+        }
+        write_effects!(tx, effects);
+    });
+    Ok(())
+}
+
+/// Stores a new policy for every body.
+pub async fn set_policy(db: &Db, id: OrgId, policy: &Policy, effects: &Effects) -> Result<(), StoreError> {
+    write_tx!(db, tx => {
+        for (body, rule) in policy.rules() {
+            sqlx::query(
+                "INSERT INTO org_policies (org_id, body, rule) VALUES ($1, $2, $3) \
+                 ON CONFLICT (org_id, body) DO UPDATE SET rule = excluded.rule",
+            )
+            .bind(id.0)
+            .bind(body.code())
+            .bind(rule.code())
+            .execute(&mut *tx)
+            .await?;
+        }
+        write_effects!(tx, effects);
+    });
+    Ok(())
+}
+
+fn to_org(row: OrgRow, domains: Vec<String>, rules: Vec<(String, String)>) -> Result<Organisation, StoreError> {
+    let policy = rules
+        .iter()
+        .map(|(b, r)| {
+            Ok((
+                Body::from_code(b).ok_or_else(|| corrupt("body", b))?,
+                PolicyRule::from_code(r).ok_or_else(|| corrupt("rule", r))?,
+            ))
+        })
+        .collect::<Result<Vec<_>, StoreError>>()?;
+    Ok(Organisation {
+        id: OrgId(row.id),
+        kind: OrgKind::from_code(&row.kind).ok_or_else(|| corrupt("kind", &row.kind))?,
+        region: Region::from_code(&row.region).ok_or_else(|| corrupt("region", &row.region))?,
+        name: row.name,
+        parent: row.parent_id.map(OrgId),
+        domains,
+        policy: Policy::from_rules(policy),
+    })
+}
+
+/// One organisation with its domains and policy.
+pub async fn get(db: &Db, id: OrgId) -> Result<Organisation, StoreError> {
+    let q = "SELECT id, name, kind, region, parent_id FROM organisations WHERE id = $1";
+    let qd = "SELECT domain FROM org_domains WHERE org_id = $1 ORDER BY domain";
+    let qp = "SELECT body, rule FROM org_policies WHERE org_id = $1";
+    let (row, domains, rules) = on_db!(db, pool => {
+        let row: Option<OrgRow> = sqlx::query_as(q).bind(id.0).fetch_optional(pool).await?;
+        let domains: Vec<String> = sqlx::query_scalar(qd).bind(id.0).fetch_all(pool).await?;
+        let rules: Vec<(String, String)> = sqlx::query_as(qp).bind(id.0).fetch_all(pool).await?;
+        (row, domains, rules)
+    });
+    to_org(row.ok_or(StoreError::NotFound)?, domains, rules)
+}
+
+/// A line of the organisations list.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct OrgSummary {
+    pub id: OrgId,
+    pub name: String,
+    pub kind: OrgKind,
+    pub region: Region,
+    pub parent: Option<OrgId>,
+    pub parent_name: Option<String>,
+}
+
+/// All organisations by name.
+pub async fn list(db: &Db) -> Result<Vec<OrgSummary>, StoreError> {
+    let q = "SELECT o.id, o.name, o.kind, o.region, o.parent_id, p.name FROM organisations o \
+             LEFT JOIN organisations p ON p.id = o.parent_id ORDER BY o.name_norm";
+    let rows: Vec<(Uuid, String, String, String, Option<Uuid>, Option<String>)> =
+        on_db!(db, pool => sqlx::query_as(q).fetch_all(pool).await?);
+    rows.into_iter()
+        .map(|(id, name, kind, region, parent, parent_name)| {
+            Ok(OrgSummary {
+                id: OrgId(id),
+                kind: OrgKind::from_code(&kind).ok_or_else(|| corrupt("kind", &kind))?,
+                region: Region::from_code(&region).ok_or_else(|| corrupt("region", &region))?,
+                name,
+                parent: parent.map(OrgId),
+                parent_name,
+            })
+        })
+        .collect()
+}
+
+/// The member organisation that owns an e-mail domain, if any.
+pub async fn by_domain(db: &Db, domain: &str) -> Result<Option<OrgId>, StoreError> {
+    let q = "SELECT org_id FROM org_domains WHERE domain = $1";
+    let id: Option<Uuid> = on_db!(db, pool => sqlx::query_scalar(q).bind(domain).fetch_optional(pool).await?);
+    Ok(id.map(OrgId))
+}
+
+/// Gives a person of the organisation a role.
+pub async fn grant_role(db: &Db, org: OrgId, user: UserId, role: OrgRole, effects: &Effects) -> Result<(), StoreError> {
+    write_tx!(db, tx => {
+        let member: Option<Uuid> = sqlx::query_scalar("SELECT id FROM users WHERE id = $1 AND org_id = $2")
+            .bind(user.0)
+            .bind(org.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if member.is_none() {
+            return Err(StoreError::NotFound);
+        }
+        sqlx::query("INSERT INTO user_roles (user_id, org_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+            .bind(user.0)
+            .bind(org.0)
+            .bind(role.code())
+            .execute(&mut *tx)
+            .await?;
+        write_effects!(tx, effects);
+    });
+    Ok(())
+}
+
+/// Takes a role away.
+pub async fn revoke_role(
+    db: &Db,
+    org: OrgId,
+    user: UserId,
+    role: OrgRole,
+    effects: &Effects,
+) -> Result<(), StoreError> {
+    write_tx!(db, tx => {
+        sqlx::query("DELETE FROM user_roles WHERE user_id = $1 AND org_id = $2 AND role = $3")
+            .bind(user.0)
+            .bind(org.0)
+            .bind(role.code())
+            .execute(&mut *tx)
+            .await?;
+        write_effects!(tx, effects);
+    });
+    Ok(())
+}
+
+/// A person of an organisation with their roles there (for the admin's member list).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Member {
+    pub user_id: UserId,
+    pub display_name: String,
+    pub email: String,
+    pub roles: Vec<OrgRole>,
+}
+
+/// Everyone of an organisation, with their roles, by name.
+pub async fn members(db: &Db, org: OrgId) -> Result<Vec<Member>, StoreError> {
+    let q = "SELECT id, display_name, email FROM users WHERE org_id = $1 ORDER BY display_name";
+    let qr = "SELECT user_id, role FROM user_roles WHERE org_id = $1";
+    let (people, roles): (Vec<(Uuid, String, String)>, Vec<(Uuid, String)>) = on_db!(db, pool => (
+        sqlx::query_as(q).bind(org.0).fetch_all(pool).await?,
+        sqlx::query_as(qr).bind(org.0).fetch_all(pool).await?,
+    ));
+    Ok(people
+        .into_iter()
+        .map(|(id, display_name, email)| Member {
+            user_id: UserId(id),
+            display_name,
+            email,
+            roles: roles.iter().filter(|(u, _)| *u == id).filter_map(|(_, r)| OrgRole::from_code(r)).collect(),
+        })
+        .collect())
+}

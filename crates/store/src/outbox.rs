@@ -1,0 +1,155 @@
+//! The outbox: e-mails written in the same transaction as the change they report, then claimed
+//! and sent by the worker with retries. Several instances may run the worker on one PostgreSQL
+//! database: a row is claimed by one of them (`FOR UPDATE SKIP LOCKED`) and leased for a while.
+
+use crate::audit::AuditEntry;
+use crate::{Db, StoreError, now, on_db, write_tx};
+use chrono::{DateTime, Duration, Utc};
+use uuid::Uuid;
+
+/// A rendered e-mail waiting to be sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboxMail {
+    pub kind: &'static str,
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+}
+
+/// What a state change leaves behind besides the change itself: its audit records and mails.
+#[derive(Debug, Default, Clone)]
+pub struct Effects {
+    pub audit: Vec<AuditEntry>,
+    pub mails: Vec<OutboxMail>,
+}
+
+impl Effects {
+    pub fn audit(entry: AuditEntry) -> Self {
+        Self { audit: vec![entry], mails: Vec::new() }
+    }
+
+    pub fn with_mail(mut self, mail: OutboxMail) -> Self {
+        self.mails.push(mail);
+        self
+    }
+}
+
+/// Writes the effects inside the caller's transaction `$tx`.
+#[macro_export]
+macro_rules! write_effects {
+    ($tx:ident, $effects:expr) => {{
+        let at = $crate::now();
+        for a in &$effects.audit {
+            sqlx::query(
+                "INSERT INTO audit_log (id, at, actor_id, action, object_type, object_id, detail) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(uuid::Uuid::now_v7())
+            .bind(at)
+            .bind(a.actor.map(|u| u.0))
+            .bind(a.action)
+            .bind(a.object_type)
+            .bind(&a.object_id)
+            .bind(&a.detail)
+            .execute(&mut *$tx)
+            .await?;
+        }
+        for m in &$effects.mails {
+            sqlx::query(
+                "INSERT INTO outbox (id, kind, recipient, subject, body, created_at, next_attempt_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $6)",
+            )
+            .bind(uuid::Uuid::now_v7())
+            .bind(m.kind)
+            .bind(&m.recipient)
+            .bind(&m.subject)
+            .bind(&m.body)
+            .bind(at)
+            .execute(&mut *$tx)
+            .await?;
+        }
+    }};
+}
+
+/// Records effects that belong to no other change (a failed login, an export).
+pub async fn record(db: &Db, effects: &Effects) -> Result<(), StoreError> {
+    write_tx!(db, tx => write_effects!(tx, effects));
+    Ok(())
+}
+
+/// A mail claimed for sending.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ClaimedMail {
+    pub id: Uuid,
+    pub kind: String,
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+    pub attempts: i64,
+}
+
+/// How long a claim keeps other workers away from a mail.
+const LEASE: Duration = Duration::minutes(2);
+
+/// Claims up to `limit` mails that are due and not claimed by another worker.
+pub async fn claim(db: &Db, limit: i64) -> Result<Vec<ClaimedMail>, StoreError> {
+    let at = now();
+    let until = at + LEASE;
+    // The dialects differ here on purpose: PostgreSQL lets concurrent workers skip each other's
+    // rows; SQLite has one writer at a time anyway (BEGIN IMMEDIATE in write_tx).
+    let select = match db {
+        Db::Postgres(_) => {
+            "SELECT id FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $1 \
+             AND (claimed_until IS NULL OR claimed_until < $1) ORDER BY created_at LIMIT $3 FOR UPDATE SKIP LOCKED"
+        }
+        Db::Sqlite(_) => {
+            "SELECT id FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $1 \
+             AND (claimed_until IS NULL OR claimed_until < $1) ORDER BY created_at LIMIT $3"
+        }
+    };
+    let q = format!(
+        "UPDATE outbox SET claimed_until = $2 WHERE id IN ({select}) \
+         RETURNING id, kind, recipient, subject, body, attempts"
+    );
+    let rows = write_tx!(db, tx => sqlx::query_as(&q).bind(at).bind(until).bind(limit).fetch_all(&mut *tx).await?);
+    Ok(rows)
+}
+
+/// Marks a claimed mail as sent.
+pub async fn mark_sent(db: &Db, id: Uuid) -> Result<(), StoreError> {
+    let q = "UPDATE outbox SET sent_at = $2, claimed_until = NULL, last_error = NULL WHERE id = $1";
+    on_db!(db, pool => { sqlx::query(q).bind(id).bind(now()).execute(pool).await?; });
+    Ok(())
+}
+
+/// Gives a mail back for a later try, with exponential backoff (30 s, 1 min, 2 min ... 1 h).
+pub async fn mark_failed(db: &Db, id: Uuid, attempts_before: i64, error: &str) -> Result<DateTime<Utc>, StoreError> {
+    let attempts = attempts_before + 1;
+    let secs = (30_i64 << attempts_before.clamp(0, 7)).min(3600);
+    let next = now() + Duration::seconds(secs);
+    let q =
+        "UPDATE outbox SET attempts = $2, next_attempt_at = $3, claimed_until = NULL, last_error = $4 WHERE id = $1";
+    on_db!(db, pool => { sqlx::query(q).bind(id).bind(attempts).bind(next).bind(error).execute(pool).await?; });
+    Ok(next)
+}
+
+/// How many mails wait to be sent (for tests and the operator).
+pub async fn pending_count(db: &Db) -> Result<i64, StoreError> {
+    let q = "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL";
+    Ok(on_db!(db, pool => sqlx::query_scalar(q).fetch_one(pool).await?))
+}
+
+/// The mails to one recipient, newest first (for tests and the demo's log mode).
+pub async fn to_recipient(db: &Db, recipient: &str) -> Result<Vec<OutboxRow>, StoreError> {
+    let q = "SELECT kind, recipient, subject, body, sent_at FROM outbox WHERE recipient = $1 ORDER BY created_at DESC";
+    Ok(on_db!(db, pool => sqlx::query_as(q).bind(recipient).fetch_all(pool).await?))
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct OutboxRow {
+    pub kind: String,
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+    pub sent_at: Option<DateTime<Utc>>,
+}

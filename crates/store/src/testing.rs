@@ -1,0 +1,66 @@
+//! Fresh, migrated databases for tests: an SQLite file in a temporary folder (not `:memory:`,
+//! which is empty on a pool's second connection) and a new database on the PostgreSQL server
+//! named by `JOBTAUSCH_TEST_PG_URL`, which `scripts/services.sh start` provides.
+
+use crate::Db;
+use sqlx::Connection;
+
+/// A test database and what keeps it alive.
+pub struct TestDb {
+    pub db: Db,
+    _dir: Option<tempfile::TempDir>,
+    pub url: String,
+}
+
+/// Runs a test story once on SQLite and once on PostgreSQL.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($story:ident),* $(,)?) => {$(
+        mod $story {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let t = $crate::testing::sqlite().await;
+                super::$story(t.db.clone()).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let t = $crate::testing::postgres().await;
+                super::$story(t.db.clone()).await;
+            }
+        }
+    )*};
+}
+
+pub async fn sqlite() -> TestDb {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}", dir.path().join("test.db").display());
+    let db = Db::connect(&url).await.expect("open sqlite");
+    db.migrate().await.expect("migrate sqlite");
+    TestDb { db, _dir: Some(dir), url }
+}
+
+/// The server's URL; tests fail (never skip) when it is missing.
+pub fn postgres_server_url() -> String {
+    std::env::var("JOBTAUSCH_TEST_PG_URL").expect(
+        "JOBTAUSCH_TEST_PG_URL is not set: start the test services with `eval \"$(scripts/services.sh start)\"` \
+         or run every test with `scripts/test.sh`",
+    )
+}
+
+/// A URL of a new, empty database on the test server.
+pub async fn postgres_empty_url() -> String {
+    let server = postgres_server_url();
+    let name = format!("jt_{}", uuid::Uuid::now_v7().simple());
+    let mut admin = sqlx::PgConnection::connect(&server).await.expect("connect to the test PostgreSQL");
+    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut admin).await.expect("create test database");
+    let _ = admin.close().await;
+    let (base, _) = server.rsplit_once('/').expect("PostgreSQL URL with a database name");
+    format!("{base}/{name}")
+}
+
+pub async fn postgres() -> TestDb {
+    let url = postgres_empty_url().await;
+    let db = Db::connect(&url).await.expect("open postgres");
+    db.migrate().await.expect("migrate postgres");
+    TestDb { db, _dir: None, url }
+}

@@ -1,0 +1,483 @@
+//! Accounts, e-mail verification, invitations, sessions, personal API tokens and the limits on
+//! failed logins. Secrets (session ids, tokens, links) are stored only as SHA-256 hashes, made
+//! by the caller; this module never sees a secret in clear.
+
+use crate::outbox::Effects;
+use crate::{Db, StoreError, now, on_db, write_effects, write_tx};
+use chrono::{DateTime, Duration, Utc};
+use domain::access::{Actor, OrgRole};
+use domain::values::Locale;
+use domain::{OrgId, TokenId, UserId};
+use uuid::Uuid;
+
+/// A new account.
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    pub id: UserId,
+    pub email: String,
+    pub email_norm: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub org_id: Option<OrgId>,
+    pub locale: Locale,
+    pub organiser: bool,
+    pub verified: bool,
+}
+
+/// How the new account proves its address: a verification link to send, or an invitation
+/// (which came by e-mail and so already proved it).
+#[derive(Debug, Clone)]
+pub enum Proof {
+    VerifyLink {
+        token_hash: String,
+        expires_at: DateTime<Utc>,
+    },
+    Invitation {
+        token_hash: String,
+    },
+    /// Made by an operator on the command line or by the demo.
+    Operator,
+}
+
+/// Creates an account. With an invitation, the invitation is used up and its role granted in
+/// the same transaction.
+pub async fn create(db: &Db, user: &NewUser, proof: &Proof, effects: &Effects) -> Result<(), StoreError> {
+    let at = now();
+    let verified = matches!(proof, Proof::Invitation { .. }) || user.verified;
+    write_tx!(db, tx => {
+        sqlx::query(
+            "INSERT INTO users (id, email, email_norm, display_name, password_hash, org_id, locale, organiser, email_verified_at, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(user.id.0)
+        .bind(&user.email)
+        .bind(&user.email_norm)
+        .bind(&user.display_name)
+        .bind(&user.password_hash)
+        .bind(user.org_id.map(|o| o.0))
+        .bind(user.locale.as_str())
+        .bind(user.organiser)
+        .bind(verified.then_some(at))
+        .bind(at)
+        .execute(&mut *tx)
+        .await?;
+        match proof {
+            Proof::VerifyLink { token_hash, expires_at } => {
+                sqlx::query("INSERT INTO email_tokens (token_hash, user_id, purpose, expires_at) VALUES ($1, $2, 'verify', $3)")
+                    .bind(token_hash)
+                    .bind(user.id.0)
+                    .bind(expires_at)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            Proof::Invitation { token_hash } => {
+                let inv: Option<(Uuid, Option<String>)> = sqlx::query_as(
+                    "UPDATE invitations SET accepted_at = $2 WHERE token_hash = $1 AND accepted_at IS NULL \
+                     AND expires_at > $2 AND email_norm = $3 RETURNING org_id, role",
+                )
+                .bind(token_hash)
+                .bind(at)
+                .bind(&user.email_norm)
+                .fetch_optional(&mut *tx)
+                .await?;
+                let (org, role) = inv.ok_or(StoreError::NotFound)?;
+                if let Some(role) = role {
+                    sqlx::query("INSERT INTO user_roles (user_id, org_id, role) VALUES ($1, $2, $3)")
+                        .bind(user.id.0)
+                        .bind(org)
+                        .bind(role)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            }
+            Proof::Operator => {}
+        }
+        write_effects!(tx, effects);
+    });
+    Ok(())
+}
+
+/// A new verification link for an account not yet verified.
+pub async fn add_verify_link(
+    db: &Db,
+    user: UserId,
+    token_hash: &str,
+    expires_at: DateTime<Utc>,
+    effects: &Effects,
+) -> Result<(), StoreError> {
+    write_tx!(db, tx => {
+        sqlx::query("INSERT INTO email_tokens (token_hash, user_id, purpose, expires_at) VALUES ($1, $2, 'verify', $3)")
+            .bind(token_hash)
+            .bind(user.0)
+            .bind(expires_at)
+            .execute(&mut *tx)
+            .await?;
+        write_effects!(tx, effects);
+    });
+    Ok(())
+}
+
+/// Uses a verification link: the account's address counts as verified from now on.
+pub async fn verify_email(
+    db: &Db,
+    token_hash: &str,
+    effects_for: impl FnOnce(UserId) -> Effects,
+) -> Result<UserId, StoreError> {
+    let at = now();
+    let user = write_tx!(db, tx => {
+        let user: Option<Uuid> = sqlx::query_scalar(
+            "UPDATE email_tokens SET used_at = $2 WHERE token_hash = $1 AND purpose = 'verify' \
+             AND used_at IS NULL AND expires_at > $2 RETURNING user_id",
+        )
+        .bind(token_hash)
+        .bind(at)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let user = UserId(user.ok_or(StoreError::NotFound)?);
+        sqlx::query("UPDATE users SET email_verified_at = $2 WHERE id = $1 AND email_verified_at IS NULL")
+            .bind(user.0)
+            .bind(at)
+            .execute(&mut *tx)
+            .await?;
+        let effects = effects_for(user);
+        write_effects!(tx, effects);
+        user
+    });
+    Ok(user)
+}
+
+/// What login needs to know of an account.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Credentials {
+    pub id: Uuid,
+    pub password_hash: String,
+    pub email_verified_at: Option<DateTime<Utc>>,
+}
+
+pub async fn credentials(db: &Db, email_norm: &str) -> Result<Option<Credentials>, StoreError> {
+    let q = "SELECT id, password_hash, email_verified_at FROM users WHERE email_norm = $1";
+    Ok(on_db!(db, pool => sqlx::query_as(q).bind(email_norm).fetch_optional(pool).await?))
+}
+
+/// A signed-in person's account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub id: UserId,
+    pub email: String,
+    pub display_name: String,
+    pub org_id: Option<OrgId>,
+    pub org_name: Option<String>,
+    pub locale: Locale,
+    pub organiser: bool,
+    pub verified: bool,
+    pub roles: Vec<OrgRole>,
+}
+
+impl Account {
+    /// The account as the subject of access decisions.
+    pub fn actor(&self) -> Actor {
+        Actor { user_id: self.id, org_id: self.org_id, roles: self.roles.clone(), organiser: self.organiser }
+    }
+}
+
+pub async fn account(db: &Db, id: UserId) -> Result<Account, StoreError> {
+    let q = "SELECT u.id, u.email, u.display_name, u.org_id, o.name, u.locale, u.organiser, u.email_verified_at \
+             FROM users u LEFT JOIN organisations o ON o.id = u.org_id WHERE u.id = $1";
+    let qr = "SELECT role FROM user_roles WHERE user_id = $1 AND org_id = $2";
+    type Row = (Uuid, String, String, Option<Uuid>, Option<String>, String, bool, Option<DateTime<Utc>>);
+    let (row, roles) = on_db!(db, pool => {
+        let row: Row = sqlx::query_as(q).bind(id.0).fetch_optional(pool).await?.ok_or(StoreError::NotFound)?;
+        let roles: Vec<String> = sqlx::query_scalar(qr).bind(id.0).bind(row.3.unwrap_or_default()).fetch_all(pool).await?;
+        (row, roles)
+    });
+    let (id, email, display_name, org_id, org_name, locale, organiser, verified) = row;
+    Ok(Account {
+        id: UserId(id),
+        email,
+        display_name,
+        org_id: org_id.map(OrgId),
+        org_name,
+        locale: Locale::from_code(&locale).unwrap_or_default(),
+        organiser,
+        verified: verified.is_some(),
+        roles: roles.iter().filter_map(|r| OrgRole::from_code(r)).collect(),
+    })
+}
+
+pub async fn account_by_email(db: &Db, email_norm: &str) -> Result<Option<UserId>, StoreError> {
+    let q = "SELECT id FROM users WHERE email_norm = $1";
+    let id: Option<Uuid> = on_db!(db, pool => sqlx::query_scalar(q).bind(email_norm).fetch_optional(pool).await?);
+    Ok(id.map(UserId))
+}
+
+pub async fn set_locale(db: &Db, user: UserId, locale: Locale) -> Result<(), StoreError> {
+    let q = "UPDATE users SET locale = $2 WHERE id = $1";
+    on_db!(db, pool => { sqlx::query(q).bind(user.0).bind(locale.as_str()).execute(pool).await?; });
+    Ok(())
+}
+
+pub async fn set_password(db: &Db, user: UserId, password_hash: &str, effects: &Effects) -> Result<(), StoreError> {
+    write_tx!(db, tx => {
+        sqlx::query("UPDATE users SET password_hash = $2 WHERE id = $1").bind(user.0).bind(password_hash).execute(&mut *tx).await?;
+        // A changed password ends every other session.
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user.0).execute(&mut *tx).await?;
+        write_effects!(tx, effects);
+    });
+    Ok(())
+}
+
+pub async fn set_organiser(db: &Db, user: UserId, organiser: bool, effects: &Effects) -> Result<(), StoreError> {
+    write_tx!(db, tx => {
+        sqlx::query("UPDATE users SET organiser = $2 WHERE id = $1").bind(user.0).bind(organiser).execute(&mut *tx).await?;
+        write_effects!(tx, effects);
+    });
+    Ok(())
+}
+
+// --- invitations ---------------------------------------------------------------------------
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invitation {
+    pub org_id: OrgId,
+    pub email_norm: String,
+    pub role: Option<OrgRole>,
+    pub expires_at: DateTime<Utc>,
+    pub accepted: bool,
+}
+
+#[allow(clippy::too_many_arguments)]
+pub async fn invite(
+    db: &Db,
+    org: OrgId,
+    email_norm: &str,
+    role: Option<OrgRole>,
+    by: UserId,
+    token_hash: &str,
+    expires_at: DateTime<Utc>,
+    effects: &Effects,
+) -> Result<(), StoreError> {
+    write_tx!(db, tx => {
+        sqlx::query(
+            "INSERT INTO invitations (token_hash, org_id, email_norm, role, invited_by, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(token_hash)
+        .bind(org.0)
+        .bind(email_norm)
+        .bind(role.map(|r| r.code()))
+        .bind(by.0)
+        .bind(now())
+        .bind(expires_at)
+        .execute(&mut *tx)
+        .await?;
+        write_effects!(tx, effects);
+    });
+    Ok(())
+}
+
+pub async fn invitation(db: &Db, token_hash: &str) -> Result<Option<Invitation>, StoreError> {
+    let q = "SELECT org_id, email_norm, role, expires_at, accepted_at FROM invitations WHERE token_hash = $1";
+    let row: Option<(Uuid, String, Option<String>, DateTime<Utc>, Option<DateTime<Utc>>)> =
+        on_db!(db, pool => sqlx::query_as(q).bind(token_hash).fetch_optional(pool).await?);
+    Ok(row.map(|(org, email_norm, role, expires_at, accepted)| Invitation {
+        org_id: OrgId(org),
+        email_norm,
+        role: role.and_then(|r| OrgRole::from_code(&r)),
+        expires_at,
+        accepted: accepted.is_some(),
+    }))
+}
+
+// --- sessions ------------------------------------------------------------------------------
+
+/// How long a session lives without a request, and at most.
+#[derive(Debug, Clone, Copy)]
+pub struct SessionLimits {
+    pub idle: Duration,
+    pub absolute: Duration,
+}
+
+impl Default for SessionLimits {
+    fn default() -> Self {
+        Self { idle: Duration::minutes(30), absolute: Duration::hours(12) }
+    }
+}
+
+/// Starts a session (a new id at every login) and records the login.
+pub async fn create_session(
+    db: &Db,
+    user: UserId,
+    token_hash: &str,
+    limits: SessionLimits,
+    effects: &Effects,
+) -> Result<(), StoreError> {
+    let at = now();
+    write_tx!(db, tx => {
+        sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)")
+            .bind(token_hash)
+            .bind(user.0)
+            .bind(at)
+            .bind(at + limits.absolute)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM sessions WHERE expires_at < $1").bind(at).execute(&mut *tx).await?;
+        write_effects!(tx, effects);
+    });
+    Ok(())
+}
+
+/// A live session's user; a session idle for too long or past its end is gone.
+pub async fn session_user(
+    db: &Db,
+    token_hash: &str,
+    limits: SessionLimits,
+) -> Result<Option<(UserId, DateTime<Utc>)>, StoreError> {
+    let at = now();
+    let q = "SELECT user_id, last_seen_at, expires_at FROM sessions WHERE token_hash = $1";
+    let row: Option<(Uuid, DateTime<Utc>, DateTime<Utc>)> =
+        on_db!(db, pool => sqlx::query_as(q).bind(token_hash).fetch_optional(pool).await?);
+    let Some((user, last_seen, expires)) = row else { return Ok(None) };
+    if expires <= at || last_seen + limits.idle <= at {
+        delete_session(db, token_hash).await?;
+        return Ok(None);
+    }
+    // Writing on every request would serialise all readers on SQLite; a minute is precise enough.
+    if at - last_seen > Duration::minutes(1) {
+        let q = "UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1";
+        on_db!(db, pool => { sqlx::query(q).bind(token_hash).bind(at).execute(pool).await?; });
+    }
+    let idle_end = (at + limits.idle).min(expires);
+    Ok(Some((UserId(user), idle_end)))
+}
+
+pub async fn delete_session(db: &Db, token_hash: &str) -> Result<(), StoreError> {
+    let q = "DELETE FROM sessions WHERE token_hash = $1";
+    on_db!(db, pool => { sqlx::query(q).bind(token_hash).execute(pool).await?; });
+    Ok(())
+}
+
+// --- failed logins -------------------------------------------------------------------------
+
+/// After this many failures within the window, logins for the address pause for the window.
+pub const MAX_LOGIN_FAILURES: i64 = 5;
+pub const LOGIN_WINDOW: Duration = Duration::minutes(15);
+
+/// Until when logins for the address are paused, if they are.
+pub async fn login_locked_until(db: &Db, email_norm: &str) -> Result<Option<DateTime<Utc>>, StoreError> {
+    let q = "SELECT locked_until FROM login_failures WHERE email_norm = $1";
+    let until: Option<Option<DateTime<Utc>>> =
+        on_db!(db, pool => sqlx::query_scalar(q).bind(email_norm).fetch_optional(pool).await?);
+    Ok(until.flatten().filter(|u| *u > now()))
+}
+
+/// Counts a failed login; returns the time until which logins are paused, if now paused.
+pub async fn record_login_failure(
+    db: &Db,
+    email_norm: &str,
+    effects: &Effects,
+) -> Result<Option<DateTime<Utc>>, StoreError> {
+    let at = now();
+    let window_start = at - LOGIN_WINDOW;
+    let locked = write_tx!(db, tx => {
+        let (failures,): (i64,) = sqlx::query_as(
+            "INSERT INTO login_failures (email_norm, failures, first_failure_at) VALUES ($1, 1, $2) \
+             ON CONFLICT (email_norm) DO UPDATE SET \
+               failures = CASE WHEN login_failures.first_failure_at < $3 THEN 1 ELSE login_failures.failures + 1 END, \
+               first_failure_at = CASE WHEN login_failures.first_failure_at < $3 THEN $2 ELSE login_failures.first_failure_at END \
+             RETURNING failures",
+        )
+        .bind(email_norm)
+        .bind(at)
+        .bind(window_start)
+        .fetch_one(&mut *tx)
+        .await?;
+        let locked = (failures >= MAX_LOGIN_FAILURES).then_some(at + LOGIN_WINDOW);
+        if let Some(until) = locked {
+            sqlx::query("UPDATE login_failures SET locked_until = $2, failures = 0, first_failure_at = $3 WHERE email_norm = $1")
+                .bind(email_norm)
+                .bind(until)
+                .bind(at)
+                .execute(&mut *tx)
+                .await?;
+        }
+        write_effects!(tx, effects);
+        locked
+    });
+    Ok(locked)
+}
+
+pub async fn clear_login_failures(db: &Db, email_norm: &str) -> Result<(), StoreError> {
+    let q = "DELETE FROM login_failures WHERE email_norm = $1";
+    on_db!(db, pool => { sqlx::query(q).bind(email_norm).execute(pool).await?; });
+    Ok(())
+}
+
+// --- personal API tokens -------------------------------------------------------------------
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ApiToken {
+    pub id: TokenId,
+    pub name: String,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+}
+
+pub async fn create_token(
+    db: &Db,
+    user: UserId,
+    name: &str,
+    token_hash: &str,
+    effects: &Effects,
+) -> Result<TokenId, StoreError> {
+    let id = TokenId::new();
+    write_tx!(db, tx => {
+        sqlx::query("INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(id.0)
+            .bind(user.0)
+            .bind(name)
+            .bind(token_hash)
+            .bind(now())
+            .execute(&mut *tx)
+            .await?;
+        write_effects!(tx, effects);
+    });
+    Ok(id)
+}
+
+/// The owner's tokens that are not revoked.
+pub async fn tokens(db: &Db, user: UserId) -> Result<Vec<ApiToken>, StoreError> {
+    let q = "SELECT id, name, created_at, last_used_at FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL ORDER BY created_at";
+    let rows: Vec<(Uuid, String, DateTime<Utc>, Option<DateTime<Utc>>)> =
+        on_db!(db, pool => sqlx::query_as(q).bind(user.0).fetch_all(pool).await?);
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, created_at, last_used_at)| ApiToken { id: TokenId(id), name, created_at, last_used_at })
+        .collect())
+}
+
+/// Revokes one of the owner's tokens; someone else's token counts as not found.
+pub async fn revoke_token(db: &Db, user: UserId, id: TokenId, effects: &Effects) -> Result<(), StoreError> {
+    write_tx!(db, tx => {
+        let n = sqlx::query("UPDATE api_tokens SET revoked_at = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL")
+            .bind(id.0)
+            .bind(user.0)
+            .bind(now())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if n == 0 {
+            return Err(StoreError::NotFound);
+        }
+        write_effects!(tx, effects);
+    });
+    Ok(())
+}
+
+/// The owner of a live token.
+pub async fn token_user(db: &Db, token_hash: &str) -> Result<Option<UserId>, StoreError> {
+    let at = now();
+    let q = "UPDATE api_tokens SET last_used_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL RETURNING user_id";
+    let user: Option<Uuid> =
+        on_db!(db, pool => sqlx::query_scalar(q).bind(token_hash).bind(at).fetch_optional(pool).await?);
+    Ok(user.map(UserId))
+}
