@@ -1,4 +1,5 @@
 //! Store conformance: every story runs on SQLite and on PostgreSQL.
+#![allow(clippy::unwrap_used)] // test code: a panic is the failure report
 
 mod copy;
 mod fixtures;
