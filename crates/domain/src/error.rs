@@ -21,6 +21,10 @@ pub enum Reason {
     UnknownChoice,
     Taken,
     Mismatch,
+    LoginFailed,
+    NotVerified,
+    InvitationInvalid,
+    MustAccept,
 }
 
 impl Reason {
@@ -41,6 +45,10 @@ impl Reason {
             Reason::UnknownChoice => "unknown-choice",
             Reason::Taken => "taken",
             Reason::Mismatch => "mismatch",
+            Reason::LoginFailed => "login-failed",
+            Reason::NotVerified => "not-verified",
+            Reason::InvitationInvalid => "invitation-invalid",
+            Reason::MustAccept => "must-accept",
         }
     }
 

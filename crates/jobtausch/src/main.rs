@@ -1,1 +1,185 @@
-fn main() {}
+//! The `jobtausch` binary: command line, configuration from flags and `JOBTAUSCH_*` variables,
+//! logging, the web server and the outbox worker that sends mail.
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use jobtausch::{demo, server};
+use std::io::Read;
+use store::Db;
+
+#[derive(Parser)]
+#[command(name = "jobtausch", version, about = "Job swaps between public employers")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args, Clone)]
+struct DbArgs {
+    /// sqlite://FILE (created if missing) or postgres://USER@HOST/DB
+    #[arg(long, env = "JOBTAUSCH_DATABASE_URL", default_value = "sqlite://jobtausch.db")]
+    database_url: String,
+}
+
+#[derive(clap::Args, Clone)]
+struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, env = "JOBTAUSCH_BIND", default_value = "127.0.0.1:8080")]
+    bind: String,
+    /// The address people reach this instance at, for links in e-mails (default: http://BIND).
+    #[arg(long, env = "JOBTAUSCH_BASE_URL")]
+    base_url: Option<String>,
+    /// smtp://HOST:PORT of the mail relay; unset means mails are written to the log.
+    #[arg(long, env = "JOBTAUSCH_SMTP_URL")]
+    smtp_url: Option<String>,
+    /// The sender of all mails.
+    #[arg(long, env = "JOBTAUSCH_MAIL_FROM", default_value = "Jobtausch <noreply@jobtausch.invalid>")]
+    mail_from: String,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Runs the web server and the mail worker.
+    Serve {
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(flatten)]
+        serve: ServeArgs,
+    },
+    /// Runs a fresh demo installation with example organisations and people.
+    Demo {
+        /// Where the demo database goes (default: a new file in the temporary folder).
+        #[arg(long)]
+        database_url: Option<String>,
+        #[command(flatten)]
+        serve: ServeArgs,
+    },
+    /// Brings the database schema up to date.
+    Migrate {
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Database tools.
+    Db {
+        #[command(subcommand)]
+        command: DbCommand,
+    },
+    /// Administration.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum DbCommand {
+    /// Copies a whole installation into an empty database and checks the row counts.
+    Copy {
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Creates a network organiser account (or makes an existing account one).
+    CreateOrganiser {
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "Netzwerk-Koordination")]
+        name: String,
+        /// Read the password from standard input instead of generating one.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+fn server_config(serve: &ServeArgs) -> server::Options {
+    server::Options {
+        bind: serve.bind.clone(),
+        base_url: serve.base_url.clone().unwrap_or_else(|| format!("http://{}", serve.bind)),
+        smtp_url: serve.smtp_url.clone().filter(|s| !s.is_empty()),
+        mail_from: serve.mail_from.clone(),
+    }
+}
+
+async fn open(url: &str) -> anyhow::Result<Db> {
+    let db = Db::connect(url).await.with_context(|| format!("cannot open the database {}", redact(url)))?;
+    db.migrate().await.context("cannot migrate the database")?;
+    Ok(db)
+}
+
+/// A database URL without its password, for messages.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => match url[s + 3..at].split_once(':') {
+            Some((user, _)) => format!("{}{}:***{}", &url[..s + 3], user, &url[at..]),
+            None => url.to_owned(),
+        },
+        _ => url.to_owned(),
+    }
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("JOBTAUSCH_LOG")
+                .unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Serve { db, serve } => {
+            let db = open(&db.database_url).await?;
+            server::run(db, server_config(&serve), None).await
+        }
+        Command::Demo { database_url, serve } => {
+            let url = match database_url {
+                Some(u) => u,
+                None => {
+                    let path = std::env::temp_dir().join(format!("jobtausch-demo-{}.db", std::process::id()));
+                    format!("sqlite://{}", path.display())
+                }
+            };
+            let db = open(&url).await?;
+            let opts = server_config(&serve);
+            let logins = demo::seed(&db).await.context("cannot seed the demo data")?;
+            let banner = demo::banner(&opts.base_url, &logins);
+            server::run(db, opts, Some(banner)).await
+        }
+        Command::Migrate { db } => {
+            open(&db.database_url).await?;
+            println!("migrated {}", redact(&db.database_url));
+            Ok(())
+        }
+        Command::Db { command: DbCommand::Copy { from, to } } => {
+            let from_db = Db::connect(&from).await.with_context(|| format!("cannot open {}", redact(&from)))?;
+            let to_db = Db::connect(&to).await.with_context(|| format!("cannot open {}", redact(&to)))?;
+            let copied = store::copy::copy_all(&from_db, &to_db).await?;
+            for (table, rows) in copied {
+                println!("{table:<16} {rows:>9} rows");
+            }
+            println!("copied {} to {}: row counts verified", redact(&from), redact(&to));
+            Ok(())
+        }
+        Command::Admin { command: AdminCommand::CreateOrganiser { db, email, name, password_stdin } } => {
+            let db = open(&db.database_url).await?;
+            let password = if password_stdin {
+                let mut s = String::new();
+                std::io::stdin().read_to_string(&mut s)?;
+                Some(s.trim_end_matches(['\r', '\n']).to_owned())
+            } else {
+                None
+            };
+            let outcome = jobtausch::admin::create_organiser(&db, &email, &name, password).await?;
+            println!("{outcome}");
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! `jobtausch admin ...`: what an operator does on the command line.
+
+use domain::UserId;
+use domain::values::{DisplayName, Email, Locale, Password};
+use store::users::{NewUser, Proof};
+use store::{AuditEntry, Db, Effects};
+
+/// Creates a network organiser, or marks an existing account as one. Without a given password
+/// one is generated and returned once.
+pub async fn create_organiser(db: &Db, email: &str, name: &str, password: Option<String>) -> anyhow::Result<String> {
+    let email = Email::parse("email", email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
+    let name = DisplayName::parse("name", name).map_err(|e| anyhow::anyhow!("--name: {e}"))?;
+    if let Some(existing) = store::users::account_by_email(db, &email.normalised()).await? {
+        let effects = Effects::audit(AuditEntry::new(None, "organiser.granted", "user", existing).detail("cli"));
+        store::users::set_organiser(db, existing, true, &effects).await?;
+        return Ok(format!("{email} is now a network organiser"));
+    }
+    let (password, generated) = match password {
+        Some(p) => (p, false),
+        None => (generate_password(), true),
+    };
+    let parsed = Password::parse("password", &password).map_err(|e| anyhow::anyhow!("password: {e}"))?;
+    let hash = web::auth::hash_password(&parsed).map_err(|_| anyhow::anyhow!("cannot hash the password"))?;
+    let user = NewUser {
+        id: UserId::new(),
+        email: email.to_string(),
+        email_norm: email.normalised(),
+        display_name: name.to_string(),
+        password_hash: hash,
+        org_id: None,
+        locale: Locale::De,
+        organiser: true,
+        verified: true,
+    };
+    let effects = Effects::audit(AuditEntry::new(None, "organiser.created", "user", user.id).detail("cli"));
+    store::users::create(db, &user, &Proof::Operator, &effects).await?;
+    Ok(if generated {
+        format!("created network organiser {email}\npassword (shown once): {password}")
+    } else {
+        format!("created network organiser {email}")
+    })
+}
+
+fn generate_password() -> String {
+    // 32 hex characters of a fresh secret: 128 bits.
+    web::security::new_secret()[..32].to_owned()
+}

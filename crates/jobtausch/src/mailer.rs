@@ -1,0 +1,111 @@
+//! The outbox worker: claims due mails, sends them over SMTP (or writes them to the log when no
+//! relay is configured), and gives failed ones back with backoff. Nothing is lost when the relay
+//! is down: the rows stay in the database until a send succeeds.
+
+use lettre::message::Mailbox;
+use lettre::message::header::ContentType;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use std::time::Duration;
+use store::Db;
+use store::outbox::{self, ClaimedMail};
+
+pub enum Transport {
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    Log,
+}
+
+pub struct Mailer {
+    transport: Transport,
+    from: Mailbox,
+}
+
+impl Mailer {
+    pub fn new(smtp_url: Option<&str>, from: &str) -> anyhow::Result<Self> {
+        let from: Mailbox = from.parse().map_err(|e| anyhow::anyhow!("JOBTAUSCH_MAIL_FROM {from:?}: {e}"))?;
+        let transport = match smtp_url {
+            Some(url) => Transport::Smtp(smtp_transport(url)?),
+            None => Transport::Log,
+        };
+        Ok(Self { transport, from })
+    }
+
+    async fn send(&self, mail: &ClaimedMail) -> Result<(), String> {
+        match &self.transport {
+            Transport::Log => {
+                tracing::info!(to = %mail.recipient, subject = %mail.subject, body = %mail.body, "mail (no SMTP relay configured)");
+                Ok(())
+            }
+            Transport::Smtp(smtp) => {
+                let to: Mailbox = mail.recipient.parse().map_err(|e| format!("recipient: {e}"))?;
+                let message = Message::builder()
+                    .from(self.from.clone())
+                    .to(to)
+                    .subject(&mail.subject)
+                    // lettre adds no Message-ID unless asked; receivers need one.
+                    .message_id(None)
+                    .header(ContentType::TEXT_PLAIN)
+                    .body(mail.body.clone())
+                    .map_err(|e| format!("message: {e}"))?;
+                smtp.send(message).await.map(|_| ()).map_err(|e| e.to_string())
+            }
+        }
+    }
+}
+
+/// A relay from `smtp://[USER:PASSWORD@]HOST[:PORT]` (plain SMTP, as inside an
+/// administration's network; port 25 by default).
+fn smtp_transport(url: &str) -> anyhow::Result<AsyncSmtpTransport<Tokio1Executor>> {
+    let bad = || anyhow::anyhow!("JOBTAUSCH_SMTP_URL {url:?}: expected smtp://[USER:PASSWORD@]HOST[:PORT]");
+    let rest = url.strip_prefix("smtp://").ok_or_else(bad)?.trim_end_matches('/');
+    let (creds, hostport) = match rest.rsplit_once('@') {
+        Some((c, h)) => (Some(c), h),
+        None => (None, rest),
+    };
+    let (host, port) = match hostport.rsplit_once(':') {
+        Some((h, p)) => (h, p.parse::<u16>().map_err(|_| bad())?),
+        None => (hostport, 25),
+    };
+    if host.is_empty() {
+        return Err(bad());
+    }
+    let mut builder =
+        AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host).port(port).timeout(Some(Duration::from_secs(20)));
+    if let Some((user, pass)) = creds.and_then(|c| c.split_once(':')) {
+        builder =
+            builder.credentials(lettre::transport::smtp::authentication::Credentials::new(user.into(), pass.into()));
+    }
+    Ok(builder.build())
+}
+
+/// Sends what is due now; returns how many were sent.
+pub async fn send_due(db: &Db, mailer: &Mailer) -> Result<usize, store::StoreError> {
+    let mut sent = 0;
+    loop {
+        let batch = outbox::claim(db, 20).await?;
+        if batch.is_empty() {
+            return Ok(sent);
+        }
+        for mail in batch {
+            match mailer.send(&mail).await {
+                Ok(()) => {
+                    outbox::mark_sent(db, mail.id).await?;
+                    sent += 1;
+                }
+                Err(e) => {
+                    let next = outbox::mark_failed(db, mail.id, mail.attempts, &e).await?;
+                    tracing::warn!(to = %mail.recipient, error = %e, retry_at = %next, "mail not sent, will retry");
+                }
+            }
+        }
+    }
+}
+
+/// Polls the outbox for as long as the server runs.
+pub async fn run_worker(db: Db, mailer: Mailer) {
+    loop {
+        if let Err(e) = send_due(&db, &mailer).await {
+            tracing::error!(error = %e, "outbox worker");
+        }
+        tokio::time::sleep(Duration::from_secs(2)).await;
+    }
+}

@@ -1,0 +1,54 @@
+//! Runs the web server and the outbox worker side by side until Ctrl-C or SIGTERM.
+
+use crate::mailer::Mailer;
+use std::sync::Arc;
+use store::Db;
+use tokio::net::TcpListener;
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub bind: String,
+    pub base_url: String,
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+}
+
+pub fn app(db: Db, opts: &Options) -> axum::Router {
+    let mut config = web::Config::new(&opts.base_url);
+    config.mail_from = opts.mail_from.clone();
+    web::router(web::AppState { db, config: Arc::new(config) })
+}
+
+pub async fn run(db: Db, opts: Options, banner: Option<String>) -> anyhow::Result<()> {
+    let listener =
+        TcpListener::bind(&opts.bind).await.map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", opts.bind))?;
+    let mailer = Mailer::new(opts.smtp_url.as_deref(), &opts.mail_from)?;
+    let worker = tokio::spawn(crate::mailer::run_worker(db.clone(), mailer));
+    tracing::info!(bind = %opts.bind, base_url = %opts.base_url, "jobtausch is listening");
+    if let Some(b) = banner {
+        println!("{b}");
+    }
+    axum::serve(listener, app(db.clone(), &opts)).with_graceful_shutdown(shutdown()).await?;
+    worker.abort();
+    db.close().await;
+    Ok(())
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { () = ctrl_c => {}, () = term => {} }
+    tracing::info!("shutting down");
+}

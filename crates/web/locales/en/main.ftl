@@ -1,0 +1,303 @@
+# Jobtausch – English texts. Every key is also in ../de/main.ftl.
+
+## Frame
+skip-to-content = Skip to content
+brand-claim = Job swaps in the public sector
+nav-label = Main navigation
+nav-people = Find people
+nav-profile = My profile
+nav-orgs = Organisations
+nav-tokens = API tokens
+nav-login = Log in
+nav-signup = Sign up
+nav-logout = Log out
+switch-language = Deutsch
+signed-in-as = Signed in as { $name }
+session-ends = Without activity, your session ends at { $time }
+session-extend = Extend session
+legal-imprint = Imprint
+legal-privacy = Privacy statement
+legal-accessibility = Accessibility statement
+legal-easy-language = Easy language
+footer-licence = Jobtausch is free software under the EUPL-1.2.
+required = required
+optional = optional
+errors-title = Please check your entries
+save = Save
+any = Any
+none = None
+actions = Actions
+pagination = Pages
+page-prev = Previous page
+page-next = Next page
+back-to-start = Back to the start page
+
+## Start page
+home-title = Jobtausch
+home-lead = Swap your workplace for a week with someone at another public employer – approved, confidential and well planned.
+home-welcome = Welcome, { $name }
+home-link-profile = Edit your profile
+home-link-people = Find swap partners
+home-link-org = My organisation
+home-link-new-org = Add an organisation
+home-how-title = How it works
+home-how-1 = Sign up with the e-mail address of your employer in the network.
+home-how-2 = Write a profile: your job, your topics, what you want to learn, the weeks you are free.
+home-how-3 = Find someone to swap with – or get a proposal.
+home-how-4 = Both employers approve, the staff council takes part, both sign the confidentiality agreement.
+
+## Legal
+imprint-title = Imprint
+imprint-p1 = Jobtausch is provided by the operator of this installation. Responsible under § 5 DDG and § 18 MStV is the operator's network organisation team.
+imprint-p2 = The operator enters address and contact when setting up. This demo installation has no public operator.
+privacy-title = Privacy statement
+privacy-p1 = We process only what a job swap needs: your e-mail address, your name, your organisation and what you choose to write in your profile.
+privacy-p2 = Only signed-in members of the network see your profile. Others do not see your e-mail address; only those who must contact you in a swap (approvers, swap partners) get it.
+privacy-p3 = Whether you are open to a swap stays hidden from your own organisation until you share it. Taking part is voluntary and can be withdrawn at any time.
+privacy-p4 = We set only a technically necessary session cookie and a cookie that protects forms. There is no tracking, and no fonts or scripts from other servers.
+privacy-p5 = The legal basis is Art. 6(1)(a) and (e) GDPR together with the data protection act of the federal state. You have the right of access, rectification, erasure, restriction and to lodge a complaint with the supervisory authority.
+accessibility-title = Accessibility statement
+accessibility-p1 = This application aims to meet BITV 2.0 and WCAG 2.1 at level AA.
+accessibility-p2 = Status: partially compliant. Every change is checked automatically with axe-core; a full review by experts is still to come.
+accessibility-p3 = Known gaps: a version in sign language is still missing.
+accessibility-p4 = Please report barriers to the operator's network organisation team. We answer within one month.
+accessibility-p5 = If you do not get a satisfying answer, you can turn to the arbitration body under § 16 BGG or to the enforcement body of your federal state.
+easy-title = Easy language
+easy-p1 = Jobtausch is a website for people who work in the public sector.
+easy-p2 = Here you can swap your workplace for one week. With a person from another public office.
+easy-p3 = This is how it works: You sign up. You write down what your work is. And what you want to learn.
+easy-p4 = Then you look for a person to swap with. Your boss must say yes.
+easy-p5 = At the top of every page is the menu. At the bottom of every page are the links to privacy and accessibility.
+
+## Problems
+problem-invalid = Entries incomplete or wrong
+problem-invalid-text = Please check the marked fields.
+problem-unauthenticated = Please log in
+problem-unauthenticated-text = You need to log in for this.
+problem-forbidden = Not allowed
+problem-forbidden-text = You may not do this.
+problem-not-found = Not found
+problem-not-found-text = This page or object does not exist, or you may not see it.
+problem-conflict = Conflict
+problem-conflict-text = This does not fit the current state. Please reload the page.
+problem-csrf = Form expired
+problem-csrf-text = The form was no longer valid. Please reload the page and send it again.
+problem-too-many-attempts = Too many attempts
+problem-too-many-attempts-text = Please wait 15 minutes and try again.
+problem-bad-request = Request not readable
+problem-bad-request-text = The request could not be read.
+problem-internal = Internal error
+problem-internal-text = Something went wrong. Please try again later.
+reason-organiser-only = Only network organisers may do this.
+reason-org-admin-only = Only admins of this organisation may do this.
+reason-owner-only = Only the person themselves may do this.
+reason-no-organisation = Your account belongs to no organisation.
+reason-last-own-admin-role = You cannot take the admin role away from yourself.
+reason-changed-meanwhile = The object was changed meanwhile.
+
+## Field errors
+error-required = Please fill in.
+error-too-short = At least { $min } characters.
+error-too-long = At most { $max } characters.
+error-too-many = At most { $max } entries.
+error-out-of-range = Please a whole number from { $min } to { $max }.
+error-email = Please give a valid e-mail address, such as name@city.de.
+error-email-domain = Please give valid domains, such as city.de.
+error-domain-not-member = This address belongs to no organisation in the network. Use your work address or an invitation.
+error-password-too-short = At least { $min } characters.
+error-pay-grade = Please write it like "A 13" or "E 11".
+error-week = Please give calendar weeks like "2027-W07".
+error-language = Please give language codes like "de" or "en".
+error-unknown-choice = Please choose one of the offered values.
+error-taken = This value is already taken.
+error-mismatch = The entries do not match.
+error-login-failed = E-mail address or password is wrong.
+error-not-verified = Please confirm your e-mail address first. We sent you a new link.
+error-invitation-invalid = This link is invalid or has expired.
+error-must-accept = Please confirm that you have read the privacy statement.
+
+## Fields
+field-email = E-mail address
+field-display_name = Name
+field-password = Password
+field-password_confirm = Repeat password
+field-privacy_accepted = I have read the privacy statement.
+field-invitation = Invitation
+field-token = Link
+field-role_title = Role
+field-unit = Unit
+field-pay_grade = Pay grade
+field-topics = Topics of my job
+field-wants_to_learn = What I want to learn
+field-languages = Languages
+field-availability = Free calendar weeks
+field-travel_radius_km = Travel radius in km
+field-about = About me
+field-open_to_swap = I am open to a job swap.
+field-shared_with_own_org = My own organisation may see that I am open to a swap.
+field-topic = Topic
+field-kind = Kind of organisation
+field-region = Federal state
+field-week = Calendar week
+field-page = Page
+field-name = Name
+field-parent = Umbrella association
+field-domains = E-mail domains
+field-policy_staff_council = Staff council
+field-policy_equal_opportunities = Equal opportunities officer
+field-policy_disability_representative = Representative of disabled employees
+field-policy_data_protection = Data protection officer
+field-role = Role
+field-user_id = Person
+hint-email = Your work address.
+hint-password = At least 12 characters.
+hint-pay_grade = For example "A 13" or "E 11". Optional.
+hint-topics = Separate several with commas, such as "Open Data, e-files".
+hint-wants_to_learn = Separate several with commas.
+hint-languages = Separate language codes with commas, such as "de, en".
+hint-availability = Separate calendar weeks with commas, such as "2027-W07, 2027-W10".
+hint-domains = Separate several with commas, such as "city.de, admin.city.de".
+hint-shared_with_own_org = Unless you share it, people of your organisation do not see that you are open to a swap.
+hint-week = For example "2027-W07".
+
+## Sign-up and login
+signup-title = Sign up
+signup-lead = Sign up with the work e-mail address of an organisation in the network. You will get a link to confirm it.
+signup-invited = You were invited to "{ $org }".
+signup-privacy-before = Please read the
+signup-submit = Create account
+signup-done-title = Please confirm your address
+signup-done-text = We sent a confirmation link to { $email }, if the address belongs to an organisation in the network. The link is valid for 48 hours.
+signup-done-invited-title = Account created
+signup-done-invited-text = Your account is ready. You can log in now.
+verify-ok-title = Address confirmed
+verify-ok-text = Thank you. Your e-mail address is confirmed; you can log in now.
+verify-bad-title = Link invalid
+verify-bad-text = This confirmation link is invalid, expired or was used already. Log in to get a new one.
+login-title = Log in
+login-submit = Log in
+login-no-account = No account yet?
+flash-logged-in = You are logged in.
+flash-logged-out = You are logged out.
+flash-profile-saved = Your profile is saved.
+flash-org-created = The organisation is created.
+flash-org-saved = The organisation is saved.
+flash-policy-saved = The co-determination rules are saved.
+flash-roles-saved = The roles are saved.
+flash-invited = The invitation is sent.
+flash-token-revoked = The API token is revoked.
+
+## Profile and search
+profile-title = My profile
+profile-email-note = Other members do not see your address { $email }.
+profile-swap-legend = Job swap
+search-title = Find people
+search-lead = People of other organisations who are open to a job swap.
+search-submit = Search
+search-results = Results
+search-none = No matching people found.
+person-open = Open to a job swap
+person-no-profile = This person has no profile yet.
+person-edit-own = Edit my profile
+
+## Organisations
+orgs-title = Organisations in the network
+orgs-none = No organisations yet.
+orgs-caption = All organisations
+org-new-title = Add an organisation
+org-edit-title = Edit organisation
+org-members-title = People and roles
+org-policy-title = Co-determination
+org-policy-lead = How each body takes part in a job swap: informed, asked to consent, or not needed.
+org-policy-save = Save co-determination rules
+org-members-none = No people yet.
+org-invite-title = Invite someone
+org-invite-lead = The person gets a link to create an account in this organisation – also with an address outside your domains.
+org-invite-submit = Send invitation
+role-held = yes
+role-not-held = no
+role-grant = Grant
+role-revoke = Revoke
+role-participant = Participant
+role-approver = Approver
+role-org_admin = Organisation admin
+role-body-staff_council = Staff council
+role-body-equal_opportunities = Equal opportunities
+role-body-disability_representative = Representative of disabled employees
+role-body-data_protection = Data protection
+kind-city = City or municipality
+kind-district = District
+kind-it_service_provider = IT service provider
+kind-association = Association
+kind-state_agency = State agency
+region-BW = Baden-Württemberg
+region-BY = Bavaria
+region-BE = Berlin
+region-BB = Brandenburg
+region-HB = Bremen
+region-HH = Hamburg
+region-HE = Hesse
+region-MV = Mecklenburg-Western Pomerania
+region-NI = Lower Saxony
+region-NW = North Rhine-Westphalia
+region-RP = Rhineland-Palatinate
+region-SL = Saarland
+region-SN = Saxony
+region-ST = Saxony-Anhalt
+region-SH = Schleswig-Holstein
+region-TH = Thuringia
+body-staff_council = Staff council
+body-equal_opportunities = Equal opportunities officer
+body-disability_representative = Representative of disabled employees
+body-data_protection = Data protection officer
+rule-inform = inform
+rule-consent = ask for consent
+rule-not_needed = not needed
+
+## API tokens
+tokens-title = API tokens
+tokens-lead = With a personal API token, programs can use the JSON interface on your behalf.
+tokens-openapi = Description of the interface (OpenAPI)
+tokens-new-title = Your new API token
+tokens-new-text = Copy the token now. It is shown only this once.
+tokens-none = You have no API tokens.
+tokens-caption = Your API tokens
+tokens-created = Created
+tokens-used = Last used
+tokens-revoke = Revoke
+tokens-create-title = Create a new token
+tokens-create = Create token
+
+## E-mails
+mail-verify-subject = Jobtausch: please confirm your e-mail address
+mail-verify-body =
+    Hello { $name },
+
+    please confirm your address for Jobtausch with this link (valid for 48 hours):
+
+    { $link }
+
+    If you did not sign up, please ignore this message.
+mail-already-subject = Jobtausch: you already have an account
+mail-already-body =
+    Hello,
+
+    someone tried to create a Jobtausch account with your address. You already have one.
+    Log in here:
+
+    { $link }
+
+    If this was not you, you can ignore this message.
+mail-invite-subject = Jobtausch: invitation from { $org }
+mail-invite-body =
+    Hello,
+
+    { $inviter } invites you to use Jobtausch for "{ $org }". Create your account with this link (valid for 14 days):
+
+    { $link }
+mail-notice-subject = Jobtausch: a change to your account
+mail-notice-body =
+    Hello { $name },
+
+    your account was changed: { $what }.
+    If this was not you, please contact the network organisers at once.

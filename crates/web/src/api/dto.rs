@@ -1,0 +1,356 @@
+//! What the API sends and accepts, described for OpenAPI. Kept apart from `domain` so that the
+//! core stays free of web concerns; each type says how it is made from its domain twin.
+
+use domain::org::Organisation;
+use serde::{Deserialize, Serialize};
+use store::orgs::{Member, OrgSummary};
+use store::profiles::{PersonCard, PersonPage};
+use store::users::{Account, ApiToken};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+/// An RFC 9457 problem.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Problem {
+    pub r#type: String,
+    pub title: String,
+    pub status: u16,
+    /// Stable machine code: `invalid`, `unauthenticated`, `forbidden`, `not-found`, ...
+    pub code: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub errors: Option<Vec<FieldProblem>>,
+}
+
+/// One refused field.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FieldProblem {
+    pub field: String,
+    /// Stable reason code: `required`, `too-long`, `email`, ...
+    pub code: String,
+    /// The reason in the caller's language.
+    pub message: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Status {
+    pub status: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Created {
+    pub id: Uuid,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct VerifyRequest {
+    pub token: String,
+}
+
+/// The signed-in account, with its own e-mail address.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MeJson {
+    pub id: Uuid,
+    pub email: String,
+    pub display_name: String,
+    pub organisation_id: Option<Uuid>,
+    pub organisation_name: Option<String>,
+    pub locale: String,
+    pub organiser: bool,
+    pub roles: Vec<String>,
+}
+
+impl From<Account> for MeJson {
+    fn from(a: Account) -> Self {
+        Self {
+            id: a.id.0,
+            email: a.email,
+            display_name: a.display_name,
+            organisation_id: a.org_id.map(|o| o.0),
+            organisation_name: a.org_name,
+            locale: a.locale.as_str().into(),
+            organiser: a.organiser,
+            roles: a.roles.iter().map(|r| r.code().to_owned()).collect(),
+        }
+    }
+}
+
+/// A profile as sent and received.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct ProfileJson {
+    pub role_title: String,
+    pub unit: String,
+    /// Such as "A 13" or "E 11"; empty for none.
+    pub pay_grade: Option<String>,
+    pub topics: Vec<String>,
+    pub wants_to_learn: Vec<String>,
+    /// ISO 639-1 codes such as "de".
+    pub languages: Vec<String>,
+    /// ISO weeks such as "2027-W07".
+    pub availability: Vec<String>,
+    #[schema(minimum = 0, maximum = 1000)]
+    pub travel_radius_km: i64,
+    pub about: Option<String>,
+    pub open_to_swap: bool,
+    pub shared_with_own_org: bool,
+}
+
+impl ProfileJson {
+    pub fn from_profile(p: &domain::profile::Profile) -> Self {
+        let strings = |v: &[domain::values::Topic]| v.iter().map(ToString::to_string).collect();
+        Self {
+            role_title: p.role_title.to_string(),
+            unit: p.unit.to_string(),
+            pay_grade: p.pay_grade.map(|g| g.to_string()),
+            topics: strings(&p.topics),
+            wants_to_learn: strings(&p.wants_to_learn),
+            languages: p.languages.iter().map(|l| l.as_str().to_owned()).collect(),
+            availability: p.availability.iter().map(ToString::to_string).collect(),
+            travel_radius_km: i64::from(p.travel_radius.km()),
+            about: p.about.as_ref().map(ToString::to_string),
+            open_to_swap: p.open_to_swap,
+            shared_with_own_org: p.shared_with_own_org,
+        }
+    }
+
+    /// The same raw values the form would give.
+    pub fn to_input(&self) -> domain::profile::ProfileInput {
+        domain::profile::ProfileInput {
+            role_title: self.role_title.clone(),
+            unit: self.unit.clone(),
+            pay_grade: self.pay_grade.clone().unwrap_or_default(),
+            topics: self.topics.join(","),
+            wants_to_learn: self.wants_to_learn.join(","),
+            languages: self.languages.join(","),
+            availability: self.availability.join(","),
+            travel_radius_km: self.travel_radius_km.to_string(),
+            about: self.about.clone().unwrap_or_default(),
+            open_to_swap: self.open_to_swap,
+            shared_with_own_org: self.shared_with_own_org,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PersonCardJson {
+    pub id: Uuid,
+    pub display_name: String,
+    pub role_title: String,
+    pub organisation_id: Uuid,
+    pub organisation_name: String,
+    pub organisation_kind: String,
+    pub region: String,
+    pub topics: Vec<String>,
+}
+
+impl From<PersonCard> for PersonCardJson {
+    fn from(c: PersonCard) -> Self {
+        Self {
+            id: c.user_id.0,
+            display_name: c.display_name,
+            role_title: c.role_title,
+            organisation_id: c.org_id.0,
+            organisation_name: c.org_name,
+            organisation_kind: c.org_kind.code().into(),
+            region: c.region.code().into(),
+            topics: c.topics,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SearchResult {
+    pub items: Vec<PersonCardJson>,
+    /// Whether a further page exists.
+    pub more: bool,
+}
+
+/// Another person as a signed-in member sees them: no e-mail address.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PersonJson {
+    pub id: Uuid,
+    pub display_name: String,
+    pub organisation_id: Uuid,
+    pub organisation_name: String,
+    pub organisation_kind: String,
+    pub region: String,
+    pub open_to_swap: bool,
+    pub profile: Option<ProfileJson>,
+}
+
+impl From<PersonPage> for PersonJson {
+    fn from(p: PersonPage) -> Self {
+        Self {
+            id: p.user_id.0,
+            display_name: p.display_name,
+            organisation_id: p.org_id.0,
+            organisation_name: p.org_name,
+            organisation_kind: p.org_kind.code().into(),
+            region: p.region.code().into(),
+            open_to_swap: p.open_to_swap,
+            profile: p.profile.as_ref().map(ProfileJson::from_profile),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OrgSummaryJson {
+    pub id: Uuid,
+    pub name: String,
+    pub kind: String,
+    pub region: String,
+    pub parent_id: Option<Uuid>,
+}
+
+impl From<OrgSummary> for OrgSummaryJson {
+    fn from(o: OrgSummary) -> Self {
+        Self {
+            id: o.id.0,
+            name: o.name,
+            kind: o.kind.code().into(),
+            region: o.region.code().into(),
+            parent_id: o.parent.map(|p| p.0),
+        }
+    }
+}
+
+/// The rule per co-determination body: `inform`, `consent` or `not_needed`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct PolicyJson {
+    pub staff_council: String,
+    pub equal_opportunities: String,
+    pub disability_representative: String,
+    pub data_protection: String,
+}
+
+impl PolicyJson {
+    pub fn from_policy(p: &domain::org::Policy) -> Self {
+        use domain::org::Body;
+        let r = |b| p.rule(b).code().to_owned();
+        Self {
+            staff_council: r(Body::StaffCouncil),
+            equal_opportunities: r(Body::EqualOpportunities),
+            disability_representative: r(Body::DisabilityRepresentative),
+            data_protection: r(Body::DataProtection),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OrgJson {
+    pub id: Uuid,
+    pub name: String,
+    pub kind: String,
+    pub region: String,
+    pub parent_id: Option<Uuid>,
+    pub domains: Vec<String>,
+    pub policy: PolicyJson,
+}
+
+impl From<Organisation> for OrgJson {
+    fn from(o: Organisation) -> Self {
+        Self {
+            id: o.id.0,
+            policy: PolicyJson::from_policy(&o.policy),
+            name: o.name,
+            kind: o.kind.code().into(),
+            region: o.region.code().into(),
+            parent_id: o.parent.map(|p| p.0),
+            domains: o.domains,
+        }
+    }
+}
+
+/// An organisation as created or changed: domains as a list.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct OrgRequest {
+    pub name: String,
+    /// `city`, `district`, `it_service_provider`, `association` or `state_agency`.
+    pub kind: String,
+    /// Federal state code such as `NW`.
+    pub region: String,
+    pub parent_id: Option<String>,
+    pub domains: Vec<String>,
+}
+
+impl OrgRequest {
+    pub fn to_form(&self) -> crate::pages::orgs::OrgForm {
+        crate::pages::orgs::OrgForm {
+            name: self.name.clone(),
+            kind: self.kind.clone(),
+            region: self.region.clone(),
+            parent: self.parent_id.clone().unwrap_or_default(),
+            domains: self.domains.join(","),
+        }
+    }
+}
+
+/// A member of one's organisation, as its admins see them (with the address, to contact them).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MemberJson {
+    pub id: Uuid,
+    pub display_name: String,
+    pub email: String,
+    pub roles: Vec<String>,
+}
+
+impl From<Member> for MemberJson {
+    fn from(m: Member) -> Self {
+        Self {
+            id: m.user_id.0,
+            display_name: m.display_name,
+            email: m.email,
+            roles: m.roles.iter().map(|r| r.code().to_owned()).collect(),
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct RoleRequest {
+    pub user_id: String,
+    /// `approver`, `org_admin`, `body:staff_council`, `body:equal_opportunities`,
+    /// `body:disability_representative` or `body:data_protection`.
+    pub role: String,
+    /// True to grant, false to take away.
+    pub grant: bool,
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct InvitationRequest {
+    pub email: String,
+    /// A role to grant on acceptance, or `participant`/empty for none.
+    pub role: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TokenJson {
+    pub id: Uuid,
+    pub name: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub last_used_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+impl From<ApiToken> for TokenJson {
+    fn from(t: ApiToken) -> Self {
+        Self { id: t.id.0, name: t.name, created_at: t.created_at, last_used_at: t.last_used_at }
+    }
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct TokenRequest {
+    pub name: String,
+}
+
+/// A new token: the secret is shown this once.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CreatedToken {
+    pub id: Uuid,
+    pub token: String,
+}

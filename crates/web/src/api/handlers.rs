@@ -1,0 +1,239 @@
+//! The API's handlers. Each one is a thin shell: read the request, call the action shared with
+//! the pages, answer JSON.
+
+use super::ApiJson;
+use super::dto::*;
+use crate::AppState;
+use crate::actions::{self, SignupInput};
+use crate::auth::ApiUser;
+use crate::error::{AppError, AppResult};
+use crate::i18n::Lang;
+use crate::pages::{orgs, people, tokens};
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use domain::{OrgId, UserId};
+
+fn org_id(raw: &str) -> AppResult<OrgId> {
+    raw.parse().map_err(|_| AppError::NotFound)
+}
+
+/// Creates an account; the answer is the same whether or not the address had one.
+#[utoipa::path(post, path = "/api/signup", request_body = SignupInput,
+    responses((status = 202, body = Status), (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn signup(
+    State(state): State<AppState>,
+    Lang(lang): Lang,
+    ApiJson(input): ApiJson<SignupInput>,
+) -> AppResult<(StatusCode, Json<Status>)> {
+    actions::signup(&state, lang, &input).await?;
+    Ok((StatusCode::ACCEPTED, Json(Status { status: "check-your-mail".into() })))
+}
+
+/// Uses the secret of a verification link.
+#[utoipa::path(post, path = "/api/verify", request_body = VerifyRequest,
+    responses((status = 200, body = Status), (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn verify(State(state): State<AppState>, ApiJson(req): ApiJson<VerifyRequest>) -> AppResult<Json<Status>> {
+    actions::verify(&state, &req.token).await?;
+    Ok(Json(Status { status: "verified".into() }))
+}
+
+#[utoipa::path(get, path = "/api/me", security(("bearer" = [])),
+    responses((status = 200, body = MeJson), (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn me(ApiUser(me): ApiUser) -> Json<MeJson> {
+    Json(me.into())
+}
+
+#[utoipa::path(get, path = "/api/profile", security(("bearer" = [])),
+    responses((status = 200, body = ProfileJson), (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn get_profile(State(state): State<AppState>, ApiUser(me): ApiUser) -> AppResult<Json<ProfileJson>> {
+    let p = store::profiles::get(&state.db, me.id).await?.ok_or(AppError::NotFound)?;
+    Ok(Json(ProfileJson::from_profile(&p)))
+}
+
+#[utoipa::path(put, path = "/api/profile", request_body = ProfileJson, security(("bearer" = [])),
+    responses((status = 200, body = ProfileJson), (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn put_profile(
+    State(state): State<AppState>,
+    ApiUser(me): ApiUser,
+    ApiJson(body): ApiJson<ProfileJson>,
+) -> AppResult<Json<ProfileJson>> {
+    let p = people::store_profile(&state, me.id, &body.to_input()).await?;
+    Ok(Json(ProfileJson::from_profile(&p)))
+}
+
+/// People open to a swap whom the caller may see as such.
+#[utoipa::path(get, path = "/api/people", params(people::SearchQuery), security(("bearer" = [])),
+    responses((status = 200, body = SearchResult), (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn search_people(
+    State(state): State<AppState>,
+    ApiUser(me): ApiUser,
+    Query(q): Query<people::SearchQuery>,
+) -> AppResult<Json<SearchResult>> {
+    let filter = q.parse()?;
+    let (cards, more) = store::profiles::search(&state.db, me.id, me.org_id, &filter).await?;
+    Ok(Json(SearchResult { items: cards.into_iter().map(Into::into).collect(), more }))
+}
+
+#[utoipa::path(get, path = "/api/people/{id}", params(("id" = String, Path, description = "person id (UUID)")), security(("bearer" = [])),
+    responses((status = 200, body = PersonJson), (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn get_person(
+    State(state): State<AppState>,
+    ApiUser(me): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<PersonJson>> {
+    let id: UserId = id.parse().map_err(|_| AppError::NotFound)?;
+    Ok(Json(store::profiles::person(&state.db, me.id, me.org_id, id).await?.into()))
+}
+
+#[utoipa::path(get, path = "/api/organisations", security(("bearer" = [])),
+    responses((status = 200, body = Vec<OrgSummaryJson>), (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn list_orgs(State(state): State<AppState>, ApiUser(_): ApiUser) -> AppResult<Json<Vec<OrgSummaryJson>>> {
+    Ok(Json(store::orgs::list(&state.db).await?.into_iter().map(Into::into).collect()))
+}
+
+/// Network organisers only.
+#[utoipa::path(post, path = "/api/organisations", request_body = OrgRequest, security(("bearer" = [])),
+    responses((status = 201, body = Created), (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn create_org(
+    State(state): State<AppState>,
+    ApiUser(me): ApiUser,
+    ApiJson(body): ApiJson<OrgRequest>,
+) -> AppResult<(StatusCode, Json<Created>)> {
+    let id = orgs::create_org(&state, &me.actor(), &body.to_form()).await?;
+    Ok((StatusCode::CREATED, Json(Created { id: id.0 })))
+}
+
+#[utoipa::path(get, path = "/api/organisations/{id}", params(("id" = String, Path, description = "organisation id (UUID)")), security(("bearer" = [])),
+    responses((status = 200, body = OrgJson), (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn get_org(
+    State(state): State<AppState>,
+    ApiUser(_): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<OrgJson>> {
+    Ok(Json(store::orgs::get(&state.db, org_id(&id)?).await?.into()))
+}
+
+/// The organisation's admins and network organisers.
+#[utoipa::path(put, path = "/api/organisations/{id}", request_body = OrgRequest, params(("id" = String, Path, description = "organisation id (UUID)")),
+    security(("bearer" = [])),
+    responses((status = 204), (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn update_org(
+    State(state): State<AppState>,
+    ApiUser(me): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<OrgRequest>,
+) -> AppResult<StatusCode> {
+    orgs::update_org(&state, &me.actor(), org_id(&id)?, &body.to_form()).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(put, path = "/api/organisations/{id}/policy", request_body = PolicyJson, params(("id" = String, Path, description = "organisation id (UUID)")),
+    security(("bearer" = [])),
+    responses((status = 204), (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn put_policy(
+    State(state): State<AppState>,
+    ApiUser(me): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<PolicyJson>,
+) -> AppResult<StatusCode> {
+    let id = org_id(&id)?;
+    me.actor().ensure_org_admin(id)?;
+    let policy = orgs::parse_policy(|f| {
+        Some(
+            match f {
+                "policy_staff_council" => &body.staff_council,
+                "policy_equal_opportunities" => &body.equal_opportunities,
+                "policy_disability_representative" => &body.disability_representative,
+                _ => &body.data_protection,
+            }
+            .clone(),
+        )
+    })?;
+    orgs::set_policy(&state, &me.actor(), id, &policy).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(get, path = "/api/organisations/{id}/members", params(("id" = String, Path, description = "organisation id (UUID)")),
+    security(("bearer" = [])),
+    responses((status = 200, body = Vec<MemberJson>), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn list_members(
+    State(state): State<AppState>,
+    ApiUser(me): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<Vec<MemberJson>>> {
+    let id = org_id(&id)?;
+    me.actor().ensure_org_admin(id)?;
+    Ok(Json(store::orgs::members(&state.db, id).await?.into_iter().map(Into::into).collect()))
+}
+
+#[utoipa::path(post, path = "/api/organisations/{id}/roles", request_body = RoleRequest, params(("id" = String, Path, description = "organisation id (UUID)")),
+    security(("bearer" = [])),
+    responses((status = 204), (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn post_role(
+    State(state): State<AppState>,
+    ApiUser(me): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<RoleRequest>,
+) -> AppResult<StatusCode> {
+    orgs::change_role(&state, &me.actor(), org_id(&id)?, &body.user_id, &body.role, body.grant).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(post, path = "/api/organisations/{id}/invitations", request_body = InvitationRequest,
+    params(("id" = String, Path, description = "organisation id (UUID)")), security(("bearer" = [])),
+    responses((status = 202, body = Status), (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn post_invitation(
+    State(state): State<AppState>,
+    Lang(lang): Lang,
+    ApiUser(me): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<InvitationRequest>,
+) -> AppResult<(StatusCode, Json<Status>)> {
+    orgs::invite_person(&state, &me.actor(), &me.display_name, lang, org_id(&id)?, &body.email, &body.role).await?;
+    Ok((StatusCode::ACCEPTED, Json(Status { status: "invited".into() })))
+}
+
+#[utoipa::path(get, path = "/api/tokens", security(("bearer" = [])),
+    responses((status = 200, body = Vec<TokenJson>), (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn list_tokens(State(state): State<AppState>, ApiUser(me): ApiUser) -> AppResult<Json<Vec<TokenJson>>> {
+    Ok(Json(store::users::tokens(&state.db, me.id).await?.into_iter().map(Into::into).collect()))
+}
+
+#[utoipa::path(post, path = "/api/tokens", request_body = TokenRequest, security(("bearer" = [])),
+    responses((status = 201, body = CreatedToken), (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn create_token(
+    State(state): State<AppState>,
+    ApiUser(me): ApiUser,
+    ApiJson(body): ApiJson<TokenRequest>,
+) -> AppResult<(StatusCode, Json<CreatedToken>)> {
+    let (id, token) = tokens::create_token(&state, me.id, &body.name).await?;
+    Ok((StatusCode::CREATED, Json(CreatedToken { id: id.0, token })))
+}
+
+#[utoipa::path(delete, path = "/api/tokens/{id}", params(("id" = String, Path, description = "token id (UUID)")), security(("bearer" = [])),
+    responses((status = 204), (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn delete_token(
+    State(state): State<AppState>,
+    ApiUser(me): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<StatusCode> {
+    tokens::revoke_token(&state, me.id, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,150 @@
+//! Form fields and their errors, prepared for the templates: every field has a label, says
+//! whether it is required in text, and carries its error message, which the error summary at
+//! the top of the form links to.
+
+use crate::i18n::{t, t_args};
+use chrono::{DateTime, Utc};
+use domain::values::Locale;
+use domain::{FieldError, Reason};
+use fluent_templates::fluent_bundle::FluentValue;
+
+/// The German wall-clock time of an instant.
+pub fn berlin(t: DateTime<Utc>) -> DateTime<chrono_tz::Tz> {
+    t.with_timezone(&chrono_tz::Europe::Berlin)
+}
+
+/// A date and time as people here write it.
+pub fn local_datetime(t: DateTime<Utc>) -> String {
+    berlin(t).format("%d.%m.%Y %H:%M").to_string()
+}
+
+/// The translated message for a refused value.
+pub fn reason_text(lang: Locale, reason: &Reason) -> String {
+    let args: Vec<(&str, FluentValue<'static>)> =
+        reason.args().into_iter().map(|(k, v)| (k, FluentValue::from(v))).collect();
+    t_args(lang, &format!("error-{}", reason.code()), &args)
+}
+
+/// The translated label of a field.
+pub fn label(lang: Locale, field: &str) -> String {
+    t(lang, &format!("field-{field}"))
+}
+
+/// The errors of one submitted form.
+#[derive(Debug, Clone, Default)]
+pub struct FormErrors(Vec<(String, String, String)>);
+
+impl FormErrors {
+    pub fn new(lang: Locale, errs: &[FieldError]) -> Self {
+        Self(errs.iter().map(|e| (e.field.to_owned(), label(lang, e.field), reason_text(lang, &e.reason))).collect())
+    }
+
+    pub fn get(&self, field: &str) -> Option<String> {
+        self.0.iter().find(|(f, _, _)| f == field).map(|(_, _, m)| m.clone())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// (field id, label, message) for the summary at the top of the form.
+    pub fn summary(&self) -> &[(String, String, String)] {
+        &self.0
+    }
+}
+
+/// What kind of control a field is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    Email,
+    Password,
+    Number,
+    TextArea,
+    Checkbox,
+    Select,
+}
+
+/// One field, ready to render.
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub name: &'static str,
+    pub label: String,
+    pub value: String,
+    pub error: Option<String>,
+    pub hint: Option<String>,
+    pub kind: Kind,
+    pub required: bool,
+    pub options: Vec<(String, String)>,
+    pub checked: bool,
+    pub autocomplete: &'static str,
+}
+
+impl Field {
+    pub fn new(lang: Locale, errors: &FormErrors, name: &'static str, kind: Kind, value: impl Into<String>) -> Self {
+        Self {
+            name,
+            label: label(lang, name),
+            value: value.into(),
+            error: errors.get(name),
+            hint: crate::i18n::try_t(lang, &format!("hint-{name}")),
+            kind,
+            required: false,
+            options: Vec::new(),
+            checked: false,
+            autocomplete: "off",
+        }
+    }
+
+    pub fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+
+    pub fn autocomplete(mut self, token: &'static str) -> Self {
+        self.autocomplete = token;
+        self
+    }
+
+    pub fn options(mut self, options: Vec<(String, String)>) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub fn checked(mut self, on: bool) -> Self {
+        self.checked = on;
+        self
+    }
+
+    pub fn input_type(&self) -> &'static str {
+        match self.kind {
+            Kind::Email => "email",
+            Kind::Password => "password",
+            Kind::Number => "number",
+            _ => "text",
+        }
+    }
+
+    pub fn is(&self, kind: &str) -> bool {
+        matches!(
+            (self.kind, kind),
+            (Kind::TextArea, "textarea") | (Kind::Checkbox, "checkbox") | (Kind::Select, "select")
+        ) || (kind == "input" && matches!(self.kind, Kind::Text | Kind::Email | Kind::Password | Kind::Number))
+    }
+
+    /// The ids that describe the control (hint, error), for `aria-describedby`.
+    pub fn described_by(&self) -> String {
+        let mut ids = Vec::new();
+        if self.hint.is_some() {
+            ids.push(format!("{}-hint", self.name));
+        }
+        if self.error.is_some() {
+            ids.push(format!("{}-error", self.name));
+        }
+        ids.join(" ")
+    }
+
+    pub fn selected(&self, value: &str) -> bool {
+        self.value == value
+    }
+}

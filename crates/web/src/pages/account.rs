@@ -1,0 +1,218 @@
+//! Sign-up (by a member organisation's domain or by invitation), e-mail verification, login and
+//! logout.
+
+use super::{render, safe_back};
+use crate::AppState;
+use crate::actions::{self, SignupInput};
+use crate::auth::{Ctx, SESSION_COOKIE};
+use crate::error::{AppError, AppResult};
+use crate::forms::{Field, FormErrors, Kind};
+use crate::security::{CSRF_COOKIE, CsrfForm, cookie, flash, hash_secret, new_secret};
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum_extra::extract::CookieJar;
+use axum_extra::extract::cookie::{Cookie, SameSite};
+use serde::Deserialize;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/signup", get(signup_form).post(signup))
+        .route("/invitations/{secret}", get(invitation_form))
+        .route("/verify", get(verify))
+        .route("/login", get(login_form).post(login))
+        .route("/logout", post(logout))
+}
+
+#[derive(Template)]
+#[template(path = "signup.html")]
+struct SignupPage {
+    ctx: Ctx,
+    errors: FormErrors,
+    fields: Vec<Field>,
+    privacy: Field,
+    invitation: String,
+    invited_org: Option<String>,
+}
+
+fn signup_page(ctx: Ctx, input: &SignupInput, errors: FormErrors, invited_org: Option<String>) -> Response {
+    let l = ctx.lang;
+    let fields = vec![
+        Field::new(l, &errors, "email", Kind::Email, &input.email).required().autocomplete("email"),
+        Field::new(l, &errors, "display_name", Kind::Text, &input.display_name).required().autocomplete("name"),
+        Field::new(l, &errors, "password", Kind::Password, "").required().autocomplete("new-password"),
+        Field::new(l, &errors, "password_confirm", Kind::Password, "").required().autocomplete("new-password"),
+    ];
+    let privacy =
+        Field::new(l, &errors, "privacy_accepted", Kind::Checkbox, "").required().checked(input.privacy_accepted);
+    let invitation = input.invitation.clone().unwrap_or_default();
+    let mut res = render(&SignupPage { ctx, fields, privacy, invitation, invited_org, errors: errors.clone() });
+    if !errors.is_empty() {
+        *res.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    res
+}
+
+async fn signup_form(ctx: Ctx) -> Response {
+    signup_page(ctx, &SignupInput::default(), FormErrors::default(), None)
+}
+
+async fn invitation_form(State(state): State<AppState>, ctx: Ctx, Path(secret): Path<String>) -> AppResult<Response> {
+    let inv = store::users::invitation(&state.db, &hash_secret(&secret)).await?;
+    let inv = inv.filter(|i| !i.accepted && i.expires_at > store::now()).ok_or(AppError::NotFound)?;
+    let org = store::orgs::get(&state.db, inv.org_id).await?;
+    let input = SignupInput { email: inv.email_norm, invitation: Some(secret), ..Default::default() };
+    Ok(signup_page(ctx, &input, FormErrors::default(), Some(org.name)))
+}
+
+#[derive(Template)]
+#[template(path = "message.html")]
+struct MessagePage {
+    ctx: Ctx,
+    title: String,
+    text: String,
+    link: Option<(String, String)>,
+}
+
+async fn signup(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    CsrfForm(input): CsrfForm<SignupInput>,
+) -> AppResult<Response> {
+    match actions::signup(&state, ctx.lang, &input).await {
+        Ok(()) => {
+            let invited = input.invitation.as_deref().is_some_and(|s| !s.is_empty());
+            let (title, text) = if invited {
+                (ctx.t("signup-done-invited-title"), ctx.t("signup-done-invited-text"))
+            } else {
+                (ctx.t("signup-done-title"), ctx.ta("signup-done-text", "email", input.email.trim()))
+            };
+            let link = invited.then(|| ("/login".to_owned(), ctx.t("nav-login")));
+            Ok(render(&MessagePage { ctx, title, text, link }))
+        }
+        Err(AppError::Invalid(errs)) => {
+            let errors = FormErrors::new(ctx.lang, &errs);
+            Ok(signup_page(ctx, &input, errors, None))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Deserialize)]
+struct VerifyQuery {
+    #[serde(default)]
+    token: String,
+}
+
+async fn verify(State(state): State<AppState>, ctx: Ctx, Query(q): Query<VerifyQuery>) -> AppResult<Response> {
+    let (title, text, ok) = match actions::verify(&state, &q.token).await {
+        Ok(_) => (ctx.t("verify-ok-title"), ctx.t("verify-ok-text"), true),
+        Err(AppError::Invalid(_)) => (ctx.t("verify-bad-title"), ctx.t("verify-bad-text"), false),
+        Err(e) => return Err(e),
+    };
+    let link = Some(("/login".to_owned(), ctx.t("nav-login")));
+    let mut res = render(&MessagePage { ctx, title, text, link });
+    if !ok {
+        *res.status_mut() = axum::http::StatusCode::BAD_REQUEST;
+    }
+    Ok(res)
+}
+
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginPage {
+    ctx: Ctx,
+    errors: FormErrors,
+    fields: Vec<Field>,
+    next: String,
+}
+
+#[derive(Deserialize, Default)]
+struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+fn login_page(ctx: Ctx, form: &LoginForm, errors: FormErrors) -> Response {
+    let l = ctx.lang;
+    let fields = vec![
+        Field::new(l, &errors, "email", Kind::Email, &form.email).required().autocomplete("username"),
+        Field::new(l, &errors, "password", Kind::Password, "").required().autocomplete("current-password"),
+    ];
+    let failed = !errors.is_empty();
+    let mut res = render(&LoginPage { ctx, errors, fields, next: form.next.clone() });
+    if failed {
+        *res.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    res
+}
+
+#[derive(Deserialize)]
+struct NextQuery {
+    #[serde(default)]
+    next: String,
+}
+
+async fn login_form(ctx: Ctx, Query(q): Query<NextQuery>) -> Response {
+    if ctx.user.is_some() {
+        return Redirect::to(safe_back(&q.next)).into_response();
+    }
+    login_page(ctx, &LoginForm { next: q.next, ..Default::default() }, FormErrors::default())
+}
+
+async fn login(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    jar: CookieJar,
+    CsrfForm(form): CsrfForm<LoginForm>,
+) -> AppResult<Response> {
+    match actions::login(&state, ctx.lang, &form.email, &form.password).await {
+        Ok((secret, account)) => {
+            let secure = state.config.behind_tls;
+            // A new CSRF token with the new session: a token seen before login is worth nothing after.
+            let csrf = Cookie::build((CSRF_COOKIE, new_secret()))
+                .path("/")
+                .http_only(true)
+                .same_site(SameSite::Strict)
+                .secure(secure);
+            let jar = jar.add(cookie(SESSION_COOKIE, secret, secure)).add(csrf).add(cookie(
+                crate::i18n::LANG_COOKIE,
+                account.locale.as_str().to_owned(),
+                secure,
+            ));
+            let jar = flash(jar, "flash-logged-in", secure);
+            Ok((jar, Redirect::to(safe_back(&form.next))).into_response())
+        }
+        Err(AppError::Invalid(errs)) => {
+            let errors = FormErrors::new(ctx.lang, &errs);
+            Ok(login_page(ctx, &form, errors))
+        }
+        Err(AppError::TooManyAttempts) => {
+            let errors =
+                FormErrors::new(ctx.lang, &[domain::FieldError::new("email", domain::Reason::TooMany { max: 5 })]);
+            let mut res = login_page(ctx, &form, errors);
+            *res.status_mut() = axum::http::StatusCode::TOO_MANY_REQUESTS;
+            Ok(res)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Deserialize)]
+struct Empty {}
+
+async fn logout(State(state): State<AppState>, jar: CookieJar, CsrfForm(_): CsrfForm<Empty>) -> AppResult<Response> {
+    if let Some(sid) = jar.get(SESSION_COOKIE) {
+        store::users::delete_session(&state.db, &hash_secret(sid.value())).await?;
+    }
+    let mut gone = Cookie::build((SESSION_COOKIE, "")).path("/").build();
+    gone.make_removal();
+    let jar = flash(jar.add(gone), "flash-logged-out", state.config.behind_tls);
+    Ok((jar, Redirect::to("/")).into_response())
+}

@@ -1,0 +1,542 @@
+//! Organisations: the list, one organisation's page, and what organisers and organisation
+//! admins keep: data, domains, co-determination policy, roles and invitations.
+
+use super::people::{kind_options, region_options};
+use super::render;
+use crate::AppState;
+use crate::auth::{Ctx, SignedIn};
+use crate::error::{AppError, AppResult};
+use crate::forms::{Field, FormErrors, Kind};
+use crate::security::{CsrfForm, flash, hash_secret, new_secret};
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum_extra::extract::CookieJar;
+use domain::access::{Actor, OrgRole};
+use domain::org::{Body, OrgDraft, OrgKind, Organisation, Policy, PolicyRule};
+use domain::values::{Email, Locale};
+use domain::{OrgId, Reason, UserId};
+use serde::Deserialize;
+use store::orgs::{Member, OrgSummary};
+use store::{AuditEntry, Effects};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/orgs", get(list))
+        .route("/orgs/new", get(new_form).post(create))
+        .route("/orgs/{id}", get(show))
+        .route("/orgs/{id}/edit", get(edit_form).post(update))
+        .route("/orgs/{id}/policy", post(policy))
+        .route("/orgs/{id}/members", get(members))
+        .route("/orgs/{id}/roles", post(roles))
+        .route("/orgs/{id}/invitations", post(invite))
+}
+
+fn org_id(raw: &str) -> AppResult<OrgId> {
+    raw.parse().map_err(|_| AppError::NotFound)
+}
+
+/// The organisation form's body (also the API's).
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+pub struct OrgForm {
+    #[serde(default)]
+    pub name: String,
+    /// `city`, `district`, `it_service_provider`, `association` or `state_agency`.
+    #[serde(default)]
+    pub kind: String,
+    /// Federal state code such as `NW`.
+    #[serde(default)]
+    pub region: String,
+    /// Id of the umbrella association, or empty.
+    #[serde(default)]
+    pub parent: String,
+    /// E-mail domains, separated by commas.
+    #[serde(default)]
+    pub domains: String,
+}
+
+/// Parses a draft and checks that the umbrella is an existing association (not itself).
+async fn parse_draft(state: &AppState, form: &OrgForm, this: Option<OrgId>) -> AppResult<OrgDraft> {
+    let draft = OrgDraft::parse(&form.name, &form.kind, &form.region, &form.parent, &form.domains)?;
+    if let Some(parent) = draft.parent {
+        let ok = Some(parent) != this
+            && match store::orgs::get(&state.db, parent).await {
+                Ok(p) => p.kind == OrgKind::Association,
+                Err(store::StoreError::NotFound) => false,
+                Err(e) => return Err(e.into()),
+            };
+        if !ok {
+            return Err(AppError::field("parent", Reason::UnknownChoice));
+        }
+    }
+    Ok(draft)
+}
+
+pub async fn create_org(state: &AppState, actor: &Actor, form: &OrgForm) -> AppResult<OrgId> {
+    actor.ensure_organiser()?;
+    let draft = parse_draft(state, form, None).await?;
+    let effects =
+        Effects::audit(AuditEntry::new(Some(actor.user_id), "org.created", "organisation", draft.name.as_str()));
+    Ok(store::orgs::create(&state.db, &draft, &effects).await?)
+}
+
+pub async fn update_org(state: &AppState, actor: &Actor, id: OrgId, form: &OrgForm) -> AppResult<()> {
+    actor.ensure_org_admin(id)?;
+    let draft = parse_draft(state, form, Some(id)).await?;
+    let effects = Effects::audit(AuditEntry::new(Some(actor.user_id), "org.updated", "organisation", id));
+    Ok(store::orgs::update(&state.db, id, &draft, &effects).await?)
+}
+
+/// Rules per body as submitted: `policy_staff_council=consent` and so on.
+pub fn parse_policy(get: impl Fn(&str) -> Option<String>) -> Result<Policy, AppError> {
+    let mut errs = domain::error::Errors::default();
+    let mut policy = Policy::default();
+    for body in Body::ALL {
+        let field: &'static str = match body {
+            Body::StaffCouncil => "policy_staff_council",
+            Body::EqualOpportunities => "policy_equal_opportunities",
+            Body::DisabilityRepresentative => "policy_disability_representative",
+            Body::DataProtection => "policy_data_protection",
+        };
+        if let Some(rule) = errs.take(PolicyRule::parse(field, &get(field).unwrap_or_default())) {
+            policy.set(*body, rule);
+        }
+    }
+    errs.into_result()?;
+    Ok(policy)
+}
+
+pub async fn set_policy(state: &AppState, actor: &Actor, id: OrgId, policy: &Policy) -> AppResult<()> {
+    actor.ensure_org_admin(id)?;
+    let detail = policy.rules().iter().map(|(b, r)| format!("{}={}", b.code(), r.code())).collect::<Vec<_>>().join(",");
+    let effects = Effects::audit(AuditEntry::new(Some(actor.user_id), "org.policy", "organisation", id).detail(detail));
+    Ok(store::orgs::set_policy(&state.db, id, policy, &effects).await?)
+}
+
+pub async fn change_role(
+    state: &AppState,
+    actor: &Actor,
+    id: OrgId,
+    user: &str,
+    role: &str,
+    grant: bool,
+) -> AppResult<()> {
+    actor.ensure_org_admin(id)?;
+    let role = OrgRole::parse("role", role).map_err(|e| AppError::Invalid(vec![e]))?;
+    let user: UserId = user.parse().map_err(|_| AppError::field("user_id", Reason::UnknownChoice))?;
+    if !grant && role == OrgRole::OrgAdmin && user == actor.user_id && !actor.organiser {
+        // An organisation must not lock itself out by accident.
+        return Err(AppError::Conflict("last-own-admin-role"));
+    }
+    let action = if grant { "role.granted" } else { "role.revoked" };
+    let effects = Effects::audit(AuditEntry::new(Some(actor.user_id), action, "user", user).detail(role.code()));
+    if grant {
+        store::orgs::grant_role(&state.db, id, user, role, &effects).await?;
+    } else {
+        store::orgs::revoke_role(&state.db, id, user, role, &effects).await?;
+    }
+    Ok(())
+}
+
+pub async fn invite_person(
+    state: &AppState,
+    actor: &Actor,
+    inviter: &str,
+    lang: Locale,
+    id: OrgId,
+    email: &str,
+    role: &str,
+) -> AppResult<()> {
+    actor.ensure_org_admin(id)?;
+    let mut errs = domain::error::Errors::default();
+    let email = errs.take(Email::parse("email", email));
+    let role = match role.trim() {
+        "" | "participant" => Some(None),
+        r => errs.take(OrgRole::parse("role", r).map(Some)),
+    };
+    let (Some(email), Some(role)) = (email, role) else { return Err(errs.into_error().into()) };
+    let org = store::orgs::get(&state.db, id).await?;
+    let secret = new_secret();
+    let link = format!("{}/invitations/{secret}", state.config.base_url);
+    let effects = Effects::audit(
+        AuditEntry::new(Some(actor.user_id), "invitation.sent", "organisation", id)
+            .detail(role.map_or("participant", |r| r.code())),
+    )
+    .with_mail(crate::mail::invitation(lang, &email.to_string(), &org.name, inviter, &link));
+    let expires = store::now() + state.config.link_validity * 7;
+    store::users::invite(
+        &state.db,
+        id,
+        &email.normalised(),
+        role,
+        actor.user_id,
+        &hash_secret(&secret),
+        expires,
+        &effects,
+    )
+    .await?;
+    Ok(())
+}
+
+#[derive(Template)]
+#[template(path = "orgs.html")]
+struct ListPage {
+    ctx: Ctx,
+    orgs: Vec<OrgSummary>,
+}
+
+impl ListPage {
+    fn kind_label(&self, k: &OrgKind) -> String {
+        self.ctx.t(&format!("kind-{}", k.code()))
+    }
+    fn region_label(&self, r: &domain::org::Region) -> String {
+        self.ctx.t(&format!("region-{}", r.code()))
+    }
+}
+
+async fn list(State(state): State<AppState>, SignedIn(ctx, _): SignedIn) -> AppResult<Response> {
+    let orgs = store::orgs::list(&state.db).await?;
+    Ok(render(&ListPage { ctx, orgs }))
+}
+
+#[derive(Template)]
+#[template(path = "org_form.html")]
+struct OrgFormPage {
+    ctx: Ctx,
+    errors: FormErrors,
+    fields: Vec<Field>,
+    action: String,
+    title: String,
+}
+
+async fn org_form_page(
+    state: &AppState,
+    ctx: Ctx,
+    form: &OrgForm,
+    errors: FormErrors,
+    this: Option<OrgId>,
+) -> AppResult<Response> {
+    let l = ctx.lang;
+    let mut parents = vec![(String::new(), ctx.t("none"))];
+    parents.extend(
+        store::orgs::list(&state.db)
+            .await?
+            .into_iter()
+            .filter(|o| o.kind == OrgKind::Association && Some(o.id) != this)
+            .map(|o| (o.id.to_string(), o.name)),
+    );
+    let fields = vec![
+        Field::new(l, &errors, "name", Kind::Text, &form.name).required().autocomplete("organization"),
+        Field::new(l, &errors, "kind", Kind::Select, &form.kind).required().options(kind_options(l, false)),
+        Field::new(l, &errors, "region", Kind::Select, &form.region).required().options(region_options(l, false)),
+        Field::new(l, &errors, "parent", Kind::Select, &form.parent).options(parents),
+        Field::new(l, &errors, "domains", Kind::Text, &form.domains),
+    ];
+    let (action, title) = match this {
+        Some(id) => (format!("/orgs/{id}/edit"), ctx.t("org-edit-title")),
+        None => ("/orgs/new".to_owned(), ctx.t("org-new-title")),
+    };
+    let failed = !errors.is_empty();
+    let mut res = render(&OrgFormPage { ctx, errors, fields, action, title });
+    if failed {
+        *res.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(res)
+}
+
+async fn new_form(State(state): State<AppState>, SignedIn(ctx, me): SignedIn) -> AppResult<Response> {
+    me.actor().ensure_organiser()?;
+    org_form_page(&state, ctx, &OrgForm::default(), FormErrors::default(), None).await
+}
+
+async fn create(
+    State(state): State<AppState>,
+    SignedIn(ctx, me): SignedIn,
+    jar: CookieJar,
+    CsrfForm(form): CsrfForm<OrgForm>,
+) -> AppResult<Response> {
+    match create_org(&state, &me.actor(), &form).await {
+        Ok(id) => Ok((flash(jar, "flash-org-created", state.config.behind_tls), Redirect::to(&format!("/orgs/{id}")))
+            .into_response()),
+        Err(AppError::Invalid(errs)) => {
+            let errors = FormErrors::new(ctx.lang, &errs);
+            org_form_page(&state, ctx, &form, errors, None).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn form_of(o: &Organisation) -> OrgForm {
+    OrgForm {
+        name: o.name.clone(),
+        kind: o.kind.code().into(),
+        region: o.region.code().into(),
+        parent: o.parent.map(|p| p.to_string()).unwrap_or_default(),
+        domains: o.domains.join(", "),
+    }
+}
+
+async fn edit_form(
+    State(state): State<AppState>,
+    SignedIn(ctx, me): SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let id = org_id(&id)?;
+    me.actor().ensure_org_admin(id)?;
+    let org = store::orgs::get(&state.db, id).await?;
+    org_form_page(&state, ctx, &form_of(&org), FormErrors::default(), Some(id)).await
+}
+
+async fn update(
+    State(state): State<AppState>,
+    SignedIn(ctx, me): SignedIn,
+    jar: CookieJar,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<OrgForm>,
+) -> AppResult<Response> {
+    let id = org_id(&id)?;
+    match update_org(&state, &me.actor(), id, &form).await {
+        Ok(()) => Ok((flash(jar, "flash-org-saved", state.config.behind_tls), Redirect::to(&format!("/orgs/{id}")))
+            .into_response()),
+        Err(AppError::Invalid(errs)) => {
+            let errors = FormErrors::new(ctx.lang, &errs);
+            org_form_page(&state, ctx, &form, errors, Some(id)).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "org.html")]
+struct OrgPage {
+    ctx: Ctx,
+    org: Organisation,
+    parent_name: Option<String>,
+    can_admin: bool,
+    errors: FormErrors,
+    policy_fields: Vec<Field>,
+}
+
+impl OrgPage {
+    fn kind_label(&self) -> String {
+        self.ctx.t(&format!("kind-{}", self.org.kind.code()))
+    }
+    fn region_label(&self) -> String {
+        self.ctx.t(&format!("region-{}", self.org.region.code()))
+    }
+    fn body_label(&self, b: &Body) -> String {
+        self.ctx.t(&format!("body-{}", b.code()))
+    }
+    fn rule_label(&self, r: &PolicyRule) -> String {
+        self.ctx.t(&format!("rule-{}", r.code()))
+    }
+}
+
+fn policy_fields(lang: Locale, errors: &FormErrors, policy: &Policy) -> Vec<Field> {
+    let options: Vec<(String, String)> = PolicyRule::ALL
+        .iter()
+        .map(|r| (r.code().to_owned(), crate::i18n::t(lang, &format!("rule-{}", r.code()))))
+        .collect();
+    policy
+        .rules()
+        .iter()
+        .map(|(b, r)| {
+            let name: &'static str = match b {
+                Body::StaffCouncil => "policy_staff_council",
+                Body::EqualOpportunities => "policy_equal_opportunities",
+                Body::DisabilityRepresentative => "policy_disability_representative",
+                Body::DataProtection => "policy_data_protection",
+            };
+            Field::new(lang, errors, name, Kind::Select, r.code()).required().options(options.clone())
+        })
+        .collect()
+}
+
+async fn org_page(
+    state: &AppState,
+    ctx: Ctx,
+    me: &store::users::Account,
+    id: OrgId,
+    errors: FormErrors,
+) -> AppResult<Response> {
+    let org = store::orgs::get(&state.db, id).await?;
+    let parent_name = match org.parent {
+        Some(p) => Some(store::orgs::get(&state.db, p).await?.name),
+        None => None,
+    };
+    let can_admin = me.actor().ensure_org_admin(id).is_ok();
+    let policy_fields = policy_fields(ctx.lang, &errors, &org.policy);
+    let failed = !errors.is_empty();
+    let mut res = render(&OrgPage { ctx, org, parent_name, can_admin, errors, policy_fields });
+    if failed {
+        *res.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(res)
+}
+
+async fn show(
+    State(state): State<AppState>,
+    SignedIn(ctx, me): SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let id = org_id(&id)?;
+    org_page(&state, ctx, &me, id, FormErrors::default()).await
+}
+
+#[derive(Deserialize)]
+struct PolicyForm {
+    #[serde(default)]
+    policy_staff_council: String,
+    #[serde(default)]
+    policy_equal_opportunities: String,
+    #[serde(default)]
+    policy_disability_representative: String,
+    #[serde(default)]
+    policy_data_protection: String,
+}
+
+async fn policy(
+    State(state): State<AppState>,
+    SignedIn(ctx, me): SignedIn,
+    jar: CookieJar,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<PolicyForm>,
+) -> AppResult<Response> {
+    let id = org_id(&id)?;
+    me.actor().ensure_org_admin(id)?;
+    let get = |f: &str| {
+        Some(
+            match f {
+                "policy_staff_council" => &form.policy_staff_council,
+                "policy_equal_opportunities" => &form.policy_equal_opportunities,
+                "policy_disability_representative" => &form.policy_disability_representative,
+                _ => &form.policy_data_protection,
+            }
+            .clone(),
+        )
+    };
+    match parse_policy(get) {
+        Ok(p) => {
+            set_policy(&state, &me.actor(), id, &p).await?;
+            Ok((flash(jar, "flash-policy-saved", state.config.behind_tls), Redirect::to(&format!("/orgs/{id}")))
+                .into_response())
+        }
+        Err(AppError::Invalid(errs)) => {
+            let errors = FormErrors::new(ctx.lang, &errs);
+            org_page(&state, ctx, &me, id, errors).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "org_members.html")]
+struct MembersPage {
+    ctx: Ctx,
+    org: Organisation,
+    members: Vec<Member>,
+    roles: Vec<(String, String)>,
+    errors: FormErrors,
+    invite_fields: Vec<Field>,
+}
+
+impl MembersPage {
+    fn holds(&self, m: &Member, code: &str) -> bool {
+        m.roles.iter().any(|r| r.code() == code)
+    }
+}
+
+fn role_options(lang: Locale) -> Vec<(String, String)> {
+    OrgRole::ALL
+        .iter()
+        .map(|r| (r.code().to_owned(), crate::i18n::t(lang, &format!("role-{}", r.code().replace(':', "-")))))
+        .collect()
+}
+
+async fn members_page(
+    state: &AppState,
+    ctx: Ctx,
+    id: OrgId,
+    errors: FormErrors,
+    invite: &InviteForm,
+) -> AppResult<Response> {
+    let org = store::orgs::get(&state.db, id).await?;
+    let members = store::orgs::members(&state.db, id).await?;
+    let l = ctx.lang;
+    let mut invite_roles = vec![("participant".to_owned(), ctx.t("role-participant"))];
+    invite_roles.extend(role_options(l));
+    let invite_fields = vec![
+        Field::new(l, &errors, "email", Kind::Email, &invite.email).required(),
+        Field::new(l, &errors, "role", Kind::Select, &invite.role).options(invite_roles),
+    ];
+    let failed = !errors.is_empty();
+    let mut res = render(&MembersPage { roles: role_options(l), ctx, org, members, errors, invite_fields });
+    if failed {
+        *res.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(res)
+}
+
+async fn members(
+    State(state): State<AppState>,
+    SignedIn(ctx, me): SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let id = org_id(&id)?;
+    me.actor().ensure_org_admin(id)?;
+    members_page(&state, ctx, id, FormErrors::default(), &InviteForm::default()).await
+}
+
+#[derive(Deserialize)]
+struct RoleForm {
+    #[serde(default)]
+    user_id: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    action: String,
+}
+
+async fn roles(
+    State(state): State<AppState>,
+    SignedIn(_, me): SignedIn,
+    jar: CookieJar,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<RoleForm>,
+) -> AppResult<Response> {
+    let id = org_id(&id)?;
+    change_role(&state, &me.actor(), id, &form.user_id, &form.role, form.action != "revoke").await?;
+    Ok((flash(jar, "flash-roles-saved", state.config.behind_tls), Redirect::to(&format!("/orgs/{id}/members")))
+        .into_response())
+}
+
+#[derive(Deserialize, Default)]
+struct InviteForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    role: String,
+}
+
+async fn invite(
+    State(state): State<AppState>,
+    SignedIn(ctx, me): SignedIn,
+    jar: CookieJar,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<InviteForm>,
+) -> AppResult<Response> {
+    let id = org_id(&id)?;
+    match invite_person(&state, &me.actor(), &me.display_name, ctx.lang, id, &form.email, &form.role).await {
+        Ok(()) => {
+            Ok((flash(jar, "flash-invited", state.config.behind_tls), Redirect::to(&format!("/orgs/{id}/members")))
+                .into_response())
+        }
+        Err(AppError::Invalid(errs)) => {
+            let errors = FormErrors::new(ctx.lang, &errs);
+            members_page(&state, ctx, id, errors, &form).await
+        }
+        Err(e) => Err(e),
+    }
+}
