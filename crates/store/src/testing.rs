@@ -64,3 +64,9 @@ pub async fn postgres() -> TestDb {
     db.migrate().await.expect("migrate postgres");
     TestDb { db, _dir: None, url }
 }
+
+/// How many rows a table has (tests check that refused input wrote nothing).
+pub async fn count(db: &Db, table: &str) -> i64 {
+    let q = format!("SELECT COUNT(*) FROM {table}");
+    crate::on_db!(db, pool => sqlx::query_scalar(&q).fetch_one(pool).await.expect("count rows"))
+}

@@ -73,20 +73,25 @@ pub async fn signup(state: &AppState, lang: Locale, input: &SignupInput) -> AppR
         }
         None => None,
     };
-    let (Some(email), Some(name), Some(password)) = (email, name, password) else {
+    let org = match (&email, &invitation) {
+        (Some(email), Some((_, inv))) if inv.email_norm != email.normalised() => {
+            errs.push(FieldError::new("email", Reason::Mismatch));
+            None
+        }
+        (_, Some((_, inv))) => Some(inv.org_id),
+        (Some(email), None) => {
+            let org = store::orgs::by_domain(&state.db, email.domain().as_str()).await?;
+            if org.is_none() {
+                errs.push(FieldError::new("email", Reason::DomainNotMember));
+            }
+            org
+        }
+        (None, None) => None,
+    };
+    let (Some(email), Some(name), Some(password), Some(org)) = (email, name, password, org) else {
         return Err(errs.into_error().into());
     };
     errs.into_result()?;
-
-    let org = match &invitation {
-        Some((_, inv)) if inv.email_norm != email.normalised() => {
-            return Err(AppError::field("email", Reason::Mismatch));
-        }
-        Some((_, inv)) => inv.org_id,
-        None => store::orgs::by_domain(&state.db, email.domain().as_str())
-            .await?
-            .ok_or(AppError::field("email", Reason::DomainNotMember))?,
-    };
 
     if let Some(existing) = store::users::account_by_email(&state.db, &email.normalised()).await? {
         let notice = mail::already_registered(lang, &email.to_string(), &format!("{}/login", state.config.base_url));

@@ -1,0 +1,143 @@
+//! The JSON API: bearer tokens, problem+json errors, the OpenAPI description.
+
+use crate::app::TestApp;
+use serde_json::{Value, json};
+use store::{Db, on_both_backends};
+
+on_both_backends!(token_profile_people, problems_are_json);
+
+async fn token_for(app: &TestApp, email: &str) -> String {
+    let b = app.browser();
+    b.login(email).await;
+    let p = b.post_form("/tokens", "/tokens", &[("name", "Skript")]).await;
+    assert_eq!(p.status, 200);
+    let i = p.body.find("<code id=\"new-token\">").unwrap() + 21;
+    p.body[i..i + 67].to_owned()
+}
+
+async fn token_profile_people(db: Db) {
+    let app = TestApp::start(db).await;
+    app.user("anna@musterstadt.example", Some(app.city), &[], false).await;
+    let eva = app.user("eva@verband.example", Some(app.assoc), &[], false).await;
+    let token = token_for(&app, "anna@musterstadt.example").await;
+    assert!(token.starts_with("jt_"));
+    let c = reqwest::Client::new();
+    let me: Value = c.get(app.url("/api/me")).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
+    assert_eq!(me["email"], "anna@musterstadt.example");
+
+    let bad = c
+        .put(app.url("/api/profile"))
+        .bearer_auth(&token)
+        .json(&json!({"role_title": "", "unit": "Stab", "availability": ["2027-W99"], "travel_radius_km": 5000}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 422);
+    assert_eq!(bad.headers()["content-type"], "application/problem+json");
+    let problem: Value = bad.json().await.unwrap();
+    let fields: Vec<&str> =
+        problem["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, ["role_title", "availability", "travel_radius_km"]);
+    assert_eq!(app.count("profiles").await, 0);
+
+    let body = json!({"role_title": "Digitalisierungsbeauftragte", "unit": "Stab", "topics": ["Open Data"], "availability": ["2027-W07"],
+        "travel_radius_km": 100, "open_to_swap": true});
+    let ok = c.put(app.url("/api/profile")).bearer_auth(&token).json(&body).send().await.unwrap();
+    assert_eq!(ok.status(), 200);
+    let saved: Value = ok.json().await.unwrap();
+    assert_eq!(saved["availability"], json!(["2027-W07"]));
+
+    let eva_token = {
+        let b = app.browser();
+        b.login("eva@verband.example").await;
+        let p = b.post_form("/tokens", "/tokens", &[("name", "x")]).await;
+        let i = p.body.find("<code id=\"new-token\">").unwrap() + 21;
+        p.body[i..i + 67].to_owned()
+    };
+    let found: Value = c
+        .get(app.url("/api/people?topic=Open%20Data"))
+        .bearer_auth(&eva_token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(found["items"].as_array().unwrap().len(), 1);
+    let anna_id = found["items"][0]["id"].as_str().unwrap().to_owned();
+    let person = c
+        .get(app.url(&format!("/api/people/{anna_id}")))
+        .bearer_auth(&eva_token)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(person.contains("Digitalisierungsbeauftragte") && !person.contains("anna@"), "{person}");
+    assert_eq!(c.get(app.url(&format!("/api/people/{eva}"))).bearer_auth(&token).send().await.unwrap().status(), 200);
+
+    // A participant may not create organisations.
+    let p = c
+        .post(app.url("/api/organisations"))
+        .bearer_auth(&token)
+        .json(&json!({"name": "X", "kind": "city", "region": "NW"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(p.status(), 403);
+
+    // Revoked, the token no longer works.
+    let tokens: Value = c.get(app.url("/api/tokens")).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
+    let id = tokens[0]["id"].as_str().unwrap();
+    assert_eq!(c.delete(app.url(&format!("/api/tokens/{id}"))).bearer_auth(&token).send().await.unwrap().status(), 204);
+    assert_eq!(c.get(app.url("/api/me")).bearer_auth(&token).send().await.unwrap().status(), 401);
+}
+
+async fn problems_are_json(db: Db) {
+    let app = TestApp::start(db).await;
+    let c = reqwest::Client::new();
+    let r = c.get(app.url("/api/me")).send().await.unwrap();
+    assert_eq!(r.status(), 401);
+    assert_eq!(r.headers()["content-type"], "application/problem+json");
+    let r = c.get(app.url("/api/nothing-here")).send().await.unwrap();
+    assert_eq!(r.status(), 404);
+    assert_eq!(r.headers()["content-type"], "application/problem+json");
+    let r = c
+        .post(app.url("/api/signup"))
+        .header("content-type", "application/json")
+        .body("{not json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
+    assert_eq!(r.headers()["content-type"], "application/problem+json");
+    let r = c
+        .post(app.url("/api/signup"))
+        .header("accept-language", "en")
+        .json(&json!({"email": "x@gmail.example", "display_name": "X Y", "password": "ein-sicheres-passwort", "password_confirm": "ein-sicheres-passwort", "privacy_accepted": true}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422);
+    let p: Value = r.json().await.unwrap();
+    assert_eq!(p["errors"][0]["code"], "domain-not-member");
+    assert!(p["errors"][0]["message"].as_str().unwrap().contains("network"), "{p}");
+    assert_eq!(app.count("users").await, 0);
+    let r = c
+        .post(app.url("/api/signup"))
+        .json(&json!({"email": "neu@musterstadt.example", "display_name": "Neu Person", "password": "ein-sicheres-passwort", "password_confirm": "ein-sicheres-passwort", "privacy_accepted": true}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 202);
+    assert_eq!(app.count("users").await, 1);
+
+    let spec: Value = c.get(app.url("/api/openapi.json")).send().await.unwrap().json().await.unwrap();
+    assert!(spec["openapi"].as_str().unwrap().starts_with("3."));
+    for path in
+        ["/api/signup", "/api/me", "/api/profile", "/api/people", "/api/organisations/{id}/policy", "/api/tokens/{id}"]
+    {
+        assert!(spec["paths"].get(path).is_some(), "{path} missing from the spec");
+    }
+}

@@ -1,0 +1,9 @@
+//! Web tests: the router over a real socket with a cookie-keeping client, on SQLite and on
+//! PostgreSQL.
+#![allow(clippy::unwrap_used)] // test code: a panic is the failure report
+
+mod api;
+mod app;
+mod journey;
+mod orgs;
+mod security;
