@@ -50,7 +50,7 @@ start() {
     fi
     "$VENV/bin/pip" install --quiet --disable-pip-version-check -r scripts/requirements-test.txt
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$SMTP_PORT") 2>/dev/null; then
-        mkdir -p "$DIR/maildir"
+        mkdir -p "$DIR/maildir/tmp" "$DIR/maildir/new" "$DIR/maildir/cur"
         nohup "$VENV/bin/python" -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c aiosmtpd.handlers.Mailbox "$DIR/maildir" \
             >"$DIR/smtp.log" 2>&1 &
         echo $! >"$DIR/smtp.pid"

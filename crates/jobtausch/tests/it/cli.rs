@@ -1,0 +1,87 @@
+//! The binary as an operator runs it.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+use store::testing;
+
+fn jobtausch(args: &[&str], stdin: Option<&str>) -> (bool, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jobtausch"))
+        .args(args)
+        .env_remove("JOBTAUSCH_DATABASE_URL")
+        .env("JOBTAUSCH_LOG", "warn")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(input) = stdin {
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    }
+    drop(child.stdin.take());
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn migrate_create_organiser_and_copy_to_postgres() {
+    let dir = tempfile::tempdir().unwrap();
+    let lite = format!("sqlite://{}", dir.path().join("pilot.db").display());
+    let (ok, out, err) = jobtausch(&["migrate", "--database-url", &lite], None);
+    assert!(ok, "{err}");
+    assert!(out.contains("migrated"));
+
+    let (ok, out, err) = jobtausch(
+        &[
+            "admin",
+            "create-organiser",
+            "--database-url",
+            &lite,
+            "--email",
+            "koordination@land.example",
+            "--password-stdin",
+        ],
+        Some("ein-sicheres-passwort\n"),
+    );
+    assert!(ok, "{err}");
+    assert!(out.contains("created network organiser koordination@land.example"));
+    let (ok, out, _) =
+        jobtausch(&["admin", "create-organiser", "--database-url", &lite, "--email", "zweite@land.example"], None);
+    assert!(ok);
+    assert!(out.contains("password (shown once): "), "a generated password is shown once: {out}");
+    let (ok, _, err) = jobtausch(
+        &["admin", "create-organiser", "--database-url", &lite, "--email", "kein-mail", "--password-stdin"],
+        Some("x"),
+    );
+    assert!(!ok);
+    assert!(err.contains("--email"), "{err}");
+
+    let db = store::Db::connect(&lite).await.unwrap();
+    let id = store::users::account_by_email(&db, "koordination@land.example").await.unwrap().unwrap();
+    assert!(store::users::account(&db, id).await.unwrap().organiser);
+    let creds = store::users::credentials(&db, "koordination@land.example").await.unwrap().unwrap();
+    assert!(web::auth::verify_password(Some(&creds.password_hash), "ein-sicheres-passwort"));
+    db.close().await;
+
+    let pg = testing::postgres_empty_url().await;
+    let (ok, out, err) = jobtausch(&["db", "copy", "--from", &lite, "--to", &pg], None);
+    assert!(ok, "{err}");
+    assert!(out.contains("row counts verified"), "{out}");
+    assert!(out.lines().any(|l| l.starts_with("users") && l.contains(" 2 rows")), "{out}");
+    let (ok, _, err) = jobtausch(&["db", "copy", "--from", &lite, "--to", &pg], None);
+    assert!(!ok, "a second copy into a filled database is refused");
+    assert!(err.contains("not empty"), "{err}");
+}
+
+#[test]
+fn unusable_database_urls_are_explained() {
+    let (ok, _, err) = jobtausch(&["migrate", "--database-url", "mysql://x"], None);
+    assert!(!ok);
+    assert!(err.contains("sqlite://") && err.contains("postgres://"), "{err}");
+    let (ok, _, err) = jobtausch(&["migrate", "--database-url", "postgres://nobody:geheim@127.0.0.1:1/none"], None);
+    assert!(!ok);
+    assert!(!err.contains("geheim"), "the password is never printed: {err}");
+}

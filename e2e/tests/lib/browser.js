@@ -1,0 +1,122 @@
+// The browser side of the suite: launches Debian's Chromium through playwright-core, opens pages
+// in a German (or other) context, and checks every page it shows with axe-core.
+
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+
+export const BASE_URL = (process.env.E2E_BASE_URL || '').replace(/\/$/, '');
+export const DEMO_PASSWORD = 'Jobtausch-Demo-2026';
+const CHROMIUM = process.env.E2E_CHROMIUM || '/usr/bin/chromium';
+
+if (!BASE_URL) {
+  throw new Error('E2E_BASE_URL is not set: run the suite with e2e/run.sh, which starts the server.');
+}
+
+/** Starts Chromium; fails with what to install when it is missing. */
+export async function launch() {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `${CHROMIUM} is missing: apt-get install -y --no-install-recommends chromium fonts-dejavu-core`,
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * A fresh context (own cookies) and a page in it. axe refuses pages from browser.newPage(), so
+ * every page comes from a context.
+ */
+export async function newPage(browser, { locale = 'de-DE' } = {}) {
+  const context = await browser.newContext({ locale, baseURL: BASE_URL });
+  context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(20_000);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** Every WCAG 2.1 A and AA rule axe knows; a violation fails the test that showed the page. */
+export async function expectAccessible(page) {
+  await page.waitForLoadState('load');
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  if (results.violations.length > 0) {
+    assert.fail(`axe found ${results.violations.length} accessibility violation(s) on ${page.url()}:\n${formatViolations(results.violations)}`);
+  }
+}
+
+export function formatViolations(violations) {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes
+        .map((n) => {
+          const summary = (n.failureSummary || '').replace(/\n/g, '\n        ');
+          return `    - ${n.target.join(' ')}\n      ${n.html}\n        ${summary}`;
+        })
+        .join('\n');
+      return `  [${v.impact}] ${v.id}: ${v.help}\n    ${v.helpUrl}\n${nodes}`;
+    })
+    .join('\n');
+}
+
+/** Opens a path, expects the given HTTP status, and checks the page with axe. */
+export async function visit(page, path, { status = 200 } = {}) {
+  const response = await page.goto(path);
+  assert.ok(response, `no response for ${path}`);
+  assert.equal(response.status(), status, `GET ${path} answered ${response.status()}, expected ${status}`);
+  await expectAccessible(page);
+  return response;
+}
+
+/**
+ * Clicks a button that submits a form and waits for the page the server answers with (a
+ * redirect's target or the form again with its errors); then checks that page with axe.
+ * Returns the response of the final navigation.
+ */
+export async function submit(page, button, { status } = {}) {
+  const [response] = await Promise.all([page.waitForNavigation(), button.click()]);
+  assert.ok(response, 'the form submission led to no navigation');
+  if (status !== undefined) {
+    assert.equal(response.status(), status, `the form answered ${response.status()} at ${page.url()}, expected ${status}`);
+  }
+  await expectAccessible(page);
+  return response;
+}
+
+/** Signs in through the login form (and checks both pages with axe). */
+export async function login(page, email, password = DEMO_PASSWORD) {
+  await visit(page, '/login');
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort', { exact: false }).fill(password);
+  await submit(page, page.locator('main').getByRole('button', { name: 'Anmelden' }));
+  assert.equal(await page.locator('#error-summary').count(), 0, `login as ${email} failed`);
+  await page.getByText('Sie sind angemeldet.').waitFor();
+}
+
+/** The ids of the links in the error summary, in order (the fields they point to). */
+export async function summaryTargets(page) {
+  const summary = page.locator('#error-summary');
+  await summary.waitFor();
+  const hrefs = await summary.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  return hrefs.map((h) => h.replace(/^#/, ''));
+}
+
+/** The message shown at a field, or null when it shows none. */
+export async function fieldError(page, id) {
+  const el = page.locator(`#${id}-error`);
+  if ((await el.count()) === 0) return null;
+  return (await el.innerText()).trim();
+}
