@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs every test of Jobtausch on a fresh Debian 12 machine, as CI does:
+#   1. installs what is missing (Debian packages, the Python and npm test tools),
+#   2. starts PostgreSQL and the SMTP server (scripts/services.sh),
+#   3. checks formatting and clippy, runs every Rust test on SQLite and PostgreSQL,
+#   4. runs the browser suite in Chromium (e2e/run.sh),
+#   5. stops what it started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/jobtausch/target}
+export CARGO_TERM_COLOR=never
+started=$(date +%s)
+step() { printf '\n==> %s (%ss)\n' "$1" "$(( $(date +%s) - started ))"; }
+
+step "installing what is missing"
+packages=(postgresql chromium fonts-dejavu-core)
+missing=()
+for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ ${#missing[@]} -gt 0 ]; then
+    sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+for tool in rustfmt clippy; do
+    rustup component list --installed 2>/dev/null | grep -q "^$tool" || rustup component add "$tool"
+done
+
+step "starting PostgreSQL and the SMTP server"
+services_started=0
+stop_services() { [ "$services_started" = 1 ] && scripts/services.sh stop || true; }
+trap stop_services EXIT
+eval "$(scripts/services.sh start)"
+services_started=1
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy -D warnings"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "Rust tests (SQLite and PostgreSQL)"
+cargo test --workspace --locked
+
+step "browser suite (Chromium, axe-core)"
+cargo build -p jobtausch --locked
+JOBTAUSCH_BIN="$CARGO_TARGET_DIR/debug/jobtausch" e2e/run.sh
+
+step "all tests passed"
