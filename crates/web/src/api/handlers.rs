@@ -149,17 +149,12 @@ pub async fn put_policy(
 ) -> AppResult<StatusCode> {
     let id = org_id(&id)?;
     me.actor().ensure_org_admin(id)?;
-    let policy = orgs::parse_policy(|f| {
-        Some(
-            match f {
-                "policy_staff_council" => &body.staff_council,
-                "policy_equal_opportunities" => &body.equal_opportunities,
-                "policy_disability_representative" => &body.disability_representative,
-                _ => &body.data_protection,
-            }
-            .clone(),
-        )
-    })?;
+    let policy = orgs::parse_policy(
+        &body.staff_council,
+        &body.equal_opportunities,
+        &body.disability_representative,
+        &body.data_protection,
+    )?;
     orgs::set_policy(&state, &me.actor(), id, &policy).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,7 +1,7 @@
 //! Sign-up (by a member organisation's domain or by invitation), e-mail verification, login and
 //! logout.
 
-use super::{render, safe_back};
+use super::{render, render_form, safe_back};
 use crate::AppState;
 use crate::actions::{self, SignupInput};
 use crate::auth::{Ctx, SESSION_COOKIE};
@@ -48,11 +48,8 @@ fn signup_page(ctx: Ctx, input: &SignupInput, errors: FormErrors, invited_org: O
     let privacy =
         Field::new(l, &errors, "privacy_accepted", Kind::Checkbox, "").required().checked(input.privacy_accepted);
     let invitation = input.invitation.clone().unwrap_or_default();
-    let mut res = render(&SignupPage { ctx, fields, privacy, invitation, invited_org, errors: errors.clone() });
-    if !errors.is_empty() {
-        *res.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
-    }
-    res
+    let failed = !errors.is_empty();
+    render_form(&SignupPage { ctx, fields, privacy, invitation, invited_org, errors }, failed)
 }
 
 async fn signup_form(ctx: Ctx) -> Response {
@@ -146,11 +143,7 @@ fn login_page(ctx: Ctx, form: &LoginForm, errors: FormErrors) -> Response {
         Field::new(l, &errors, "password", Kind::Password, "").required().autocomplete("current-password"),
     ];
     let failed = !errors.is_empty();
-    let mut res = render(&LoginPage { ctx, errors, fields, next: form.next.clone() });
-    if failed {
-        *res.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
-    }
-    res
+    render_form(&LoginPage { ctx, errors, fields, next: form.next.clone() }, failed)
 }
 
 #[derive(Deserialize)]

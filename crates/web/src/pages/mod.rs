@@ -47,6 +47,16 @@ pub fn render<T: Template>(t: &T) -> Response {
     }
 }
 
+/// Renders a form page; a form shown again because of refused input answers 422, so that
+/// scripts and tests can tell it from a plain view.
+pub fn render_form<T: Template>(t: &T, refused: bool) -> Response {
+    let mut res = render(t);
+    if refused && res.status() == StatusCode::OK {
+        *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    res
+}
+
 /// A local path to go back to; anything else (another host, a scheme) becomes the start page.
 pub fn safe_back(back: &str) -> &str {
     if back.starts_with('/') && !back.starts_with("//") && !back.contains('\\') { back } else { "/" }

@@ -2,7 +2,7 @@
 //! admins keep: data, domains, co-determination policy, roles and invitations.
 
 use super::people::{kind_options, region_options};
-use super::render;
+use super::{render, render_form};
 use crate::AppState;
 use crate::auth::{Ctx, SignedIn};
 use crate::error::{AppError, AppResult};
@@ -89,19 +89,34 @@ pub async fn update_org(state: &AppState, actor: &Actor, id: OrgId, form: &OrgFo
     Ok(store::orgs::update(&state.db, id, &draft, &effects).await?)
 }
 
-/// Rules per body as submitted: `policy_staff_council=consent` and so on.
-pub fn parse_policy(get: impl Fn(&str) -> Option<String>) -> Result<Policy, AppError> {
+/// The form field of a body's rule.
+fn policy_field(body: Body) -> &'static str {
+    match body {
+        Body::StaffCouncil => "policy_staff_council",
+        Body::EqualOpportunities => "policy_equal_opportunities",
+        Body::DisabilityRepresentative => "policy_disability_representative",
+        Body::DataProtection => "policy_data_protection",
+    }
+}
+
+/// The rules per body as submitted (form or API), each one of `inform`, `consent`,
+/// `not_needed`; every wrong one is reported at its field.
+pub fn parse_policy(
+    staff_council: &str,
+    equal_opportunities: &str,
+    disability: &str,
+    data_protection: &str,
+) -> AppResult<Policy> {
     let mut errs = domain::error::Errors::default();
     let mut policy = Policy::default();
-    for body in Body::ALL {
-        let field: &'static str = match body {
-            Body::StaffCouncil => "policy_staff_council",
-            Body::EqualOpportunities => "policy_equal_opportunities",
-            Body::DisabilityRepresentative => "policy_disability_representative",
-            Body::DataProtection => "policy_data_protection",
-        };
-        if let Some(rule) = errs.take(PolicyRule::parse(field, &get(field).unwrap_or_default())) {
-            policy.set(*body, rule);
+    for (body, raw) in [
+        (Body::StaffCouncil, staff_council),
+        (Body::EqualOpportunities, equal_opportunities),
+        (Body::DisabilityRepresentative, disability),
+        (Body::DataProtection, data_protection),
+    ] {
+        if let Some(rule) = errs.take(PolicyRule::parse(policy_field(body), raw)) {
+            policy.set(body, rule);
         }
     }
     errs.into_result()?;
@@ -239,11 +254,7 @@ async fn org_form_page(
         None => ("/orgs/new".to_owned(), ctx.t("org-new-title")),
     };
     let failed = !errors.is_empty();
-    let mut res = render(&OrgFormPage { ctx, errors, fields, action, title });
-    if failed {
-        *res.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
-    }
-    Ok(res)
+    Ok(render_form(&OrgFormPage { ctx, errors, fields, action, title }, failed))
 }
 
 async fn new_form(State(state): State<AppState>, SignedIn(ctx, me): SignedIn) -> AppResult<Response> {
@@ -343,13 +354,7 @@ fn policy_fields(lang: Locale, errors: &FormErrors, policy: &Policy) -> Vec<Fiel
         .rules()
         .iter()
         .map(|(b, r)| {
-            let name: &'static str = match b {
-                Body::StaffCouncil => "policy_staff_council",
-                Body::EqualOpportunities => "policy_equal_opportunities",
-                Body::DisabilityRepresentative => "policy_disability_representative",
-                Body::DataProtection => "policy_data_protection",
-            };
-            Field::new(lang, errors, name, Kind::Select, r.code()).required().options(options.clone())
+            Field::new(lang, errors, policy_field(*b), Kind::Select, r.code()).required().options(options.clone())
         })
         .collect()
 }
@@ -369,11 +374,7 @@ async fn org_page(
     let can_admin = me.actor().ensure_org_admin(id).is_ok();
     let policy_fields = policy_fields(ctx.lang, &errors, &org.policy);
     let failed = !errors.is_empty();
-    let mut res = render(&OrgPage { ctx, org, parent_name, can_admin, errors, policy_fields });
-    if failed {
-        *res.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
-    }
-    Ok(res)
+    Ok(render_form(&OrgPage { ctx, org, parent_name, can_admin, errors, policy_fields }, failed))
 }
 
 async fn show(
@@ -406,18 +407,12 @@ async fn policy(
 ) -> AppResult<Response> {
     let id = org_id(&id)?;
     me.actor().ensure_org_admin(id)?;
-    let get = |f: &str| {
-        Some(
-            match f {
-                "policy_staff_council" => &form.policy_staff_council,
-                "policy_equal_opportunities" => &form.policy_equal_opportunities,
-                "policy_disability_representative" => &form.policy_disability_representative,
-                _ => &form.policy_data_protection,
-            }
-            .clone(),
-        )
-    };
-    match parse_policy(get) {
+    match parse_policy(
+        &form.policy_staff_council,
+        &form.policy_equal_opportunities,
+        &form.policy_disability_representative,
+        &form.policy_data_protection,
+    ) {
         Ok(p) => {
             set_policy(&state, &me.actor(), id, &p).await?;
             Ok((flash(jar, "flash-policy-saved", state.config.behind_tls), Redirect::to(&format!("/orgs/{id}")))
@@ -472,11 +467,7 @@ async fn members_page(
         Field::new(l, &errors, "role", Kind::Select, &invite.role).options(invite_roles),
     ];
     let failed = !errors.is_empty();
-    let mut res = render(&MembersPage { roles: role_options(l), ctx, org, members, errors, invite_fields });
-    if failed {
-        *res.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
-    }
-    Ok(res)
+    Ok(render_form(&MembersPage { roles: role_options(l), ctx, org, members, errors, invite_fields }, failed))
 }
 
 async fn members(

@@ -1,6 +1,6 @@
 //! One's own profile, the search over people open to a swap, and the page of a person.
 
-use super::render;
+use super::{render, render_form};
 use crate::AppState;
 use crate::auth::{Ctx, SignedIn};
 use crate::error::{AppError, AppResult};
@@ -101,11 +101,7 @@ fn profile_page(ctx: Ctx, email: String, input: &ProfileInput, errors: FormError
     let open = Field::new(l, &errors, "open_to_swap", Kind::Checkbox, "").checked(input.open_to_swap);
     let shared = Field::new(l, &errors, "shared_with_own_org", Kind::Checkbox, "").checked(input.shared_with_own_org);
     let failed = !errors.is_empty();
-    let mut res = render(&ProfilePage { ctx, errors, fields, open, shared, email });
-    if failed {
-        *res.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
-    }
-    res
+    render_form(&ProfilePage { ctx, errors, fields, open, shared, email }, failed)
 }
 
 async fn profile_form(State(state): State<AppState>, SignedIn(ctx, me): SignedIn) -> AppResult<Response> {
@@ -274,19 +270,18 @@ async fn search(
         Field::new(l, &errors, "week", Kind::Text, &q.week),
     ];
     let failed = !errors.is_empty();
-    let mut res = render(&SearchPage {
-        ctx,
-        errors,
-        fields,
-        cards,
-        more,
-        next_query: query_for(page + 1),
-        prev_query: (page > 0).then(|| query_for(page - 1)),
-    });
-    if failed {
-        *res.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
-    }
-    Ok(res)
+    Ok(render_form(
+        &SearchPage {
+            ctx,
+            errors,
+            fields,
+            cards,
+            more,
+            next_query: query_for(page + 1),
+            prev_query: (page > 0).then(|| query_for(page - 1)),
+        },
+        failed,
+    ))
 }
 
 #[derive(Template)]

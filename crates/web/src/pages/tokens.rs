@@ -1,7 +1,7 @@
 //! Personal API tokens: created and revoked by their owner. A token is shown once, at creation;
 //! only its hash is kept.
 
-use super::render;
+use super::render_form;
 use crate::AppState;
 use crate::auth::{Ctx, SignedIn};
 use crate::error::{AppError, AppResult};
@@ -64,11 +64,7 @@ async fn page(
     let tokens = store::users::tokens(&state.db, user).await?;
     let name = Field::new(ctx.lang, &errors, "name", Kind::Text, "").required();
     let failed = !errors.is_empty();
-    let mut res = render(&TokensPage { ctx, tokens, errors, name, new_secret });
-    if failed {
-        *res.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
-    }
-    Ok(res)
+    Ok(render_form(&TokensPage { ctx, tokens, errors, name, new_secret }, failed))
 }
 
 async fn list(State(state): State<AppState>, SignedIn(ctx, me): SignedIn) -> AppResult<Response> {
