@@ -41,8 +41,13 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "Rust tests (SQLite and PostgreSQL)"
 cargo test --workspace --locked
 
-step "browser suite (Chromium, axe-core)"
 cargo build -p jobtausch --locked
-JOBTAUSCH_BIN="$CARGO_TARGET_DIR/debug/jobtausch" e2e/run.sh
+export JOBTAUSCH_BIN="$CARGO_TARGET_DIR/debug/jobtausch"
+
+step "API contract (schemathesis against /api/openapi.json)"
+scripts/api-contract.sh
+
+step "browser suite (Chromium, axe-core)"
+e2e/run.sh
 
 step "all tests passed"

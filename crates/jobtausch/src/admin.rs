@@ -45,3 +45,17 @@ fn generate_password() -> String {
     // 32 hex characters of a fresh secret: 128 bits.
     web::security::new_secret()[..32].to_owned()
 }
+
+/// Creates a personal API token for an existing account (for scripts an operator runs);
+/// returns the secret, which is shown this once.
+pub async fn create_token(db: &Db, email: &str, name: &str) -> anyhow::Result<String> {
+    let email = Email::parse("email", email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
+    let name = domain::values::TokenName::parse("name", name).map_err(|e| anyhow::anyhow!("--name: {e}"))?;
+    let user = store::users::account_by_email(db, &email.normalised())
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("no account with the address {email}"))?;
+    let secret = format!("jt_{}", web::security::new_secret());
+    let effects = Effects::audit(AuditEntry::new(None, "token.created", "user", user).detail("cli"));
+    store::users::create_token(db, user, name.as_str(), &web::security::hash_secret(&secret), &effects).await?;
+    Ok(secret)
+}

@@ -96,6 +96,15 @@ enum AdminCommand {
         #[arg(long)]
         password_stdin: bool,
     },
+    /// Creates a personal API token for an account and prints it once.
+    CreateToken {
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "CLI")]
+        name: String,
+    },
 }
 
 fn server_config(serve: &ServeArgs) -> server::Options {
@@ -179,6 +188,11 @@ async fn main() -> anyhow::Result<()> {
             };
             let outcome = jobtausch::admin::create_organiser(&db, &email, &name, password).await?;
             println!("{outcome}");
+            Ok(())
+        }
+        Command::Admin { command: AdminCommand::CreateToken { db, email, name } } => {
+            let db = open(&db.database_url).await?;
+            println!("{}", jobtausch::admin::create_token(&db, &email, &name).await?);
             Ok(())
         }
     }

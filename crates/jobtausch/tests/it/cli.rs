@@ -66,6 +66,16 @@ async fn migrate_create_organiser_and_copy_to_postgres() {
     assert!(web::auth::verify_password(Some(&creds.password_hash), "ein-sicheres-passwort"));
     db.close().await;
 
+    let (ok, token, err) =
+        jobtausch(&["admin", "create-token", "--database-url", &lite, "--email", "koordination@land.example"], None);
+    assert!(ok, "{err}");
+    let db = store::Db::connect(&lite).await.unwrap();
+    assert_eq!(store::users::token_user(&db, &web::security::hash_secret(token.trim())).await.unwrap(), Some(id));
+    db.close().await;
+    let (ok, _, err) =
+        jobtausch(&["admin", "create-token", "--database-url", &lite, "--email", "niemand@land.example"], None);
+    assert!(!ok && err.contains("no account"), "{err}");
+
     let pg = testing::postgres_empty_url().await;
     let (ok, out, err) = jobtausch(&["db", "copy", "--from", &lite, "--to", &pg], None);
     assert!(ok, "{err}");

@@ -20,7 +20,8 @@ fn org_id(raw: &str) -> AppResult<OrgId> {
 
 /// Creates an account; the answer is the same whether or not the address had one.
 #[utoipa::path(post, path = "/api/signup", request_body = SignupInput,
-    responses((status = 202, body = Status), (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 202, body = Status), (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub async fn signup(
     State(state): State<AppState>,
     Lang(lang): Lang,
@@ -32,7 +33,8 @@ pub async fn signup(
 
 /// Uses the secret of a verification link.
 #[utoipa::path(post, path = "/api/verify", request_body = VerifyRequest,
-    responses((status = 200, body = Status), (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = Status), (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub async fn verify(State(state): State<AppState>, ApiJson(req): ApiJson<VerifyRequest>) -> AppResult<Json<Status>> {
     actions::verify(&state, &req.token).await?;
     Ok(Json(Status { status: "verified".into() }))
@@ -54,7 +56,8 @@ pub async fn get_profile(State(state): State<AppState>, ApiUser(me): ApiUser) ->
 
 #[utoipa::path(put, path = "/api/profile", request_body = ProfileJson, security(("bearer" = [])),
     responses((status = 200, body = ProfileJson), (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json")))]
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub async fn put_profile(
     State(state): State<AppState>,
     ApiUser(me): ApiUser,
@@ -99,7 +102,8 @@ pub async fn list_orgs(State(state): State<AppState>, ApiUser(_): ApiUser) -> Ap
 /// Network organisers only.
 #[utoipa::path(post, path = "/api/organisations", request_body = OrgRequest, security(("bearer" = [])),
     responses((status = 201, body = Created), (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json")))]
+        (status = 403, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub async fn create_org(
     State(state): State<AppState>,
     ApiUser(me): ApiUser,
@@ -125,7 +129,8 @@ pub async fn get_org(
     security(("bearer" = [])),
     responses((status = 204), (status = 422, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json")))]
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub async fn update_org(
     State(state): State<AppState>,
     ApiUser(me): ApiUser,
@@ -140,7 +145,8 @@ pub async fn update_org(
     security(("bearer" = [])),
     responses((status = 204), (status = 422, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json")))]
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub async fn put_policy(
     State(state): State<AppState>,
     ApiUser(me): ApiUser,
@@ -162,7 +168,8 @@ pub async fn put_policy(
 #[utoipa::path(get, path = "/api/organisations/{id}/members", params(("id" = String, Path, description = "organisation id (UUID)")),
     security(("bearer" = [])),
     responses((status = 200, body = Vec<MemberJson>), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json")))]
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub async fn list_members(
     State(state): State<AppState>,
     ApiUser(me): ApiUser,
@@ -177,7 +184,8 @@ pub async fn list_members(
     security(("bearer" = [])),
     responses((status = 204), (status = 422, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json")))]
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub async fn post_role(
     State(state): State<AppState>,
     ApiUser(me): ApiUser,
@@ -191,7 +199,8 @@ pub async fn post_role(
 #[utoipa::path(post, path = "/api/organisations/{id}/invitations", request_body = InvitationRequest,
     params(("id" = String, Path, description = "organisation id (UUID)")), security(("bearer" = [])),
     responses((status = 202, body = Status), (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json")))]
+        (status = 403, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 400, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub async fn post_invitation(
     State(state): State<AppState>,
     Lang(lang): Lang,
@@ -211,7 +220,8 @@ pub async fn list_tokens(State(state): State<AppState>, ApiUser(me): ApiUser) ->
 
 #[utoipa::path(post, path = "/api/tokens", request_body = TokenRequest, security(("bearer" = [])),
     responses((status = 201, body = CreatedToken), (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json")))]
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub async fn create_token(
     State(state): State<AppState>,
     ApiUser(me): ApiUser,
