@@ -97,24 +97,83 @@ pub async fn create(db: &Db, user: &NewUser, proof: &Proof, effects: &Effects) -
     Ok(())
 }
 
-/// A new verification link for an account not yet verified.
-pub async fn add_verify_link(
+/// What a link sent by e-mail is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkPurpose {
+    Verify,
+    ResetPassword,
+}
+
+impl LinkPurpose {
+    fn code(self) -> &'static str {
+        match self {
+            LinkPurpose::Verify => "verify",
+            LinkPurpose::ResetPassword => "reset",
+        }
+    }
+}
+
+/// A new link for an account (a verification link again, or a password reset).
+pub async fn add_link(
     db: &Db,
     user: UserId,
+    purpose: LinkPurpose,
     token_hash: &str,
     expires_at: DateTime<Utc>,
     effects: &Effects,
 ) -> Result<(), StoreError> {
     write_tx!(db, tx => {
-        sqlx::query("INSERT INTO email_tokens (token_hash, user_id, purpose, expires_at) VALUES ($1, $2, 'verify', $3)")
+        sqlx::query("INSERT INTO email_tokens (token_hash, user_id, purpose, expires_at) VALUES ($1, $2, $3, $4)")
             .bind(token_hash)
             .bind(user.0)
+            .bind(purpose.code())
             .bind(expires_at)
             .execute(&mut *tx)
             .await?;
         write_effects!(tx, effects);
     });
     Ok(())
+}
+
+/// The account of a live password-reset link.
+pub async fn reset_link_owner(db: &Db, token_hash: &str) -> Result<Option<UserId>, StoreError> {
+    let q = "SELECT user_id FROM email_tokens WHERE token_hash = $1 AND purpose = 'reset' AND used_at IS NULL AND expires_at > $2";
+    let user: Option<Uuid> =
+        on_db!(db, pool => sqlx::query_scalar(q).bind(token_hash).bind(now()).fetch_optional(pool).await?);
+    Ok(user.map(UserId))
+}
+
+/// Uses a password-reset link: sets the new password, ends every session of the account, and
+/// (as a link by mail proves the address) marks the address verified.
+pub async fn reset_password(
+    db: &Db,
+    token_hash: &str,
+    password_hash: &str,
+    effects_for: impl FnOnce(UserId) -> Effects,
+) -> Result<UserId, StoreError> {
+    let at = now();
+    let user = write_tx!(db, tx => {
+        let user: Option<Uuid> = sqlx::query_scalar(
+            "UPDATE email_tokens SET used_at = $2 WHERE token_hash = $1 AND purpose = 'reset' \
+             AND used_at IS NULL AND expires_at > $2 RETURNING user_id",
+        )
+        .bind(token_hash)
+        .bind(at)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let user = UserId(user.ok_or(StoreError::NotFound)?);
+        sqlx::query("UPDATE users SET password_hash = $2, email_verified_at = COALESCE(email_verified_at, $3) WHERE id = $1")
+            .bind(user.0)
+            .bind(password_hash)
+            .bind(at)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user.0).execute(&mut *tx).await?;
+        let effects = effects_for(user);
+        write_effects!(tx, effects);
+        user
+    });
+    Ok(user)
 }
 
 /// Uses a verification link: the account's address counts as verified from now on.
@@ -213,16 +272,6 @@ pub async fn account_by_email(db: &Db, email_norm: &str) -> Result<Option<UserId
 pub async fn set_locale(db: &Db, user: UserId, locale: Locale) -> Result<(), StoreError> {
     let q = "UPDATE users SET locale = $2 WHERE id = $1";
     on_db!(db, pool => { sqlx::query(q).bind(user.0).bind(locale.as_str()).execute(pool).await?; });
-    Ok(())
-}
-
-pub async fn set_password(db: &Db, user: UserId, password_hash: &str, effects: &Effects) -> Result<(), StoreError> {
-    write_tx!(db, tx => {
-        sqlx::query("UPDATE users SET password_hash = $2 WHERE id = $1").bind(user.0).bind(password_hash).execute(&mut *tx).await?;
-        // A changed password ends every other session.
-        sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user.0).execute(&mut *tx).await?;
-        write_effects!(tx, effects);
-    });
     Ok(())
 }
 

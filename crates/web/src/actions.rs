@@ -10,7 +10,7 @@ use crate::security::{hash_secret, new_secret};
 use domain::error::Errors;
 use domain::values::{DisplayName, Email, Locale, Password};
 use domain::{FieldError, Reason, UserId};
-use store::users::{Account, NewUser, Proof};
+use store::users::{Account, LinkPurpose, NewUser, Proof};
 use store::{AuditEntry, Effects};
 
 /// The sign-up form or request body.
@@ -174,11 +174,68 @@ pub async fn login(state: &AppState, lang: Locale, email_raw: &str, password: &s
         let effects = Effects::audit(AuditEntry::new(Some(user), "verify.resent", "user", user))
             .with_mail(mail::verify(lang, &account.email, &account.display_name, &link));
         let expires = store::now() + state.config.link_validity;
-        store::users::add_verify_link(&state.db, user, &hash_secret(&secret), expires, &effects).await?;
+        store::users::add_link(&state.db, user, LinkPurpose::Verify, &hash_secret(&secret), expires, &effects).await?;
         return Err(AppError::field("email", Reason::NotVerified));
     }
     let secret = new_secret();
     let effects = Effects::audit(AuditEntry::new(Some(user), "login", "user", user));
     store::users::create_session(&state.db, user, &hash_secret(&secret), state.config.sessions, &effects).await?;
     Ok((secret, account))
+}
+
+/// How long a password-reset link stays valid.
+const RESET_VALIDITY: chrono::Duration = chrono::Duration::hours(1);
+
+/// Mails a password-reset link if the address has an account; the answer is the same either
+/// way, so that nobody learns who has an account.
+pub async fn request_password_reset(state: &AppState, email_raw: &str) -> AppResult<()> {
+    let email = Email::parse("email", email_raw)?;
+    let Some(user) = store::users::account_by_email(&state.db, &email.normalised()).await? else { return Ok(()) };
+    let account = store::users::account(&state.db, user).await?;
+    let secret = new_secret();
+    let link = format!("{}/password/reset?token={secret}", state.config.base_url);
+    let effects = Effects::audit(AuditEntry::new(None, "password.reset-requested", "user", user))
+        .with_mail(mail::reset(account.locale, &account.email, &account.display_name, &link));
+    store::users::add_link(
+        &state.db,
+        user,
+        LinkPurpose::ResetPassword,
+        &hash_secret(&secret),
+        store::now() + RESET_VALIDITY,
+        &effects,
+    )
+    .await?;
+    Ok(())
+}
+
+/// Sets a new password with a reset link; every session of the account ends, and the owner is
+/// told by mail.
+pub async fn reset_password(state: &AppState, secret: &str, password: &str, confirm: &str) -> AppResult<UserId> {
+    let password = Password::parse("password", password)?;
+    if password.expose() != confirm {
+        return Err(AppError::field("password_confirm", Reason::Mismatch));
+    }
+    let hash = hash_password(&password)?;
+    let db = &state.db;
+    let token_hash = hash_secret(secret);
+    // The notice needs the account's address and language, which the link's owner decides.
+    let owner = store::users::reset_link_owner(db, &token_hash)
+        .await?
+        .ok_or(AppError::field("token", Reason::InvitationInvalid))?;
+    let account = store::users::account(db, owner).await?;
+    let notice = mail::security_notice(
+        account.locale,
+        &account.email,
+        &account.display_name,
+        &crate::i18n::t(account.locale, "notice-password-changed"),
+    );
+    let user = store::users::reset_password(db, &token_hash, &hash, |u| {
+        Effects::audit(AuditEntry::new(Some(u), "password.reset", "user", u)).with_mail(notice)
+    })
+    .await
+    .map_err(|e| match e {
+        store::StoreError::NotFound => AppError::field("token", Reason::InvitationInvalid),
+        other => other.into(),
+    })?;
+    Ok(user)
 }

@@ -21,6 +21,10 @@ pub fn verify(lang: Locale, to: &str, name: &str, link: &str) -> OutboxMail {
     mail("verify", lang, to, &[("name", name), ("link", link)])
 }
 
+pub fn reset(lang: Locale, to: &str, name: &str, link: &str) -> OutboxMail {
+    mail("reset", lang, to, &[("name", name), ("link", link)])
+}
+
 /// Sent instead of a second account, so that sign-up does not reveal who has an account.
 pub fn already_registered(lang: Locale, to: &str, login_link: &str) -> OutboxMail {
     mail("already", lang, to, &[("link", login_link)])

@@ -176,6 +176,18 @@ verify-bad-title = Link ungültig
 verify-bad-text = Dieser Bestätigungslink ist ungültig, abgelaufen oder wurde schon benutzt. Melden Sie sich an, um einen neuen zu erhalten.
 login-title = Anmelden
 login-submit = Anmelden
+login-forgot = Passwort vergessen?
+forgot-title = Passwort vergessen
+forgot-lead = Geben Sie die Adresse Ihres Kontos an. Wir schicken Ihnen einen Link, mit dem Sie ein neues Passwort setzen (eine Stunde gültig).
+forgot-submit = Link anfordern
+forgot-done-title = Bitte sehen Sie in Ihr Postfach
+forgot-done-text = Wenn zu { $email } ein Konto gehört, haben wir einen Link zum Zurücksetzen geschickt.
+reset-title = Neues Passwort setzen
+reset-lead = Danach sind Sie überall abgemeldet und melden sich mit dem neuen Passwort an.
+reset-submit = Passwort speichern
+reset-bad-text = Dieser Link ist ungültig, abgelaufen oder wurde schon benutzt. Fordern Sie einen neuen an.
+flash-password-reset = Ihr Passwort ist geändert. Bitte melden Sie sich an.
+notice-password-changed = Ihr Passwort wurde mit einem Link zum Zurücksetzen geändert
 login-no-account = Noch kein Konto?
 flash-logged-in = Sie sind angemeldet.
 flash-logged-out = Sie sind abgemeldet.
@@ -301,3 +313,12 @@ mail-notice-body =
 
     an Ihrem Konto wurde geändert: { $what }.
     Wenn Sie das nicht waren, wenden Sie sich bitte sofort an die Netzwerk-Koordination.
+mail-reset-subject = Jobtausch: Passwort zurücksetzen
+mail-reset-body =
+    Guten Tag { $name },
+
+    mit diesem Link setzen Sie ein neues Passwort für Jobtausch (eine Stunde gültig):
+
+    { $link }
+
+    Wenn Sie das nicht angefordert haben, ignorieren Sie diese Nachricht; Ihr Passwort bleibt.

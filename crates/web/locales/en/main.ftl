@@ -176,6 +176,18 @@ verify-bad-title = Link invalid
 verify-bad-text = This confirmation link is invalid, expired or was used already. Log in to get a new one.
 login-title = Log in
 login-submit = Log in
+login-forgot = Forgot your password?
+forgot-title = Forgot password
+forgot-lead = Give the address of your account. We send you a link to set a new password (valid for one hour).
+forgot-submit = Send link
+forgot-done-title = Please check your mailbox
+forgot-done-text = If { $email } has an account, we sent a link to reset the password.
+reset-title = Set a new password
+reset-lead = Afterwards you are logged out everywhere and log in with the new password.
+reset-submit = Save password
+reset-bad-text = This link is invalid, expired or was used already. Ask for a new one.
+flash-password-reset = Your password is changed. Please log in.
+notice-password-changed = your password was changed with a reset link
 login-no-account = No account yet?
 flash-logged-in = You are logged in.
 flash-logged-out = You are logged out.
@@ -301,3 +313,12 @@ mail-notice-body =
 
     your account was changed: { $what }.
     If this was not you, please contact the network organisers at once.
+mail-reset-subject = Jobtausch: reset your password
+mail-reset-body =
+    Hello { $name },
+
+    with this link you set a new password for Jobtausch (valid for one hour):
+
+    { $link }
+
+    If you did not ask for this, ignore this message; your password stays as it is.

@@ -24,6 +24,8 @@ pub fn routes() -> Router<AppState> {
         .route("/verify", get(verify))
         .route("/login", get(login_form).post(login))
         .route("/logout", post(logout))
+        .route("/password/forgot", get(forgot_form).post(forgot))
+        .route("/password/reset", get(reset_form).post(reset))
 }
 
 #[derive(Template)]
@@ -208,4 +210,118 @@ async fn logout(State(state): State<AppState>, jar: CookieJar, CsrfForm(_): Csrf
     gone.make_removal();
     let jar = flash(jar.add(gone), "flash-logged-out", state.config.behind_tls);
     Ok((jar, Redirect::to("/")).into_response())
+}
+
+/// A page with one simple form: title, lead, fields, hidden values, submit button.
+#[derive(Template)]
+#[template(path = "form.html")]
+struct FormPage {
+    ctx: Ctx,
+    title: String,
+    lead: String,
+    errors: FormErrors,
+    fields: Vec<Field>,
+    hidden: Vec<(&'static str, String)>,
+    action: &'static str,
+    submit: String,
+}
+
+#[derive(Deserialize, Default)]
+struct ForgotForm {
+    #[serde(default)]
+    email: String,
+}
+
+fn forgot_page(ctx: Ctx, form: &ForgotForm, errors: FormErrors) -> Response {
+    let fields =
+        vec![Field::new(ctx.lang, &errors, "email", Kind::Email, &form.email).required().autocomplete("username")];
+    let failed = !errors.is_empty();
+    let page = FormPage {
+        title: ctx.t("forgot-title"),
+        lead: ctx.t("forgot-lead"),
+        submit: ctx.t("forgot-submit"),
+        ctx,
+        errors,
+        fields,
+        hidden: Vec::new(),
+        action: "/password/forgot",
+    };
+    render_form(&page, failed)
+}
+
+async fn forgot_form(ctx: Ctx) -> Response {
+    forgot_page(ctx, &ForgotForm::default(), FormErrors::default())
+}
+
+async fn forgot(State(state): State<AppState>, ctx: Ctx, CsrfForm(form): CsrfForm<ForgotForm>) -> AppResult<Response> {
+    match actions::request_password_reset(&state, &form.email).await {
+        Ok(()) => {
+            let (title, text) = (ctx.t("forgot-done-title"), ctx.ta("forgot-done-text", "email", form.email.trim()));
+            Ok(render(&MessagePage { ctx, title, text, link: None }))
+        }
+        Err(AppError::Invalid(errs)) => {
+            let errors = FormErrors::new(ctx.lang, &errs);
+            Ok(forgot_page(ctx, &form, errors))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct ResetForm {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    password_confirm: String,
+}
+
+fn reset_page(ctx: Ctx, token: &str, errors: FormErrors) -> Response {
+    let l = ctx.lang;
+    let fields = vec![
+        Field::new(l, &errors, "password", Kind::Password, "").required().autocomplete("new-password"),
+        Field::new(l, &errors, "password_confirm", Kind::Password, "").required().autocomplete("new-password"),
+    ];
+    let failed = !errors.is_empty();
+    let page = FormPage {
+        title: ctx.t("reset-title"),
+        lead: ctx.t("reset-lead"),
+        submit: ctx.t("reset-submit"),
+        ctx,
+        errors,
+        fields,
+        hidden: vec![("token", token.to_owned())],
+        action: "/password/reset",
+    };
+    render_form(&page, failed)
+}
+
+async fn reset_form(State(state): State<AppState>, ctx: Ctx, Query(q): Query<VerifyQuery>) -> AppResult<Response> {
+    if store::users::reset_link_owner(&state.db, &hash_secret(&q.token)).await?.is_none() {
+        let (title, text) = (ctx.t("verify-bad-title"), ctx.t("reset-bad-text"));
+        let link = Some(("/password/forgot".to_owned(), ctx.t("forgot-title")));
+        let mut res = render(&MessagePage { ctx, title, text, link });
+        *res.status_mut() = axum::http::StatusCode::BAD_REQUEST;
+        return Ok(res);
+    }
+    Ok(reset_page(ctx, &q.token, FormErrors::default()))
+}
+
+async fn reset(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    jar: CookieJar,
+    CsrfForm(form): CsrfForm<ResetForm>,
+) -> AppResult<Response> {
+    match actions::reset_password(&state, &form.token, &form.password, &form.password_confirm).await {
+        Ok(_) => {
+            Ok((flash(jar, "flash-password-reset", state.config.behind_tls), Redirect::to("/login")).into_response())
+        }
+        Err(AppError::Invalid(errs)) => {
+            let errors = FormErrors::new(ctx.lang, &errs);
+            Ok(reset_page(ctx, &form.token, errors))
+        }
+        Err(e) => Err(e),
+    }
 }

@@ -3,7 +3,12 @@
 use crate::app::{PASSWORD, TestApp};
 use store::{Db, on_both_backends};
 
-on_both_backends!(signup_verify_login_profile_search, bad_signup_writes_nothing, login_failures_pause_logins);
+on_both_backends!(
+    signup_verify_login_profile_search,
+    bad_signup_writes_nothing,
+    login_failures_pause_logins,
+    password_reset_by_mail
+);
 
 /// The verification link from the newest mail to `to` in the outbox.
 async fn link_in_mail(app: &TestApp, to: &str) -> String {
@@ -204,4 +209,56 @@ async fn login_failures_pause_logins(db: Db) {
     // Paused: even the right password does not get in now.
     let p = b.post_form("/login", "/login", &[("email", "anna@musterstadt.example"), ("password", PASSWORD)]).await;
     assert_eq!(p.status, 429);
+}
+
+async fn password_reset_by_mail(db: Db) {
+    let app = TestApp::start(db).await;
+    app.user("anna@musterstadt.example", Some(app.city), &[], false).await;
+    let old_session = app.browser();
+    old_session.login("anna@musterstadt.example").await;
+
+    let b = app.browser();
+    let unknown =
+        b.post_form("/password/forgot", "/password/forgot", &[("email", "niemand@musterstadt.example")]).await;
+    let known = b.post_form("/password/forgot", "/password/forgot", &[("email", "Anna@musterstadt.example")]).await;
+    assert_eq!((unknown.status, known.status), (200, 200));
+    assert_eq!(
+        unknown.body.replace("niemand@musterstadt.example", "X"),
+        known.body.replace("Anna@musterstadt.example", "X"),
+        "the answer does not tell who has an account"
+    );
+    assert!(store::outbox::to_recipient(&app.db, "niemand@musterstadt.example").await.unwrap().is_empty());
+    let bad = b.post_form("/password/forgot", "/password/forgot", &[("email", "kein mail")]).await;
+    assert_eq!(bad.status, 422);
+
+    let link = link_in_mail(&app, "anna@musterstadt.example").await;
+    let path = link.trim_start_matches(&app.base).to_owned();
+    assert!(path.starts_with("/password/reset?token="));
+    let form = b.get(&path).await;
+    assert_eq!(form.status, 200);
+    let token = path.trim_start_matches("/password/reset?token=");
+    let p = b
+        .post_form(
+            &path,
+            "/password/reset",
+            &[("token", token), ("password", "ganz-neues-passwort"), ("password_confirm", "anders")],
+        )
+        .await;
+    assert_eq!(p.status, 422);
+    assert!(p.body.contains("id=\"password_confirm-error\""));
+    let p = b
+        .post_form(
+            &path,
+            "/password/reset",
+            &[("token", token), ("password", "ganz-neues-passwort"), ("password_confirm", "ganz-neues-passwort")],
+        )
+        .await;
+    assert_eq!(p.status, 303);
+    assert_eq!(old_session.get("/profile").await.status, 303, "every old session ended");
+    let notice = store::outbox::to_recipient(&app.db, "anna@musterstadt.example").await.unwrap();
+    assert_eq!(notice[0].kind, "notice", "the owner is told by mail");
+    let p =
+        b.post_form("/", "/login", &[("email", "anna@musterstadt.example"), ("password", "ganz-neues-passwort")]).await;
+    assert_eq!(p.status, 303);
+    assert_eq!(b.get(&path).await.status, 400, "a reset link works once");
 }
