@@ -52,4 +52,6 @@ id_type!(
     OrgId,
     /// A personal API token.
     TokenId,
+    /// A swap: one mutual, dated arrangement with legs.
+    SwapId,
 );

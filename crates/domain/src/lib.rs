@@ -10,7 +10,8 @@ pub mod error;
 pub mod ids;
 pub mod org;
 pub mod profile;
+pub mod swap;
 pub mod values;
 
 pub use error::{DomainError, FieldError, Reason};
-pub use ids::{OrgId, TokenId, UserId};
+pub use ids::{OrgId, SwapId, TokenId, UserId};
