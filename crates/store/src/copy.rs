@@ -43,6 +43,12 @@ pub const TABLES: &[&str] = &[
     "profile_weeks",
     "outbox",
     "audit_log",
+    "swaps",
+    "swap_members",
+    "swap_approvals",
+    "swap_bodies",
+    "swap_signatures",
+    "notifications",
 ];
 
 async fn count(db: &Db, table: &str) -> Result<i64, StoreError> {
@@ -111,6 +117,18 @@ pub async fn copy_all(from: &Db, to: &Db) -> Result<Vec<(&'static str, usize)>, 
             last_error: Option<String>),
         copy_table!(from, to, "audit_log", id: Uuid, at: Ts, actor_id: Option<Uuid>, action: String, object_type: String,
             object_id: String, detail: String),
+        copy_table!(from, to, "swaps", id: Uuid, week: String, proposer_id: Uuid, message: Option<String>, state: String,
+            version: i64, agreement_hash: Option<String>, end_reason: Option<String>, created_at: Ts, updated_at: Ts),
+        copy_table!(from, to, "swap_members", swap_id: Uuid, position: i64, user_id: Uuid, org_id: Uuid, accepted: bool,
+            committed_week: Option<String>),
+        copy_table!(from, to, "swap_approvals", swap_id: Uuid, idx: i64, leg: i64, side: String, org_id: Uuid, deadline: Ts,
+            delegate_id: Option<Uuid>, status: String, decided_by: Option<Uuid>, decided_at: Option<Ts>, comment: Option<String>,
+            reason_kind: Option<String>, reason_text: Option<String>, reminded_at: Option<Ts>),
+        copy_table!(from, to, "swap_bodies", swap_id: Uuid, idx: i64, org_id: Uuid, body: String, rule: String, status: String,
+            decided_by: Option<Uuid>, decided_at: Option<Ts>, reason: Option<String>),
+        copy_table!(from, to, "swap_signatures", swap_id: Uuid, user_id: Uuid, signed_at: Ts, document_hash: String),
+        copy_table!(from, to, "notifications", id: Uuid, user_id: Uuid, swap_id: Option<Uuid>, kind: String, text: String,
+            created_at: Ts, read_at: Option<Ts>),
     ]);
     for table in TABLES {
         let (source_rows, target_rows) = (count(from, table).await?, count(to, table).await?);

@@ -26,6 +26,8 @@ const UNIQUE_FIELDS: &[(&str, &str)] = &[
     ("name_norm", "name"),
     ("organisations_name_unique", "name"),
     ("org_domains", "domains"),
+    ("swap_members_one_swap_per_week", "week"),
+    ("swap_members.user_id, swap_members.committed_week", "week"),
 ];
 
 impl From<sqlx::Error> for StoreError {

@@ -12,11 +12,12 @@ pub mod error;
 pub mod orgs;
 pub mod outbox;
 pub mod profiles;
+pub mod swaps;
 pub mod users;
 
 pub use audit::AuditEntry;
 pub use db::{Backend, Db, now};
 pub use error::StoreError;
-pub use outbox::{Effects, OutboxMail};
+pub use outbox::{Effects, InboxItem, OutboxMail};
 #[cfg(feature = "test-support")]
 pub mod testing;

@@ -16,16 +16,27 @@ pub struct OutboxMail {
     pub body: String,
 }
 
-/// What a state change leaves behind besides the change itself: its audit records and mails.
+/// A message in a person's in-app inbox, already in their language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InboxItem {
+    pub user: domain::UserId,
+    pub swap: Option<domain::SwapId>,
+    pub kind: &'static str,
+    pub text: String,
+}
+
+/// What a state change leaves behind besides the change itself: its audit records, mails and
+/// inbox messages.
 #[derive(Debug, Default, Clone)]
 pub struct Effects {
     pub audit: Vec<AuditEntry>,
     pub mails: Vec<OutboxMail>,
+    pub inbox: Vec<InboxItem>,
 }
 
 impl Effects {
     pub fn audit(entry: AuditEntry) -> Self {
-        Self { audit: vec![entry], mails: Vec::new() }
+        Self { audit: vec![entry], ..Default::default() }
     }
 
     pub fn with_mail(mut self, mail: OutboxMail) -> Self {
@@ -64,6 +75,19 @@ macro_rules! write_effects {
             .bind(&m.recipient)
             .bind(&m.subject)
             .bind(&m.body)
+            .bind(at)
+            .execute(&mut *$tx)
+            .await?;
+        }
+        for n in &$effects.inbox {
+            sqlx::query(
+                "INSERT INTO notifications (id, user_id, swap_id, kind, text, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(uuid::Uuid::now_v7())
+            .bind(n.user.0)
+            .bind(n.swap.map(|s| s.0))
+            .bind(n.kind)
+            .bind(&n.text)
             .bind(at)
             .execute(&mut *$tx)
             .await?;

@@ -7,4 +7,5 @@ mod orgs;
 mod outbox;
 mod profiles;
 mod schema;
+mod swaps;
 mod users;

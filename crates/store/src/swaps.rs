@@ -1,0 +1,411 @@
+//! Swaps: the aggregate of `domain::swap` in five tables. A swap is read whole and written
+//! whole, guarded by its version: a write over a version someone else already changed fails
+//! with [`StoreError::Conflict`], so two concurrent decisions cannot both win. The unique index
+//! on (person, committed week) keeps anyone from committing to two swaps of one week, even when
+//! two requests race.
+
+use crate::outbox::Effects;
+use crate::{Db, StoreError, now, on_db, write_effects, write_tx};
+use chrono::{DateTime, Utc};
+use domain::org::{Body, PolicyRule};
+use domain::swap::{
+    Approval, ApprovalStatus, BodyStatus, BodyStep, DeclineReason, Member, Side, Signature, Swap, SwapState,
+};
+use domain::values::IsoWeek;
+use domain::{OrgId, SwapId, UserId};
+use uuid::Uuid;
+
+fn corrupt(what: &str, value: &str) -> StoreError {
+    StoreError::Corrupt(format!("{what} {value:?}"))
+}
+
+fn idx(i: usize) -> i64 {
+    i64::try_from(i).unwrap_or(i64::MAX)
+}
+
+fn usize_of(i: i64) -> Result<usize, StoreError> {
+    usize::try_from(i).map_err(|_| corrupt("index", &i.to_string()))
+}
+
+/// Writes the child rows of a swap inside the caller's transaction (after deleting old ones).
+macro_rules! write_children {
+    ($tx:ident, $s:expr) => {{
+        let s: &Swap = $s;
+        for table in ["swap_members", "swap_approvals", "swap_bodies", "swap_signatures"] {
+            sqlx::query(&format!("DELETE FROM {table} WHERE swap_id = $1")).bind(s.id.0).execute(&mut *$tx).await?;
+        }
+        for (i, m) in s.members.iter().enumerate() {
+            let committed = (m.accepted && !s.state.is_ended()).then(|| s.week.to_string());
+            sqlx::query(
+                "INSERT INTO swap_members (swap_id, position, user_id, org_id, accepted, committed_week) VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(s.id.0)
+            .bind(idx(i))
+            .bind(m.user.0)
+            .bind(m.org.0)
+            .bind(m.accepted)
+            .bind(committed)
+            .execute(&mut *$tx)
+            .await?;
+        }
+        for (i, a) in s.approvals.iter().enumerate() {
+            let (status, by, at, comment, kind, text) = match &a.status {
+                ApprovalStatus::Pending => ("pending", None, None, None, None, None),
+                ApprovalStatus::Approved { by, at, comment } => ("approved", Some(by.0), Some(*at), comment.clone(), None, None),
+                ApprovalStatus::Declined { by, at, reason } => {
+                    ("declined", Some(by.0), Some(*at), None, Some(reason.code()), Some(reason.text().to_owned()))
+                }
+            };
+            sqlx::query(
+                "INSERT INTO swap_approvals (swap_id, idx, leg, side, org_id, deadline, delegate_id, status, decided_by, decided_at, comment, reason_kind, reason_text) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+            )
+            .bind(s.id.0)
+            .bind(idx(i))
+            .bind(idx(a.leg))
+            .bind(a.side.code())
+            .bind(a.org.0)
+            .bind(a.deadline)
+            .bind(a.delegate.map(|d| d.0))
+            .bind(status)
+            .bind(by)
+            .bind(at)
+            .bind(comment)
+            .bind(kind)
+            .bind(text)
+            .execute(&mut *$tx)
+            .await?;
+        }
+        for (i, b) in s.bodies.iter().enumerate() {
+            let (status, by, at, reason) = match &b.status {
+                BodyStatus::Pending => ("pending", None, None, None),
+                BodyStatus::Informed { at } => ("informed", None, Some(*at), None),
+                BodyStatus::Consented { by, at } => ("consented", Some(by.0), Some(*at), None),
+                BodyStatus::Refused { by, at, reason } => ("refused", Some(by.0), Some(*at), Some(reason.clone())),
+            };
+            sqlx::query(
+                "INSERT INTO swap_bodies (swap_id, idx, org_id, body, rule, status, decided_by, decided_at, reason) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            )
+            .bind(s.id.0)
+            .bind(idx(i))
+            .bind(b.org.0)
+            .bind(b.body.code())
+            .bind(b.rule.code())
+            .bind(status)
+            .bind(by)
+            .bind(at)
+            .bind(reason)
+            .execute(&mut *$tx)
+            .await?;
+        }
+        for g in &s.signatures {
+            sqlx::query("INSERT INTO swap_signatures (swap_id, user_id, signed_at, document_hash) VALUES ($1, $2, $3, $4)")
+                .bind(s.id.0)
+                .bind(g.user.0)
+                .bind(g.at)
+                .bind(&g.document_hash)
+                .execute(&mut *$tx)
+                .await?;
+        }
+    }};
+}
+
+/// Stores a new proposal.
+pub async fn create(db: &Db, swap: &Swap, effects: &Effects) -> Result<(), StoreError> {
+    let at = now();
+    write_tx!(db, tx => {
+        sqlx::query(
+            "INSERT INTO swaps (id, week, proposer_id, message, state, version, agreement_hash, end_reason, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(swap.id.0)
+        .bind(swap.week.to_string())
+        .bind(swap.proposer.0)
+        .bind(&swap.message)
+        .bind(swap.state.code())
+        .bind(swap.version)
+        .bind(&swap.agreement_hash)
+        .bind(&swap.end_reason)
+        .bind(swap.created_at)
+        .bind(at)
+        .execute(&mut *tx)
+        .await?;
+        write_children!(tx, swap);
+        write_effects!(tx, effects);
+    });
+    Ok(())
+}
+
+/// Writes a changed swap over the version it was read at; `swap.version` is that version.
+pub async fn save(db: &Db, swap: &Swap, effects: &Effects) -> Result<(), StoreError> {
+    let at = now();
+    write_tx!(db, tx => {
+        let changed = sqlx::query(
+            "UPDATE swaps SET state = $3, version = version + 1, agreement_hash = $4, end_reason = $5, updated_at = $6 \
+             WHERE id = $1 AND version = $2",
+        )
+        .bind(swap.id.0)
+        .bind(swap.version)
+        .bind(swap.state.code())
+        .bind(&swap.agreement_hash)
+        .bind(&swap.end_reason)
+        .bind(at)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return Err(StoreError::Conflict);
+        }
+        write_children!(tx, swap);
+        write_effects!(tx, effects);
+    });
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct SwapRow {
+    id: Uuid,
+    week: String,
+    proposer_id: Uuid,
+    message: Option<String>,
+    state: String,
+    version: i64,
+    agreement_hash: Option<String>,
+    end_reason: Option<String>,
+    created_at: DateTime<Utc>,
+}
+
+#[derive(sqlx::FromRow)]
+struct ApprovalRow {
+    leg: i64,
+    side: String,
+    org_id: Uuid,
+    deadline: DateTime<Utc>,
+    delegate_id: Option<Uuid>,
+    status: String,
+    decided_by: Option<Uuid>,
+    decided_at: Option<DateTime<Utc>>,
+    comment: Option<String>,
+    reason_kind: Option<String>,
+    reason_text: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct BodyRow {
+    org_id: Uuid,
+    body: String,
+    rule: String,
+    status: String,
+    decided_by: Option<Uuid>,
+    decided_at: Option<DateTime<Utc>>,
+    reason: Option<String>,
+}
+
+fn approval_of(r: ApprovalRow) -> Result<Approval, StoreError> {
+    let by = r.decided_by.map(UserId);
+    let status = match (r.status.as_str(), by, r.decided_at) {
+        ("pending", _, _) => ApprovalStatus::Pending,
+        ("approved", Some(by), Some(at)) => ApprovalStatus::Approved { by, at, comment: r.comment },
+        ("declined", Some(by), Some(at)) => {
+            let kind = r.reason_kind.unwrap_or_default();
+            let reason = DeclineReason::parse(&kind, r.reason_text.as_deref().unwrap_or(""))
+                .map_err(|_| corrupt("reason", &kind))?;
+            ApprovalStatus::Declined { by, at, reason }
+        }
+        (s, _, _) => return Err(corrupt("approval status", s)),
+    };
+    Ok(Approval {
+        leg: usize_of(r.leg)?,
+        side: Side::from_code(&r.side).ok_or_else(|| corrupt("side", &r.side))?,
+        org: OrgId(r.org_id),
+        deadline: r.deadline,
+        delegate: r.delegate_id.map(UserId),
+        status,
+    })
+}
+
+fn body_of(r: BodyRow) -> Result<BodyStep, StoreError> {
+    let status = match (r.status.as_str(), r.decided_by.map(UserId), r.decided_at) {
+        ("pending", _, _) => BodyStatus::Pending,
+        ("informed", _, Some(at)) => BodyStatus::Informed { at },
+        ("consented", Some(by), Some(at)) => BodyStatus::Consented { by, at },
+        ("refused", Some(by), Some(at)) => BodyStatus::Refused { by, at, reason: r.reason.unwrap_or_default() },
+        (s, _, _) => return Err(corrupt("body status", s)),
+    };
+    Ok(BodyStep {
+        org: OrgId(r.org_id),
+        body: Body::from_code(&r.body).ok_or_else(|| corrupt("body", &r.body))?,
+        rule: PolicyRule::from_code(&r.rule).ok_or_else(|| corrupt("rule", &r.rule))?,
+        status,
+    })
+}
+
+/// One swap, whole.
+pub async fn get(db: &Db, id: SwapId) -> Result<Swap, StoreError> {
+    let q = "SELECT id, week, proposer_id, message, state, version, agreement_hash, end_reason, created_at FROM swaps WHERE id = $1";
+    let qm = "SELECT user_id, org_id, accepted FROM swap_members WHERE swap_id = $1 ORDER BY position";
+    let qa = "SELECT leg, side, org_id, deadline, delegate_id, status, decided_by, decided_at, comment, reason_kind, reason_text \
+              FROM swap_approvals WHERE swap_id = $1 ORDER BY idx";
+    let qb = "SELECT org_id, body, rule, status, decided_by, decided_at, reason FROM swap_bodies WHERE swap_id = $1 ORDER BY idx";
+    let qs =
+        "SELECT user_id, signed_at, document_hash FROM swap_signatures WHERE swap_id = $1 ORDER BY signed_at, user_id";
+    let (row, members, approvals, bodies, signatures) = on_db!(db, pool => {
+        let row: SwapRow = sqlx::query_as(q).bind(id.0).fetch_optional(pool).await?.ok_or(StoreError::NotFound)?;
+        let members: Vec<(Uuid, Uuid, bool)> = sqlx::query_as(qm).bind(id.0).fetch_all(pool).await?;
+        let approvals: Vec<ApprovalRow> = sqlx::query_as(qa).bind(id.0).fetch_all(pool).await?;
+        let bodies: Vec<BodyRow> = sqlx::query_as(qb).bind(id.0).fetch_all(pool).await?;
+        let signatures: Vec<(Uuid, DateTime<Utc>, String)> = sqlx::query_as(qs).bind(id.0).fetch_all(pool).await?;
+        (row, members, approvals, bodies, signatures)
+    });
+    Ok(Swap {
+        id: SwapId(row.id),
+        week: IsoWeek::parse("week", &row.week).map_err(|_| corrupt("week", &row.week))?,
+        proposer: UserId(row.proposer_id),
+        message: row.message,
+        members: members
+            .into_iter()
+            .map(|(u, o, accepted)| Member { user: UserId(u), org: OrgId(o), accepted })
+            .collect(),
+        state: SwapState::from_code(&row.state).ok_or_else(|| corrupt("state", &row.state))?,
+        version: row.version,
+        approvals: approvals.into_iter().map(approval_of).collect::<Result<_, _>>()?,
+        bodies: bodies.into_iter().map(body_of).collect::<Result<_, _>>()?,
+        agreement_hash: row.agreement_hash,
+        signatures: signatures
+            .into_iter()
+            .map(|(u, at, h)| Signature { user: UserId(u), at, document_hash: h })
+            .collect(),
+        end_reason: row.end_reason,
+        created_at: row.created_at,
+    })
+}
+
+async fn ids(db: &Db, q: &'static str, bind: Uuid) -> Result<Vec<SwapId>, StoreError> {
+    let rows: Vec<Uuid> = on_db!(db, pool => sqlx::query_scalar(q).bind(bind).fetch_all(pool).await?);
+    Ok(rows.into_iter().map(SwapId).collect())
+}
+
+/// The swaps a person is a member of, newest first.
+pub async fn of_member(db: &Db, user: UserId) -> Result<Vec<Swap>, StoreError> {
+    let q = "SELECT s.id FROM swaps s JOIN swap_members m ON m.swap_id = s.id WHERE m.user_id = $1 ORDER BY s.created_at DESC";
+    let mut out = Vec::new();
+    for id in ids(db, q, user.0).await? {
+        out.push(get(db, id).await?);
+    }
+    Ok(out)
+}
+
+/// The swaps that concern an organisation (one of its people goes or comes), newest first.
+pub async fn of_organisation(db: &Db, org: OrgId) -> Result<Vec<Swap>, StoreError> {
+    let q = "SELECT DISTINCT s.id, s.created_at FROM swaps s JOIN swap_members m ON m.swap_id = s.id \
+             WHERE m.org_id = $1 ORDER BY s.created_at DESC";
+    let rows: Vec<(Uuid, DateTime<Utc>)> = on_db!(db, pool => sqlx::query_as(q).bind(org.0).fetch_all(pool).await?);
+    let mut out = Vec::new();
+    for (id, _) in rows {
+        out.push(get(db, SwapId(id)).await?);
+    }
+    Ok(out)
+}
+
+/// Swaps with an approval that passed its deadline undecided (for the worker).
+pub async fn with_expired_approvals(db: &Db, at: DateTime<Utc>) -> Result<Vec<SwapId>, StoreError> {
+    let q = "SELECT DISTINCT a.swap_id FROM swap_approvals a JOIN swaps s ON s.id = a.swap_id \
+             WHERE s.state = 'approvals_pending' AND a.status = 'pending' AND a.deadline <= $1";
+    let rows: Vec<Uuid> = on_db!(db, pool => sqlx::query_scalar(q).bind(at).fetch_all(pool).await?);
+    Ok(rows.into_iter().map(SwapId).collect())
+}
+
+/// Pending approvals whose deadline comes within `within` and which were not reminded yet:
+/// (swap, approval index, organisation, delegate).
+pub async fn approvals_to_remind(
+    db: &Db,
+    at: DateTime<Utc>,
+    within: chrono::Duration,
+) -> Result<Vec<(SwapId, usize, OrgId, Option<UserId>)>, StoreError> {
+    let q = "SELECT a.swap_id, a.idx, a.org_id, a.delegate_id FROM swap_approvals a JOIN swaps s ON s.id = a.swap_id \
+             WHERE s.state = 'approvals_pending' AND a.status = 'pending' AND a.reminded_at IS NULL AND a.deadline > $1 AND a.deadline <= $2";
+    let rows: Vec<(Uuid, i64, Uuid, Option<Uuid>)> =
+        on_db!(db, pool => sqlx::query_as(q).bind(at).bind(at + within).fetch_all(pool).await?);
+    rows.into_iter().map(|(s, i, o, d)| Ok((SwapId(s), usize_of(i)?, OrgId(o), d.map(UserId)))).collect()
+}
+
+/// Records that a reminder went out, with its mails, once.
+pub async fn mark_reminded(db: &Db, swap: SwapId, approval: usize, effects: &Effects) -> Result<(), StoreError> {
+    write_tx!(db, tx => {
+        let n = sqlx::query("UPDATE swap_approvals SET reminded_at = $3 WHERE swap_id = $1 AND idx = $2 AND reminded_at IS NULL")
+            .bind(swap.0)
+            .bind(idx(approval))
+            .bind(now())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if n == 1 {
+            write_effects!(tx, effects);
+        }
+    });
+    Ok(())
+}
+
+/// People of an organisation holding a role (approvers, a body's members), with their address
+/// and language, for notifications.
+pub async fn role_holders(db: &Db, org: OrgId, role: &str) -> Result<Vec<Contact>, StoreError> {
+    let q = "SELECT u.id, u.email, u.display_name, u.locale FROM users u JOIN user_roles r ON r.user_id = u.id \
+             WHERE r.org_id = $1 AND r.role = $2 ORDER BY u.display_name";
+    let rows: Vec<(Uuid, String, String, String)> =
+        on_db!(db, pool => sqlx::query_as(q).bind(org.0).bind(role).fetch_all(pool).await?);
+    Ok(rows.into_iter().map(contact).collect())
+}
+
+/// A person as a notification needs them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contact {
+    pub id: UserId,
+    pub email: String,
+    pub name: String,
+    pub locale: domain::values::Locale,
+}
+
+fn contact((id, email, name, locale): (Uuid, String, String, String)) -> Contact {
+    Contact { id: UserId(id), email, name, locale: domain::values::Locale::from_code(&locale).unwrap_or_default() }
+}
+
+pub async fn contacts(db: &Db, users: &[UserId]) -> Result<Vec<Contact>, StoreError> {
+    let q = "SELECT id, email, display_name, locale FROM users WHERE id = $1";
+    let mut out = Vec::new();
+    for u in users {
+        let row: Option<(Uuid, String, String, String)> =
+            on_db!(db, pool => sqlx::query_as(q).bind(u.0).fetch_optional(pool).await?);
+        if let Some(r) = row {
+            out.push(contact(r));
+        }
+    }
+    Ok(out)
+}
+
+/// A message of the in-app inbox.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Notification {
+    pub id: Uuid,
+    pub swap_id: Option<Uuid>,
+    pub kind: String,
+    pub text: String,
+    pub created_at: DateTime<Utc>,
+    pub read_at: Option<DateTime<Utc>>,
+}
+
+pub async fn inbox(db: &Db, user: UserId) -> Result<Vec<Notification>, StoreError> {
+    let q = "SELECT id, swap_id, kind, text, created_at, read_at FROM notifications WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT 200";
+    Ok(on_db!(db, pool => sqlx::query_as(q).bind(user.0).fetch_all(pool).await?))
+}
+
+pub async fn unread_count(db: &Db, user: UserId) -> Result<i64, StoreError> {
+    let q = "SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL";
+    Ok(on_db!(db, pool => sqlx::query_scalar(q).bind(user.0).fetch_one(pool).await?))
+}
+
+pub async fn mark_inbox_read(db: &Db, user: UserId) -> Result<(), StoreError> {
+    let q = "UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL";
+    on_db!(db, pool => { sqlx::query(q).bind(user.0).bind(now()).execute(pool).await?; });
+    Ok(())
+}

@@ -1,0 +1,104 @@
+use crate::fixtures::{effects, org, user};
+use chrono::{Duration, Utc};
+use domain::access::{Actor, OrgRole};
+use domain::org::{Body, Policy, PolicyRule};
+use domain::swap::{Swap, SwapState};
+use domain::values::IsoWeek;
+use domain::{OrgId, SwapId, UserId};
+use store::{Db, InboxItem, StoreError, on_both_backends};
+
+on_both_backends!(swap_round_trip_and_versions, one_committed_swap_per_person_and_week);
+
+fn actor(user: UserId, org: OrgId, roles: Vec<OrgRole>) -> Actor {
+    Actor { user_id: user, org_id: Some(org), roles, organiser: false }
+}
+
+fn week() -> IsoWeek {
+    IsoWeek::of(Utc::now().date_naive() + Duration::days(60))
+}
+
+async fn swap_round_trip_and_versions(db: Db) {
+    let (a, b) = (org(&db, "Stadt A", "a.example").await, org(&db, "Stadt B", "b.example").await);
+    let (anna, bernd) = (user(&db, "anna@a.example", Some(a)).await, user(&db, "bernd@b.example", Some(b)).await);
+    let approver = user(&db, "chef@a.example", Some(a)).await;
+    let now = store::now();
+    let (mut s, _) = Swap::propose(
+        SwapId::new(),
+        week(),
+        vec![(anna, a), (bernd, b)],
+        Some("Hallo".into()),
+        Utc::now().date_naive(),
+        now,
+    )
+    .unwrap();
+    let mut fx = effects("swap.proposed");
+    fx.inbox.push(InboxItem {
+        user: bernd,
+        swap: Some(s.id),
+        kind: "proposed",
+        text: "Anna schlägt einen Tausch vor".into(),
+    });
+    store::swaps::create(&db, &s, &fx).await.unwrap();
+    assert_eq!(store::swaps::get(&db, s.id).await.unwrap(), s);
+    assert_eq!(store::swaps::unread_count(&db, bernd).await.unwrap(), 1);
+
+    let policies = vec![(b, Policy::from_rules([(Body::StaffCouncil, PolicyRule::Consent)]))];
+    let mut read = store::swaps::get(&db, s.id).await.unwrap();
+    read.accept(&actor(bernd, b, vec![]), &policies, now).unwrap();
+    store::swaps::save(&db, &read, &effects("swap.accepted")).await.unwrap();
+    let stored = store::swaps::get(&db, s.id).await.unwrap();
+    assert_eq!(stored.state, SwapState::ApprovalsPending);
+    assert_eq!(stored.version, 1);
+    assert_eq!(stored.approvals, read.approvals);
+    assert_eq!(stored.bodies, read.bodies);
+
+    // A decision made on the old version loses: the store refuses it.
+    s.withdraw(&actor(anna, a, vec![]), "doch nicht").unwrap();
+    assert!(matches!(store::swaps::save(&db, &s, &effects("x")).await, Err(StoreError::Conflict)));
+
+    let mut fresh = store::swaps::get(&db, s.id).await.unwrap();
+    let i = fresh.approvals.iter().position(|x| x.org == a).unwrap();
+    fresh.approve(&actor(approver, a, vec![OrgRole::Approver]), i, "gern", now).unwrap();
+    store::swaps::save(&db, &fresh, &effects("swap.approved")).await.unwrap();
+    let back = store::swaps::get(&db, s.id).await.unwrap();
+    assert_eq!(back.approvals, fresh.approvals);
+    assert_eq!(store::swaps::of_member(&db, bernd).await.unwrap().len(), 1);
+    assert_eq!(store::swaps::of_organisation(&db, a).await.unwrap().len(), 1);
+    assert!(store::swaps::with_expired_approvals(&db, now).await.unwrap().is_empty());
+    let later = back.approvals[0].deadline + Duration::seconds(1);
+    assert_eq!(store::swaps::with_expired_approvals(&db, later).await.unwrap(), [s.id]);
+}
+
+async fn one_committed_swap_per_person_and_week(db: Db) {
+    let (a, b, c) = (
+        org(&db, "Amt A", "a.example").await,
+        org(&db, "Amt B", "b.example").await,
+        org(&db, "Amt C", "c.example").await,
+    );
+    let (anna, bernd, carla) = (
+        user(&db, "anna@a.example", Some(a)).await,
+        user(&db, "bernd@b.example", Some(b)).await,
+        user(&db, "carla@c.example", Some(c)).await,
+    );
+    let today = Utc::now().date_naive();
+    let (s1, _) = Swap::propose(SwapId::new(), week(), vec![(anna, a), (bernd, b)], None, today, store::now()).unwrap();
+    store::swaps::create(&db, &s1, &effects("p")).await.unwrap();
+    // Bernd may get a second proposal for the week ...
+    let (mut s2, _) =
+        Swap::propose(SwapId::new(), week(), vec![(carla, c), (bernd, b)], None, today, store::now()).unwrap();
+    store::swaps::create(&db, &s2, &effects("p")).await.unwrap();
+    // ... but Anna, committed by proposing, cannot start another one in that week.
+    let (s3, _) = Swap::propose(SwapId::new(), week(), vec![(anna, a), (carla, c)], None, today, store::now()).unwrap();
+    assert!(matches!(store::swaps::create(&db, &s3, &effects("p")).await, Err(StoreError::Taken("week"))));
+    // Bernd accepts the first; accepting the second as well is refused by the database.
+    let mut s1 = store::swaps::get(&db, s1.id).await.unwrap();
+    s1.accept(&actor(bernd, b, vec![]), &[], store::now()).unwrap();
+    store::swaps::save(&db, &s1, &effects("a")).await.unwrap();
+    s2.accept(&actor(bernd, b, vec![]), &[], store::now()).unwrap();
+    assert!(matches!(store::swaps::save(&db, &s2, &effects("a")).await, Err(StoreError::Taken("week"))));
+    // When the first ends, he is free again.
+    let mut s1 = store::swaps::get(&db, s1.id).await.unwrap();
+    s1.cancel(&actor(bernd, b, vec![]), "Krankheit", today).unwrap();
+    store::swaps::save(&db, &s1, &effects("c")).await.unwrap();
+    store::swaps::save(&db, &s2, &effects("a")).await.unwrap();
+}
