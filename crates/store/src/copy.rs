@@ -49,6 +49,8 @@ pub const TABLES: &[&str] = &[
     "swap_bodies",
     "swap_signatures",
     "notifications",
+    "agreement_templates",
+    "agreements",
 ];
 
 async fn count(db: &Db, table: &str) -> Result<i64, StoreError> {
@@ -76,12 +78,15 @@ impl From<sqlx::Error> for CopyError {
 pub async fn copy_all(from: &Db, to: &Db) -> Result<Vec<(&'static str, usize)>, CopyError> {
     from.migrate().await?;
     to.migrate().await?;
-    for table in TABLES {
+    // The network's default templates come with the migrations on both sides; the copy brings
+    // them (and every later version) from the source.
+    for table in TABLES.iter().filter(|t| **t != "agreement_templates") {
         let rows = count(to, table).await?;
         if rows > 0 {
             return Err(CopyError::TargetNotEmpty { table, rows });
         }
     }
+    on_db!(to, pool => { sqlx::query("DELETE FROM agreement_templates WHERE org_id IS NULL").execute(pool).await?; });
     let mut copied = vec![
         // Umbrella links may point forward in any order: copy organisations first without them.
         copy_table!(from, to, "organisations", id: Uuid, name: String, name_norm: String, kind: String, region: String, created_at: Ts),
@@ -127,6 +132,10 @@ pub async fn copy_all(from: &Db, to: &Db) -> Result<Vec<(&'static str, usize)>, 
         copy_table!(from, to, "swap_bodies", swap_id: Uuid, idx: i64, org_id: Uuid, body: String, rule: String, status: String,
             decided_by: Option<Uuid>, decided_at: Option<Ts>, reason: Option<String>),
         copy_table!(from, to, "swap_signatures", swap_id: Uuid, user_id: Uuid, signed_at: Ts, document_hash: String),
+        copy_table!(from, to, "agreement_templates", id: Uuid, org_id: Option<Uuid>, lang: String, version: i64, title: String,
+            body: String, created_at: Ts, created_by: Option<Uuid>),
+        copy_table!(from, to, "agreements", swap_id: Uuid, lang: String, hash: String, pdf: Vec<u8>, templates: String,
+            generated_at: Ts),
         copy_table!(from, to, "notifications", id: Uuid, user_id: Uuid, swap_id: Option<Uuid>, kind: String, text: String,
             created_at: Ts, read_at: Option<Ts>),
     ]);

@@ -102,3 +102,61 @@ async fn one_committed_swap_per_person_and_week(db: Db) {
     store::swaps::save(&db, &s1, &effects("c")).await.unwrap();
     store::swaps::save(&db, &s2, &effects("a")).await.unwrap();
 }
+
+on_both_backends!(templates_are_versioned_and_agreements_fixed);
+
+async fn templates_are_versioned_and_agreements_fixed(db: Db) {
+    let (a, b) = (org(&db, "Stadt A", "a.example").await, org(&db, "Stadt B", "b.example").await);
+    let (anna, bernd) = (user(&db, "anna@a.example", Some(a)).await, user(&db, "bernd@b.example", Some(b)).await);
+    let default = store::agreements::current(&db, a, "de").await.unwrap();
+    assert_eq!((default.org_id, default.version), (None, 1));
+    assert!(default.title.contains("Verschwiegenheitserklärung"));
+    assert_eq!(store::agreements::current(&db, a, "en").await.unwrap().title, "Mutual confidentiality agreement");
+    assert_eq!(
+        store::agreements::add_version(&db, a, "de", "Eigene Erklärung", "Text {week}", anna, &effects("t"))
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        store::agreements::add_version(&db, a, "de", "Eigene Erklärung", "Text 2 {week}", anna, &effects("t"))
+            .await
+            .unwrap(),
+        2
+    );
+    let own = store::agreements::current(&db, a, "de").await.unwrap();
+    assert_eq!((own.org_id, own.version, own.body.as_str()), (Some(a.0), 2, "Text 2 {week}"));
+    assert_eq!(store::agreements::current(&db, b, "de").await.unwrap().org_id, None, "B keeps the network default");
+    assert_eq!(store::agreements::versions(&db, a).await.unwrap().len(), 2);
+
+    let today = Utc::now().date_naive();
+    let (mut s, _) =
+        Swap::propose(SwapId::new(), week(), vec![(anna, a), (bernd, b)], None, today, store::now()).unwrap();
+    store::swaps::create(&db, &s, &effects("p")).await.unwrap();
+    s.accept(&actor(bernd, b, vec![]), &[], store::now()).unwrap();
+    store::swaps::save(&db, &s, &effects("a")).await.unwrap();
+    let mut s = store::swaps::get(&db, s.id).await.unwrap();
+    let chef_a = actor(user(&db, "chef@a.example", Some(a)).await, a, vec![OrgRole::Approver]);
+    let chef_b = actor(user(&db, "chef@b.example", Some(b)).await, b, vec![OrgRole::Approver]);
+    for i in 0..s.approvals.len() {
+        let approver = if s.approvals[i].org == a { &chef_a } else { &chef_b };
+        s.approve(approver, i, "", store::now()).unwrap();
+    }
+    assert_eq!(s.state, SwapState::AgreementPending);
+    s.attach_agreement("abc".into()).unwrap();
+    let pdf = store::agreements::NewAgreement {
+        lang: "de".into(),
+        hash: "abc".into(),
+        pdf: b"%PDF-1.7 test".to_vec(),
+        templates: "x".into(),
+    };
+    store::swaps::save_with_agreement(&db, &s, Some(&pdf), &effects("g")).await.unwrap();
+    let stored = store::agreements::of_swap(&db, s.id).await.unwrap().unwrap();
+    assert_eq!((stored.hash.as_str(), stored.pdf.as_slice()), ("abc", b"%PDF-1.7 test".as_slice()));
+    store::agreements::add_version(&db, a, "de", "Neu", "Neu", anna, &effects("t")).await.unwrap();
+    assert_eq!(
+        store::agreements::of_swap(&db, s.id).await.unwrap().unwrap().hash,
+        "abc",
+        "a later template changes nothing"
+    );
+}
