@@ -60,12 +60,13 @@ impl Fonts {
 
     /// Refuses text the PDF could not carry faithfully: characters without a glyph in both faces
     /// (they would print as empty boxes, and PDF/A forbids the `.notdef` glyph), control
-    /// characters other than line feed and tab, and private-use code points (no meaning for
+    /// characters other than line feed, carriage return and tab, and private-use code points (no meaning for
     /// a screen reader; PDF/A-2a forbids them).
     pub(crate) fn check(&self, field: &str, text: &str) -> Result<(), DocumentError> {
         for c in text.chars() {
             let refused = match c {
-                '\n' | '\t' => false,
+                // White space; a carriage return from a form's CRLF counts as a space.
+                '\n' | '\t' | '\r' => false,
                 c if c.is_control() => true,
                 '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{FFFFD}' | '\u{100000}'..='\u{10FFFD}' => true,
                 c => !(self.regular.has_glyph(c) && self.bold.has_glyph(c)),

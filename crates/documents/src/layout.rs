@@ -194,9 +194,32 @@ impl<'f> Flow<'f> {
     }
 
     /// Places measured lines at `x`, moving to a new page whenever the next line does not fit.
+    /// Where a block breaks across pages, neither part is left with a single line (no orphans,
+    /// no widows) if the block has the lines to avoid it.
     pub(crate) fn place(&mut self, lines: Vec<(String, Style)>, x: f32) -> Vec<Line> {
+        let mut fitting = 0;
+        let mut y = self.y;
+        for (_, style) in &lines {
+            y += style.line_height();
+            if y > BOTTOM {
+                break;
+            }
+            fitting += 1;
+        }
+        let mut break_before = None;
+        if fitting < lines.len() && self.y > TOP {
+            if fitting < 2 || (lines.len() - fitting == 1 && fitting < 3) {
+                self.new_page();
+            } else if lines.len() - fitting == 1 {
+                break_before = Some(fitting - 1);
+            }
+        }
+
         let mut placed = Vec::with_capacity(lines.len());
-        for (text, style) in lines {
+        for (i, (text, style)) in lines.into_iter().enumerate() {
+            if break_before == Some(i) {
+                self.new_page();
+            }
             let height = style.line_height();
             self.keep(height);
             // Centre the glyphs' em box in the line box; 0.8 em is about DejaVu's ascent.
@@ -252,5 +275,64 @@ impl<'f> Flow<'f> {
             .collect();
         children.push(Node::Group { kind: Group::ItemBody, children: body });
         Node::Group { kind: Group::Item, children }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fonts() -> Fonts {
+        Fonts::load().expect("embedded fonts")
+    }
+
+    #[test]
+    fn wrapped_lines_fit_and_keep_every_word_with_its_boundary() {
+        let fonts = fonts();
+        let text = "Die Beteiligten tauschen für die oben genannte Woche ihre Arbeitsplätze und \
+                    verpflichten sich gegenseitig zur Verschwiegenheit über alle dienstlichen \
+                    Angelegenheiten.";
+        let lines = wrap(&fonts.regular, 10.5, text, 200.0);
+        assert!(lines.len() >= 3, "{lines:?}");
+        for line in &lines {
+            assert!(fonts.regular.width(line.trim_end(), 10.5) <= 200.0, "{line:?}");
+        }
+        let (last, rest) = lines.split_last().expect("lines");
+        assert!(rest.iter().all(|line| line.ends_with(' ')), "{lines:?}");
+        assert!(!last.ends_with(' '));
+        assert_eq!(lines.concat(), text.split_ascii_whitespace().collect::<Vec<_>>().join(" "));
+    }
+
+    #[test]
+    fn line_feeds_break_and_overlong_words_split_between_characters() {
+        let fonts = fonts();
+        assert_eq!(wrap(&fonts.regular, 10.0, "eins\r\nzwei", 400.0), ["eins ", "zwei"]);
+        let hash = "0123456789abcdef".repeat(8);
+        let lines = wrap(&fonts.regular, 10.0, &hash, 100.0);
+        assert!(lines.len() > 1);
+        assert_eq!(lines.concat(), hash, "a broken word gets no spaces");
+        assert!(lines.iter().all(|l| fonts.regular.width(l, 10.0) <= 100.0));
+        assert!(wrap(&fonts.regular, 10.0, " \t ", 100.0).is_empty());
+    }
+
+    #[test]
+    fn a_paragraph_never_leaves_a_single_line_on_either_page() {
+        let fonts = fonts();
+        let style = Style::BODY;
+        for lines_left in 0..6 {
+            for count in 2..8 {
+                let mut flow = Flow::new(&fonts);
+                // Leave room for exactly `lines_left` lines on the first page.
+                flow.y = BOTTOM - lines_left as f32 * style.line_height() - 0.1;
+                let lines = (0..count).map(|i| (format!("Zeile {i}"), style)).collect();
+                let placed = flow.place(lines, LEFT);
+                let first_page = placed.iter().filter(|l| l.page == 0).count();
+                let rest = count - first_page;
+                assert!(
+                    first_page != 1 && (rest != 1 || first_page == 0),
+                    "{count} lines, room for {lines_left}: {first_page} + {rest}"
+                );
+            }
+        }
     }
 }
