@@ -13,7 +13,7 @@ started=$(date +%s)
 step() { printf '\n==> %s (%ss)\n' "$1" "$(( $(date +%s) - started ))"; }
 
 step "installing what is missing"
-packages=(postgresql chromium fonts-dejavu-core)
+packages=(postgresql chromium fonts-dejavu-core poppler-utils qpdf)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -25,6 +25,8 @@ pub enum Reason {
     NotVerified,
     InvitationInvalid,
     MustAccept,
+    WeekBegun,
+    SameOrganisation,
 }
 
 impl Reason {
@@ -49,6 +51,8 @@ impl Reason {
             Reason::NotVerified => "not-verified",
             Reason::InvitationInvalid => "invitation-invalid",
             Reason::MustAccept => "must-accept",
+            Reason::WeekBegun => "week-begun",
+            Reason::SameOrganisation => "same-organisation",
         }
     }
 

@@ -13,23 +13,37 @@ pub struct Options {
     pub mail_from: String,
 }
 
-pub fn app(db: Db, opts: &Options) -> axum::Router {
+pub fn state(db: Db, opts: &Options) -> web::AppState {
     let mut config = web::Config::new(&opts.base_url);
     config.mail_from = opts.mail_from.clone();
-    web::router(web::AppState { db, config: Arc::new(config) })
+    web::AppState { db, config: Arc::new(config) }
+}
+
+/// Ends swaps whose approval deadline passed and reminds approvers, every minute. The state
+/// lives in the database, so several instances may run this side by side.
+pub async fn run_deadlines(state: web::AppState) {
+    loop {
+        if let Err(e) = web::swaps::run_deadlines(&state).await {
+            tracing::error!(error = ?e, "deadline worker");
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(60)).await;
+    }
 }
 
 pub async fn run(db: Db, opts: Options, banner: Option<String>) -> anyhow::Result<()> {
     let listener =
         TcpListener::bind(&opts.bind).await.map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", opts.bind))?;
     let mailer = Mailer::new(opts.smtp_url.as_deref(), &opts.mail_from)?;
+    let state = state(db.clone(), &opts);
     let worker = tokio::spawn(crate::mailer::run_worker(db.clone(), mailer));
+    let deadlines = tokio::spawn(run_deadlines(state.clone()));
     tracing::info!(bind = %opts.bind, base_url = %opts.base_url, "jobtausch is listening");
     if let Some(b) = banner {
         println!("{b}");
     }
-    axum::serve(listener, app(db.clone(), &opts)).with_graceful_shutdown(shutdown()).await?;
+    axum::serve(listener, web::router(state)).with_graceful_shutdown(shutdown()).await?;
     worker.abort();
+    deadlines.abort();
     db.close().await;
     Ok(())
 }

@@ -59,6 +59,8 @@ pub struct Ctx {
     pub flash: Option<String>,
     /// When the session ends if the person does nothing (shown, and extendable).
     pub session_ends: Option<DateTime<Utc>>,
+    /// Unread inbox messages of the signed-in person.
+    pub unread: i64,
 }
 
 impl Ctx {
@@ -117,7 +119,19 @@ impl FromRequestParts<AppState> for Ctx {
             Some((a, ends)) => (Some(a), Some(ends)),
             None => (None, None),
         };
-        Ok(Ctx { lang, user, csrf, path: parts.uri.path().to_owned(), flash: flash_text(lang, &jar), session_ends })
+        let unread = match &user {
+            Some(a) => store::swaps::unread_count(&state.db, a.id).await?,
+            None => 0,
+        };
+        Ok(Ctx {
+            lang,
+            user,
+            csrf,
+            path: parts.uri.path().to_owned(),
+            flash: flash_text(lang, &jar),
+            session_ends,
+            unread,
+        })
     }
 }
 

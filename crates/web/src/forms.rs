@@ -32,24 +32,39 @@ pub fn label(lang: Locale, field: &str) -> String {
 
 /// The errors of one submitted form.
 #[derive(Debug, Clone, Default)]
-pub struct FormErrors(Vec<(String, String, String)>);
+pub struct FormErrors {
+    /// (element id, label, message) in the order of the fields.
+    items: Vec<(String, String, String)>,
+    fields: Vec<String>,
+}
 
 impl FormErrors {
     pub fn new(lang: Locale, errs: &[FieldError]) -> Self {
-        Self(errs.iter().map(|e| (e.field.to_owned(), label(lang, e.field), reason_text(lang, &e.reason))).collect())
+        Self::in_form(lang, errs, "")
+    }
+
+    /// Errors of one of several forms on a page: element ids get the form's prefix.
+    pub fn in_form(lang: Locale, errs: &[FieldError], prefix: &str) -> Self {
+        Self {
+            items: errs
+                .iter()
+                .map(|e| (format!("{prefix}{}", e.field), label(lang, e.field), reason_text(lang, &e.reason)))
+                .collect(),
+            fields: errs.iter().map(|e| e.field.to_owned()).collect(),
+        }
     }
 
     pub fn get(&self, field: &str) -> Option<String> {
-        self.0.iter().find(|(f, _, _)| f == field).map(|(_, _, m)| m.clone())
+        self.fields.iter().position(|f| f == field).map(|i| self.items[i].2.clone())
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.items.is_empty()
     }
 
-    /// (field id, label, message) for the summary at the top of the form.
+    /// (element id, label, message) for the summary at the top of the form.
     pub fn summary(&self) -> &[(String, String, String)] {
-        &self.0
+        &self.items
     }
 }
 
@@ -68,6 +83,8 @@ pub enum Kind {
 /// One field, ready to render.
 #[derive(Debug, Clone)]
 pub struct Field {
+    /// The element id (the name, unless several forms on one page share field names).
+    pub id: String,
     pub name: &'static str,
     pub label: String,
     pub value: String,
@@ -83,6 +100,7 @@ pub struct Field {
 impl Field {
     pub fn new(lang: Locale, errors: &FormErrors, name: &'static str, kind: Kind, value: impl Into<String>) -> Self {
         Self {
+            id: name.to_owned(),
             name,
             label: label(lang, name),
             value: value.into(),
@@ -94,6 +112,12 @@ impl Field {
             checked: false,
             autocomplete: "off",
         }
+    }
+
+    /// Gives the control an id of its own form (`prefix` + name).
+    pub fn in_form(mut self, prefix: &str) -> Self {
+        self.id = format!("{prefix}{}", self.name);
+        self
     }
 
     pub fn required(mut self) -> Self {
@@ -136,10 +160,10 @@ impl Field {
     pub fn described_by(&self) -> String {
         let mut ids = Vec::new();
         if self.hint.is_some() {
-            ids.push(format!("{}-hint", self.name));
+            ids.push(format!("{}-hint", self.id));
         }
         if self.error.is_some() {
-            ids.push(format!("{}-error", self.name));
+            ids.push(format!("{}-error", self.id));
         }
         ids.join(" ")
     }

@@ -7,6 +7,7 @@
 //! `store`. [`error::AppError`] turns every refusal into a translated page or a problem+json.
 
 pub mod actions;
+pub mod agreement;
 pub mod api;
 pub mod assets;
 pub mod auth;
@@ -16,6 +17,7 @@ pub mod i18n;
 pub mod mail;
 pub mod pages;
 pub mod security;
+pub mod swaps;
 
 use axum::Router;
 use chrono::Duration;

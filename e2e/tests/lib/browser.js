@@ -99,8 +99,8 @@ export async function submit(page, button, { status } = {}) {
 /** Signs in through the login form (and checks both pages with axe). */
 export async function login(page, email, password = DEMO_PASSWORD) {
   await visit(page, '/login');
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort', { exact: false }).fill(password);
+  await field(page, 'E-Mail-Adresse').fill(email);
+  await field(page, 'Passwort').fill(password);
   await submit(page, page.locator('main').getByRole('button', { name: 'Anmelden' }));
   assert.equal(await page.locator('#error-summary').count(), 0, `login as ${email} failed`);
   await page.getByText('Sie sind angemeldet.').waitFor();
@@ -119,4 +119,25 @@ export async function fieldError(page, id) {
   const el = page.locator(`#${id}-error`);
   if ((await el.count()) === 0) return null;
   return (await el.innerText()).trim();
+}
+
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A form control found by its visible label, as a person (or a screen reader) finds it; the
+ * label may go on with "(Pflichtfeld)" / "(required)" or "– optional".
+ */
+export function field(scope, label) {
+  return scope.getByLabel(new RegExp(`^\\s*${escapeRe(label)}\\s*(\\([^)]*\\)|– .*)?\\s*$`));
+}
+
+/** The ISO week (as "2027-W07") of the UTC date `days` days from now, as the demo computes it. */
+export function isoWeekFromNow(days) {
+  const now = new Date();
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days));
+  const weekday = d.getUTCDay() || 7; // Monday 1 … Sunday 7
+  d.setUTCDate(d.getUTCDate() + 4 - weekday); // the Thursday of that week decides the year
+  const year = d.getUTCFullYear();
+  const week = Math.ceil(((d - Date.UTC(year, 0, 1)) / 86_400_000 + 1) / 7);
+  return `${year}-W${String(week).padStart(2, '0')}`;
 }

@@ -74,17 +74,32 @@ export async function readMails() {
 }
 
 /**
- * Waits until a mail to `address` arrives whose subject matches (the outbox worker sends every
- * few seconds), and returns it.
+ * The names of the mails in the maildir now. The maildir outlives a run (and is shared with
+ * other suites): pass this as `after` to `waitForMail` to see only mails that came later.
  */
-export async function waitForMail(address, { subject = /./, timeoutMs = 30_000 } = {}) {
+export async function mailboxMark() {
+  if (!MAILDIR) throw new Error('E2E_MAILDIR is not set: run the suite with e2e/run.sh');
+  return new Set(await readdir(join(MAILDIR, 'new')));
+}
+
+/**
+ * Waits until a mail to `address` arrives whose subject matches (the outbox worker sends every
+ * few seconds), and returns it. With `after` (from `mailboxMark`), older mails are ignored.
+ */
+export async function waitForMail(address, { subject = /./, after = new Set(), timeoutMs = 30_000 } = {}) {
   const deadline = Date.now() + timeoutMs;
   const wanted = address.toLowerCase();
   for (;;) {
     const found = (await readMails()).filter(
-      (m) => (m.headers.to || '').toLowerCase().includes(wanted) && subject.test(m.headers.subject || ''),
+      (m) =>
+        !after.has(m.file) &&
+        (m.headers.to || '').toLowerCase().includes(wanted) &&
+        subject.test(m.headers.subject || ''),
     );
-    if (found.length > 0) return found[0];
+    if (found.length > 1) {
+      throw new Error(`${found.length} mails to ${address} with subject ${subject}, expected one`);
+    }
+    if (found.length === 1) return found[0];
     if (Date.now() > deadline) {
       throw new Error(`no mail to ${address} with subject ${subject} arrived in ${timeoutMs / 1000} s in ${MAILDIR}/new`);
     }

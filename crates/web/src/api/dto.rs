@@ -354,3 +354,148 @@ pub struct CreatedToken {
     pub id: Uuid,
     pub token: String,
 }
+
+/// A swap as the API shows it to those who may see it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SwapJson {
+    pub id: Uuid,
+    /// ISO week such as "2030-W10".
+    pub week: String,
+    /// `proposed`, `accepted`, `approvals_pending`, `agreement_pending`, `confirmed`, `declined`, `withdrawn`, `cancelled`.
+    pub state: String,
+    /// Send it back with an action; a changed swap refuses actions on an older version.
+    pub version: i64,
+    pub proposer_id: Uuid,
+    pub message: Option<String>,
+    /// In cycle order: each member goes to the workplace of the next, the last to the first's.
+    pub members: Vec<SwapMemberJson>,
+    pub approvals: Vec<ApprovalJson>,
+    pub bodies: Vec<BodyStepJson>,
+    pub agreement_hash: Option<String>,
+    pub signatures: Vec<SignatureJson>,
+    pub end_reason: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SwapMemberJson {
+    pub user_id: Uuid,
+    pub organisation_id: Uuid,
+    pub accepted: bool,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ApprovalJson {
+    pub index: usize,
+    pub leg: usize,
+    /// `sending` or `receiving`.
+    pub side: String,
+    pub organisation_id: Uuid,
+    pub deadline: chrono::DateTime<chrono::Utc>,
+    pub delegate_id: Option<Uuid>,
+    /// `pending`, `approved` or `declined`.
+    pub status: String,
+    pub decided_by: Option<Uuid>,
+    pub comment: Option<String>,
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BodyStepJson {
+    pub index: usize,
+    pub organisation_id: Uuid,
+    pub body: String,
+    /// `inform` or `consent`.
+    pub rule: String,
+    /// `pending`, `informed`, `consented` or `refused`.
+    pub status: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SignatureJson {
+    pub user_id: Uuid,
+    pub signed_at: chrono::DateTime<chrono::Utc>,
+    pub document_hash: String,
+}
+
+impl From<&domain::swap::Swap> for SwapJson {
+    fn from(s: &domain::swap::Swap) -> Self {
+        use domain::swap::{ApprovalStatus, BodyStatus};
+        Self {
+            id: s.id.0,
+            week: s.week.to_string(),
+            state: s.state.code().into(),
+            version: s.version,
+            proposer_id: s.proposer.0,
+            message: s.message.clone(),
+            members: s
+                .members
+                .iter()
+                .map(|m| SwapMemberJson { user_id: m.user.0, organisation_id: m.org.0, accepted: m.accepted })
+                .collect(),
+            approvals: s
+                .approvals
+                .iter()
+                .enumerate()
+                .map(|(i, a)| {
+                    let (status, by, comment, reason) = match &a.status {
+                        ApprovalStatus::Pending => ("pending", None, None, None),
+                        ApprovalStatus::Approved { by, comment, .. } => ("approved", Some(by.0), comment.clone(), None),
+                        ApprovalStatus::Declined { by, reason, .. } => (
+                            "declined",
+                            Some(by.0),
+                            None,
+                            Some(format!("{} {}", reason.code(), reason.text()).trim().to_owned()),
+                        ),
+                    };
+                    ApprovalJson {
+                        index: i,
+                        leg: a.leg,
+                        side: a.side.code().into(),
+                        organisation_id: a.org.0,
+                        deadline: a.deadline,
+                        delegate_id: a.delegate.map(|d| d.0),
+                        status: status.into(),
+                        decided_by: by,
+                        comment,
+                        reason,
+                    }
+                })
+                .collect(),
+            bodies: s
+                .bodies
+                .iter()
+                .enumerate()
+                .map(|(i, b)| BodyStepJson {
+                    index: i,
+                    organisation_id: b.org.0,
+                    body: b.body.code().into(),
+                    rule: b.rule.code().into(),
+                    status: match b.status {
+                        BodyStatus::Pending => "pending",
+                        BodyStatus::Informed { .. } => "informed",
+                        BodyStatus::Consented { .. } => "consented",
+                        BodyStatus::Refused { .. } => "refused",
+                    }
+                    .into(),
+                })
+                .collect(),
+            agreement_hash: s.agreement_hash.clone(),
+            signatures: s
+                .signatures
+                .iter()
+                .map(|g| SignatureJson { user_id: g.user.0, signed_at: g.at, document_hash: g.document_hash.clone() })
+                .collect(),
+            end_reason: s.end_reason.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct ProposeRequest {
+    /// The user id of the person to swap with.
+    pub partner: String,
+    /// ISO week such as "2030-W10".
+    pub week: String,
+    pub message: String,
+}

@@ -242,3 +242,57 @@ pub async fn delete_token(
     tokens::revoke_token(&state, me.id, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
+
+/// The caller's swaps, newest first.
+#[utoipa::path(get, path = "/api/swaps", security(("bearer" = [])),
+    responses((status = 200, body = Vec<SwapJson>), (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn list_swaps(State(state): State<AppState>, ApiUser(me): ApiUser) -> AppResult<Json<Vec<SwapJson>>> {
+    Ok(Json(store::swaps::of_member(&state.db, me.id).await?.iter().map(Into::into).collect()))
+}
+
+/// Proposes a swap to another person.
+#[utoipa::path(post, path = "/api/swaps", request_body = ProposeRequest, security(("bearer" = [])),
+    responses((status = 201, body = Created), (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn propose_swap(
+    State(state): State<AppState>,
+    ApiUser(me): ApiUser,
+    ApiJson(body): ApiJson<ProposeRequest>,
+) -> AppResult<(StatusCode, Json<Created>)> {
+    let id = crate::swaps::propose(&state, &me, &body.partner, &body.week, &body.message).await?;
+    Ok((StatusCode::CREATED, Json(Created { id: id.0 })))
+}
+
+#[utoipa::path(get, path = "/api/swaps/{id}", params(("id" = String, Path, description = "swap id (UUID)")), security(("bearer" = [])),
+    responses((status = 200, body = SwapJson), (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn get_swap(
+    State(state): State<AppState>,
+    ApiUser(me): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<SwapJson>> {
+    let id = id.parse().map_err(|_| AppError::NotFound)?;
+    Ok(Json((&crate::swaps::load(&state, &me.actor(), id).await?).into()))
+}
+
+/// Acts on a swap: `accept`, `decline`, `withdraw`, `approve`, `decline-approval`, `delegate`,
+/// `consent`, `refuse`, `sign` or `cancel`, with the fields that action needs.
+#[utoipa::path(post, path = "/api/swaps/{id}/{action}", request_body = crate::pages::swaps::ActionFields,
+    params(("id" = String, Path, description = "swap id (UUID)"), ("action" = String, Path, description = "the action")),
+    security(("bearer" = [])),
+    responses((status = 200, body = SwapJson), (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn swap_action(
+    State(state): State<AppState>,
+    ApiUser(me): ApiUser,
+    Path((id, action)): Path<(String, String)>,
+    ApiJson(fields): ApiJson<crate::pages::swaps::ActionFields>,
+) -> AppResult<Json<SwapJson>> {
+    let id = id.parse().map_err(|_| AppError::NotFound)?;
+    let action = crate::pages::swaps::parse_action(&action, &fields)?;
+    let swap = crate::swaps::act(&state, &me, id, fields.version, action).await?;
+    Ok(Json((&swap).into()))
+}

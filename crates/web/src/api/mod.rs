@@ -39,6 +39,9 @@ pub fn routes() -> Router<AppState> {
         .route("/organisations/{id}/invitations", post(post_invitation))
         .route("/tokens", get(list_tokens).post(create_token))
         .route("/tokens/{id}", axum::routing::delete(delete_token))
+        .route("/swaps", get(list_swaps).post(propose_swap))
+        .route("/swaps/{id}", get(get_swap))
+        .route("/swaps/{id}/{action}", post(swap_action))
 }
 
 #[derive(OpenApi)]
@@ -49,6 +52,7 @@ pub fn routes() -> Router<AppState> {
         handlers::search_people, handlers::get_person, handlers::list_orgs, handlers::create_org, handlers::get_org,
         handlers::update_org, handlers::put_policy, handlers::list_members, handlers::post_role,
         handlers::post_invitation, handlers::list_tokens, handlers::create_token, handlers::delete_token,
+        handlers::list_swaps, handlers::propose_swap, handlers::get_swap, handlers::swap_action,
     ),
     modifiers(&BearerAuth),
     tags((name = "jobtausch"))

@@ -5,6 +5,7 @@
 pub mod account;
 pub mod orgs;
 pub mod people;
+pub mod swaps;
 pub mod tokens;
 
 use crate::AppState;
@@ -34,6 +35,7 @@ pub fn routes() -> Router<AppState> {
         .merge(people::routes())
         .merge(orgs::routes())
         .merge(tokens::routes())
+        .merge(swaps::routes())
 }
 
 /// Renders a template, or logs why it could not.
@@ -145,7 +147,8 @@ struct ErrorPage {
 
 /// The page for a refusal, in the request's language.
 pub fn error_page(lang: Locale, err: &AppError) -> Response {
-    let ctx = Ctx { lang, user: None, csrf: String::new(), path: String::new(), flash: None, session_ends: None };
+    let ctx =
+        Ctx { lang, user: None, csrf: String::new(), path: String::new(), flash: None, session_ends: None, unread: 0 };
     let code = err.code();
     let text = match err {
         AppError::Forbidden(why) | AppError::Conflict(why) => crate::i18n::try_t(lang, &format!("reason-{why}"))

@@ -1,6 +1,6 @@
 //! One's own profile, the search over people open to a swap, and the page of a person.
 
-use super::{render, render_form};
+use super::render_form;
 use crate::AppState;
 use crate::auth::{Ctx, SignedIn};
 use crate::error::{AppError, AppResult};
@@ -290,6 +290,9 @@ struct PersonView {
     ctx: Ctx,
     p: PersonPage,
     is_me: bool,
+    can_propose: bool,
+    errors: FormErrors,
+    propose_fields: Vec<Field>,
 }
 
 impl PersonView {
@@ -311,12 +314,51 @@ impl PersonView {
     }
 }
 
+/// A person's page, with the form to propose a swap to them (and its errors, if any).
+pub async fn person_page(
+    state: &AppState,
+    ctx: Ctx,
+    me: &store::users::Account,
+    id: UserId,
+    errors: FormErrors,
+    form: &super::swaps::ProposeForm,
+) -> AppResult<Response> {
+    let p = store::profiles::person(&state.db, me.id, me.org_id, id).await?;
+    let l = ctx.lang;
+    let today = crate::swaps::today();
+    // Offer the person's free weeks still ahead; without any, a week can be typed in.
+    let weeks: Vec<(String, String)> = p
+        .profile
+        .as_ref()
+        .map(|pr| {
+            pr.availability
+                .iter()
+                .filter(|w| w.monday() > today)
+                .map(|w| (w.to_string(), crate::swaps::week_label(l, *w)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let week = if weeks.is_empty() {
+        Field::new(l, &errors, "week", Kind::Text, &form.week)
+    } else {
+        Field::new(l, &errors, "week", Kind::Select, &form.week).options(weeks)
+    };
+    let propose_fields = vec![
+        week.required().in_form("propose-"),
+        Field::new(l, &errors, "message", Kind::TextArea, &form.message).in_form("propose-"),
+    ];
+    let can_propose = id != me.id && me.org_id.is_some() && me.org_id != Some(p.org_id);
+    Ok(render_form(
+        &PersonView { ctx, p, is_me: id == me.id, can_propose, propose_fields, errors: errors.clone() },
+        !errors.is_empty(),
+    ))
+}
+
 async fn person(
     State(state): State<AppState>,
     SignedIn(ctx, me): SignedIn,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
     let id: UserId = id.parse().map_err(|_| AppError::NotFound)?;
-    let p = store::profiles::person(&state.db, me.id, me.org_id, id).await?;
-    Ok(render(&PersonView { ctx, p, is_me: id == me.id }))
+    person_page(&state, ctx, &me, id, FormErrors::default(), &Default::default()).await
 }

@@ -7,3 +7,4 @@ mod app;
 mod journey;
 mod orgs;
 mod security;
+mod swaps;

@@ -1,0 +1,279 @@
+//! The swap's journey through the pages: proposal, acceptance, approvals on both sides, the
+//! staff council's consent, the agreement PDF, signatures; and the ways it can end early.
+
+use crate::app::{Browser, PASSWORD, TestApp};
+use domain::UserId;
+use domain::access::OrgRole;
+use domain::org::{Body, Policy, PolicyRule};
+use store::{Db, on_both_backends};
+
+on_both_backends!(pair_swap_from_proposal_to_signed_agreement, refusals_end_the_swap, deadline_passes);
+
+struct Cast {
+    app: TestApp,
+    anna: Browser,
+    eva: Browser,
+    bernd: Browser,
+    frank: Browser,
+    carla: Browser,
+    eva_id: UserId,
+}
+
+/// Anna (city) and Eva (association); Bernd and Frank approve; Carla is the city's staff council,
+/// whose consent the city's policy requires.
+async fn cast(db: Db) -> Cast {
+    let app = TestApp::start(db).await;
+    app.user("anna@musterstadt.example", Some(app.city), &[], false).await;
+    let eva_id = app.user("eva@verband.example", Some(app.assoc), &[], false).await;
+    app.user("bernd@musterstadt.example", Some(app.city), &[OrgRole::Approver], false).await;
+    app.user("frank@verband.example", Some(app.assoc), &[OrgRole::Approver], false).await;
+    app.user("carla@musterstadt.example", Some(app.city), &[OrgRole::StaffCouncil], false).await;
+    app.user("dieter@musterstadt.example", Some(app.city), &[OrgRole::OrgAdmin], false).await;
+    let consent = Policy::from_rules([(Body::StaffCouncil, PolicyRule::Consent)]);
+    store::orgs::set_policy(&app.db, app.city, &consent, &crate::app::fx("p")).await.unwrap();
+    let login = |email: &'static str| {
+        let b = app.browser();
+        async move {
+            b.login(email).await;
+            b
+        }
+    };
+    Cast {
+        anna: login("anna@musterstadt.example").await,
+        eva: login("eva@verband.example").await,
+        bernd: login("bernd@musterstadt.example").await,
+        frank: login("frank@verband.example").await,
+        carla: login("carla@musterstadt.example").await,
+        eva_id,
+        app,
+    }
+}
+
+fn week_ahead(weeks: u64) -> String {
+    domain::values::IsoWeek::of(chrono::Utc::now().date_naive() + chrono::Days::new(7 * weeks)).to_string()
+}
+
+/// The version the page shows in its forms.
+fn version_of(html: &str) -> String {
+    let i = html.find("name=\"version\" value=\"").expect("an action form") + 22;
+    html[i..].split('"').next().unwrap().to_owned()
+}
+
+async fn propose(c: &Cast, week: &str) -> String {
+    let page = format!("/people/{}", c.eva_id);
+    let p = c
+        .anna
+        .post_form(&page, "/swaps", &[("partner", &c.eva_id.to_string()), ("week", week), ("message", "Tauschen wir?")])
+        .await;
+    assert_eq!(p.status, 303, "{}", p.body);
+    p.location.unwrap()
+}
+
+async fn act(b: &Browser, swap: &str, action: &str, fields: &[(&str, &str)]) -> crate::app::Page {
+    let page = b.get(swap).await;
+    let version = version_of(&page.body);
+    let mut all = vec![("version", version.as_str())];
+    all.extend_from_slice(fields);
+    b.post_raw(&format!("{swap}/{action}"), &crate::app::csrf_of(&page.body), &all).await
+}
+
+/// The index of the first approval of an organisation's name that the browser may decide.
+async fn approvals_for(b: &Browser, swap: &str) -> Vec<String> {
+    let page = b.get(swap).await;
+    page.body
+        .match_indices("name=\"approval\" value=\"")
+        .map(|(i, _)| page.body[i + 23..].split('"').next().unwrap().to_owned())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect()
+}
+
+async fn pair_swap_from_proposal_to_signed_agreement(db: Db) {
+    let c = cast(db).await;
+    let page = format!("/people/{}", c.eva_id);
+    let bad = c.anna.post_form(&page, "/swaps", &[("partner", &c.eva_id.to_string()), ("week", "bald")]).await;
+    assert_eq!(bad.status, 422);
+    assert!(bad.body.contains("id=\"propose-week-error\""), "the error stands at the week field");
+    assert_eq!(c.app.count("swaps").await, 0);
+
+    let swap = propose(&c, &week_ahead(6)).await;
+    assert!(
+        c.eva.get("/").await.body.contains("1<span class=\"kern-sr-only\"> ungelesen"),
+        "Eva sees an unread message"
+    );
+    let mails = store::outbox::to_recipient(&c.app.db, "eva@verband.example").await.unwrap();
+    assert!(mails[0].subject.contains("schlägt Ihnen einen Jobtausch"), "{}", mails[0].subject);
+
+    let p = act(&c.eva, &swap, "accept", &[]).await;
+    assert_eq!(p.status, 303, "{}", p.body);
+    let view = c.anna.get(&swap).await;
+    assert!(view.body.contains("data-state=\"approvals_pending\""));
+
+    // Approvals: each side decides its own, nobody the other's.
+    let bernds = approvals_for(&c.bernd, &swap).await;
+    let franks = approvals_for(&c.frank, &swap).await;
+    assert_eq!((bernds.len(), franks.len()), (2, 2), "two approvals for each organisation");
+    let p = act(&c.frank, &swap, "approve", &[("approval", &bernds[0])]).await;
+    assert_eq!(p.status, 403);
+    for i in &bernds {
+        assert_eq!(act(&c.bernd, &swap, "approve", &[("approval", i), ("comment", "Gute Idee")]).await.status, 303);
+    }
+    for i in &franks {
+        assert_eq!(act(&c.frank, &swap, "approve", &[("approval", i)]).await.status, 303);
+    }
+    assert!(
+        c.anna.get(&swap).await.body.contains("data-state=\"approvals_pending\""),
+        "the staff council still decides"
+    );
+    let p = act(&c.carla, &swap, "refuse", &[("step", "0"), ("reason", "")]).await;
+    assert_eq!(p.status, 422, "a refusal needs a reason");
+    assert_eq!(act(&c.carla, &swap, "consent", &[("step", "0")]).await.status, 303);
+
+    let view = c.anna.get(&swap).await;
+    assert!(view.body.contains("data-state=\"agreement_pending\""), "{}", view.body);
+    let pdf = c.anna.client.get(c.app.url(&format!("{swap}/agreement.pdf"))).send().await.unwrap();
+    assert_eq!(pdf.headers()["content-type"], "application/pdf");
+    let bytes = pdf.bytes().await.unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    let text = pdftotext(&bytes);
+    for needle in ["anna", "eva", "Stadt Musterstadt", "Verband kommunaler IT-Dienstleister", "Verschwiegenheit"] {
+        assert!(text.contains(needle), "{needle} missing in the agreement:\n{text}");
+    }
+    let hash = {
+        let marker = "<code id=\"agreement-hash\">";
+        let i = view.body.find(marker).unwrap() + marker.len();
+        view.body[i..i + 64].to_owned()
+    };
+    assert_eq!(hash, sha256(&bytes), "the page shows the hash of the very document");
+
+    let p = act(&c.anna, &swap, "sign", &[("hash", &hash), ("password", "falsches-passwort")]).await;
+    assert_eq!(p.status, 422);
+    assert!(p.body.contains("id=\"sign-password-error\""));
+    assert_eq!(act(&c.anna, &swap, "sign", &[("hash", &hash), ("password", PASSWORD)]).await.status, 303);
+    assert_eq!(act(&c.eva, &swap, "sign", &[("hash", &hash), ("password", PASSWORD)]).await.status, 303);
+    let view = c.eva.get(&swap).await;
+    assert!(view.body.contains("data-state=\"confirmed\""));
+    let signed =
+        c.bernd.client.get(c.app.url(&format!("{swap}/agreement.pdf"))).send().await.unwrap().bytes().await.unwrap();
+    let text = pdftotext(&signed);
+    assert!(text.contains(&hash), "the signature page names the signed hash");
+    assert!(text.contains("Unterschriften"));
+
+    // An action on a page that is out of date is refused.
+    let annas = c.anna.get(&swap).await;
+    let stale = c
+        .anna
+        .post_raw(&format!("{swap}/cancel"), &crate::app::csrf_of(&annas.body), &[("version", "0"), ("reason", "x")])
+        .await;
+    assert_eq!(stale.status, 409);
+
+    // The organisation's admin exports the audit trail.
+    let dieter = c.app.browser();
+    dieter.login("dieter@musterstadt.example").await;
+    let csv = dieter.client.get(c.app.url(&format!("/orgs/{}/audit.csv", c.app.city))).send().await.unwrap();
+    assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
+    let csv = csv.text().await.unwrap();
+    for action in ["swap.proposed", "swap.approved", "swap.body_consented", "swap.signed", "swap.confirmed"] {
+        assert!(csv.contains(action), "{action} missing from the export");
+    }
+    assert_eq!(
+        c.bernd.client.get(c.app.url(&format!("/orgs/{}/audit.csv", c.app.city))).send().await.unwrap().status(),
+        403
+    );
+
+    // Every member, approver and the council heard of it by mail, in the outbox.
+    for who in
+        ["anna@musterstadt.example", "bernd@musterstadt.example", "frank@verband.example", "carla@musterstadt.example"]
+    {
+        assert!(!store::outbox::to_recipient(&c.app.db, who).await.unwrap().is_empty(), "no mail to {who}");
+    }
+}
+
+async fn refusals_end_the_swap(db: Db) {
+    let c = cast(db).await;
+    // Declined by the partner, with a reason.
+    let swap = propose(&c, &week_ahead(6)).await;
+    assert_eq!(act(&c.eva, &swap, "decline", &[("reason", "")]).await.status, 422);
+    assert_eq!(act(&c.eva, &swap, "decline", &[("reason", "Keine Zeit in der Woche")]).await.status, 303);
+    let view = c.anna.get(&swap).await;
+    assert!(view.body.contains("data-state=\"declined\"") && view.body.contains("Keine Zeit in der Woche"));
+
+    // A second proposal for another week; an approver says no.
+    let swap = propose(&c, &week_ahead(8)).await;
+    act(&c.eva, &swap, "accept", &[]).await;
+    let franks = approvals_for(&c.frank, &swap).await;
+    let p =
+        act(&c.frank, &swap, "decline-approval", &[("approval", &franks[0]), ("reason_kind", "other"), ("reason", "")])
+            .await;
+    assert_eq!(p.status, 422, "'other' needs a text");
+    let p = act(&c.frank, &swap, "decline-approval", &[("approval", &franks[0]), ("reason_kind", "staffing")]).await;
+    assert_eq!(p.status, 303);
+    assert!(c.anna.get(&swap).await.body.contains("data-state=\"declined\""));
+
+    // A third one, withdrawn by its proposer; Eva cannot withdraw Anna's proposal.
+    let swap = propose(&c, &week_ahead(9)).await;
+    assert_eq!(act(&c.eva, &swap, "withdraw", &[("reason", "x")]).await.status, 403);
+    assert_eq!(act(&c.anna, &swap, "withdraw", &[("reason", "Termin verschoben")]).await.status, 303);
+    assert!(c.eva.get(&swap).await.body.contains("data-state=\"withdrawn\""));
+
+    // Someone not concerned does not even see the swap.
+    c.app.user("fremd@verband.example", Some(c.app.assoc), &[], false).await;
+    let stranger = c.app.browser();
+    stranger.login("fremd@verband.example").await;
+    assert_eq!(stranger.get(&swap).await.status, 404);
+
+    // No swap within one organisation.
+    let colleague = c.app.user("kollege@musterstadt.example", Some(c.app.city), &[], false).await;
+    let p = c.anna.post_form("/", "/swaps", &[("partner", &colleague.to_string()), ("week", &week_ahead(7))]).await;
+    assert_eq!(p.status, 422);
+    assert!(p.body.contains("innerhalb derselben Organisation"));
+}
+
+async fn deadline_passes(db: Db) {
+    let c = cast(db).await;
+    let swap = propose(&c, &week_ahead(6)).await;
+    act(&c.eva, &swap, "accept", &[]).await;
+    let state = web::AppState { db: c.app.db.clone(), config: std::sync::Arc::new(web::Config::new(&c.app.base)) };
+    assert_eq!(web::swaps::run_deadlines(&state).await.unwrap(), 0, "nothing is due yet");
+    // A day before the deadline, the approvers are reminded, once.
+    let soon = (chrono::Utc::now() + chrono::Duration::days(1)).format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string();
+    store::testing::execute(&c.app.db, &format!("UPDATE swap_approvals SET deadline = '{soon}'")).await;
+    assert_eq!(web::swaps::run_deadlines(&state).await.unwrap(), 0);
+    web::swaps::run_deadlines(&state).await.unwrap();
+    let reminders = |who: &'static str| {
+        let db = c.app.db.clone();
+        async move {
+            store::outbox::to_recipient(&db, who)
+                .await
+                .unwrap()
+                .iter()
+                .filter(|m| m.subject.contains("Erinnerung"))
+                .count()
+        }
+    };
+    assert_eq!(reminders("bernd@musterstadt.example").await, 2, "one reminder per approval of his organisation");
+    // Past the deadline, the worker ends the swap and tells everyone.
+    store::testing::execute(&c.app.db, "UPDATE swap_approvals SET deadline = '2020-01-01T00:00:00.000000Z'").await;
+    assert_eq!(web::swaps::run_deadlines(&state).await.unwrap(), 1);
+    let view = c.anna.get(&swap).await;
+    assert!(view.body.contains("data-state=\"declined\""));
+    assert!(view.body.contains("Frist für eine Genehmigung ist abgelaufen"));
+    let mails = store::outbox::to_recipient(&c.app.db, "eva@verband.example").await.unwrap();
+    assert!(mails[0].body.contains("findet nicht statt"), "{}", mails[0].body);
+}
+
+fn pdftotext(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext is missing: apt-get install poppler-utils");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    documents::sha256_hex(bytes)
+}
