@@ -140,7 +140,10 @@ pub async fn generate(state: &AppState, swap: &Swap) -> AppResult<NewAgreement> 
     };
     let input = source.input();
     // Laying out and validating a PDF takes a while; keep it off the async workers.
-    let pdf = tokio::task::spawn_blocking(move || documents::agreement_pdf(&input)).await.map_err(pdf_error)?.map_err(pdf_error)?;
+    let pdf = tokio::task::spawn_blocking(move || documents::agreement_pdf(&input))
+        .await
+        .map_err(pdf_error)?
+        .map_err(pdf_error)?;
     Ok(NewAgreement {
         lang: source.lang.clone(),
         hash: documents::sha256_hex(&pdf),
@@ -171,5 +174,8 @@ pub async fn signed_pdf(state: &AppState, swap: &Swap, agreement: &Agreement) ->
         label_hash: t(LANG, "agreement-hash"),
     };
     let input = source.input();
-    tokio::task::spawn_blocking(move || documents::signed_agreement_pdf(&input, &page)).await.map_err(pdf_error)?.map_err(pdf_error)
+    tokio::task::spawn_blocking(move || documents::signed_agreement_pdf(&input, &page))
+        .await
+        .map_err(pdf_error)?
+        .map_err(pdf_error)
 }
