@@ -30,6 +30,8 @@ print_env() {
     echo "export JOBTAUSCH_TEST_PG_URL=postgres://postgres@127.0.0.1:$PG_PORT/postgres"
     echo "export JOBTAUSCH_TEST_SMTP_URL=smtp://127.0.0.1:$SMTP_PORT"
     echo "export JOBTAUSCH_TEST_MAILDIR=$DIR/maildir"
+    # The Python that has aiosmtpd, for tests that start and stop an SMTP server of their own.
+    echo "export JOBTAUSCH_TEST_PYTHON=$VENV/bin/python"
 }
 
 start() {

@@ -479,3 +479,18 @@ agreement-signatures-intro = Jede Person hat die Erklärung in Jobtausch durch E
 agreement-signed-at = Unterschrieben am
 agreement-hash = Prüfsumme
 agreement-local-time = deutsche Zeit
+
+## Vorlagen
+templates-title = Vorlagen der Verschwiegenheitserklärung
+templates-lead = Jede neue Fassung wird als neue Version gespeichert. Bereits erstellte Erklärungen bleiben, wie sie sind.
+templates-current = Gilt für neue Erklärungen
+templates-own = eigene Vorlage, Version { $version }
+templates-versions = Alle Versionen dieser Organisation
+templates-new = Neue Version anlegen
+templates-save = Version speichern
+field-lang = Sprache
+field-title = Titel
+field-body = Text
+hint-body = Absätze durch eine Leerzeile trennen. Platzhalter: {"{"}week{"}"} (die Tauschwoche), {"{"}names{"}"} (die Beteiligten), {"{"}organisations{"}"} (die Organisationen).
+flash-template-saved = Die neue Version der Vorlage ist gespeichert.
+org-audit-export = Verlauf als CSV herunterladen

@@ -479,3 +479,18 @@ agreement-signatures-intro = Each person confirmed the agreement in Jobtausch wi
 agreement-signed-at = Signed on
 agreement-hash = Checksum
 agreement-local-time = German time
+
+## Templates
+templates-title = Confidentiality agreement templates
+templates-lead = Every new text is kept as a new version. Agreements already made stay as they are.
+templates-current = Used for new agreements
+templates-own = own template, version { $version }
+templates-versions = All versions of this organisation
+templates-new = Add a new version
+templates-save = Save version
+field-lang = Language
+field-title = Title
+field-body = Text
+hint-body = Separate paragraphs with a blank line. Placeholders: {"{"}week{"}"} (the swap week), {"{"}names{"}"} (the people), {"{"}organisations{"}"} (the organisations).
+flash-template-saved = The new version of the template is saved.
+org-audit-export = Download the history as CSV

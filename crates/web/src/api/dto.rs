@@ -499,3 +499,32 @@ pub struct ProposeRequest {
     pub week: String,
     pub message: String,
 }
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TemplateJson {
+    pub lang: String,
+    pub version: i64,
+    pub title: String,
+    pub body: String,
+    /// Null for the network's default.
+    pub organisation_id: Option<Uuid>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl From<store::agreements::Template> for TemplateJson {
+    fn from(t: store::agreements::Template) -> Self {
+        Self {
+            lang: t.lang,
+            version: t.version,
+            title: t.title,
+            body: t.body,
+            organisation_id: t.org_id,
+            created_at: t.created_at,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct VersionJson {
+    pub version: i64,
+}

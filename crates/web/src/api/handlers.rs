@@ -296,3 +296,39 @@ pub async fn swap_action(
     let swap = crate::swaps::act(&state, &me, id, fields.version, action).await?;
     Ok(Json((&swap).into()))
 }
+
+/// The templates that apply to the organisation's new agreements (German and English).
+#[utoipa::path(get, path = "/api/organisations/{id}/templates", params(("id" = String, Path, description = "organisation id (UUID)")),
+    security(("bearer" = [])),
+    responses((status = 200, body = Vec<TemplateJson>), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn list_templates(
+    State(state): State<AppState>,
+    ApiUser(me): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<Vec<TemplateJson>>> {
+    let id = org_id(&id)?;
+    me.actor().ensure_org_admin(id)?;
+    let mut out = Vec::new();
+    for lang in ["de", "en"] {
+        out.push(store::agreements::current(&state.db, id, lang).await?.into());
+    }
+    Ok(Json(out))
+}
+
+/// Adds a version of the organisation's template; agreements already made stay as they are.
+#[utoipa::path(post, path = "/api/organisations/{id}/templates", request_body = orgs::TemplateForm,
+    params(("id" = String, Path, description = "organisation id (UUID)")), security(("bearer" = [])),
+    responses((status = 201, body = VersionJson), (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn add_template(
+    State(state): State<AppState>,
+    ApiUser(me): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<orgs::TemplateForm>,
+) -> AppResult<(StatusCode, Json<VersionJson>)> {
+    let version = orgs::add_template_version(&state, &me.actor(), org_id(&id)?, &body).await?;
+    Ok((StatusCode::CREATED, Json(VersionJson { version })))
+}

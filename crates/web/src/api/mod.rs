@@ -37,6 +37,7 @@ pub fn routes() -> Router<AppState> {
         .route("/organisations/{id}/members", get(list_members))
         .route("/organisations/{id}/roles", post(post_role))
         .route("/organisations/{id}/invitations", post(post_invitation))
+        .route("/organisations/{id}/templates", get(list_templates).post(add_template))
         .route("/tokens", get(list_tokens).post(create_token))
         .route("/tokens/{id}", axum::routing::delete(delete_token))
         .route("/swaps", get(list_swaps).post(propose_swap))
@@ -53,6 +54,7 @@ pub fn routes() -> Router<AppState> {
         handlers::update_org, handlers::put_policy, handlers::list_members, handlers::post_role,
         handlers::post_invitation, handlers::list_tokens, handlers::create_token, handlers::delete_token,
         handlers::list_swaps, handlers::propose_swap, handlers::get_swap, handlers::swap_action,
+        handlers::list_templates, handlers::add_template,
     ),
     modifiers(&BearerAuth),
     tags((name = "jobtausch"))

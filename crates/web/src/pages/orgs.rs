@@ -32,6 +32,7 @@ pub fn routes() -> Router<AppState> {
         .route("/orgs/{id}/members", get(members))
         .route("/orgs/{id}/roles", post(roles))
         .route("/orgs/{id}/invitations", post(invite))
+        .route("/orgs/{id}/templates", get(templates).post(add_template))
 }
 
 fn org_id(raw: &str) -> AppResult<OrgId> {
@@ -527,6 +528,124 @@ async fn invite(
         Err(AppError::Invalid(errs)) => {
             let errors = FormErrors::new(ctx.lang, &errs);
             members_page(&state, ctx, id, errors, &form).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// A new version of an organisation's agreement template, as submitted.
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct TemplateForm {
+    /// `de` or `en`.
+    pub lang: String,
+    pub title: String,
+    /// Paragraphs separated by blank lines; `{week}`, `{names}` and `{organisations}` are filled in.
+    pub body: String,
+}
+
+/// Adds a template version for the organisation; its admins and organisers only.
+pub async fn add_template_version(state: &AppState, actor: &Actor, id: OrgId, form: &TemplateForm) -> AppResult<i64> {
+    actor.ensure_org_admin(id)?;
+    let mut errs = domain::error::Errors::default();
+    let lang = match form.lang.trim() {
+        l @ ("de" | "en") => Some(l),
+        "" => {
+            errs.push(domain::FieldError::new("lang", Reason::Required));
+            None
+        }
+        _ => {
+            errs.push(domain::FieldError::new("lang", Reason::UnknownChoice));
+            None
+        }
+    };
+    let title = errs.take(domain::values::OrgName::parse("title", &form.title));
+    let body = form.body.trim();
+    if body.is_empty() {
+        errs.push(domain::FieldError::new("body", Reason::Required));
+    } else if body.chars().count() > 20_000 {
+        errs.push(domain::FieldError::new("body", Reason::TooLong { max: 20_000 }));
+    }
+    let (Some(lang), Some(title)) = (lang, title) else { return Err(errs.into_error().into()) };
+    errs.into_result()?;
+    let effects = Effects::audit(AuditEntry::new(Some(actor.user_id), "org.template", "organisation", id).detail(lang));
+    Ok(store::agreements::add_version(&state.db, id, lang, title.as_str(), body, actor.user_id, &effects).await?)
+}
+
+#[derive(Template)]
+#[template(path = "org_templates.html")]
+struct TemplatesPage {
+    ctx: Ctx,
+    org: Organisation,
+    versions: Vec<(String, i64, String, String)>,
+    current: Vec<(String, String, String)>,
+    errors: FormErrors,
+    fields: Vec<Field>,
+}
+
+async fn templates_page(
+    state: &AppState,
+    ctx: Ctx,
+    id: OrgId,
+    form: &TemplateForm,
+    errors: FormErrors,
+) -> AppResult<Response> {
+    let org = store::orgs::get(&state.db, id).await?;
+    let versions = store::agreements::versions(&state.db, id)
+        .await?
+        .into_iter()
+        .map(|t| (t.lang, t.version, t.title, crate::forms::local_datetime(t.created_at)))
+        .collect();
+    let mut current = Vec::new();
+    for lang in ["de", "en"] {
+        let t = store::agreements::current(&state.db, id, lang).await?;
+        let source = if t.org_id.is_some() {
+            ctx.ta("templates-own", "version", t.version)
+        } else {
+            ctx.t("agreement-network-default")
+        };
+        current.push((format!("{lang}: {}", t.title), source, t.body));
+    }
+    let l = ctx.lang;
+    let langs = vec![("de".to_owned(), "Deutsch".to_owned()), ("en".to_owned(), "English".to_owned())];
+    let fields = vec![
+        Field::new(l, &errors, "lang", Kind::Select, if form.lang.is_empty() { "de" } else { &form.lang })
+            .required()
+            .options(langs),
+        Field::new(l, &errors, "title", Kind::Text, &form.title).required(),
+        Field::new(l, &errors, "body", Kind::TextArea, &form.body).required(),
+    ];
+    let failed = !errors.is_empty();
+    Ok(render_form(&TemplatesPage { ctx, org, versions, current, errors, fields }, failed))
+}
+
+async fn templates(
+    State(state): State<AppState>,
+    SignedIn(ctx, me): SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let id = org_id(&id)?;
+    me.actor().ensure_org_admin(id)?;
+    templates_page(&state, ctx, id, &TemplateForm::default(), FormErrors::default()).await
+}
+
+async fn add_template(
+    State(state): State<AppState>,
+    SignedIn(ctx, me): SignedIn,
+    jar: CookieJar,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<TemplateForm>,
+) -> AppResult<Response> {
+    let id = org_id(&id)?;
+    match add_template_version(&state, &me.actor(), id, &form).await {
+        Ok(_) => Ok((
+            flash(jar, "flash-template-saved", state.config.behind_tls),
+            Redirect::to(&format!("/orgs/{id}/templates")),
+        )
+            .into_response()),
+        Err(AppError::Invalid(errs)) => {
+            let errors = FormErrors::new(ctx.lang, &errs);
+            templates_page(&state, ctx, id, &form, errors).await
         }
         Err(e) => Err(e),
     }

@@ -5,7 +5,7 @@ use domain::access::OrgRole;
 use domain::org::{Body, PolicyRule};
 use store::{Db, on_both_backends};
 
-on_both_backends!(organiser_creates_admin_keeps, invitation_brings_in_an_approver);
+on_both_backends!(organiser_creates_admin_keeps, invitation_brings_in_an_approver, admins_keep_versioned_templates);
 
 async fn organiser_creates_admin_keeps(db: Db) {
     let app = TestApp::start(db).await;
@@ -161,4 +161,41 @@ async fn invitation_brings_in_an_approver(db: Db) {
     assert!(store::users::account(&app.db, id).await.unwrap().roles.is_empty());
     // The invitation is used up.
     assert_eq!(app.browser().get(&path).await.status, 404);
+}
+
+async fn admins_keep_versioned_templates(db: Db) {
+    let app = TestApp::start(db).await;
+    app.user("admin@musterstadt.example", Some(app.city), &[OrgRole::OrgAdmin], false).await;
+    app.user("anna@musterstadt.example", Some(app.city), &[], false).await;
+    let city = app.city.to_string();
+    let page = format!("/orgs/{city}/templates");
+    let anna = app.browser();
+    anna.login("anna@musterstadt.example").await;
+    assert_eq!(anna.get(&page).await.status, 403);
+
+    let admin = app.browser();
+    admin.login("admin@musterstadt.example").await;
+    let view = admin.get(&page).await;
+    assert!(view.body.contains("Netzwerk-Vorlage"), "the network default applies until the city has its own");
+    let bad = admin.post_form(&page, &page, &[("lang", "fr"), ("title", ""), ("body", "")]).await;
+    assert_eq!(bad.status, 422);
+    for f in ["lang", "title", "body"] {
+        assert!(bad.body.contains(&format!("id=\"{f}-error\"")), "no error at {f}");
+    }
+    let ok = admin
+        .post_form(
+            &page,
+            &page,
+            &[
+                ("lang", "de"),
+                ("title", "Verschwiegenheitserklärung der Stadt"),
+                ("body", "Absatz eins {week}.\n\nAbsatz zwei."),
+            ],
+        )
+        .await;
+    assert_eq!(ok.status, 303);
+    let view = admin.get(&page).await;
+    assert!(view.body.contains("eigene Vorlage, Version 1"));
+    let t = store::agreements::current(&app.db, app.city, "de").await.unwrap();
+    assert_eq!((t.version, t.title.as_str()), (1, "Verschwiegenheitserklärung der Stadt"));
 }

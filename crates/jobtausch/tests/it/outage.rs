@@ -1,0 +1,113 @@
+//! The mail relay goes down in the middle of a swap's journey: nothing is lost, and when it is
+//! back every mail arrives exactly once, although two instances send from one PostgreSQL.
+
+use jobtausch::mailer::{Mailer, send_due};
+use std::process::{Child, Command};
+use std::time::Duration;
+use store::testing;
+
+/// An SMTP server of this test's own (the shared one must stay up for the other tests).
+struct Relay {
+    child: Child,
+}
+
+impl Relay {
+    fn start(port: u16, maildir: &std::path::Path) -> Relay {
+        for sub in ["tmp", "new", "cur"] {
+            std::fs::create_dir_all(maildir.join(sub)).unwrap();
+        }
+        let python = std::env::var("JOBTAUSCH_TEST_PYTHON").expect(
+            "JOBTAUSCH_TEST_PYTHON is not set: start the services with `eval \"$(scripts/services.sh start)\"`",
+        );
+        let child = Command::new(python)
+            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
+            .arg(maildir)
+            .spawn()
+            .expect("start aiosmtpd");
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return Relay { child };
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("aiosmtpd did not start on port {port}");
+    }
+}
+
+impl Drop for Relay {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn delivered(maildir: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(maildir.join("new"))
+        .map(|d| d.map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect())
+        .unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn relay_outage_mid_journey_loses_nothing_and_sends_once() {
+    let t = testing::postgres().await;
+    let db = t.db.clone();
+    jobtausch::demo::seed(&db).await.unwrap();
+    let opts = jobtausch::server::Options {
+        bind: "127.0.0.1:0".into(),
+        base_url: "http://jobtausch.test".into(),
+        smtp_url: None,
+        mail_from: "noreply@jobtausch.example".into(),
+    };
+    let state = jobtausch::server::state(db.clone(), &opts);
+    let account = |email: &'static str| {
+        let db = db.clone();
+        async move {
+            let id = store::users::account_by_email(&db, email).await.unwrap().unwrap();
+            store::users::account(&db, id).await.unwrap()
+        }
+    };
+    let anna = account("anna.schmidt@musterstadt.example").await;
+    let eva = account("eva.nowak@kommunal-it.example").await;
+    // Everything before this journey (nothing) is done; from here the relay is down.
+    let port = free_port();
+    let down = Mailer::new(Some(&format!("smtp://127.0.0.1:{port}")), "noreply@jobtausch.example").unwrap();
+    let week = domain::values::IsoWeek::of(chrono::Utc::now().date_naive() + chrono::Days::new(50)).to_string();
+    let swap = web::swaps::propose(&state, &anna, &eva.id.to_string(), &week, "Tauschen wir?").await.unwrap();
+    assert_eq!(send_due(&db, &down).await.unwrap(), 0, "the relay is down");
+    web::swaps::act(&state, &eva, swap, None, web::swaps::Action::Accept).await.unwrap();
+    assert_eq!(send_due(&db, &down).await.unwrap(), 0);
+    let pending = store::outbox::pending_count(&db).await.unwrap();
+    assert!(pending >= 4, "proposal, acceptance and approval requests wait: {pending}");
+
+    // The relay is back; the retries are made due now instead of waiting for the backoff.
+    let dir = tempfile::tempdir().unwrap();
+    let _relay = Relay::start(port, dir.path());
+    testing::execute(&db, "UPDATE outbox SET next_attempt_at = created_at").await;
+    // Two instances send side by side from the one database.
+    let (a, b) = (db.clone(), db.clone());
+    let url = format!("smtp://127.0.0.1:{port}");
+    let (u1, u2) = (url.clone(), url);
+    let one = tokio::spawn(async move {
+        send_due(&a, &Mailer::new(Some(&u1), "noreply@jobtausch.example").unwrap()).await.unwrap()
+    });
+    let two = tokio::spawn(async move {
+        send_due(&b, &Mailer::new(Some(&u2), "noreply@jobtausch.example").unwrap()).await.unwrap()
+    });
+    let sent = one.await.unwrap() + two.await.unwrap();
+    assert_eq!(i64::try_from(sent).unwrap(), pending, "every waiting mail went out");
+    assert_eq!(store::outbox::pending_count(&db).await.unwrap(), 0);
+    let mails = delivered(dir.path());
+    assert_eq!(mails.len(), sent, "each mail arrived exactly once");
+    let mut ids: Vec<String> = mails
+        .iter()
+        .map(|m| m.lines().find(|l| l.to_lowercase().starts_with("message-id:")).expect("a Message-ID").to_owned())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), sent, "no mail twice");
+    assert!(mails.iter().any(|m| m.contains("eva.nowak@kommunal-it.example")));
+}
