@@ -19,14 +19,17 @@ impl Relay {
         let python = std::env::var("JOBTAUSCH_TEST_PYTHON").expect(
             "JOBTAUSCH_TEST_PYTHON is not set: start the services with `eval \"$(scripts/services.sh start)\"`",
         );
-        let child = Command::new(python)
-            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
-            .arg(maildir)
-            .spawn()
-            .expect("start aiosmtpd");
+        // Held in the guard at once, so that it is stopped (and waited for) on every path.
+        let relay = Relay {
+            child: Command::new(python)
+                .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
+                .arg(maildir)
+                .spawn()
+                .expect("start aiosmtpd"),
+        };
         for _ in 0..100 {
             if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                return Relay { child };
+                return relay;
             }
             std::thread::sleep(Duration::from_millis(50));
         }
