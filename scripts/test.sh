@@ -41,8 +41,10 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "Rust tests (SQLite and PostgreSQL)"
 cargo test --workspace --locked
 
-cargo build -p jobtausch --locked
+# The integration tests built the binary already (with the test features; building it again
+# without them would recompile half the dependency tree).
 export JOBTAUSCH_BIN="$CARGO_TARGET_DIR/debug/jobtausch"
+[ -x "$JOBTAUSCH_BIN" ] || { echo "the jobtausch binary is missing at $JOBTAUSCH_BIN" >&2; exit 1; }
 
 step "API contract (schemathesis against /api/openapi.json)"
 scripts/api-contract.sh

@@ -244,7 +244,14 @@ impl SwapPage {
     fn field(&self, form: &str, name: &'static str, kind: Kind) -> Field {
         let errs = if self.failed == form { self.errors.clone() } else { FormErrors::default() };
         let f = Field::new(self.ctx.lang, &errs, name, kind, "").in_form(&format!("{form}-"));
-        if matches!(name, "reason" | "password") && form != "approve" { f.required() } else { f }
+        // A reason is owed when declining, refusing or cancelling; withdrawing one's own proposal
+        // may go without.
+        let required = match name {
+            "password" => true,
+            "reason" => form == "decline" || form == "cancel" || form.starts_with("refuse-"),
+            _ => false,
+        };
+        if required { f.required() } else { f }
     }
 
     fn reason_kind(&self, form: &str) -> Field {

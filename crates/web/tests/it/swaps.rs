@@ -181,6 +181,12 @@ async fn pair_swap_from_proposal_to_signed_agreement(db: Db) {
         403
     );
 
+    // An approver of a concerned organisation may still cancel before the week, with a reason.
+    assert_eq!(act(&c.bernd, &swap, "cancel", &[("reason", "")]).await.status, 422);
+    assert_eq!(act(&c.bernd, &swap, "cancel", &[("reason", "Umstrukturierung im Amt")]).await.status, 303);
+    let view = c.anna.get(&swap).await;
+    assert!(view.body.contains("data-state=\"cancelled\"") && view.body.contains("Umstrukturierung im Amt"));
+
     // Every member, approver and the council heard of it by mail, in the outbox.
     for who in
         ["anna@musterstadt.example", "bernd@musterstadt.example", "frank@verband.example", "carla@musterstadt.example"]
