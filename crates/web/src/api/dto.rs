@@ -528,3 +528,18 @@ impl From<store::agreements::Template> for TemplateJson {
 pub struct VersionJson {
     pub version: i64,
 }
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct ForgotRequest {
+    pub email: String,
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct ResetRequest {
+    /// The secret of the reset link.
+    pub token: String,
+    pub password: String,
+    pub password_confirm: String,
+}

@@ -332,3 +332,27 @@ pub async fn add_template(
     let version = orgs::add_template_version(&state, &me.actor(), org_id(&id)?, &body).await?;
     Ok((StatusCode::CREATED, Json(VersionJson { version })))
 }
+
+/// Mails a password-reset link if the address has an account; the answer is the same either way.
+#[utoipa::path(post, path = "/api/password/forgot", request_body = ForgotRequest,
+    responses((status = 202, body = Status), (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 400, body = Problem, content_type = "application/problem+json")))]
+pub async fn password_forgot(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<ForgotRequest>,
+) -> AppResult<(StatusCode, Json<Status>)> {
+    actions::request_password_reset(&state, &body.email).await?;
+    Ok((StatusCode::ACCEPTED, Json(Status { status: "check-your-mail".into() })))
+}
+
+/// Sets a new password with the secret of a reset link; every session of the account ends.
+#[utoipa::path(post, path = "/api/password/reset", request_body = ResetRequest,
+    responses((status = 200, body = Status), (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 400, body = Problem, content_type = "application/problem+json")))]
+pub async fn password_reset(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<ResetRequest>,
+) -> AppResult<Json<Status>> {
+    actions::reset_password(&state, &body.token, &body.password, &body.password_confirm).await?;
+    Ok(Json(Status { status: "password-changed".into() }))
+}

@@ -27,6 +27,8 @@ pub fn routes() -> Router<AppState> {
         .route("/openapi.json", get(openapi))
         .route("/signup", post(signup))
         .route("/verify", post(verify))
+        .route("/password/forgot", post(password_forgot))
+        .route("/password/reset", post(password_reset))
         .route("/me", get(me))
         .route("/profile", get(get_profile).put(put_profile))
         .route("/people", get(search_people))
@@ -49,7 +51,7 @@ pub fn routes() -> Router<AppState> {
 #[openapi(
     info(title = "Jobtausch API", description = "Job swaps between public employers.", license(name = "EUPL-1.2")),
     paths(
-        handlers::signup, handlers::verify, handlers::me, handlers::get_profile, handlers::put_profile,
+        handlers::signup, handlers::verify, handlers::password_forgot, handlers::password_reset, handlers::me, handlers::get_profile, handlers::put_profile,
         handlers::search_people, handlers::get_person, handlers::list_orgs, handlers::create_org, handlers::get_org,
         handlers::update_org, handlers::put_policy, handlers::list_members, handlers::post_role,
         handlers::post_invitation, handlers::list_tokens, handlers::create_token, handlers::delete_token,

@@ -133,6 +133,18 @@ async fn problems_are_json(db: Db) {
     assert_eq!(r.status(), 202);
     assert_eq!(app.count("users").await, 1);
 
+    let r = c.post(app.url("/api/password/forgot")).json(&json!({"email": "kein mail"})).send().await.unwrap();
+    assert_eq!(r.status(), 422);
+    let r = c
+        .post(app.url("/api/password/forgot"))
+        .json(&json!({"email": "niemand@musterstadt.example"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 202, "the same answer for addresses without an account");
+    let r = c.post(app.url("/api/password/reset")).json(&json!({"token": "falsch", "password": "ein-sicheres-passwort", "password_confirm": "ein-sicheres-passwort"})).send().await.unwrap();
+    assert_eq!(r.status(), 422);
+
     let spec: Value = c.get(app.url("/api/openapi.json")).send().await.unwrap().json().await.unwrap();
     assert!(spec["openapi"].as_str().unwrap().starts_with("3."));
     for path in

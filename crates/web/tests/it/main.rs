@@ -6,5 +6,6 @@ mod api;
 mod app;
 mod journey;
 mod orgs;
+mod router;
 mod security;
 mod swaps;
