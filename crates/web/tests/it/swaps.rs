@@ -7,7 +7,12 @@ use domain::access::OrgRole;
 use domain::org::{Body, Policy, PolicyRule};
 use store::{Db, on_both_backends};
 
-on_both_backends!(pair_swap_from_proposal_to_signed_agreement, refusals_end_the_swap, deadline_passes);
+on_both_backends!(
+    pair_swap_from_proposal_to_signed_agreement,
+    refusals_end_the_swap,
+    deadline_passes,
+    council_refusal_and_delegation
+);
 
 struct Cast {
     app: TestApp,
@@ -135,6 +140,11 @@ async fn pair_swap_from_proposal_to_signed_agreement(db: Db) {
     assert_eq!(pdf.headers()["content-type"], "application/pdf");
     let bytes = pdf.bytes().await.unwrap();
     assert!(bytes.starts_with(b"%PDF"));
+    let info = pdf_tool("pdfinfo", &bytes);
+    assert!(info.contains("Tagged:          yes"), "{info}");
+    assert!(info.contains("Title:           Gegenseitige Verschwiegenheitserklärung"), "{info}");
+    let fonts = pdf_tool("pdffonts", &bytes);
+    assert!(fonts.lines().skip(2).all(|l| l.contains(" yes yes ")), "every font embedded:\n{fonts}");
     let text = pdftotext(&bytes);
     for needle in ["anna", "eva", "Stadt Musterstadt", "Verband kommunaler IT-Dienstleister", "Verschwiegenheit"] {
         assert!(text.contains(needle), "{needle} missing in the agreement:\n{text}");
@@ -268,6 +278,18 @@ async fn deadline_passes(db: Db) {
     assert!(mails[0].body.contains("findet nicht statt"), "{}", mails[0].body);
 }
 
+/// Runs a poppler tool on the PDF and returns what it prints.
+fn pdf_tool(tool: &str, pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new(tool)
+        .arg(&path)
+        .output()
+        .unwrap_or_else(|_| panic!("{tool} is missing: apt-get install poppler-utils"));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 fn pdftotext(pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.pdf");
@@ -282,4 +304,39 @@ fn pdftotext(pdf: &[u8]) -> String {
 
 fn sha256(bytes: &[u8]) -> String {
     documents::sha256_hex(bytes)
+}
+
+async fn council_refusal_and_delegation(db: Db) {
+    let c = cast(db).await;
+    c.app.user("vertretung@verband.example", Some(c.app.assoc), &[OrgRole::Approver], false).await;
+    let deputy = c.app.browser();
+    deputy.login("vertretung@verband.example").await;
+    let swap = propose(&c, &week_ahead(6)).await;
+    act(&c.eva, &swap, "accept", &[]).await;
+    // Frank hands one approval to his deputy, who then decides it; Frank no longer can.
+    let franks = approvals_for(&c.frank, &swap).await;
+    let page = c.frank.get(&swap).await;
+    let deputy_id =
+        store::users::account_by_email(&c.app.db, "vertretung@verband.example").await.unwrap().unwrap().to_string();
+    assert!(page.body.contains(&deputy_id), "the deputy is offered");
+    assert_eq!(
+        act(&c.frank, &swap, "delegate", &[("approval", &franks[0]), ("delegate", &deputy_id)]).await.status,
+        303
+    );
+    assert!(!approvals_for(&c.frank, &swap).await.contains(&franks[0]));
+    assert!(approvals_for(&deputy, &swap).await.contains(&franks[0]), "the deputy decides the handed-over one");
+    assert_eq!(act(&deputy, &swap, "approve", &[("approval", &franks[0])]).await.status, 303);
+    // The staff council refuses: the swap ends, with the council's reason.
+    assert_eq!(
+        act(&c.carla, &swap, "refuse", &[("step", "0"), ("reason", "Personalengpass im Bürgeramt")]).await.status,
+        303
+    );
+    let view = c.anna.get(&swap).await;
+    assert!(
+        view.body.contains("data-state=\"declined\"") && view.body.contains("Personalengpass im Bürgeramt"),
+        "{}",
+        view.body
+    );
+    let carlas = store::outbox::to_recipient(&c.app.db, "carla@musterstadt.example").await.unwrap();
+    assert!(carlas.iter().any(|m| m.body.contains("Zustimmung Ihres Gremiums")), "the council was asked by mail");
 }
