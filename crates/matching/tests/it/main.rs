@@ -1,0 +1,3 @@
+//! Integration tests of the matching crate (one test binary, modules per topic).
+
+mod parse;
