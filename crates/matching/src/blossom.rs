@@ -39,6 +39,11 @@ struct State<'a> {
     allowedge: Vec<bool>,
     queue: Vec<usize>,
     bestedgeto: Vec<usize>,
+    /// Indices (vertices and blossoms) whose label, bestedge or blossombestedges were set in
+    /// this stage; only these need resetting, and only these can take part in a delta.
+    dirty: Vec<usize>,
+    is_dirty: Vec<bool>,
+    dirty_edges: Vec<usize>,
 }
 
 fn idx(j: isize, len: usize) -> usize {
@@ -46,6 +51,35 @@ fn idx(j: isize, len: usize) -> usize {
 }
 
 impl State<'_> {
+    fn touch(&mut self, i: usize) {
+        if !self.is_dirty[i] {
+            self.is_dirty[i] = true;
+            self.dirty.push(i);
+        }
+    }
+
+    fn allow(&mut self, k: usize) {
+        if !self.allowedge[k] {
+            self.allowedge[k] = true;
+            self.dirty_edges.push(k);
+        }
+    }
+
+    fn reset_stage(&mut self) {
+        for i in std::mem::take(&mut self.dirty) {
+            self.is_dirty[i] = false;
+            self.label[i] = 0;
+            self.bestedge[i] = NIL;
+            if i >= self.n {
+                self.blossombestedges[i] = None;
+            }
+        }
+        for k in std::mem::take(&mut self.dirty_edges) {
+            self.allowedge[k] = false;
+        }
+        self.queue.clear();
+    }
+
     fn slack(&self, k: usize) -> i64 {
         let (i, j, wt) = self.edges[k];
         self.dualvar[i] + self.dualvar[j] - 2 * wt
@@ -77,6 +111,8 @@ impl State<'_> {
             debug_assert!(self.label[w] == 0 && self.label[b] == 0);
             self.label[w] = t;
             self.label[b] = t;
+            self.touch(w);
+            self.touch(b);
             self.labelend[w] = p;
             self.labelend[b] = p;
             self.bestedge[w] = NIL;
@@ -161,6 +197,7 @@ impl State<'_> {
             bw = self.inblossom[w];
         }
         self.label[b] = 1;
+        self.touch(b);
         self.labelend[b] = self.labelend[bb];
         self.dualvar[b] = 0;
         self.blossomchilds[b] = path.clone();
@@ -216,6 +253,7 @@ impl State<'_> {
                 self.bestedge[b] = k;
             }
         }
+        self.touch(b);
         self.blossombestedges[b] = Some(best);
     }
 
@@ -251,16 +289,18 @@ impl State<'_> {
                 let e2 = self.endpoint[q ^ endptrick ^ 1];
                 self.label[e2] = 0;
                 self.assign_label(e1, 2, p);
-                self.allowedge[q / 2] = true;
+                self.allow(q / 2);
                 j += jstep;
                 p = endps[idx(j - endptrick as isize, len)] ^ endptrick;
-                self.allowedge[p / 2] = true;
+                self.allow(p / 2);
                 j += jstep;
             }
             let bv = childs[idx(j, len)];
             let e = self.endpoint[p ^ 1];
             self.label[e] = 2;
             self.label[bv] = 2;
+            self.touch(e);
+            self.touch(bv);
             self.labelend[e] = p;
             self.labelend[bv] = p;
             self.bestedge[bv] = NIL;
@@ -410,17 +450,16 @@ pub fn max_weight_matching(
         allowedge: vec![false; nedge],
         queue: Vec::new(),
         bestedgeto: vec![NIL; 2 * n],
+        dirty: Vec::new(),
+        is_dirty: vec![false; 2 * n],
+        dirty_edges: Vec::new(),
     };
+    let mut free: Vec<usize> = (0..n).collect();
     for _stage in 0..n {
-        s.label.iter_mut().for_each(|x| *x = 0);
-        s.bestedge.iter_mut().for_each(|x| *x = NIL);
-        for b in n..2 * n {
-            s.blossombestedges[b] = None;
-        }
-        s.allowedge.iter_mut().for_each(|x| *x = false);
-        s.queue.clear();
-        for v in 0..n {
-            if s.mate[v] == NIL && s.label[s.inblossom[v]] == 0 {
+        s.reset_stage();
+        free.retain(|&v| s.mate[v] == NIL);
+        for &v in &free {
+            if s.label[s.inblossom[v]] == 0 {
                 s.assign_label(v, 1, NIL);
             }
         }
@@ -439,7 +478,7 @@ pub fn max_weight_matching(
                     if !s.allowedge[k] {
                         kslack = s.slack(k);
                         if kslack <= 0 {
-                            s.allowedge[k] = true;
+                            s.allow(k);
                         }
                     }
                     if s.allowedge[k] {
@@ -456,17 +495,20 @@ pub fn max_weight_matching(
                             }
                         } else if s.label[w] == 0 {
                             s.label[w] = 2;
+                            s.touch(w);
                             s.labelend[w] = p ^ 1;
                         }
                     } else if s.label[s.inblossom[w]] == 1 {
                         let b = s.inblossom[v];
                         if s.bestedge[b] == NIL || kslack < s.slack(s.bestedge[b]) {
                             s.bestedge[b] = k;
+                            s.touch(b);
                         }
                     } else if s.label[w] == 0
                         && (s.bestedge[w] == NIL || kslack < s.slack(s.bestedge[w]))
                     {
                         s.bestedge[w] = k;
+                        s.touch(w);
                     }
                 }
                 if augmented {
@@ -485,8 +527,9 @@ pub fn max_weight_matching(
                 deltatype = 1;
                 delta = s.dualvar[..n].iter().copied().min().unwrap_or(0);
             }
-            for v in 0..n {
-                if s.label[s.inblossom[v]] == 0 && s.bestedge[v] != NIL {
+            for di in 0..s.dirty.len() {
+                let v = s.dirty[di];
+                if v < n && s.label[s.inblossom[v]] == 0 && s.bestedge[v] != NIL {
                     let d = s.slack(s.bestedge[v]);
                     if deltatype == 0 || d < delta {
                         delta = d;
@@ -495,7 +538,8 @@ pub fn max_weight_matching(
                     }
                 }
             }
-            for b in 0..2 * n {
+            for di in 0..s.dirty.len() {
+                let b = s.dirty[di];
                 if s.blossomparent[b] == NIL && s.label[b] == 1 && s.bestedge[b] != NIL {
                     let kslack = s.slack(s.bestedge[b]);
                     debug_assert!(kslack % 2 == 0);
@@ -507,8 +551,10 @@ pub fn max_weight_matching(
                     }
                 }
             }
-            for b in n..2 * n {
-                if s.blossombase[b] != NIL
+            for di in 0..s.dirty.len() {
+                let b = s.dirty[di];
+                if b >= n
+                    && s.blossombase[b] != NIL
                     && s.blossomparent[b] == NIL
                     && s.label[b] == 2
                     && (deltatype == 0 || s.dualvar[b] < delta)
@@ -522,26 +568,30 @@ pub fn max_weight_matching(
                 deltatype = 1;
                 delta = s.dualvar[..n].iter().copied().min().unwrap_or(0).max(0);
             }
-            for v in 0..n {
-                match s.label[s.inblossom[v]] {
-                    1 => s.dualvar[v] -= delta,
-                    2 => s.dualvar[v] += delta,
-                    _ => {}
+            let mut leaves = Vec::new();
+            for di in 0..s.dirty.len() {
+                let b = s.dirty[di];
+                if s.blossomparent[b] != NIL || (b >= n && s.blossombase[b] == NIL) {
+                    continue;
                 }
-            }
-            for b in n..2 * n {
-                if s.blossombase[b] != NIL && s.blossomparent[b] == NIL {
-                    match s.label[b] {
-                        1 => s.dualvar[b] += delta,
-                        2 => s.dualvar[b] -= delta,
-                        _ => {}
-                    }
+                let sign = match s.label[b] {
+                    1 => -1,
+                    2 => 1,
+                    _ => continue,
+                };
+                leaves.clear();
+                s.leaves(b, &mut leaves);
+                for &v in &leaves {
+                    s.dualvar[v] += sign * delta;
+                }
+                if b >= n {
+                    s.dualvar[b] -= sign * delta;
                 }
             }
             match deltatype {
                 1 => break,
                 2 => {
-                    s.allowedge[deltaedge] = true;
+                    s.allow(deltaedge);
                     let (mut i, j, _) = edges[deltaedge];
                     if s.label[s.inblossom[i]] == 0 {
                         i = j;
@@ -549,7 +599,7 @@ pub fn max_weight_matching(
                     s.queue.push(i);
                 }
                 3 => {
-                    s.allowedge[deltaedge] = true;
+                    s.allow(deltaedge);
                     let (i, _, _) = edges[deltaedge];
                     s.queue.push(i);
                 }
@@ -559,8 +609,10 @@ pub fn max_weight_matching(
         if !augmented {
             break;
         }
-        for b in n..2 * n {
-            if s.blossomparent[b] == NIL
+        for di in 0..s.dirty.len() {
+            let b = s.dirty[di];
+            if b >= n
+                && s.blossomparent[b] == NIL
                 && s.blossombase[b] != NIL
                 && s.label[b] == 1
                 && s.dualvar[b] == 0

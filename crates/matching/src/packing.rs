@@ -1,0 +1,933 @@
+//! K >= 3: exact cycle packing with proven bounds.
+//!
+//! Model: one 0/1 variable per feasible cycle, at most one cycle per person. Objective is
+//! lexicographic: people first, then weight. The instance is split into components (people
+//! linked by cycles); each component is solved independently and the results add up.
+//!
+//! Bounds are Lagrangian (LP dual) bounds: for any multipliers `y >= 0`,
+//!   `sum_v y_v + sum_j max(0, c_j - sum_{v in j} y_v)` bounds every packing's `sum c_j`.
+//! Multipliers are found by solving the LP relaxation approximately (PDHG) in floating point, then rounded to a
+//! fixed-point grid and the bound is evaluated in exact integer arithmetic, so a bound is
+//! valid whatever the floating-point error. Two stages:
+//!  1. people: `c_j = |j|`;
+//!  2. weight among packings with at least `P` people: with a multiplier `lam >= 0` for the
+//!     people constraint, `c_j = w_j + lam |j|` and the bound is reduced by `lam P`.
+//!
+//! The exact search is a depth-first branch and bound over people (each person is either
+//! in one of its still-possible cycles or in none), pruning with the same Lagrangian bounds
+//! maintained incrementally in exact arithmetic. When it finishes, the incumbent is optimal.
+
+#![allow(clippy::needless_range_loop)]
+
+use std::time::Instant;
+
+use crate::cycles::Cycles;
+
+/// Fixed-point scale of the multipliers in the exact bound evaluation.
+const SCALE: f64 = 1_048_576.0; // 2^20
+
+/// One component of the cycle-intersection structure, with local vertex ids.
+pub struct Comp {
+    pub nv: usize,
+    /// Global cycle index of each local cycle.
+    pub gid: Vec<usize>,
+    pub cstart: Vec<usize>,
+    pub cmem: Vec<u32>,
+    pub len: Vec<i64>,
+    pub w: Vec<i64>,
+    /// `vstart[v]..vstart[v+1]` indexes `vcyc`: the cycles containing local vertex `v`.
+    pub vstart: Vec<usize>,
+    pub vcyc: Vec<u32>,
+}
+
+impl Comp {
+    pub fn nc(&self) -> usize {
+        self.len.len()
+    }
+    fn members(&self, j: usize) -> &[u32] {
+        &self.cmem[self.cstart[j]..self.cstart[j + 1]]
+    }
+    fn cycles_of(&self, v: usize) -> &[u32] {
+        &self.vcyc[self.vstart[v]..self.vstart[v + 1]]
+    }
+}
+
+/// Splits the cycles into components of vertices linked by cycles.
+pub fn components(n: usize, cy: &Cycles) -> Vec<Comp> {
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    for j in 0..cy.len() {
+        let m = cy.cycle(j);
+        let a = find(&mut parent, m[0] as usize);
+        for &v in &m[1..] {
+            let b = find(&mut parent, v as usize);
+            if a != b {
+                parent[b] = a;
+            }
+        }
+    }
+    let mut comp_of = vec![usize::MAX; n];
+    let mut cycles_per: Vec<Vec<usize>> = Vec::new();
+    for j in 0..cy.len() {
+        let r = find(&mut parent, cy.cycle(j)[0] as usize);
+        if comp_of[r] == usize::MAX {
+            comp_of[r] = cycles_per.len();
+            cycles_per.push(Vec::new());
+        }
+        cycles_per[comp_of[r]].push(j);
+    }
+    let mut local = vec![u32::MAX; n];
+    let mut out = Vec::with_capacity(cycles_per.len());
+    for js in cycles_per {
+        let mut verts: Vec<usize> = Vec::new();
+        let mut cstart = vec![0usize];
+        let mut cmem = Vec::new();
+        let mut len = Vec::with_capacity(js.len());
+        let mut w = Vec::with_capacity(js.len());
+        for &j in &js {
+            for &v in cy.cycle(j) {
+                let v = v as usize;
+                if local[v] == u32::MAX {
+                    local[v] = verts.len() as u32;
+                    verts.push(v);
+                }
+                cmem.push(local[v]);
+            }
+            cstart.push(cmem.len());
+            len.push(cy.cycle(j).len() as i64);
+            w.push(cy.weight[j]);
+        }
+        let nv = verts.len();
+        let mut vstart = vec![0usize; nv + 1];
+        for &v in &cmem {
+            vstart[v as usize + 1] += 1;
+        }
+        for i in 0..nv {
+            vstart[i + 1] += vstart[i];
+        }
+        let mut fill = vstart.clone();
+        let mut vcyc = vec![0u32; cmem.len()];
+        for j in 0..js.len() {
+            for &v in &cmem[cstart[j]..cstart[j + 1]] {
+                vcyc[fill[v as usize]] = j as u32;
+                fill[v as usize] += 1;
+            }
+        }
+        for &v in &verts {
+            local[v] = u32::MAX;
+        }
+        out.push(Comp {
+            nv,
+            gid: js,
+            cstart,
+            cmem,
+            len,
+            w,
+            vstart,
+            vcyc,
+        });
+    }
+    out
+}
+
+/// Lexicographic value (people, weight) of a set of chosen local cycles.
+fn value(c: &Comp, chosen: &[usize]) -> (i64, i64) {
+    chosen
+        .iter()
+        .fold((0, 0), |(p, w), &j| (p + c.len[j], w + c.w[j]))
+}
+
+fn add(a: (i64, i64), b: (i64, i64)) -> (i64, i64) {
+    (a.0 + b.0, a.1 + b.1)
+}
+
+fn sub(a: (i64, i64), b: (i64, i64)) -> (i64, i64) {
+    (a.0 - b.0, a.1 - b.1)
+}
+
+// ---------------------------------------------------------------------------------------
+// Heuristics
+// ---------------------------------------------------------------------------------------
+
+/// Greedy packing in the given cycle order.
+fn greedy(c: &Comp, order: &[usize]) -> Vec<usize> {
+    let mut used = vec![false; c.nv];
+    let mut out = Vec::new();
+    for &j in order {
+        if c.members(j).iter().all(|&v| !used[v as usize]) {
+            for &v in c.members(j) {
+                used[v as usize] = true;
+            }
+            out.push(j);
+        }
+    }
+    out
+}
+
+/// Local search: insert a cycle, evict the cycles it meets, greedily refill the freed people.
+/// Accepts lexicographic improvements. Stops at a local optimum or the deadline.
+fn local_search(c: &Comp, start: Vec<usize>, deadline: Option<Instant>) -> Vec<usize> {
+    const NONE: u32 = u32::MAX;
+    let mut owner = vec![NONE; c.nv];
+    let mut selected = vec![false; c.nc()];
+    for &j in &start {
+        selected[j] = true;
+        for &v in c.members(j) {
+            owner[v as usize] = j as u32;
+        }
+    }
+    let mut order: Vec<usize> = (0..c.nc()).collect();
+    order.sort_by_key(|&j| (std::cmp::Reverse(c.len[j]), std::cmp::Reverse(c.w[j])));
+    let mut evict: Vec<usize> = Vec::new();
+    let mut freed: Vec<usize> = Vec::new();
+    let mut refill: Vec<usize> = Vec::new();
+    let mut cand: Vec<usize> = Vec::new();
+    let mut tmp_used: Vec<bool> = vec![false; c.nv];
+    for _round in 0..50 {
+        let mut improved = false;
+        for (step, &j) in order.iter().enumerate() {
+            if step % 4096 == 0 && deadline.is_some_and(|d| Instant::now() >= d) {
+                return (0..c.nc()).filter(|&k| selected[k]).collect();
+            }
+            if selected[j] {
+                continue;
+            }
+            evict.clear();
+            for &v in c.members(j) {
+                let o = owner[v as usize];
+                if o != NONE && !evict.contains(&(o as usize)) {
+                    evict.push(o as usize);
+                }
+            }
+            let mut gain = (c.len[j], c.w[j]);
+            for &e in &evict {
+                gain = sub(gain, (c.len[e], c.w[e]));
+            }
+            // People freed by the eviction (not in j).
+            freed.clear();
+            for &e in &evict {
+                for &v in c.members(e) {
+                    if !c.members(j).contains(&v) {
+                        freed.push(v as usize);
+                    }
+                }
+            }
+            // Occupancy after the move: owner != NONE and not evicted, or in j.
+            let occupied = |v: usize, tmp_used: &[bool]| -> bool {
+                if tmp_used[v] {
+                    return true;
+                }
+                let o = owner[v];
+                o != NONE && !evict.contains(&(o as usize))
+            };
+            for &v in c.members(j) {
+                tmp_used[v as usize] = true;
+            }
+            cand.clear();
+            for &f in &freed {
+                for &k in c.cycles_of(f) {
+                    let k = k as usize;
+                    if k != j
+                        && !cand.contains(&k)
+                        && c.members(k)
+                            .iter()
+                            .all(|&u| !occupied(u as usize, &tmp_used))
+                    {
+                        cand.push(k);
+                    }
+                }
+            }
+            cand.sort_by_key(|&k| (std::cmp::Reverse(c.len[k]), std::cmp::Reverse(c.w[k])));
+            refill.clear();
+            for &k in &cand {
+                if c.members(k)
+                    .iter()
+                    .all(|&u| !occupied(u as usize, &tmp_used))
+                {
+                    for &u in c.members(k) {
+                        tmp_used[u as usize] = true;
+                    }
+                    refill.push(k);
+                    gain = add(gain, (c.len[k], c.w[k]));
+                }
+            }
+            for &v in c.members(j) {
+                tmp_used[v as usize] = false;
+            }
+            for &k in &refill {
+                for &u in c.members(k) {
+                    tmp_used[u as usize] = false;
+                }
+            }
+            if gain > (0, 0) {
+                for &e in &evict {
+                    selected[e] = false;
+                    for &v in c.members(e) {
+                        owner[v as usize] = NONE;
+                    }
+                }
+                for &k in std::iter::once(&j).chain(refill.iter()) {
+                    selected[k] = true;
+                    for &v in c.members(k) {
+                        owner[v as usize] = k as u32;
+                    }
+                }
+                improved = true;
+            }
+        }
+        if !improved {
+            break;
+        }
+    }
+    (0..c.nc()).filter(|&k| selected[k]).collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Lagrangian bounds
+// ---------------------------------------------------------------------------------------
+
+/// Multipliers of one stage: `y` per vertex and `lam` for the people constraint
+/// (`lam` stays 0 in stage 1).
+#[derive(Clone)]
+pub struct Duals {
+    pub y: Vec<f64>,
+    pub lam: f64,
+}
+
+/// Stage description: objective `c_j = base_j + lam * len_j`, minus `lam * people_floor`.
+struct Stage<'a> {
+    base: &'a [i64],
+    /// `Some(P)`: stage 2 with the constraint people >= P; `None`: stage 1.
+    people_floor: Option<i64>,
+}
+
+/// Fixed-point multipliers used for exact evaluation.
+#[derive(Clone)]
+pub struct FixedDuals {
+    pub y: Vec<i64>,
+    pub lam: i64,
+}
+
+fn to_fixed(d: &Duals) -> FixedDuals {
+    let f = |x: f64| {
+        if x.is_finite() && x > 0.0 {
+            (x * SCALE).floor().min(1e17) as i64
+        } else {
+            0
+        }
+    };
+    FixedDuals {
+        y: d.y.iter().map(|&x| f(x)).collect(),
+        lam: f(d.lam),
+    }
+}
+
+/// Scaled reduced cost `S*c_j + lam*len_j - sum y` of cycle `j` (exact).
+fn rc_fixed(c: &Comp, st: &Stage<'_>, fd: &FixedDuals, j: usize) -> i128 {
+    let mut rc = st.base[j] as i128 * SCALE as i128 + fd.lam as i128 * c.len[j] as i128;
+    for &v in c.members(j) {
+        rc -= fd.y[v as usize] as i128;
+    }
+    rc
+}
+
+/// Exact scaled Lagrangian value; the bound on the stage objective is `floor(value / S)`.
+fn lagr_exact(c: &Comp, st: &Stage<'_>, fd: &FixedDuals) -> i128 {
+    let mut val: i128 = fd.y.iter().map(|&y| y as i128).sum();
+    if let Some(p) = st.people_floor {
+        val -= fd.lam as i128 * p as i128;
+    }
+    for j in 0..c.nc() {
+        val += rc_fixed(c, st, fd, j).max(0);
+    }
+    val
+}
+
+fn floor_div_scale(v: i128) -> i64 {
+    v.div_euclid(SCALE as i128) as i64
+}
+
+/// LP relaxation by PDHG (primal-dual hybrid gradient with restarts to the average):
+///   max sum_j c_j x_j  s.t. each person in at most one cycle, 0 <= x <= 1
+///   [stage 2 also: sum_j |j| x_j >= P].
+/// Returns the best dual multipliers found (fixed point), their exact bound (`floor`), and
+/// the primal iterate (for rounding heuristics). Stops early once the bound is `<= stop_at`.
+fn pdhg(
+    c: &Comp,
+    st: &Stage<'_>,
+    max_iter: usize,
+    stop_at: i64,
+    deadline: Option<Instant>,
+) -> (FixedDuals, i64, Vec<f64>) {
+    let nc = c.nc();
+    let nv = c.nv;
+    let scale = st.base.iter().map(|b| b.abs()).max().unwrap_or(1).max(1) as f64;
+    let obj: Vec<f64> = st.base.iter().map(|&b| b as f64 / scale).collect();
+    // People row, normalised: -(len_j / r) x <= -(P / r).
+    let (prow, prhs) = match st.people_floor {
+        Some(p) => {
+            let r = c
+                .len
+                .iter()
+                .map(|&l| (l * l) as f64)
+                .sum::<f64>()
+                .sqrt()
+                .max(1.0);
+            (Some(1.0 / r), p as f64 / r)
+        }
+        None => (None, 0.0),
+    };
+    // Operator norm estimate by power iteration on A^T A.
+    let mut v = vec![1.0; nc];
+    let mut norm = 1.0;
+    let mut av = vec![0.0; nv];
+    for _ in 0..15 {
+        av.iter_mut().for_each(|x| *x = 0.0);
+        let mut pv = 0.0;
+        for j in 0..nc {
+            for &u in c.members(j) {
+                av[u as usize] += v[j];
+            }
+            if let Some(k) = prow {
+                pv -= k * c.len[j] as f64 * v[j];
+            }
+        }
+        let mut nn = 0.0;
+        for j in 0..nc {
+            let mut t = 0.0;
+            for &u in c.members(j) {
+                t += av[u as usize];
+            }
+            if let Some(k) = prow {
+                t -= k * c.len[j] as f64 * pv;
+            }
+            v[j] = t;
+            nn += t * t;
+        }
+        let nn = nn.sqrt();
+        if nn <= 0.0 {
+            break;
+        }
+        norm = nn.sqrt();
+        v.iter_mut().for_each(|x| *x /= nn);
+    }
+    let step = 0.9 / (norm * 1.05).max(1e-9);
+    let (tau, sigma) = (step, step);
+    let mut x = vec![0.0; nc];
+    let mut xn = vec![0.0; nc];
+    let mut y = vec![0.0; nv];
+    let mut lam = 0.0f64;
+    let mut xs = vec![0.0; nc];
+    let mut ys = vec![0.0; nv];
+    let mut lams = 0.0;
+    let mut cnt = 0.0;
+    let mut ax = vec![0.0; nv];
+    // Dual (Lagrangian) value in the scaled objective units.
+    let dual_value = |y: &[f64], lam: f64| -> f64 {
+        let mut val: f64 = y.iter().sum::<f64>() - lam * prhs;
+        for j in 0..nc {
+            let mut rc = obj[j] + prow.map_or(0.0, |k| lam * k * c.len[j] as f64);
+            for &u in c.members(j) {
+                rc -= y[u as usize];
+            }
+            val += rc.max(0.0);
+        }
+        val
+    };
+    let to_duals = |y: &[f64], lam: f64| Duals {
+        y: y.iter().map(|&t| t * scale).collect(),
+        lam: prow.map_or(0.0, |k| lam * k * scale),
+    };
+    let mut best_val = f64::INFINITY;
+    let mut best = (y.clone(), lam);
+    let mut restart_val = f64::INFINITY;
+    let mut period = 64usize;
+    let mut since = 0usize;
+    let mut best_floor = i64::MAX;
+    let mut stale = 0usize;
+    for it in 0..max_iter {
+        // Primal ascent step.
+        for j in 0..nc {
+            let mut g = obj[j];
+            for &u in c.members(j) {
+                g -= y[u as usize];
+            }
+            if let Some(k) = prow {
+                g += lam * k * c.len[j] as f64;
+            }
+            xn[j] = (x[j] + tau * g).clamp(0.0, 1.0);
+        }
+        // Dual descent step on the extrapolated primal.
+        ax.iter_mut().for_each(|t| *t = 0.0);
+        let mut pa = 0.0;
+        for j in 0..nc {
+            let t = 2.0 * xn[j] - x[j];
+            for &u in c.members(j) {
+                ax[u as usize] += t;
+            }
+            if let Some(k) = prow {
+                pa -= k * c.len[j] as f64 * t;
+            }
+        }
+        for u in 0..nv {
+            y[u] = (y[u] + sigma * (ax[u] - 1.0)).max(0.0);
+        }
+        if prow.is_some() {
+            lam = (lam + sigma * (pa + prhs)).max(0.0);
+        }
+        std::mem::swap(&mut x, &mut xn);
+        for j in 0..nc {
+            xs[j] += x[j];
+        }
+        for u in 0..nv {
+            ys[u] += y[u];
+        }
+        lams += lam;
+        cnt += 1.0;
+        since += 1;
+        if since >= period || it + 1 == max_iter {
+            since = 0;
+            let yavg: Vec<f64> = ys.iter().map(|t| t / cnt).collect();
+            let lavg = lams / cnt;
+            let v_cur = dual_value(&y, lam);
+            let v_avg = dual_value(&yavg, lavg);
+            let (v_best_now, use_avg) = if v_avg < v_cur {
+                (v_avg, true)
+            } else {
+                (v_cur, false)
+            };
+            if v_best_now < best_val {
+                best_val = v_best_now;
+                best = if use_avg {
+                    (yavg.clone(), lavg)
+                } else {
+                    (y.clone(), lam)
+                };
+                let fd = to_fixed(&to_duals(&best.0, best.1));
+                let b = floor_div_scale(lagr_exact(c, st, &fd));
+                if b <= stop_at {
+                    return (fd, b, x);
+                }
+                if b < best_floor {
+                    best_floor = b;
+                    stale = 0;
+                }
+            }
+            // Stop when the integer bound has not moved for a while.
+            stale += 1;
+            if stale >= 12 {
+                break;
+            }
+            // Restart from the average when it made good progress.
+            if use_avg && v_avg < restart_val {
+                for j in 0..nc {
+                    x[j] = xs[j] / cnt;
+                }
+                y = yavg;
+                lam = lavg;
+                restart_val = v_avg;
+            } else {
+                period = (period * 2).min(4096);
+            }
+            xs.iter_mut().for_each(|t| *t = 0.0);
+            ys.iter_mut().for_each(|t| *t = 0.0);
+            lams = 0.0;
+            cnt = 0.0;
+            if deadline.is_some_and(|d| Instant::now() >= d) {
+                break;
+            }
+        }
+    }
+    let fd = to_fixed(&to_duals(&best.0, best.1));
+    let b = floor_div_scale(lagr_exact(c, st, &fd));
+    (fd, b, x)
+}
+
+// ---------------------------------------------------------------------------------------
+// Exact search
+// ---------------------------------------------------------------------------------------
+
+/// Incremental exact Lagrangian bound over the still-free people and still-possible cycles.
+struct IncBound {
+    rc: Vec<i128>,
+    y: Vec<i64>,
+    /// sum over free people of y + sum over open cycles of max(0, rc) (scaled).
+    sum: i128,
+    lam: i128,
+}
+
+impl IncBound {
+    fn new(c: &Comp, st: &Stage<'_>, fd: &FixedDuals) -> Self {
+        let rc: Vec<i128> = (0..c.nc()).map(|j| rc_fixed(c, st, fd, j)).collect();
+        let sum = fd.y.iter().map(|&y| y as i128).sum::<i128>()
+            + rc.iter().map(|&r| r.max(0)).sum::<i128>();
+        IncBound {
+            rc,
+            y: fd.y.clone(),
+            sum,
+            lam: fd.lam as i128,
+        }
+    }
+}
+
+struct Search<'a> {
+    c: &'a Comp,
+    order: Vec<usize>,
+    free: Vec<bool>,
+    blocked: Vec<u32>,
+    b1: IncBound,
+    b2: IncBound,
+    chosen: Vec<usize>,
+    cur: (i64, i64),
+    best: (i64, i64),
+    best_set: Vec<usize>,
+    deadline: Option<Instant>,
+    nodes: u64,
+    aborted: bool,
+    /// People phase: only look for packings with at least this many people; stop at the first.
+    target: Option<i64>,
+    found: bool,
+    /// Branch order of the cycles of each person (best reduced cost first).
+    cyc_order: Vec<Vec<u32>>,
+}
+
+impl Search<'_> {
+    fn block_vertex(&mut self, v: usize) {
+        self.free[v] = false;
+        self.b1.sum -= self.b1.y[v] as i128;
+        self.b2.sum -= self.b2.y[v] as i128;
+        for &j in self.c.cycles_of(v) {
+            let j = j as usize;
+            if self.blocked[j] == 0 {
+                self.b1.sum -= self.b1.rc[j].max(0);
+                self.b2.sum -= self.b2.rc[j].max(0);
+            }
+            self.blocked[j] += 1;
+        }
+    }
+
+    fn unblock_vertex(&mut self, v: usize) {
+        for &j in self.c.cycles_of(v) {
+            let j = j as usize;
+            self.blocked[j] -= 1;
+            if self.blocked[j] == 0 {
+                self.b1.sum += self.b1.rc[j].max(0);
+                self.b2.sum += self.b2.rc[j].max(0);
+            }
+        }
+        self.free[v] = true;
+        self.b1.sum += self.b1.y[v] as i128;
+        self.b2.sum += self.b2.y[v] as i128;
+    }
+
+    /// Can this node still contain a packing lexicographically better than the incumbent?
+    fn promising(&self) -> bool {
+        let p_ub = self.cur.0 + floor_div_scale(self.b1.sum);
+        if let Some(t) = self.target {
+            return p_ub >= t;
+        }
+        if p_ub < self.best.0 {
+            return false;
+        }
+        if p_ub > self.best.0 {
+            return true;
+        }
+        // Only packings with exactly best.0 people can still win, by weight. The stage-2
+        // bound holds for any people floor: use the people still needed.
+        let need = (self.best.0 - self.cur.0) as i128; // people still to cover
+        let w2 = self.b2.sum - self.b2.lam * need;
+        let w_ub = self.cur.1 + floor_div_scale(w2);
+        w_ub > self.best.1
+    }
+
+    fn dfs(&mut self, pos: usize) {
+        self.nodes += 1;
+        if self.nodes.is_multiple_of(1024) && self.deadline.is_some_and(|d| Instant::now() >= d) {
+            self.aborted = true;
+        }
+        if self.aborted || self.found {
+            return;
+        }
+        // Next free vertex with an open cycle.
+        let mut p = pos;
+        while p < self.order.len() {
+            let v = self.order[p];
+            if self.free[v]
+                && self
+                    .c
+                    .cycles_of(v)
+                    .iter()
+                    .any(|&j| self.blocked[j as usize] == 0)
+            {
+                break;
+            }
+            p += 1;
+        }
+        if p == self.order.len() {
+            if self.cur > self.best {
+                self.best = self.cur;
+                self.best_set = self.chosen.clone();
+            }
+            if self.target.is_some_and(|t| self.cur.0 >= t) {
+                self.found = true;
+            }
+            return;
+        }
+        // People skipped on the way have no open cycle left: drop their multipliers.
+        let skipped: Vec<usize> = self.order[pos..p]
+            .iter()
+            .copied()
+            .filter(|&u| self.free[u])
+            .collect();
+        for &u in &skipped {
+            self.block_vertex(u);
+        }
+        if self.promising() {
+            self.branch(p);
+        }
+        for &u in skipped.iter().rev() {
+            self.unblock_vertex(u);
+        }
+    }
+
+    fn branch(&mut self, p: usize) {
+        let v = self.order[p];
+        let cands: Vec<usize> = self.cyc_order[v]
+            .iter()
+            .map(|&j| j as usize)
+            .filter(|&j| self.blocked[j] == 0)
+            .collect();
+        for j in cands {
+            let mem: Vec<usize> = self.c.members(j).iter().map(|&u| u as usize).collect();
+            for &u in &mem {
+                self.block_vertex(u);
+            }
+            self.chosen.push(j);
+            self.cur = add(self.cur, (self.c.len[j], self.c.w[j]));
+            if self.promising() {
+                self.dfs(p + 1);
+            }
+            self.cur = sub(self.cur, (self.c.len[j], self.c.w[j]));
+            self.chosen.pop();
+            for &u in mem.iter().rev() {
+                self.unblock_vertex(u);
+            }
+            if self.aborted || self.found {
+                return;
+            }
+        }
+        // v stays out.
+        self.block_vertex(v);
+        if self.promising() {
+            self.dfs(p + 1);
+        }
+        self.unblock_vertex(v);
+    }
+}
+
+/// Result of solving one component.
+pub struct CompResult {
+    pub chosen: Vec<usize>,
+    pub people: i64,
+    pub weight: i64,
+    pub bound_people: i64,
+    /// Valid for packings with exactly `bound_people` people.
+    pub bound_weight: i64,
+}
+
+/// Solves one component: heuristic start, Lagrangian bounds, exact search until the deadline.
+pub fn solve_comp(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> CompResult {
+    let nc = c.nc();
+    let ones: Vec<i64> = c.len.clone();
+    let st1 = Stage {
+        base: &ones,
+        people_floor: None,
+    };
+
+    // Heuristic start: pairs optimum + local search.
+    let mut best_set = local_search(c, pair_start, deadline);
+    let mut best = value(c, &best_set);
+    let max_iter = if nc < 200 { 2000 } else { 20000 };
+
+    // Rounding of an LP solution: cycles by LP value (then weight), greedy, local search.
+    let round = |x: &[f64], best: &mut (i64, i64), best_set: &mut Vec<usize>| {
+        let mut order: Vec<usize> = (0..nc).collect();
+        order.sort_by(|&a, &b| x[b].total_cmp(&x[a]).then(c.w[b].cmp(&c.w[a])));
+        let s2 = local_search(c, greedy(c, &order), deadline);
+        let v2 = value(c, &s2);
+        if v2 > *best {
+            *best = v2;
+            *best_set = s2;
+        }
+    };
+
+    let debug = std::env::var_os("MATCHING_DEBUG").is_some();
+    let t_start = Instant::now();
+    let timed_out = || deadline.is_some_and(|d| Instant::now() >= d);
+
+    // Stage 1: people bound from the LP relaxation.
+    let (fd1, mut p_ub, x1) = pdhg(c, &st1, max_iter, best.0, deadline);
+    round(&x1, &mut best, &mut best_set);
+    if debug {
+        eprintln!(
+            "comp nv={} nc={}: stage1 p_ub={} best={:?} at {:.2}s",
+            c.nv,
+            nc,
+            p_ub,
+            best,
+            t_start.elapsed().as_secs_f64()
+        );
+    }
+
+    let b1 = IncBound::new(c, &st1, &fd1);
+    let zero = FixedDuals {
+        y: vec![0; c.nv],
+        lam: 0,
+    };
+    let st2_dummy = Stage {
+        base: &c.w,
+        people_floor: Some(0),
+    };
+    let b2 = IncBound::new(c, &st2_dummy, &zero);
+    let mut order: Vec<usize> = (0..c.nv).collect();
+    order.sort_by_key(|&v| c.cycles_of(v).len());
+    let cyc_order = |b1: &IncBound, b2: &IncBound| -> Vec<Vec<u32>> {
+        (0..c.nv)
+            .map(|v| {
+                let mut l: Vec<u32> = c.cycles_of(v).to_vec();
+                l.sort_by_key(|&j| {
+                    (
+                        std::cmp::Reverse(b1.rc[j as usize]),
+                        std::cmp::Reverse(b2.rc[j as usize]),
+                    )
+                });
+                l
+            })
+            .collect()
+    };
+    let co = cyc_order(&b1, &b2);
+    let mut s = Search {
+        c,
+        order,
+        free: vec![true; c.nv],
+        blocked: vec![0; nc],
+        b1,
+        b2,
+        chosen: Vec::new(),
+        cur: (0, 0),
+        best,
+        best_set: best_set.clone(),
+        deadline,
+        nodes: 0,
+        aborted: false,
+        target: None,
+        found: false,
+        cyc_order: co,
+    };
+
+    // People phase: look for a packing with p_ub people; if the search proves there is
+    // none, p_ub drops by one (a proof), and so on.
+    while s.best.0 < p_ub && !timed_out() {
+        s.target = Some(p_ub);
+        s.found = false;
+        s.dfs(0);
+        if s.aborted {
+            break;
+        }
+        if !s.found {
+            p_ub -= 1;
+        }
+        if debug {
+            eprintln!(
+                "  people phase: p_ub={} best={:?} nodes={} at {:.2}s",
+                p_ub,
+                s.best,
+                s.nodes,
+                t_start.elapsed().as_secs_f64()
+            );
+        }
+    }
+    s.target = None;
+    s.aborted = false;
+    best = s.best;
+    best_set = s.best_set.clone();
+    let people_proven = best.0 >= p_ub;
+
+    // Stage 2: weight among packings with p_ub people (LP with the people floor).
+    let st2 = Stage {
+        base: &c.w,
+        people_floor: Some(p_ub),
+    };
+    let stop = if people_proven { best.1 } else { i64::MIN };
+    let (fd2, w_ub, x2) = pdhg(c, &st2, max_iter, stop, deadline);
+    if people_proven {
+        round(&x2, &mut best, &mut best_set);
+    }
+    if debug {
+        eprintln!(
+            "  stage2 w_ub={} best={:?} at {:.2}s",
+            w_ub,
+            best,
+            t_start.elapsed().as_secs_f64()
+        );
+    }
+    if people_proven && best.1 >= w_ub {
+        return CompResult {
+            chosen: best_set,
+            people: best.0,
+            weight: best.1,
+            bound_people: best.0,
+            bound_weight: best.1,
+        };
+    }
+    let mut complete = false;
+    if people_proven && !timed_out() {
+        // Weight phase: branch and bound with both bounds.
+        s.b2 = IncBound::new(c, &st2, &fd2);
+        s.cyc_order = cyc_order(&s.b1, &s.b2);
+        if best > s.best {
+            s.best = best;
+            s.best_set = best_set.clone();
+        }
+        s.dfs(0);
+        complete = !s.aborted;
+        best = s.best;
+        best_set = s.best_set.clone();
+        if debug {
+            eprintln!(
+                "  weight phase: best={:?} nodes={} complete={} at {:.2}s",
+                best,
+                s.nodes,
+                complete,
+                t_start.elapsed().as_secs_f64()
+            );
+        }
+    }
+    if complete {
+        return CompResult {
+            chosen: best_set,
+            people: best.0,
+            weight: best.1,
+            bound_people: best.0,
+            bound_weight: best.1,
+        };
+    }
+    // Weight bound for packings with exactly p_ub people.
+    let mut bound_weight = w_ub;
+    if best.0 == p_ub {
+        bound_weight = bound_weight.max(best.1);
+    }
+    CompResult {
+        chosen: best_set,
+        people: best.0,
+        weight: best.1,
+        bound_people: p_ub,
+        bound_weight,
+    }
+}
