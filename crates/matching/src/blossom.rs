@@ -6,6 +6,8 @@
 //! maximum-cardinality matchings, i.e. the lexicographic optimum (cardinality, weight).
 //! The duals are an optimality certificate; [`verify_optimum`] checks it.
 
+#![allow(clippy::needless_range_loop)]
+
 const NIL: usize = usize::MAX;
 
 /// Result of [`max_weight_matching`]: `mate[v]` is v's partner or `None`.
@@ -455,8 +457,32 @@ pub fn max_weight_matching(
         dirty_edges: Vec::new(),
     };
     let mut free: Vec<usize> = (0..n).collect();
+    let stats = std::env::var_os("MATCHING_DEBUG_BLOSSOM").is_some();
+    let (mut n_pops, mut n_scans, mut n_delta, mut n_dirty) = (0u64, 0u64, 0u64, 0u64);
+    let mut n_stages = 0u64;
     for _stage in 0..n {
+        n_stages += 1;
         s.reset_stage();
+        free.retain(|&v| s.mate[v] == NIL);
+        // Shortcut: a tight edge between two free single vertices is an augmenting path of
+        // length one. Matching it keeps every invariant (duals unchanged, matched edges tight,
+        // all free vertices with equal duals), so take all such edges at once instead of one
+        // per stage.
+        for fi in 0..free.len() {
+            let v = free[fi];
+            if s.mate[v] != NIL || s.inblossom[v] != v {
+                continue;
+            }
+            for ii in 0..s.neighbend[v].len() {
+                let p = s.neighbend[v][ii];
+                let w = s.endpoint[p];
+                if s.mate[w] == NIL && s.inblossom[w] == w && w != v && s.slack(p / 2) == 0 {
+                    s.mate[v] = p;
+                    s.mate[w] = p ^ 1;
+                    break;
+                }
+            }
+        }
         free.retain(|&v| s.mate[v] == NIL);
         for &v in &free {
             if s.label[s.inblossom[v]] == 0 {
@@ -466,6 +492,8 @@ pub fn max_weight_matching(
         let mut augmented = false;
         loop {
             while let Some(v) = s.queue.pop() {
+                n_pops += 1;
+                n_scans += s.neighbend[v].len() as u64;
                 debug_assert!(s.label[s.inblossom[v]] == 1);
                 for ii in 0..s.neighbend[v].len() {
                     let p = s.neighbend[v][ii];
@@ -519,6 +547,8 @@ pub fn max_weight_matching(
                 break;
             }
             // Compute delta.
+            n_delta += 1;
+            n_dirty += s.dirty.len() as u64;
             let mut deltatype = 0u8;
             let mut delta = 0i64;
             let mut deltaedge = NIL;
@@ -620,6 +650,11 @@ pub fn max_weight_matching(
                 s.expand_blossom(b, true);
             }
         }
+    }
+    if stats {
+        eprintln!(
+            "blossom n={n} m={nedge} stages={n_stages} pops={n_pops} scans={n_scans} deltas={n_delta} dirty={n_dirty}"
+        );
     }
     let mate = s
         .mate

@@ -23,6 +23,9 @@ use std::time::Instant;
 
 use crate::cycles::Cycles;
 
+/// Node LPs are re-solved only for subproblems up to this many cycles (time and memory).
+const REFRESH_MAX_CYCLES: usize = 20_000;
+
 /// Fixed-point scale of the multipliers in the exact bound evaluation.
 const SCALE: f64 = 1_048_576.0; // 2^20
 
@@ -364,6 +367,7 @@ fn pdhg(
     max_iter: usize,
     stop_at: i64,
     deadline: Option<Instant>,
+    warm: Option<(&[f64], f64)>,
 ) -> (FixedDuals, i64, Vec<f64>) {
     let nc = c.nc();
     let nv = c.nv;
@@ -423,6 +427,14 @@ fn pdhg(
     let mut xn = vec![0.0; nc];
     let mut y = vec![0.0; nv];
     let mut lam = 0.0f64;
+    if let Some((wy, wl)) = warm {
+        for (t, &u) in y.iter_mut().zip(wy) {
+            *t = u / scale;
+        }
+        if let Some(k) = prow {
+            lam = wl / (k * scale);
+        }
+    }
     let mut xs = vec![0.0; nc];
     let mut ys = vec![0.0; nv];
     let mut lams = 0.0;
@@ -452,6 +464,9 @@ fn pdhg(
     let mut best_floor = i64::MAX;
     let mut stale = 0usize;
     for it in 0..max_iter {
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            break;
+        }
         // Primal ascent step.
         for j in 0..nc {
             let mut g = obj[j];
@@ -519,6 +534,14 @@ fn pdhg(
                     stale = 0;
                 }
             }
+            if std::env::var_os("MATCHING_DEBUG_LP").is_some() {
+                eprintln!(
+                    "    pdhg it={it} period={period} cur={:.4} avg={:.4} best={:.4} floor={best_floor} scale={scale}",
+                    v_cur * scale,
+                    v_avg * scale,
+                    best_val * scale
+                );
+            }
             // Stop when the integer bound has not moved for a while.
             stale += 1;
             if stale >= 12 {
@@ -554,6 +577,7 @@ fn pdhg(
 // ---------------------------------------------------------------------------------------
 
 /// Incremental exact Lagrangian bound over the still-free people and still-possible cycles.
+#[derive(Clone)]
 struct IncBound {
     rc: Vec<i128>,
     y: Vec<i64>,
@@ -593,6 +617,11 @@ struct Search<'a> {
     /// People phase: only look for packings with at least this many people; stop at the first.
     target: Option<i64>,
     found: bool,
+    /// The incumbent's people count is proven maximal (weight phase).
+    people_proven: bool,
+    /// Re-solve the LP at nodes whose subproblem has at least this many open cycles.
+    refresh_min: usize,
+    refreshes: u64,
     /// Branch order of the cycles of each person (best reduced cost first).
     cyc_order: Vec<Vec<u32>>,
 }
@@ -635,7 +664,7 @@ impl Search<'_> {
         if p_ub < self.best.0 {
             return false;
         }
-        if p_ub > self.best.0 {
+        if p_ub > self.best.0 && !self.people_proven {
             return true;
         }
         // Only packings with exactly best.0 people can still win, by weight. The stage-2
@@ -689,10 +718,149 @@ impl Search<'_> {
             self.block_vertex(u);
         }
         if self.promising() {
-            self.branch(p);
+            match self.refresh() {
+                Some((old1, old2)) => {
+                    if self.promising() {
+                        self.branch(p);
+                    }
+                    self.b1 = old1;
+                    self.b2 = old2;
+                }
+                None => self.branch(p),
+            }
         }
         for &u in skipped.iter().rev() {
             self.unblock_vertex(u);
+        }
+    }
+
+    /// Re-solves the LP relaxation of the current subproblem (warm start from the current
+    /// multipliers) and installs the new multipliers. Returns the previous bounds, to
+    /// restore after the subtree.
+    fn refresh(&mut self) -> Option<(IncBound, IncBound)> {
+        if self.refresh_min == usize::MAX || self.aborted {
+            return None;
+        }
+        let c = self.c;
+        // Subproblem: open cycles and the free people in them.
+        if self.chosen.is_empty() && self.free.iter().all(|&f| f) {
+            return None; // the root LP was just solved
+        }
+        let cmap: Vec<usize> = (0..c.nc()).filter(|&j| self.blocked[j] == 0).collect();
+        if cmap.len() < self.refresh_min || cmap.len() > REFRESH_MAX_CYCLES {
+            return None;
+        }
+        self.refreshes += 1;
+        let mut vmap: Vec<usize> = Vec::new();
+        let mut local = vec![u32::MAX; c.nv];
+        let mut cstart = vec![0usize];
+        let mut cmem = Vec::new();
+        for &j in &cmap {
+            for &v in c.members(j) {
+                if local[v as usize] == u32::MAX {
+                    local[v as usize] = vmap.len() as u32;
+                    vmap.push(v as usize);
+                }
+                cmem.push(local[v as usize]);
+            }
+            cstart.push(cmem.len());
+        }
+        let nv = vmap.len();
+        let mut vstart = vec![0usize; nv + 1];
+        for &v in &cmem {
+            vstart[v as usize + 1] += 1;
+        }
+        for i in 0..nv {
+            vstart[i + 1] += vstart[i];
+        }
+        let mut fill = vstart.clone();
+        let mut vcyc = vec![0u32; cmem.len()];
+        for j in 0..cmap.len() {
+            for &v in &cmem[cstart[j]..cstart[j + 1]] {
+                vcyc[fill[v as usize]] = j as u32;
+                fill[v as usize] += 1;
+            }
+        }
+        let sub = Comp {
+            nv,
+            gid: cmap.clone(),
+            cstart,
+            cmem,
+            len: cmap.iter().map(|&j| c.len[j]).collect(),
+            w: cmap.iter().map(|&j| c.w[j]).collect(),
+            vstart,
+            vcyc,
+        };
+        let iters = 1500;
+        let need = match self.target {
+            Some(t) => t - self.cur.0,
+            None => self.best.0 - self.cur.0,
+        };
+        // Stage 1 on the subproblem: prune when fewer than `need` people fit.
+        let wy: Vec<f64> = vmap.iter().map(|&v| self.b1.y[v] as f64 / SCALE).collect();
+        let st1 = Stage {
+            base: &sub.len,
+            people_floor: None,
+        };
+        let (fd1, _, _) = pdhg(&sub, &st1, iters, need - 1, self.deadline, Some((&wy, 0.0)));
+        let nb1 = self.install(&sub, &st1, &fd1, &vmap, &cmap);
+        let mut nb2 = None;
+        if self.target.is_none() && floor_div_scale(nb1.sum) >= need {
+            let wy: Vec<f64> = vmap.iter().map(|&v| self.b2.y[v] as f64 / SCALE).collect();
+            let wl = self.b2.lam as f64 / SCALE;
+            let st2 = Stage {
+                base: &sub.w,
+                people_floor: Some(need.max(0)),
+            };
+            let stop = self.best.1 - self.cur.1;
+            let (fd2, _, _) = pdhg(&sub, &st2, iters, stop, self.deadline, Some((&wy, wl)));
+            nb2 = Some(self.install(&sub, &st2, &fd2, &vmap, &cmap));
+        }
+        // Keep whichever multipliers bound better (both are valid).
+        let nb1 = if nb1.sum < self.b1.sum {
+            nb1
+        } else {
+            self.b1.clone()
+        };
+        let old1 = std::mem::replace(&mut self.b1, nb1);
+        let old2 = match nb2 {
+            Some(b)
+                if b.sum - b.lam * (need.max(0) as i128)
+                    < self.b2.sum - self.b2.lam * (need.max(0) as i128) =>
+            {
+                std::mem::replace(&mut self.b2, b)
+            }
+            _ => self.b2.clone(),
+        };
+        Some((old1, old2))
+    }
+
+    /// Full-size incremental bound from subproblem multipliers (other people get 0).
+    fn install(
+        &self,
+        sub: &Comp,
+        st: &Stage<'_>,
+        fd: &FixedDuals,
+        vmap: &[usize],
+        cmap: &[usize],
+    ) -> IncBound {
+        let c = self.c;
+        let mut y = vec![0i64; c.nv];
+        for (i, &v) in vmap.iter().enumerate() {
+            y[v] = fd.y[i];
+        }
+        let mut rc = vec![0i128; c.nc()];
+        let mut sum: i128 = fd.y.iter().map(|&t| t as i128).sum();
+        for (i, &j) in cmap.iter().enumerate() {
+            let r = rc_fixed(sub, st, fd, i);
+            rc[j] = r;
+            sum += r.max(0);
+        }
+        IncBound {
+            rc,
+            y,
+            sum,
+            lam: fd.lam as i128,
         }
     }
 
@@ -750,30 +918,39 @@ pub fn solve_comp(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -
         people_floor: None,
     };
 
+    // Time budget: each phase gets a share of what is left.
+    let budget = |frac: f64| -> Option<Instant> {
+        deadline.map(|d| {
+            let now = Instant::now();
+            now + d.saturating_duration_since(now).mul_f64(frac)
+        })
+    };
     // Heuristic start: pairs optimum + local search.
-    let mut best_set = local_search(c, pair_start, deadline);
+    let mut best_set = local_search(c, pair_start, budget(0.1));
     let mut best = value(c, &best_set);
     let max_iter = if nc < 200 { 2000 } else { 20000 };
 
     // Rounding of an LP solution: cycles by LP value (then weight), greedy, local search.
-    let round = |x: &[f64], best: &mut (i64, i64), best_set: &mut Vec<usize>| {
-        let mut order: Vec<usize> = (0..nc).collect();
-        order.sort_by(|&a, &b| x[b].total_cmp(&x[a]).then(c.w[b].cmp(&c.w[a])));
-        let s2 = local_search(c, greedy(c, &order), deadline);
-        let v2 = value(c, &s2);
-        if v2 > *best {
-            *best = v2;
-            *best_set = s2;
-        }
-    };
+    let round =
+        |x: &[f64], best: &mut (i64, i64), best_set: &mut Vec<usize>, dl: Option<Instant>| {
+            let mut order: Vec<usize> = (0..nc).collect();
+            order.sort_by(|&a, &b| x[b].total_cmp(&x[a]).then(c.w[b].cmp(&c.w[a])));
+            let s2 = local_search(c, greedy(c, &order), dl);
+            let v2 = value(c, &s2);
+            if v2 > *best {
+                *best = v2;
+                *best_set = s2;
+            }
+        };
 
     let debug = std::env::var_os("MATCHING_DEBUG").is_some();
     let t_start = Instant::now();
     let timed_out = || deadline.is_some_and(|d| Instant::now() >= d);
 
     // Stage 1: people bound from the LP relaxation.
-    let (fd1, mut p_ub, x1) = pdhg(c, &st1, max_iter, best.0, deadline);
-    round(&x1, &mut best, &mut best_set);
+    let (fd1, mut p_ub, x1) = pdhg(c, &st1, max_iter, best.0, budget(0.35), None);
+    p_ub = p_ub.min(c.nv as i64);
+    round(&x1, &mut best, &mut best_set, budget(0.1));
     if debug {
         eprintln!(
             "comp nv={} nc={}: stage1 p_ub={} best={:?} at {:.2}s",
@@ -828,12 +1005,16 @@ pub fn solve_comp(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -
         aborted: false,
         target: None,
         found: false,
+        people_proven: false,
+        refresh_min: 24,
+        refreshes: 0,
         cyc_order: co,
     };
 
     // People phase: look for a packing with p_ub people; if the search proves there is
     // none, p_ub drops by one (a proof), and so on.
-    while s.best.0 < p_ub && !timed_out() {
+    s.deadline = budget(0.4);
+    while s.best.0 < p_ub && s.deadline.is_none_or(|d| Instant::now() < d) {
         s.target = Some(p_ub);
         s.found = false;
         s.dfs(0);
@@ -855,6 +1036,7 @@ pub fn solve_comp(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -
     }
     s.target = None;
     s.aborted = false;
+    s.found = false;
     best = s.best;
     best_set = s.best_set.clone();
     let people_proven = best.0 >= p_ub;
@@ -865,9 +1047,31 @@ pub fn solve_comp(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -
         people_floor: Some(p_ub),
     };
     let stop = if people_proven { best.1 } else { i64::MIN };
-    let (fd2, w_ub, x2) = pdhg(c, &st2, max_iter, stop, deadline);
+    let maxw = c.w.iter().map(|w| w.abs()).max().unwrap_or(0).max(1) as f64;
+    let warm2: Vec<f64> = (0..c.nv)
+        .map(|v| 2.0 * maxw * s.b1.y[v] as f64 / SCALE)
+        .collect();
+    let (fd2, w_ub, x2) = pdhg(
+        c,
+        &st2,
+        max_iter,
+        stop,
+        budget(0.4),
+        Some((&warm2, 2.0 * maxw)),
+    );
+    // Any packing weighs at most the sum over people of their best share of a cycle.
+    let share_bound = (0..c.nv)
+        .map(|v| {
+            c.cycles_of(v)
+                .iter()
+                .map(|&j| c.w[j as usize] as f64 / c.len[j as usize] as f64)
+                .fold(0.0, f64::max)
+        })
+        .sum::<f64>();
+    let share_bound = (share_bound * (1.0 + 1e-9) + 1.0).floor() as i64;
+    let w_ub = w_ub.min(share_bound);
     if people_proven {
-        round(&x2, &mut best, &mut best_set);
+        round(&x2, &mut best, &mut best_set, budget(0.2));
     }
     if debug {
         eprintln!(
@@ -890,6 +1094,8 @@ pub fn solve_comp(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -
     if people_proven && !timed_out() {
         // Weight phase: branch and bound with both bounds.
         s.b2 = IncBound::new(c, &st2, &fd2);
+        s.people_proven = true;
+        s.deadline = deadline;
         s.cyc_order = cyc_order(&s.b1, &s.b2);
         if best > s.best {
             s.best = best;
