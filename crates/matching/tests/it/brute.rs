@@ -4,16 +4,16 @@ use matching::{SolveOptions, check_swaps, solve};
 
 use crate::common::{Rng, all_cycles, brute_force, random_graph};
 
-fn check_many(k: usize, graphs: usize, seed: u64) {
+fn check_many(k: usize, graphs: usize, seed: u64, max_n: u64, max_cycles: usize) {
     let mut rng = Rng(seed);
     let mut checked = 0;
     for t in 0..graphs {
-        let n = 3 + rng.below(8) as usize;
+        let n = 3 + rng.below(max_n - 2) as usize;
         let p = 15 + rng.below(50);
         let weeks = 1 + rng.below(4) as u32;
         let g = random_graph(&mut rng, n, p, weeks);
         let cycles = all_cycles(&g, k);
-        if cycles.len() > 40 {
+        if cycles.len() > max_cycles {
             continue; // keep the brute force small
         }
         let expect = brute_force(n, &cycles);
@@ -41,17 +41,23 @@ fn check_many(k: usize, graphs: usize, seed: u64) {
 
 #[test]
 fn pairs_match_brute_force() {
-    check_many(2, 400, 0x1234_5678);
+    check_many(2, 400, 0x1234_5678, 10, 40);
 }
 
 #[test]
 fn rings_of_three_match_brute_force() {
-    check_many(3, 400, 0x9abc_def1);
+    check_many(3, 400, 0x9abc_def1, 10, 40);
+}
+
+#[test]
+fn larger_components_match_brute_force() {
+    // Denser graphs with up to 90 cycles: exercises the LP bounds and the search phases.
+    check_many(3, 60, 0x5151_7777, 14, 90);
 }
 
 #[test]
 fn rings_of_four_match_brute_force() {
-    check_many(4, 200, 0x0f0f_1234);
+    check_many(4, 200, 0x0f0f_1234, 10, 40);
 }
 
 #[test]
