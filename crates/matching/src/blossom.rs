@@ -88,6 +88,10 @@ impl State<'_> {
     }
 
     fn leaves(&self, b: usize, out: &mut Vec<usize>) {
+        if b < self.n {
+            out.push(b);
+            return;
+        }
         let mut stack = vec![b];
         while let Some(t) = stack.pop() {
             if t < self.n {
@@ -609,6 +613,10 @@ pub fn max_weight_matching(
                     2 => 1,
                     _ => continue,
                 };
+                if b < n {
+                    s.dualvar[b] += sign * delta;
+                    continue;
+                }
                 leaves.clear();
                 s.leaves(b, &mut leaves);
                 for &v in &leaves {

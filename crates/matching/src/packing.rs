@@ -139,6 +139,124 @@ pub fn components(n: usize, cy: &Cycles) -> Vec<Comp> {
     out
 }
 
+/// The subproblem on the given cycles (and the people in them), with its vertex map.
+fn restrict(c: &Comp, cmap: &[usize]) -> (Comp, Vec<usize>) {
+    let mut vmap: Vec<usize> = Vec::new();
+    let mut local = vec![u32::MAX; c.nv];
+    let mut cstart = vec![0usize];
+    let mut cmem = Vec::new();
+    for &j in cmap {
+        for &v in c.members(j) {
+            if local[v as usize] == u32::MAX {
+                local[v as usize] = vmap.len() as u32;
+                vmap.push(v as usize);
+            }
+            cmem.push(local[v as usize]);
+        }
+        cstart.push(cmem.len());
+    }
+    let nv = vmap.len();
+    let mut vstart = vec![0usize; nv + 1];
+    for &v in &cmem {
+        vstart[v as usize + 1] += 1;
+    }
+    for i in 0..nv {
+        vstart[i + 1] += vstart[i];
+    }
+    let mut fill = vstart.clone();
+    let mut vcyc = vec![0u32; cmem.len()];
+    for j in 0..cmap.len() {
+        for &v in &cmem[cstart[j]..cstart[j + 1]] {
+            vcyc[fill[v as usize]] = j as u32;
+            fill[v as usize] += 1;
+        }
+    }
+    let sub = Comp {
+        nv,
+        gid: cmap.to_vec(),
+        cstart,
+        cmem,
+        len: cmap.iter().map(|&j| c.len[j]).collect(),
+        w: cmap.iter().map(|&j| c.w[j]).collect(),
+        vstart,
+        vcyc,
+    };
+    (sub, vmap)
+}
+
+/// LP diving: fix the cycles the LP (people stage) takes almost fully, re-solve the LP on
+/// what is left (warm start), repeat; then polish by local search.
+fn dive(c: &Comp, x0: &[f64], y0: &[i64], deadline: Option<Instant>) -> Vec<usize> {
+    let nc = c.nc();
+    let mut x = x0.to_vec();
+    let mut y: Vec<f64> = y0.iter().map(|&t| t as f64 / SCALE).collect();
+    let mut used = vec![false; c.nv];
+    let mut open = vec![true; nc];
+    let mut chosen = Vec::new();
+    let take = |j: usize, used: &mut Vec<bool>, open: &mut Vec<bool>, chosen: &mut Vec<usize>| {
+        chosen.push(j);
+        for &v in c.members(j) {
+            used[v as usize] = true;
+            for &k in c.cycles_of(v as usize) {
+                open[k as usize] = false;
+            }
+        }
+    };
+    loop {
+        let mut order: Vec<usize> = (0..nc).filter(|&j| open[j]).collect();
+        if order.is_empty() {
+            break;
+        }
+        order.sort_by(|&a, &b| x[b].total_cmp(&x[a]).then(c.w[b].cmp(&c.w[a])));
+        let mut fixed = 0;
+        for &j in &order {
+            if x[j] < 0.9 && fixed > 0 {
+                break;
+            }
+            if open[j] {
+                take(j, &mut used, &mut open, &mut chosen);
+                fixed += 1;
+            }
+        }
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            // Out of time: finish greedily in LP order.
+            for &j in &order {
+                if open[j] {
+                    take(j, &mut used, &mut open, &mut chosen);
+                }
+            }
+            break;
+        }
+        let cmap: Vec<usize> = (0..nc).filter(|&j| open[j]).collect();
+        if cmap.is_empty() {
+            break;
+        }
+        let (sub, vmap) = restrict(c, &cmap);
+        let wy: Vec<f64> = vmap.iter().map(|&v| y[v]).collect();
+        let wx: Vec<f64> = cmap.iter().map(|&j| x[j]).collect();
+        let st = Stage {
+            base: &sub.len,
+            people_floor: None,
+        };
+        let (fd, _, xs) = pdhg_x(
+            &sub,
+            &st,
+            600,
+            i64::MIN,
+            deadline,
+            Some((&wy, 0.0)),
+            Some(&wx),
+        );
+        for (i, &j) in cmap.iter().enumerate() {
+            x[j] = xs[i];
+        }
+        for (i, &v) in vmap.iter().enumerate() {
+            y[v] = fd.y[i] as f64 / SCALE;
+        }
+    }
+    local_search(c, chosen, deadline)
+}
+
 /// Lexicographic value (people, weight) of a set of chosen local cycles.
 fn value(c: &Comp, chosen: &[usize]) -> (i64, i64) {
     chosen
@@ -369,6 +487,20 @@ fn pdhg(
     deadline: Option<Instant>,
     warm: Option<(&[f64], f64)>,
 ) -> (FixedDuals, i64, Vec<f64>) {
+    pdhg_x(c, st, max_iter, stop_at, deadline, warm, None)
+}
+
+/// [`pdhg`] with an optional primal warm start.
+#[allow(clippy::too_many_arguments)]
+fn pdhg_x(
+    c: &Comp,
+    st: &Stage<'_>,
+    max_iter: usize,
+    stop_at: i64,
+    deadline: Option<Instant>,
+    warm: Option<(&[f64], f64)>,
+    warm_x: Option<&[f64]>,
+) -> (FixedDuals, i64, Vec<f64>) {
     let nc = c.nc();
     let nv = c.nv;
     let scale = st.base.iter().map(|b| b.abs()).max().unwrap_or(1).max(1) as f64;
@@ -387,43 +519,26 @@ fn pdhg(
         }
         None => (None, 0.0),
     };
-    // Operator norm estimate by power iteration on A^T A.
-    let mut v = vec![1.0; nc];
-    let mut norm = 1.0;
-    let mut av = vec![0.0; nv];
-    for _ in 0..15 {
-        av.iter_mut().for_each(|x| *x = 0.0);
-        let mut pv = 0.0;
-        for j in 0..nc {
-            for &u in c.members(j) {
-                av[u as usize] += v[j];
-            }
-            if let Some(k) = prow {
-                pv -= k * c.len[j] as f64 * v[j];
-            }
-        }
-        let mut nn = 0.0;
-        for j in 0..nc {
-            let mut t = 0.0;
-            for &u in c.members(j) {
-                t += av[u as usize];
-            }
-            if let Some(k) = prow {
-                t -= k * c.len[j] as f64 * pv;
-            }
-            v[j] = t;
-            nn += t * t;
-        }
-        let nn = nn.sqrt();
-        if nn <= 0.0 {
-            break;
-        }
-        norm = nn.sqrt();
-        v.iter_mut().for_each(|x| *x /= nn);
-    }
-    let step = 0.9 / (norm * 1.05).max(1e-9);
-    let (tau, sigma) = (step, step);
-    let mut x = vec![0.0; nc];
+    // Diagonal preconditioning (Pock-Chambolle, alpha = 1): per-column primal steps and
+    // per-row dual steps from the absolute column and row sums.
+    let theta = 1.0;
+    let tau: Vec<f64> = (0..nc)
+        .map(|j| {
+            let col = c.len[j] as f64 * (1.0 + prow.unwrap_or(0.0));
+            0.95 / (theta * col)
+        })
+        .collect();
+    let sigma: Vec<f64> = (0..nv)
+        .map(|u| 0.95 * theta / (c.vstart[u + 1] - c.vstart[u]).max(1) as f64)
+        .collect();
+    let sigma_p = match prow {
+        Some(k) => 0.95 * theta / (k * c.len.iter().sum::<i64>() as f64).max(1e-12),
+        None => 0.0,
+    };
+    let mut x = match warm_x {
+        Some(wx) if wx.len() == nc => wx.to_vec(),
+        _ => vec![0.0; nc],
+    };
     let mut xn = vec![0.0; nc];
     let mut y = vec![0.0; nv];
     let mut lam = 0.0f64;
@@ -459,7 +574,12 @@ fn pdhg(
     let mut best_val = f64::INFINITY;
     let mut best = (y.clone(), lam);
     let mut restart_val = f64::INFINITY;
-    let mut period = 64usize;
+    // Short runs (node re-solves) check often and give up early; long runs are patient.
+    let (mut period, stale_limit) = if max_iter <= 2000 {
+        (32usize, 4usize)
+    } else {
+        (64, 12)
+    };
     let mut since = 0usize;
     let mut best_floor = i64::MAX;
     let mut stale = 0usize;
@@ -476,7 +596,7 @@ fn pdhg(
             if let Some(k) = prow {
                 g += lam * k * c.len[j] as f64;
             }
-            xn[j] = (x[j] + tau * g).clamp(0.0, 1.0);
+            xn[j] = (x[j] + tau[j] * g).clamp(0.0, 1.0);
         }
         // Dual descent step on the extrapolated primal.
         ax.iter_mut().for_each(|t| *t = 0.0);
@@ -491,10 +611,10 @@ fn pdhg(
             }
         }
         for u in 0..nv {
-            y[u] = (y[u] + sigma * (ax[u] - 1.0)).max(0.0);
+            y[u] = (y[u] + sigma[u] * (ax[u] - 1.0)).max(0.0);
         }
         if prow.is_some() {
-            lam = (lam + sigma * (pa + prhs)).max(0.0);
+            lam = (lam + sigma_p * (pa + prhs)).max(0.0);
         }
         std::mem::swap(&mut x, &mut xn);
         for j in 0..nc {
@@ -544,7 +664,7 @@ fn pdhg(
             }
             // Stop when the integer bound has not moved for a while.
             stale += 1;
-            if stale >= 12 {
+            if stale >= stale_limit {
                 break;
             }
             // Restart from the average when it made good progress.
@@ -751,46 +871,7 @@ impl Search<'_> {
             return None;
         }
         self.refreshes += 1;
-        let mut vmap: Vec<usize> = Vec::new();
-        let mut local = vec![u32::MAX; c.nv];
-        let mut cstart = vec![0usize];
-        let mut cmem = Vec::new();
-        for &j in &cmap {
-            for &v in c.members(j) {
-                if local[v as usize] == u32::MAX {
-                    local[v as usize] = vmap.len() as u32;
-                    vmap.push(v as usize);
-                }
-                cmem.push(local[v as usize]);
-            }
-            cstart.push(cmem.len());
-        }
-        let nv = vmap.len();
-        let mut vstart = vec![0usize; nv + 1];
-        for &v in &cmem {
-            vstart[v as usize + 1] += 1;
-        }
-        for i in 0..nv {
-            vstart[i + 1] += vstart[i];
-        }
-        let mut fill = vstart.clone();
-        let mut vcyc = vec![0u32; cmem.len()];
-        for j in 0..cmap.len() {
-            for &v in &cmem[cstart[j]..cstart[j + 1]] {
-                vcyc[fill[v as usize]] = j as u32;
-                fill[v as usize] += 1;
-            }
-        }
-        let sub = Comp {
-            nv,
-            gid: cmap.clone(),
-            cstart,
-            cmem,
-            len: cmap.iter().map(|&j| c.len[j]).collect(),
-            w: cmap.iter().map(|&j| c.w[j]).collect(),
-            vstart,
-            vcyc,
-        };
+        let (sub, vmap) = restrict(c, &cmap);
         let iters = 1500;
         let need = match self.target {
             Some(t) => t - self.cur.0,
@@ -871,6 +952,13 @@ impl Search<'_> {
             .map(|&j| j as usize)
             .filter(|&j| self.blocked[j] == 0)
             .collect();
+        let mut cands = cands;
+        cands.sort_by_key(|&j| {
+            (
+                std::cmp::Reverse(self.b1.rc[j]),
+                std::cmp::Reverse(self.b2.rc[j]),
+            )
+        });
         for j in cands {
             let mem: Vec<usize> = self.c.members(j).iter().map(|&u| u as usize).collect();
             for &u in &mem {
@@ -945,12 +1033,22 @@ pub fn solve_comp(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -
 
     let debug = std::env::var_os("MATCHING_DEBUG").is_some();
     let t_start = Instant::now();
-    let timed_out = || deadline.is_some_and(|d| Instant::now() >= d);
 
     // Stage 1: people bound from the LP relaxation.
     let (fd1, mut p_ub, x1) = pdhg(c, &st1, max_iter, best.0, budget(0.35), None);
     p_ub = p_ub.min(c.nv as i64);
     round(&x1, &mut best, &mut best_set, budget(0.1));
+    if best.0 < p_ub && nc > 50 {
+        let d = dive(c, &x1, &fd1.y, budget(0.25));
+        let v = value(c, &d);
+        if debug {
+            eprintln!("  dive: {v:?} at {:.2}s", t_start.elapsed().as_secs_f64());
+        }
+        if v > best {
+            best = v;
+            best_set = d;
+        }
+    }
     if debug {
         eprintln!(
             "comp nv={} nc={}: stage1 p_ub={} best={:?} at {:.2}s",
@@ -1013,33 +1111,38 @@ pub fn solve_comp(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -
 
     // People phase: look for a packing with p_ub people; if the search proves there is
     // none, p_ub drops by one (a proof), and so on.
-    s.deadline = budget(0.4);
-    while s.best.0 < p_ub && s.deadline.is_none_or(|d| Instant::now() < d) {
-        s.target = Some(p_ub);
+    let people_phase = |s: &mut Search<'_>, p_ub: &mut i64, dl: Option<Instant>| {
+        s.deadline = dl;
+        s.aborted = false;
+        while s.best.0 < *p_ub && dl.is_none_or(|d| Instant::now() < d) {
+            s.target = Some(*p_ub);
+            s.found = false;
+            s.dfs(0);
+            if s.aborted {
+                break;
+            }
+            if !s.found {
+                *p_ub -= 1;
+            }
+            if debug {
+                eprintln!(
+                    "  people phase: p_ub={} best={:?} nodes={} refreshes={} at {:.2}s",
+                    p_ub,
+                    s.best,
+                    s.nodes,
+                    s.refreshes,
+                    t_start.elapsed().as_secs_f64()
+                );
+            }
+        }
+        s.target = None;
+        s.aborted = false;
         s.found = false;
-        s.dfs(0);
-        if s.aborted {
-            break;
-        }
-        if !s.found {
-            p_ub -= 1;
-        }
-        if debug {
-            eprintln!(
-                "  people phase: p_ub={} best={:?} nodes={} at {:.2}s",
-                p_ub,
-                s.best,
-                s.nodes,
-                t_start.elapsed().as_secs_f64()
-            );
-        }
-    }
-    s.target = None;
-    s.aborted = false;
-    s.found = false;
+    };
+    people_phase(&mut s, &mut p_ub, budget(0.6));
     best = s.best;
     best_set = s.best_set.clone();
-    let people_proven = best.0 >= p_ub;
+    let mut people_proven = best.0 >= p_ub;
 
     // Stage 2: weight among packings with p_ub people (LP with the people floor).
     let st2 = Stage {
@@ -1051,12 +1154,13 @@ pub fn solve_comp(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -
     let warm2: Vec<f64> = (0..c.nv)
         .map(|v| 2.0 * maxw * s.b1.y[v] as f64 / SCALE)
         .collect();
+    let frac2 = if people_proven { 0.4 } else { 0.15 };
     let (fd2, w_ub, x2) = pdhg(
         c,
         &st2,
         max_iter,
         stop,
-        budget(0.4),
+        budget(frac2),
         Some((&warm2, 2.0 * maxw)),
     );
     // Any packing weighs at most the sum over people of their best share of a cycle.
@@ -1069,9 +1173,19 @@ pub fn solve_comp(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -
         })
         .sum::<f64>();
     let share_bound = (share_bound * (1.0 + 1e-9) + 1.0).floor() as i64;
-    let w_ub = w_ub.min(share_bound);
+    let mut w_ub = w_ub.min(share_bound);
     if people_proven {
         round(&x2, &mut best, &mut best_set, budget(0.2));
+    } else {
+        // Keep looking for more people with the rest of the time.
+        people_phase(&mut s, &mut p_ub, deadline);
+        if s.best > best {
+            best = s.best;
+            best_set = s.best_set.clone();
+        }
+        people_proven = best.0 >= p_ub;
+        // The stage-2 multipliers bound the weight for any people floor (weaker if lower).
+        w_ub = w_ub_for(c, &st2, &fd2, p_ub).min(share_bound);
     }
     if debug {
         eprintln!(
@@ -1091,7 +1205,7 @@ pub fn solve_comp(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -
         };
     }
     let mut complete = false;
-    if people_proven && !timed_out() {
+    if people_proven && deadline.is_none_or(|d| Instant::now() < d) {
         // Weight phase: branch and bound with both bounds.
         s.b2 = IncBound::new(c, &st2, &fd2);
         s.people_proven = true;
@@ -1136,4 +1250,13 @@ pub fn solve_comp(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -
         bound_people: p_ub,
         bound_weight,
     }
+}
+
+/// Weight bound for packings with at least `p` people using the stage-2 multipliers.
+fn w_ub_for(c: &Comp, st: &Stage<'_>, fd: &FixedDuals, p: i64) -> i64 {
+    let st = Stage {
+        base: st.base,
+        people_floor: Some(p),
+    };
+    floor_div_scale(lagr_exact(c, &st, fd))
 }
