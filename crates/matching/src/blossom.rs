@@ -87,6 +87,39 @@ impl State<'_> {
         self.dualvar[i] + self.dualvar[j] - 2 * wt
     }
 
+    /// DFS for an augmenting path of tight edges from free single vertex `v` through single
+    /// vertices only; augments it and returns true when found.
+    fn augment_tight(&mut self, v: usize, visited: &mut [u32], stamp: u32, depth: u32) -> bool {
+        visited[v] = stamp;
+        for ii in 0..self.neighbend[v].len() {
+            let p = self.neighbend[v][ii];
+            let w = self.endpoint[p];
+            if visited[w] == stamp || self.inblossom[w] != w || self.slack(p / 2) != 0 {
+                continue;
+            }
+            if self.mate[w] == NIL {
+                visited[w] = stamp;
+                self.mate[v] = p;
+                self.mate[w] = p ^ 1;
+                return true;
+            }
+            if depth == 0 {
+                continue;
+            }
+            let u = self.endpoint[self.mate[w]];
+            if visited[u] == stamp || self.inblossom[u] != u {
+                continue;
+            }
+            visited[w] = stamp;
+            if self.augment_tight(u, visited, stamp, depth - 1) {
+                self.mate[v] = p;
+                self.mate[w] = p ^ 1;
+                return true;
+            }
+        }
+        false
+    }
+
     fn leaves(&self, b: usize, out: &mut Vec<usize>) {
         if b < self.n {
             out.push(b);
@@ -461,6 +494,8 @@ pub fn max_weight_matching(
         dirty_edges: Vec::new(),
     };
     let mut free: Vec<usize> = (0..n).collect();
+    let mut visited: Vec<u32> = vec![0; n];
+    let mut stamp: u32 = 0;
     let stats = std::env::var_os("MATCHING_DEBUG_BLOSSOM").is_some();
     let (mut n_pops, mut n_scans, mut n_delta, mut n_dirty) = (0u64, 0u64, 0u64, 0u64);
     let mut n_stages = 0u64;
@@ -468,23 +503,15 @@ pub fn max_weight_matching(
         n_stages += 1;
         s.reset_stage();
         free.retain(|&v| s.mate[v] == NIL);
-        // Shortcut: a tight edge between two free single vertices is an augmenting path of
-        // length one. Matching it keeps every invariant (duals unchanged, matched edges tight,
-        // all free vertices with equal duals), so take all such edges at once instead of one
-        // per stage.
+        // Shortcut: any augmenting path of tight edges through single vertices (not in a
+        // blossom) can be augmented right away: duals stay, matched edges stay tight, and all
+        // free vertices keep equal duals. Find a maximal set of disjoint such paths by DFS
+        // (each vertex visited once per pass) instead of one augmentation per stage.
+        stamp += 1;
         for fi in 0..free.len() {
             let v = free[fi];
-            if s.mate[v] != NIL || s.inblossom[v] != v {
-                continue;
-            }
-            for ii in 0..s.neighbend[v].len() {
-                let p = s.neighbend[v][ii];
-                let w = s.endpoint[p];
-                if s.mate[w] == NIL && s.inblossom[w] == w && w != v && s.slack(p / 2) == 0 {
-                    s.mate[v] = p;
-                    s.mate[w] = p ^ 1;
-                    break;
-                }
+            if s.mate[v] == NIL && s.inblossom[v] == v && visited[v] != stamp {
+                s.augment_tight(v, &mut visited, stamp, 64);
             }
         }
         free.retain(|&v| s.mate[v] == NIL);
@@ -561,42 +588,55 @@ pub fn max_weight_matching(
                 deltatype = 1;
                 delta = s.dualvar[..n].iter().copied().min().unwrap_or(0);
             }
-            for di in 0..s.dirty.len() {
-                let v = s.dirty[di];
-                if v < n && s.label[s.inblossom[v]] == 0 && s.bestedge[v] != NIL {
-                    let d = s.slack(s.bestedge[v]);
-                    if deltatype == 0 || d < delta {
-                        delta = d;
-                        deltatype = 2;
-                        deltaedge = s.bestedge[v];
-                    }
-                }
-            }
+            // One pass over the touched indices for the three candidate kinds; combined in
+            // the original order (type 2, then 3, then 4, each only if strictly smaller).
+            let (mut d2, mut e2) = (i64::MAX, NIL);
+            let (mut d3, mut e3) = (i64::MAX, NIL);
+            let (mut d4, mut b4) = (i64::MAX, NIL);
             for di in 0..s.dirty.len() {
                 let b = s.dirty[di];
-                if s.blossomparent[b] == NIL && s.label[b] == 1 && s.bestedge[b] != NIL {
-                    let kslack = s.slack(s.bestedge[b]);
-                    debug_assert!(kslack % 2 == 0);
-                    let d = kslack / 2;
-                    if deltatype == 0 || d < delta {
-                        delta = d;
-                        deltatype = 3;
-                        deltaedge = s.bestedge[b];
+                let be = s.bestedge[b];
+                if b < n && be != NIL && s.label[s.inblossom[b]] == 0 {
+                    let d = s.slack(be);
+                    if d < d2 {
+                        d2 = d;
+                        e2 = be;
                     }
                 }
-            }
-            for di in 0..s.dirty.len() {
-                let b = s.dirty[di];
-                if b >= n
-                    && s.blossombase[b] != NIL
-                    && s.blossomparent[b] == NIL
-                    && s.label[b] == 2
-                    && (deltatype == 0 || s.dualvar[b] < delta)
-                {
-                    delta = s.dualvar[b];
-                    deltatype = 4;
-                    deltablossom = b;
+                if s.blossomparent[b] != NIL {
+                    continue;
                 }
+                match s.label[b] {
+                    1 if be != NIL => {
+                        let kslack = s.slack(be);
+                        debug_assert!(kslack % 2 == 0);
+                        let d = kslack / 2;
+                        if d < d3 {
+                            d3 = d;
+                            e3 = be;
+                        }
+                    }
+                    2 if b >= n && s.blossombase[b] != NIL && s.dualvar[b] < d4 => {
+                        d4 = s.dualvar[b];
+                        b4 = b;
+                    }
+                    _ => {}
+                }
+            }
+            if e2 != NIL && (deltatype == 0 || d2 < delta) {
+                delta = d2;
+                deltatype = 2;
+                deltaedge = e2;
+            }
+            if e3 != NIL && (deltatype == 0 || d3 < delta) {
+                delta = d3;
+                deltatype = 3;
+                deltaedge = e3;
+            }
+            if b4 != NIL && (deltatype == 0 || d4 < delta) {
+                delta = d4;
+                deltatype = 4;
+                deltablossom = b4;
             }
             if deltatype == 0 {
                 deltatype = 1;
