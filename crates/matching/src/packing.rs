@@ -186,10 +186,19 @@ fn restrict(c: &Comp, cmap: &[usize]) -> (Comp, Vec<usize>) {
 
 /// LP diving: fix the cycles the LP (people stage) takes almost fully, re-solve the LP on
 /// what is left (warm start), repeat; then polish by local search.
-fn dive(c: &Comp, x0: &[f64], y0: &[i64], deadline: Option<Instant>) -> Vec<usize> {
+/// With `combined = Some(L)`, dives on the LP with objective `w_j + L |j|` (people first,
+/// then weight, for a large enough `L`) instead of people only.
+fn dive(
+    c: &Comp,
+    x0: &[f64],
+    d0: &FixedDuals,
+    combined: Option<i64>,
+    deadline: Option<Instant>,
+) -> Vec<usize> {
     let nc = c.nc();
     let mut x = x0.to_vec();
-    let mut y: Vec<f64> = y0.iter().map(|&t| t as f64 / SCALE).collect();
+    let yscale = combined.map_or(1.0, |l| l as f64);
+    let mut y: Vec<f64> = d0.y.iter().map(|&t| t as f64 / SCALE * yscale).collect();
     let mut used = vec![false; c.nv];
     let mut open = vec![true; nc];
     let mut chosen = Vec::new();
@@ -234,8 +243,12 @@ fn dive(c: &Comp, x0: &[f64], y0: &[i64], deadline: Option<Instant>) -> Vec<usiz
         let (sub, vmap) = restrict(c, &cmap);
         let wy: Vec<f64> = vmap.iter().map(|&v| y[v]).collect();
         let wx: Vec<f64> = cmap.iter().map(|&j| x[j]).collect();
+        let base: Vec<i64> = match combined {
+            Some(l) => (0..sub.nc()).map(|j| sub.w[j] + l * sub.len[j]).collect(),
+            None => sub.len.clone(),
+        };
         let st = Stage {
-            base: &sub.len,
+            base: &base,
             people_floor: None,
         };
         let (fd, _, xs) = pdhg_x(
@@ -1039,7 +1052,7 @@ pub fn solve_comp(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -
     p_ub = p_ub.min(c.nv as i64);
     round(&x1, &mut best, &mut best_set, budget(0.1));
     if best.0 < p_ub && nc > 50 {
-        let d = dive(c, &x1, &fd1.y, budget(0.25));
+        let d = dive(c, &x1, &fd1, None, budget(0.25));
         let v = value(c, &d);
         if debug {
             eprintln!("  dive: {v:?} at {:.2}s", t_start.elapsed().as_secs_f64());
@@ -1176,6 +1189,26 @@ pub fn solve_comp(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -
     let mut w_ub = w_ub.min(share_bound);
     if people_proven {
         round(&x2, &mut best, &mut best_set, budget(0.2));
+        if best.1 < w_ub && nc > 50 {
+            let share =
+                c.w.iter()
+                    .zip(&c.len)
+                    .map(|(w, l)| w.abs() / l)
+                    .max()
+                    .unwrap_or(0);
+            let d = dive(c, &x1, &fd1, Some(4 * share + 1), budget(0.3));
+            let v = value(c, &d);
+            if debug {
+                eprintln!(
+                    "  weight dive: {v:?} at {:.2}s",
+                    t_start.elapsed().as_secs_f64()
+                );
+            }
+            if v > best {
+                best = v;
+                best_set = d;
+            }
+        }
     } else {
         // Keep looking for more people with the rest of the time.
         people_phase(&mut s, &mut p_ub, deadline);
