@@ -10,7 +10,7 @@ use std::collections::HashMap;
 pub const MAX_ABS_WEIGHT: i64 = 1_000_000;
 
 /// Largest number of people accepted (vertex ids must fit comfortably in `u32`).
-pub const MAX_PEOPLE: usize = 50_000_000;
+pub const MAX_PEOPLE: usize = 10_000_000;
 
 /// Optional descriptive attributes of a person (not used by the solver).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -296,7 +296,7 @@ fn parse(text: &str) -> Result<Graph, ParseError> {
                 avail = vec![0; n];
                 info = vec![PersonInfo::default(); n];
                 defined = vec![false; n];
-                edges.reserve(m.min(100_000_000));
+                edges.reserve(m.min(10_000_000));
                 header = Some((n, m, weeks, line));
             }
             "v" => {

@@ -1,11 +1,34 @@
 //! The clearing engine: finds vertex-disjoint pair and ring swaps in a compatibility graph.
 //!
-//! * `max_cycle == 2`: exact maximum-cardinality maximum-weight matching (Edmonds blossom)
-//!   on the mutual edges, certified by its duals.
-//! * `max_cycle >= 3`: cycle formulation. All cycles with a common week are enumerated,
-//!   split into independent components; small components are solved exactly by search,
-//!   large ones by branch and bound with LP (dual) bounds, started from a heuristic.
-//!   Every reported bound is an upper bound proven by a dual solution evaluated exactly.
+//! Problem: people are vertices (with a bitmask of available weeks), an edge `u -> v` with an
+//! integer weight means "u wants, and may, take v's place". A swap is a directed cycle of
+//! length `2..=max_cycle` whose members share a week. Choose vertex-disjoint swaps that
+//! maximise first the number of people, then the total weight.
+//!
+//! ```
+//! use matching::{Graph, SolveOptions, solve};
+//! let g = Graph::parse("p 2 2 4\nv 0 0 0 1 3\nv 1 1 0 1 1\ne 0 1 10\ne 1 0 12\n").unwrap();
+//! let sol = solve(&g, &SolveOptions { max_cycle: 3, time_limit: None }, &mut |_| {});
+//! assert_eq!((sol.people, sol.weight, sol.optimal), (2, 22, true));
+//! assert_eq!(sol.swaps[0].members, vec![0, 1]);
+//! ```
+//!
+//! How:
+//! * `max_cycle == 2`: exact maximum-cardinality maximum-weight matching (Edmonds' blossom
+//!   algorithm, a port of van Rantwijk's `mwmatching`) on the mutual edges, with its dual
+//!   certificate checked; the bound equals the answer.
+//! * `max_cycle >= 3`: cycle formulation. All cycles with a common week are enumerated and
+//!   split into independent components. Per component: the pairs optimum plus local search,
+//!   an LP relaxation solved approximately (preconditioned PDHG) whose dual multipliers are
+//!   rounded to a fixed-point grid and evaluated in exact integer arithmetic (so every bound
+//!   is a proven upper bound whatever the floating-point error), LP diving, then an exact
+//!   branch and bound (people first, then weight) with those bounds, re-solving the LP at
+//!   nodes of moderate size. Without a time limit the search runs until it proves
+//!   optimality (which can take very long on large instances); with one, the best answer
+//!   found and its proven bound are returned.
+//!
+//! Diagnostics on stderr for developers: `MATCHING_DEBUG=1` (phases per component),
+//! `MATCHING_DEBUG_LP=1` (LP iterations), `MATCHING_DEBUG_BLOSSOM=1` (matching counters).
 
 pub mod blossom;
 pub mod cycles;

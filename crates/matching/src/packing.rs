@@ -30,8 +30,14 @@ const REFRESH_MAX_CYCLES: usize = 20_000;
 const SCALE: f64 = 1_048_576.0; // 2^20
 
 /// One component of the cycle-intersection structure, with local vertex ids.
+///
+/// Vertices `0..nv_real` are people; vertices `nv_real..nv` are clique cuts: a cut
+/// "at most one of these cycles" is a virtual person belonging to each of its cycles, so the
+/// LP, the bounds and the search treat it exactly like a person constraint.
+#[derive(Clone)]
 pub struct Comp {
     pub nv: usize,
+    pub nv_real: usize,
     /// Global cycle index of each local cycle.
     pub gid: Vec<usize>,
     pub cstart: Vec<usize>,
@@ -127,6 +133,7 @@ pub fn components(n: usize, cy: &Cycles) -> Vec<Comp> {
         }
         out.push(Comp {
             nv,
+            nv_real: nv,
             gid: js,
             cstart,
             cmem,
@@ -173,6 +180,7 @@ fn restrict(c: &Comp, cmap: &[usize]) -> (Comp, Vec<usize>) {
     }
     let sub = Comp {
         nv,
+        nv_real: nv,
         gid: cmap.to_vec(),
         cstart,
         cmem,
@@ -326,7 +334,7 @@ fn local_search(c: &Comp, start: Vec<usize>, deadline: Option<Instant>) -> Vec<u
     for _round in 0..50 {
         let mut improved = false;
         for (step, &j) in order.iter().enumerate() {
-            if step % 4096 == 0 && deadline.is_some_and(|d| Instant::now() >= d) {
+            if step % 256 == 0 && deadline.is_some_and(|d| Instant::now() >= d) {
                 return (0..c.nc()).filter(|&k| selected[k]).collect();
             }
             if selected[j] {
@@ -885,7 +893,10 @@ impl Search<'_> {
         }
         self.refreshes += 1;
         let (sub, vmap) = restrict(c, &cmap);
-        let iters = 1500;
+        let iters = std::env::var("MATCHING_NODE_ITERS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(400);
         let need = match self.target {
             Some(t) => t - self.cur.0,
             None => self.best.0 - self.cur.0,
@@ -1013,6 +1024,167 @@ pub struct CompResult {
 /// Solves one component: heuristic start, Lagrangian bounds, exact search until the deadline.
 pub fn solve_comp(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> CompResult {
     let nc = c.nc();
+    if nc <= 50 {
+        return solve_core(c, pair_start, deadline);
+    }
+    // Clique cuts: rounds of LP (people, then people-then-weight) and separation.
+    let cut_deadline = deadline.map(|d| {
+        let now = Instant::now();
+        now + d.saturating_duration_since(now).mul_f64(0.25)
+    });
+    let share =
+        c.w.iter()
+            .zip(&c.len)
+            .map(|(w, l)| w.abs() / l)
+            .max()
+            .unwrap_or(0);
+    let mut cc = c.clone();
+    let mut seen: std::collections::HashSet<Vec<usize>> = std::collections::HashSet::new();
+    for round in 0..4 {
+        if cut_deadline.is_some_and(|d| Instant::now() >= d) {
+            break;
+        }
+        let base: Vec<i64> = if round % 2 == 0 {
+            cc.len.clone()
+        } else {
+            (0..nc)
+                .map(|j| cc.w[j] + (4 * share + 1) * cc.len[j])
+                .collect()
+        };
+        let st = Stage {
+            base: &base,
+            people_floor: None,
+        };
+        let (_, _, x) = pdhg(&cc, &st, 20000, i64::MIN, cut_deadline, None);
+        let cuts = separate_cliques(&cc, &x, 4000);
+        let fresh: Vec<Vec<usize>> = cuts
+            .into_iter()
+            .filter(|q| seen.insert(q.clone()))
+            .collect();
+        if std::env::var_os("MATCHING_DEBUG").is_some() {
+            eprintln!("  cut round {round}: {} new clique cuts", fresh.len());
+        }
+        if fresh.is_empty() {
+            if round % 2 == 1 {
+                break;
+            }
+            continue;
+        }
+        cc = with_cuts(&cc, &fresh);
+    }
+    solve_core(&cc, pair_start, deadline)
+}
+
+/// Cliques of pairwise-intersecting cycles whose LP values sum above 1 and that do not all
+/// pass through one person (those are person constraints already). Greedy from each
+/// fractional cycle, largest LP value first.
+fn separate_cliques(c: &Comp, x: &[f64], max_cuts: usize) -> Vec<Vec<usize>> {
+    let meets = |a: usize, b: usize| {
+        c.members(a)
+            .iter()
+            .any(|&u| (u as usize) < c.nv_real && c.members(b).contains(&u))
+    };
+    let mut frac: Vec<usize> = (0..c.nc())
+        .filter(|&j| x[j] > 0.02 && x[j] < 0.98)
+        .collect();
+    frac.sort_by(|&a, &b| x[b].total_cmp(&x[a]));
+    let mut mark = vec![false; c.nc()];
+    let mut out = Vec::new();
+    for &a in &frac {
+        // Fractional neighbours of a.
+        let mut nb: Vec<usize> = Vec::new();
+        for &u in c.members(a) {
+            if (u as usize) >= c.nv_real {
+                continue;
+            }
+            for &k in c.cycles_of(u as usize) {
+                let k = k as usize;
+                if k != a && !mark[k] && x[k] > 0.02 {
+                    mark[k] = true;
+                    nb.push(k);
+                }
+            }
+        }
+        for &k in &nb {
+            mark[k] = false;
+        }
+        nb.sort_by(|&p, &q| x[q].total_cmp(&x[p]));
+        let mut q = vec![a];
+        let mut sum = x[a];
+        for &b in &nb {
+            if q.iter().all(|&m| meets(m, b)) {
+                q.push(b);
+                sum += x[b];
+            }
+        }
+        if sum <= 1.0 + 1e-3 || q.len() < 3 {
+            continue;
+        }
+        let common = c
+            .members(q[0])
+            .iter()
+            .any(|&u| (u as usize) < c.nv_real && q.iter().all(|&m| c.members(m).contains(&u)));
+        if common {
+            continue;
+        }
+        q.sort_unstable();
+        out.push(q);
+        if out.len() >= max_cuts {
+            break;
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A copy of `c` with one virtual vertex per cut (a clique of cycles).
+fn with_cuts(c: &Comp, cuts: &[Vec<usize>]) -> Comp {
+    let mut extra: Vec<Vec<u32>> = vec![Vec::new(); c.nc()];
+    for (k, q) in cuts.iter().enumerate() {
+        for &j in q {
+            extra[j].push((c.nv + k) as u32);
+        }
+    }
+    let nv = c.nv + cuts.len();
+    let mut cstart = vec![0usize];
+    let mut cmem = Vec::with_capacity(c.cmem.len() + cuts.iter().map(|q| q.len()).sum::<usize>());
+    for j in 0..c.nc() {
+        cmem.extend_from_slice(c.members(j));
+        cmem.extend_from_slice(&extra[j]);
+        cstart.push(cmem.len());
+    }
+    let mut vstart = vec![0usize; nv + 1];
+    for &v in &cmem {
+        vstart[v as usize + 1] += 1;
+    }
+    for i in 0..nv {
+        vstart[i + 1] += vstart[i];
+    }
+    let mut fill = vstart.clone();
+    let mut vcyc = vec![0u32; cmem.len()];
+    for j in 0..c.nc() {
+        for &v in &cmem[cstart[j]..cstart[j + 1]] {
+            vcyc[fill[v as usize]] = j as u32;
+            fill[v as usize] += 1;
+        }
+    }
+    Comp {
+        nv,
+        nv_real: c.nv_real,
+        gid: c.gid.clone(),
+        cstart,
+        cmem,
+        len: c.len.clone(),
+        w: c.w.clone(),
+        vstart,
+        vcyc,
+    }
+}
+
+/// Solves one component (possibly with cut vertices): heuristics, bounds, exact search.
+fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> CompResult {
+    let nc = c.nc();
     let ones: Vec<i64> = c.len.clone();
     let st1 = Stage {
         base: &ones,
@@ -1049,7 +1221,7 @@ pub fn solve_comp(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -
 
     // Stage 1: people bound from the LP relaxation.
     let (fd1, mut p_ub, x1) = pdhg(c, &st1, max_iter, best.0, budget(0.35), None);
-    p_ub = p_ub.min(c.nv as i64);
+    p_ub = p_ub.min(c.nv_real as i64);
     round(&x1, &mut best, &mut best_set, budget(0.1));
     if best.0 < p_ub && nc > 50 {
         let d = dive(c, &x1, &fd1, None, budget(0.25));
@@ -1177,7 +1349,7 @@ pub fn solve_comp(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -
         Some((&warm2, 2.0 * maxw)),
     );
     // Any packing weighs at most the sum over people of their best share of a cycle.
-    let share_bound = (0..c.nv)
+    let share_bound = (0..c.nv_real)
         .map(|v| {
             c.cycles_of(v)
                 .iter()
