@@ -23,6 +23,9 @@ use std::time::Instant;
 
 use crate::cycles::Cycles;
 
+/// Dynamic branching (fewest open cycles) for components up to this many people.
+const DYNAMIC_MAX_PEOPLE: usize = 20_000;
+
 /// Node LPs are re-solved only for subproblems up to this many cycles (time and memory).
 const REFRESH_MAX_CYCLES: usize = 20_000;
 
@@ -763,6 +766,10 @@ struct Search<'a> {
     /// Re-solve the LP at nodes whose subproblem has at least this many open cycles.
     refresh_min: usize,
     refreshes: u64,
+    /// Choose the person with the fewest open cycles at each node (else the static order).
+    dynamic: bool,
+    /// Open cycles per person (maintained only in dynamic mode).
+    opencnt: Vec<u32>,
     /// Branch order of the cycles of each person (best reduced cost first).
     cyc_order: Vec<Vec<u32>>,
 }
@@ -777,6 +784,11 @@ impl Search<'_> {
             if self.blocked[j] == 0 {
                 self.b1.sum -= self.b1.rc[j].max(0);
                 self.b2.sum -= self.b2.rc[j].max(0);
+                if self.dynamic {
+                    for &u in self.c.members(j) {
+                        self.opencnt[u as usize] -= 1;
+                    }
+                }
             }
             self.blocked[j] += 1;
         }
@@ -789,6 +801,11 @@ impl Search<'_> {
             if self.blocked[j] == 0 {
                 self.b1.sum += self.b1.rc[j].max(0);
                 self.b2.sum += self.b2.rc[j].max(0);
+                if self.dynamic {
+                    for &u in self.c.members(j) {
+                        self.opencnt[u as usize] += 1;
+                    }
+                }
             }
         }
         self.free[v] = true;
@@ -824,22 +841,56 @@ impl Search<'_> {
         if self.aborted || self.found {
             return;
         }
-        // Next free vertex with an open cycle.
-        let mut p = pos;
-        while p < self.order.len() {
-            let v = self.order[p];
-            if self.free[v]
-                && self
-                    .c
-                    .cycles_of(v)
-                    .iter()
-                    .any(|&j| self.blocked[j as usize] == 0)
-            {
-                break;
+        // Next person to branch on, and the free people with no open cycle left (skipped).
+        let (p, skipped) = if self.dynamic {
+            // Fewest open cycles first (ties: larger multiplier, i.e. more contested).
+            let mut pick = usize::MAX;
+            let mut skipped = Vec::new();
+            for v in 0..self.c.nv {
+                if !self.free[v] {
+                    continue;
+                }
+                let k = self.opencnt[v];
+                if k == 0 {
+                    skipped.push(v);
+                } else if pick == usize::MAX
+                    || k < self.opencnt[pick]
+                    || (k == self.opencnt[pick] && self.b1.y[v] > self.b1.y[pick])
+                {
+                    pick = v;
+                }
             }
-            p += 1;
-        }
-        if p == self.order.len() {
+            (
+                if pick == usize::MAX {
+                    usize::MAX
+                } else {
+                    self.c.nv + pick
+                },
+                skipped,
+            )
+        } else {
+            let mut p = pos;
+            while p < self.order.len() {
+                let v = self.order[p];
+                if self.free[v]
+                    && self
+                        .c
+                        .cycles_of(v)
+                        .iter()
+                        .any(|&j| self.blocked[j as usize] == 0)
+                {
+                    break;
+                }
+                p += 1;
+            }
+            let skipped: Vec<usize> = self.order[pos..p]
+                .iter()
+                .copied()
+                .filter(|&u| self.free[u])
+                .collect();
+            (if p == self.order.len() { usize::MAX } else { p }, skipped)
+        };
+        if p == usize::MAX {
             if self.cur > self.best {
                 self.best = self.cur;
                 self.best_set = self.chosen.clone();
@@ -850,11 +901,6 @@ impl Search<'_> {
             return;
         }
         // People skipped on the way have no open cycle left: drop their multipliers.
-        let skipped: Vec<usize> = self.order[pos..p]
-            .iter()
-            .copied()
-            .filter(|&u| self.free[u])
-            .collect();
         for &u in &skipped {
             self.block_vertex(u);
         }
@@ -969,8 +1015,14 @@ impl Search<'_> {
         }
     }
 
+    /// Branches on a person: `p < order.len()` is a position in the static order; in
+    /// dynamic mode `p = nv + v` names the person directly.
     fn branch(&mut self, p: usize) {
-        let v = self.order[p];
+        let (v, next) = if p >= self.c.nv && self.dynamic {
+            (p - self.c.nv, 0)
+        } else {
+            (self.order[p], p + 1)
+        };
         let cands: Vec<usize> = self.cyc_order[v]
             .iter()
             .map(|&j| j as usize)
@@ -991,7 +1043,7 @@ impl Search<'_> {
             self.chosen.push(j);
             self.cur = add(self.cur, (self.c.len[j], self.c.w[j]));
             if self.promising() {
-                self.dfs(p + 1);
+                self.dfs(next);
             }
             self.cur = sub(self.cur, (self.c.len[j], self.c.w[j]));
             self.chosen.pop();
@@ -1005,7 +1057,7 @@ impl Search<'_> {
         // v stays out.
         self.block_vertex(v);
         if self.promising() {
-            self.dfs(p + 1);
+            self.dfs(next);
         }
         self.unblock_vertex(v);
     }
@@ -1291,6 +1343,8 @@ fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Co
         people_proven: false,
         refresh_min: 24,
         refreshes: 0,
+        dynamic: c.nv <= DYNAMIC_MAX_PEOPLE,
+        opencnt: (0..c.nv).map(|v| c.cycles_of(v).len() as u32).collect(),
         cyc_order: co,
     };
 
