@@ -1,1 +1,273 @@
 //! The clearing engine: finds vertex-disjoint pair and ring swaps in a compatibility graph.
+//!
+//! Problem: people are vertices (with a bitmask of available weeks), an edge `u -> v` with an
+//! integer weight means "u wants, and may, take v's place". A swap is a directed cycle of
+//! length `2..=max_cycle` whose members share a week. Choose vertex-disjoint swaps that
+//! maximise first the number of people, then the total weight.
+//!
+//! ```
+//! use matching::{Graph, SolveOptions, solve};
+//! let g = Graph::parse("p 2 2 4\nv 0 0 0 1 3\nv 1 1 0 1 1\ne 0 1 10\ne 1 0 12\n").unwrap();
+//! let sol = solve(&g, &SolveOptions { max_cycle: 3, time_limit: None }, &mut |_| {});
+//! assert_eq!((sol.people, sol.weight, sol.optimal), (2, 22, true));
+//! assert_eq!(sol.swaps[0].members, vec![0, 1]);
+//! ```
+//!
+//! How:
+//! * `max_cycle == 2`: exact maximum-cardinality maximum-weight matching (Edmonds' blossom
+//!   algorithm, a port of van Rantwijk's `mwmatching`) on the mutual edges, with its dual
+//!   certificate checked; the bound equals the answer.
+//! * `max_cycle >= 3`: cycle formulation. All cycles with a common week are enumerated and
+//!   split into independent components. Per component: the pairs optimum plus local search,
+//!   an LP relaxation solved approximately (preconditioned PDHG) whose dual multipliers are
+//!   rounded to a fixed-point grid and evaluated in exact integer arithmetic (so every bound
+//!   is a proven upper bound whatever the floating-point error), LP diving, then an exact
+//!   branch and bound (people first, then weight) with those bounds, re-solving the LP at
+//!   nodes of moderate size. Without a time limit the search runs until it proves
+//!   optimality (which can take very long on large instances); with one, the best answer
+//!   found and its proven bound are returned.
+//!
+//! Diagnostics on stderr for developers: `MATCHING_DEBUG=1` (phases per component),
+//! `MATCHING_DEBUG_LP=1` (LP iterations), `MATCHING_DEBUG_BLOSSOM=1` (matching counters).
+
+pub mod blossom;
+pub mod cycles;
+mod graph;
+mod packing;
+mod pairs;
+mod solution;
+
+use std::collections::HashMap;
+use std::sync::mpsc;
+use std::time::Instant;
+
+pub use graph::{BuildError, Edge, Graph, GraphBuilder, MAX_ABS_WEIGHT, ParseError, PersonInfo};
+pub use solution::{Bound, Phase, Progress, Solution, SolveOptions, Swap, check_swaps};
+
+/// Solves the clearing problem. Never panics on valid graphs; `progress` is called with the
+/// current best answer and bound at phase changes and improvements.
+pub fn solve(g: &Graph, opts: &SolveOptions, progress: &mut dyn FnMut(&Progress)) -> Solution {
+    let t0 = Instant::now();
+    // The work runs on a thread with a large stack (the blossom algorithm and the exact
+    // search recurse); progress reports come back over a channel to the caller's thread.
+    enum Outcome {
+        Done((Vec<Swap>, Option<Bound>)),
+        Panicked,
+        NoThread,
+    }
+    let outcome = std::thread::scope(|scope| {
+        let (tx, rx) = mpsc::channel::<Progress>();
+        let worker = std::thread::Builder::new()
+            .name("matching-solve".into())
+            .stack_size(1 << 30)
+            .spawn_scoped(scope, move || solve_inner(g, opts, t0, &tx));
+        match worker {
+            Ok(handle) => {
+                // Ends when the worker drops its sender (finished or panicked).
+                for p in rx.iter() {
+                    progress(&p);
+                }
+                match handle.join() {
+                    Ok(r) => Outcome::Done(r),
+                    Err(_) => Outcome::Panicked,
+                }
+            }
+            Err(_) => Outcome::NoThread,
+        }
+    });
+    let (swaps, bound) = match outcome {
+        Outcome::Done(r) => r,
+        Outcome::Panicked => (Vec::new(), None),
+        Outcome::NoThread => {
+            let (tx, rx) = mpsc::channel::<Progress>();
+            let r = solve_inner(g, opts, t0, &tx);
+            for p in rx.try_iter() {
+                progress(&p);
+            }
+            r
+        }
+    };
+    finish(g, swaps, bound, t0, progress)
+}
+
+type Tx = mpsc::Sender<Progress>;
+
+fn report(tx: &Tx, t0: Instant, phase: Phase, people: usize, weight: i64, bound: Bound) {
+    let _ = tx.send(Progress {
+        phase,
+        people,
+        weight,
+        bound,
+        elapsed: t0.elapsed(),
+    });
+}
+
+/// Upper limit on the number of enumerated cycle members (memory guard).
+const MAX_CYCLE_MEMBERS: usize = 120_000_000;
+
+fn solve_inner(g: &Graph, opts: &SolveOptions, t0: Instant, tx: &Tx) -> (Vec<Swap>, Option<Bound>) {
+    solve_work(g, opts, t0, tx)
+}
+
+fn solve_work(g: &Graph, opts: &SolveOptions, t0: Instant, tx: &Tx) -> (Vec<Swap>, Option<Bound>) {
+    let deadline = opts.time_limit.map(|d| t0 + d);
+    if opts.max_cycle < 2 {
+        return (
+            Vec::new(),
+            Some(Bound {
+                people: 0,
+                weight: 0,
+            }),
+        );
+    }
+    let (pair_swaps, certified) = pairs::solve_pairs(g);
+    let (pp, pw) = totals(g, &pair_swaps);
+    let trivial = Bound {
+        people: g.n(),
+        weight: i64::MAX,
+    };
+    if opts.max_cycle == 2 {
+        // Exact; the bound is the optimum itself, backed by the verified dual certificate.
+        let bound = if certified {
+            Bound {
+                people: pp,
+                weight: pw,
+            }
+        } else {
+            trivial
+        };
+        return (pair_swaps, Some(bound));
+    }
+    report(tx, t0, Phase::Matching, pp, pw, trivial);
+    let Some(cy) = cycles::enumerate(g, opts.max_cycle, MAX_CYCLE_MEMBERS / opts.max_cycle) else {
+        // Too many cycles to enumerate: return the pairs optimum with the trivial bound.
+        return (pair_swaps, Some(trivial));
+    };
+    report(tx, t0, Phase::Enumerate, pp, pw, trivial);
+    let comps = packing::components(g.n(), &cy);
+    // Map every 2-cycle to (component, local cycle) to seed the components with the pairs.
+    let mut where_: Vec<(u32, u32)> = vec![(0, 0); cy.len()];
+    for (ci, c) in comps.iter().enumerate() {
+        for (lj, &gj) in c.gid.iter().enumerate() {
+            where_[gj] = (ci as u32, lj as u32);
+        }
+    }
+    let mut two: HashMap<(u32, u32), usize> = HashMap::new();
+    for j in 0..cy.len() {
+        let m = cy.cycle(j);
+        if m.len() == 2 {
+            two.insert((m[0].min(m[1]), m[0].max(m[1])), j);
+        }
+    }
+    let mut starts: Vec<Vec<usize>> = vec![Vec::new(); comps.len()];
+    for s in &pair_swaps {
+        let (a, b) = (s.members[0] as u32, s.members[1] as u32);
+        if let Some(&j) = two.get(&(a.min(b), a.max(b))) {
+            let (ci, lj) = where_[j];
+            starts[ci as usize].push(lj as usize);
+        }
+    }
+    drop(two);
+    // Small components first; the big ones share the remaining time.
+    let mut idx: Vec<usize> = (0..comps.len()).collect();
+    idx.sort_by_key(|&i| comps[i].nc());
+    const BIG: usize = 1000;
+    let n_big = idx.iter().filter(|&&i| comps[i].nc() > BIG).count();
+    let mut big_done = 0usize;
+    let mut swaps = Vec::new();
+    let (mut bp, mut bw) = (0usize, 0i64);
+    let (mut ap, mut aw) = (0usize, 0i64);
+    report(tx, t0, Phase::Heuristic, pp, pw, trivial);
+    for &ci in &idx {
+        let c = &comps[ci];
+        let comp_deadline = deadline.map(|d| {
+            if c.nc() > BIG {
+                let left = d.saturating_duration_since(Instant::now());
+                let share = left / (n_big - big_done).max(1) as u32;
+                big_done += 1;
+                Instant::now() + share
+            } else {
+                d
+            }
+        });
+        let r = packing::solve_comp(c, std::mem::take(&mut starts[ci]), comp_deadline);
+        for &lj in &r.chosen {
+            let gj = c.gid[lj];
+            let members: Vec<usize> = cy.cycle(gj).iter().map(|&v| v as usize).collect();
+            swaps.push(Swap {
+                members,
+                week: cy.weeks[gj].trailing_zeros(),
+            });
+        }
+        ap += r.people as usize;
+        aw += r.weight;
+        bp += r.bound_people as usize;
+        bw = bw.saturating_add(r.bound_weight);
+        if c.nc() > BIG {
+            report(
+                tx,
+                t0,
+                Phase::Search,
+                ap,
+                aw,
+                Bound {
+                    people: bp,
+                    weight: bw,
+                },
+            );
+        }
+    }
+    swaps.sort_by(|a, b| a.members.cmp(&b.members));
+    (
+        swaps,
+        Some(Bound {
+            people: bp,
+            weight: bw,
+        }),
+    )
+}
+
+fn totals(g: &Graph, swaps: &[Swap]) -> (usize, i64) {
+    let mut p = 0;
+    let mut w = 0;
+    for s in swaps {
+        p += s.members.len();
+        for (i, &u) in s.members.iter().enumerate() {
+            w += g
+                .weight(u, s.members[(i + 1) % s.members.len()])
+                .unwrap_or(0);
+        }
+    }
+    (p, w)
+}
+
+fn finish(
+    g: &Graph,
+    swaps: Vec<Swap>,
+    bound: Option<Bound>,
+    t0: Instant,
+    progress: &mut dyn FnMut(&Progress),
+) -> Solution {
+    let (people, weight) = totals(g, &swaps);
+    let bound = bound.unwrap_or(Bound {
+        people: g.n(),
+        weight: i64::MAX,
+    });
+    let optimal = (people, weight) >= (bound.people, bound.weight);
+    let elapsed = t0.elapsed();
+    progress(&Progress {
+        phase: Phase::Done,
+        people,
+        weight,
+        bound,
+        elapsed,
+    });
+    Solution {
+        people,
+        weight,
+        optimal,
+        bound,
+        seconds: elapsed.as_secs_f64(),
+        swaps,
+    }
+}

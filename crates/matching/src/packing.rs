@@ -1,0 +1,1521 @@
+//! K >= 3: exact cycle packing with proven bounds.
+//!
+//! Model: one 0/1 variable per feasible cycle, at most one cycle per person. Objective is
+//! lexicographic: people first, then weight. The instance is split into components (people
+//! linked by cycles); each component is solved independently and the results add up.
+//!
+//! Bounds are Lagrangian (LP dual) bounds: for any multipliers `y >= 0`,
+//!   `sum_v y_v + sum_j max(0, c_j - sum_{v in j} y_v)` bounds every packing's `sum c_j`.
+//! Multipliers are found by solving the LP relaxation approximately (PDHG) in floating point, then rounded to a
+//! fixed-point grid and the bound is evaluated in exact integer arithmetic, so a bound is
+//! valid whatever the floating-point error. Two stages:
+//!  1. people: `c_j = |j|`;
+//!  2. weight among packings with at least `P` people: with a multiplier `lam >= 0` for the
+//!     people constraint, `c_j = w_j + lam |j|` and the bound is reduced by `lam P`.
+//!
+//! The exact search is a depth-first branch and bound over people (each person is either
+//! in one of its still-possible cycles or in none), pruning with the same Lagrangian bounds
+//! maintained incrementally in exact arithmetic. When it finishes, the incumbent is optimal.
+
+#![allow(clippy::needless_range_loop)]
+
+use std::time::Instant;
+
+use crate::cycles::Cycles;
+
+/// Dynamic branching (fewest open cycles) for components up to this many people.
+const DYNAMIC_MAX_PEOPLE: usize = 20_000;
+
+/// Node LPs are re-solved only for subproblems up to this many cycles (time and memory).
+const REFRESH_MAX_CYCLES: usize = 20_000;
+
+/// Fixed-point scale of the multipliers in the exact bound evaluation.
+const SCALE: f64 = 1_048_576.0; // 2^20
+
+/// One component of the cycle-intersection structure, with local vertex ids.
+///
+/// Vertices `0..nv_real` are people; vertices `nv_real..nv` are clique cuts: a cut
+/// "at most one of these cycles" is a virtual person belonging to each of its cycles, so the
+/// LP, the bounds and the search treat it exactly like a person constraint.
+#[derive(Clone)]
+pub struct Comp {
+    pub nv: usize,
+    pub nv_real: usize,
+    /// Global cycle index of each local cycle.
+    pub gid: Vec<usize>,
+    pub cstart: Vec<usize>,
+    pub cmem: Vec<u32>,
+    pub len: Vec<i64>,
+    pub w: Vec<i64>,
+    /// `vstart[v]..vstart[v+1]` indexes `vcyc`: the cycles containing local vertex `v`.
+    pub vstart: Vec<usize>,
+    pub vcyc: Vec<u32>,
+}
+
+impl Comp {
+    pub fn nc(&self) -> usize {
+        self.len.len()
+    }
+    fn members(&self, j: usize) -> &[u32] {
+        &self.cmem[self.cstart[j]..self.cstart[j + 1]]
+    }
+    fn cycles_of(&self, v: usize) -> &[u32] {
+        &self.vcyc[self.vstart[v]..self.vstart[v + 1]]
+    }
+}
+
+/// Splits the cycles into components of vertices linked by cycles.
+pub fn components(n: usize, cy: &Cycles) -> Vec<Comp> {
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    for j in 0..cy.len() {
+        let m = cy.cycle(j);
+        let a = find(&mut parent, m[0] as usize);
+        for &v in &m[1..] {
+            let b = find(&mut parent, v as usize);
+            if a != b {
+                parent[b] = a;
+            }
+        }
+    }
+    let mut comp_of = vec![usize::MAX; n];
+    let mut cycles_per: Vec<Vec<usize>> = Vec::new();
+    for j in 0..cy.len() {
+        let r = find(&mut parent, cy.cycle(j)[0] as usize);
+        if comp_of[r] == usize::MAX {
+            comp_of[r] = cycles_per.len();
+            cycles_per.push(Vec::new());
+        }
+        cycles_per[comp_of[r]].push(j);
+    }
+    let mut local = vec![u32::MAX; n];
+    let mut out = Vec::with_capacity(cycles_per.len());
+    for js in cycles_per {
+        let mut verts: Vec<usize> = Vec::new();
+        let mut cstart = vec![0usize];
+        let mut cmem = Vec::new();
+        let mut len = Vec::with_capacity(js.len());
+        let mut w = Vec::with_capacity(js.len());
+        for &j in &js {
+            for &v in cy.cycle(j) {
+                let v = v as usize;
+                if local[v] == u32::MAX {
+                    local[v] = verts.len() as u32;
+                    verts.push(v);
+                }
+                cmem.push(local[v]);
+            }
+            cstart.push(cmem.len());
+            len.push(cy.cycle(j).len() as i64);
+            w.push(cy.weight[j]);
+        }
+        let nv = verts.len();
+        let mut vstart = vec![0usize; nv + 1];
+        for &v in &cmem {
+            vstart[v as usize + 1] += 1;
+        }
+        for i in 0..nv {
+            vstart[i + 1] += vstart[i];
+        }
+        let mut fill = vstart.clone();
+        let mut vcyc = vec![0u32; cmem.len()];
+        for j in 0..js.len() {
+            for &v in &cmem[cstart[j]..cstart[j + 1]] {
+                vcyc[fill[v as usize]] = j as u32;
+                fill[v as usize] += 1;
+            }
+        }
+        for &v in &verts {
+            local[v] = u32::MAX;
+        }
+        out.push(Comp {
+            nv,
+            nv_real: nv,
+            gid: js,
+            cstart,
+            cmem,
+            len,
+            w,
+            vstart,
+            vcyc,
+        });
+    }
+    out
+}
+
+/// The subproblem on the given cycles (and the people in them), with its vertex map.
+fn restrict(c: &Comp, cmap: &[usize]) -> (Comp, Vec<usize>) {
+    let mut vmap: Vec<usize> = Vec::new();
+    let mut local = vec![u32::MAX; c.nv];
+    let mut cstart = vec![0usize];
+    let mut cmem = Vec::new();
+    for &j in cmap {
+        for &v in c.members(j) {
+            if local[v as usize] == u32::MAX {
+                local[v as usize] = vmap.len() as u32;
+                vmap.push(v as usize);
+            }
+            cmem.push(local[v as usize]);
+        }
+        cstart.push(cmem.len());
+    }
+    let nv = vmap.len();
+    let mut vstart = vec![0usize; nv + 1];
+    for &v in &cmem {
+        vstart[v as usize + 1] += 1;
+    }
+    for i in 0..nv {
+        vstart[i + 1] += vstart[i];
+    }
+    let mut fill = vstart.clone();
+    let mut vcyc = vec![0u32; cmem.len()];
+    for j in 0..cmap.len() {
+        for &v in &cmem[cstart[j]..cstart[j + 1]] {
+            vcyc[fill[v as usize]] = j as u32;
+            fill[v as usize] += 1;
+        }
+    }
+    let sub = Comp {
+        nv,
+        nv_real: nv,
+        gid: cmap.to_vec(),
+        cstart,
+        cmem,
+        len: cmap.iter().map(|&j| c.len[j]).collect(),
+        w: cmap.iter().map(|&j| c.w[j]).collect(),
+        vstart,
+        vcyc,
+    };
+    (sub, vmap)
+}
+
+/// LP diving: fix the cycles the LP (people stage) takes almost fully, re-solve the LP on
+/// what is left (warm start), repeat; then polish by local search.
+/// With `combined = Some(L)`, dives on the LP with objective `w_j + L |j|` (people first,
+/// then weight, for a large enough `L`) instead of people only.
+fn dive(
+    c: &Comp,
+    x0: &[f64],
+    d0: &FixedDuals,
+    combined: Option<i64>,
+    deadline: Option<Instant>,
+) -> Vec<usize> {
+    let nc = c.nc();
+    let mut x = x0.to_vec();
+    let yscale = combined.map_or(1.0, |l| l as f64);
+    let mut y: Vec<f64> = d0.y.iter().map(|&t| t as f64 / SCALE * yscale).collect();
+    let mut used = vec![false; c.nv];
+    let mut open = vec![true; nc];
+    let mut chosen = Vec::new();
+    let take = |j: usize, used: &mut Vec<bool>, open: &mut Vec<bool>, chosen: &mut Vec<usize>| {
+        chosen.push(j);
+        for &v in c.members(j) {
+            used[v as usize] = true;
+            for &k in c.cycles_of(v as usize) {
+                open[k as usize] = false;
+            }
+        }
+    };
+    loop {
+        let mut order: Vec<usize> = (0..nc).filter(|&j| open[j]).collect();
+        if order.is_empty() {
+            break;
+        }
+        order.sort_by(|&a, &b| x[b].total_cmp(&x[a]).then(c.w[b].cmp(&c.w[a])));
+        let mut fixed = 0;
+        for &j in &order {
+            if x[j] < 0.9 && fixed > 0 {
+                break;
+            }
+            if open[j] {
+                take(j, &mut used, &mut open, &mut chosen);
+                fixed += 1;
+            }
+        }
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            // Out of time: finish greedily in LP order.
+            for &j in &order {
+                if open[j] {
+                    take(j, &mut used, &mut open, &mut chosen);
+                }
+            }
+            break;
+        }
+        let cmap: Vec<usize> = (0..nc).filter(|&j| open[j]).collect();
+        if cmap.is_empty() {
+            break;
+        }
+        let (sub, vmap) = restrict(c, &cmap);
+        let wy: Vec<f64> = vmap.iter().map(|&v| y[v]).collect();
+        let wx: Vec<f64> = cmap.iter().map(|&j| x[j]).collect();
+        let base: Vec<i64> = match combined {
+            Some(l) => (0..sub.nc()).map(|j| sub.w[j] + l * sub.len[j]).collect(),
+            None => sub.len.clone(),
+        };
+        let st = Stage {
+            base: &base,
+            people_floor: None,
+        };
+        let (fd, _, xs) = pdhg_x(
+            &sub,
+            &st,
+            600,
+            i64::MIN,
+            deadline,
+            Some((&wy, 0.0)),
+            Some(&wx),
+        );
+        for (i, &j) in cmap.iter().enumerate() {
+            x[j] = xs[i];
+        }
+        for (i, &v) in vmap.iter().enumerate() {
+            y[v] = fd.y[i] as f64 / SCALE;
+        }
+    }
+    local_search(c, chosen, deadline)
+}
+
+/// Lexicographic value (people, weight) of a set of chosen local cycles.
+fn value(c: &Comp, chosen: &[usize]) -> (i64, i64) {
+    chosen
+        .iter()
+        .fold((0, 0), |(p, w), &j| (p + c.len[j], w + c.w[j]))
+}
+
+fn add(a: (i64, i64), b: (i64, i64)) -> (i64, i64) {
+    (a.0 + b.0, a.1 + b.1)
+}
+
+fn sub(a: (i64, i64), b: (i64, i64)) -> (i64, i64) {
+    (a.0 - b.0, a.1 - b.1)
+}
+
+// ---------------------------------------------------------------------------------------
+// Heuristics
+// ---------------------------------------------------------------------------------------
+
+/// Greedy packing in the given cycle order.
+fn greedy(c: &Comp, order: &[usize]) -> Vec<usize> {
+    let mut used = vec![false; c.nv];
+    let mut out = Vec::new();
+    for &j in order {
+        if c.members(j).iter().all(|&v| !used[v as usize]) {
+            for &v in c.members(j) {
+                used[v as usize] = true;
+            }
+            out.push(j);
+        }
+    }
+    out
+}
+
+/// Local search: insert a cycle, evict the cycles it meets, greedily refill the freed people.
+/// Accepts lexicographic improvements. Stops at a local optimum or the deadline.
+fn local_search(c: &Comp, start: Vec<usize>, deadline: Option<Instant>) -> Vec<usize> {
+    const NONE: u32 = u32::MAX;
+    let mut owner = vec![NONE; c.nv];
+    let mut selected = vec![false; c.nc()];
+    for &j in &start {
+        selected[j] = true;
+        for &v in c.members(j) {
+            owner[v as usize] = j as u32;
+        }
+    }
+    let mut order: Vec<usize> = (0..c.nc()).collect();
+    order.sort_by_key(|&j| (std::cmp::Reverse(c.len[j]), std::cmp::Reverse(c.w[j])));
+    let mut evict: Vec<usize> = Vec::new();
+    let mut freed: Vec<usize> = Vec::new();
+    let mut refill: Vec<usize> = Vec::new();
+    let mut cand: Vec<usize> = Vec::new();
+    let mut tmp_used: Vec<bool> = vec![false; c.nv];
+    for _round in 0..50 {
+        let mut improved = false;
+        for (step, &j) in order.iter().enumerate() {
+            if step % 256 == 0 && deadline.is_some_and(|d| Instant::now() >= d) {
+                return (0..c.nc()).filter(|&k| selected[k]).collect();
+            }
+            if selected[j] {
+                continue;
+            }
+            evict.clear();
+            for &v in c.members(j) {
+                let o = owner[v as usize];
+                if o != NONE && !evict.contains(&(o as usize)) {
+                    evict.push(o as usize);
+                }
+            }
+            let mut gain = (c.len[j], c.w[j]);
+            for &e in &evict {
+                gain = sub(gain, (c.len[e], c.w[e]));
+            }
+            // People freed by the eviction (not in j).
+            freed.clear();
+            for &e in &evict {
+                for &v in c.members(e) {
+                    if !c.members(j).contains(&v) {
+                        freed.push(v as usize);
+                    }
+                }
+            }
+            // Occupancy after the move: owner != NONE and not evicted, or in j.
+            let occupied = |v: usize, tmp_used: &[bool]| -> bool {
+                if tmp_used[v] {
+                    return true;
+                }
+                let o = owner[v];
+                o != NONE && !evict.contains(&(o as usize))
+            };
+            for &v in c.members(j) {
+                tmp_used[v as usize] = true;
+            }
+            cand.clear();
+            for &f in &freed {
+                for &k in c.cycles_of(f) {
+                    let k = k as usize;
+                    if k != j
+                        && !cand.contains(&k)
+                        && c.members(k)
+                            .iter()
+                            .all(|&u| !occupied(u as usize, &tmp_used))
+                    {
+                        cand.push(k);
+                    }
+                }
+            }
+            cand.sort_by_key(|&k| (std::cmp::Reverse(c.len[k]), std::cmp::Reverse(c.w[k])));
+            refill.clear();
+            for &k in &cand {
+                if c.members(k)
+                    .iter()
+                    .all(|&u| !occupied(u as usize, &tmp_used))
+                {
+                    for &u in c.members(k) {
+                        tmp_used[u as usize] = true;
+                    }
+                    refill.push(k);
+                    gain = add(gain, (c.len[k], c.w[k]));
+                }
+            }
+            for &v in c.members(j) {
+                tmp_used[v as usize] = false;
+            }
+            for &k in &refill {
+                for &u in c.members(k) {
+                    tmp_used[u as usize] = false;
+                }
+            }
+            if gain > (0, 0) {
+                for &e in &evict {
+                    selected[e] = false;
+                    for &v in c.members(e) {
+                        owner[v as usize] = NONE;
+                    }
+                }
+                for &k in std::iter::once(&j).chain(refill.iter()) {
+                    selected[k] = true;
+                    for &v in c.members(k) {
+                        owner[v as usize] = k as u32;
+                    }
+                }
+                improved = true;
+            }
+        }
+        if !improved {
+            break;
+        }
+    }
+    (0..c.nc()).filter(|&k| selected[k]).collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Lagrangian bounds
+// ---------------------------------------------------------------------------------------
+
+/// Multipliers of one stage: `y` per vertex and `lam` for the people constraint
+/// (`lam` stays 0 in stage 1).
+#[derive(Clone)]
+pub struct Duals {
+    pub y: Vec<f64>,
+    pub lam: f64,
+}
+
+/// Stage description: objective `c_j = base_j + lam * len_j`, minus `lam * people_floor`.
+struct Stage<'a> {
+    base: &'a [i64],
+    /// `Some(P)`: stage 2 with the constraint people >= P; `None`: stage 1.
+    people_floor: Option<i64>,
+}
+
+/// Fixed-point multipliers used for exact evaluation.
+#[derive(Clone)]
+pub struct FixedDuals {
+    pub y: Vec<i64>,
+    pub lam: i64,
+}
+
+fn to_fixed(d: &Duals) -> FixedDuals {
+    let f = |x: f64| {
+        if x.is_finite() && x > 0.0 {
+            (x * SCALE).floor().min(1e17) as i64
+        } else {
+            0
+        }
+    };
+    FixedDuals {
+        y: d.y.iter().map(|&x| f(x)).collect(),
+        lam: f(d.lam),
+    }
+}
+
+/// Scaled reduced cost `S*c_j + lam*len_j - sum y` of cycle `j` (exact).
+fn rc_fixed(c: &Comp, st: &Stage<'_>, fd: &FixedDuals, j: usize) -> i128 {
+    let mut rc = st.base[j] as i128 * SCALE as i128 + fd.lam as i128 * c.len[j] as i128;
+    for &v in c.members(j) {
+        rc -= fd.y[v as usize] as i128;
+    }
+    rc
+}
+
+/// Exact scaled Lagrangian value; the bound on the stage objective is `floor(value / S)`.
+fn lagr_exact(c: &Comp, st: &Stage<'_>, fd: &FixedDuals) -> i128 {
+    let mut val: i128 = fd.y.iter().map(|&y| y as i128).sum();
+    if let Some(p) = st.people_floor {
+        val -= fd.lam as i128 * p as i128;
+    }
+    for j in 0..c.nc() {
+        val += rc_fixed(c, st, fd, j).max(0);
+    }
+    val
+}
+
+fn floor_div_scale(v: i128) -> i64 {
+    v.div_euclid(SCALE as i128) as i64
+}
+
+/// LP relaxation by PDHG (primal-dual hybrid gradient with restarts to the average):
+///   max sum_j c_j x_j  s.t. each person in at most one cycle, 0 <= x <= 1
+///   [stage 2 also: sum_j |j| x_j >= P].
+/// Returns the best dual multipliers found (fixed point), their exact bound (`floor`), and
+/// the primal iterate (for rounding heuristics). Stops early once the bound is `<= stop_at`.
+fn pdhg(
+    c: &Comp,
+    st: &Stage<'_>,
+    max_iter: usize,
+    stop_at: i64,
+    deadline: Option<Instant>,
+    warm: Option<(&[f64], f64)>,
+) -> (FixedDuals, i64, Vec<f64>) {
+    pdhg_x(c, st, max_iter, stop_at, deadline, warm, None)
+}
+
+/// [`pdhg`] with an optional primal warm start.
+#[allow(clippy::too_many_arguments)]
+fn pdhg_x(
+    c: &Comp,
+    st: &Stage<'_>,
+    max_iter: usize,
+    stop_at: i64,
+    deadline: Option<Instant>,
+    warm: Option<(&[f64], f64)>,
+    warm_x: Option<&[f64]>,
+) -> (FixedDuals, i64, Vec<f64>) {
+    let nc = c.nc();
+    let nv = c.nv;
+    let scale = st.base.iter().map(|b| b.abs()).max().unwrap_or(1).max(1) as f64;
+    let obj: Vec<f64> = st.base.iter().map(|&b| b as f64 / scale).collect();
+    // People row, normalised: -(len_j / r) x <= -(P / r).
+    let (prow, prhs) = match st.people_floor {
+        Some(p) => {
+            let r = c
+                .len
+                .iter()
+                .map(|&l| (l * l) as f64)
+                .sum::<f64>()
+                .sqrt()
+                .max(1.0);
+            (Some(1.0 / r), p as f64 / r)
+        }
+        None => (None, 0.0),
+    };
+    // Diagonal preconditioning (Pock-Chambolle, alpha = 1): per-column primal steps and
+    // per-row dual steps from the absolute column and row sums.
+    let theta = 1.0;
+    let tau: Vec<f64> = (0..nc)
+        .map(|j| {
+            let col = c.len[j] as f64 * (1.0 + prow.unwrap_or(0.0));
+            0.95 / (theta * col)
+        })
+        .collect();
+    let sigma: Vec<f64> = (0..nv)
+        .map(|u| 0.95 * theta / (c.vstart[u + 1] - c.vstart[u]).max(1) as f64)
+        .collect();
+    let sigma_p = match prow {
+        Some(k) => 0.95 * theta / (k * c.len.iter().sum::<i64>() as f64).max(1e-12),
+        None => 0.0,
+    };
+    let mut x = match warm_x {
+        Some(wx) if wx.len() == nc => wx.to_vec(),
+        _ => vec![0.0; nc],
+    };
+    let mut xn = vec![0.0; nc];
+    let mut y = vec![0.0; nv];
+    let mut lam = 0.0f64;
+    if let Some((wy, wl)) = warm {
+        for (t, &u) in y.iter_mut().zip(wy) {
+            *t = u / scale;
+        }
+        if let Some(k) = prow {
+            lam = wl / (k * scale);
+        }
+    }
+    let mut xs = vec![0.0; nc];
+    let mut ys = vec![0.0; nv];
+    let mut lams = 0.0;
+    let mut cnt = 0.0;
+    let mut ax = vec![0.0; nv];
+    // Dual (Lagrangian) value in the scaled objective units.
+    let dual_value = |y: &[f64], lam: f64| -> f64 {
+        let mut val: f64 = y.iter().sum::<f64>() - lam * prhs;
+        for j in 0..nc {
+            let mut rc = obj[j] + prow.map_or(0.0, |k| lam * k * c.len[j] as f64);
+            for &u in c.members(j) {
+                rc -= y[u as usize];
+            }
+            val += rc.max(0.0);
+        }
+        val
+    };
+    let to_duals = |y: &[f64], lam: f64| Duals {
+        y: y.iter().map(|&t| t * scale).collect(),
+        lam: prow.map_or(0.0, |k| lam * k * scale),
+    };
+    let mut best_val = f64::INFINITY;
+    let mut best = (y.clone(), lam);
+    let mut restart_val = f64::INFINITY;
+    // Short runs (node re-solves) check often and give up early; long runs are patient.
+    let (mut period, stale_limit) = if max_iter <= 2000 {
+        (32usize, 4usize)
+    } else {
+        (64, 12)
+    };
+    let mut since = 0usize;
+    let mut best_floor = i64::MAX;
+    let mut stale = 0usize;
+    for it in 0..max_iter {
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            break;
+        }
+        // Primal ascent step.
+        for j in 0..nc {
+            let mut g = obj[j];
+            for &u in c.members(j) {
+                g -= y[u as usize];
+            }
+            if let Some(k) = prow {
+                g += lam * k * c.len[j] as f64;
+            }
+            xn[j] = (x[j] + tau[j] * g).clamp(0.0, 1.0);
+        }
+        // Dual descent step on the extrapolated primal.
+        ax.iter_mut().for_each(|t| *t = 0.0);
+        let mut pa = 0.0;
+        for j in 0..nc {
+            let t = 2.0 * xn[j] - x[j];
+            for &u in c.members(j) {
+                ax[u as usize] += t;
+            }
+            if let Some(k) = prow {
+                pa -= k * c.len[j] as f64 * t;
+            }
+        }
+        for u in 0..nv {
+            y[u] = (y[u] + sigma[u] * (ax[u] - 1.0)).max(0.0);
+        }
+        if prow.is_some() {
+            lam = (lam + sigma_p * (pa + prhs)).max(0.0);
+        }
+        std::mem::swap(&mut x, &mut xn);
+        for j in 0..nc {
+            xs[j] += x[j];
+        }
+        for u in 0..nv {
+            ys[u] += y[u];
+        }
+        lams += lam;
+        cnt += 1.0;
+        since += 1;
+        if since >= period || it + 1 == max_iter {
+            since = 0;
+            let yavg: Vec<f64> = ys.iter().map(|t| t / cnt).collect();
+            let lavg = lams / cnt;
+            let v_cur = dual_value(&y, lam);
+            let v_avg = dual_value(&yavg, lavg);
+            let (v_best_now, use_avg) = if v_avg < v_cur {
+                (v_avg, true)
+            } else {
+                (v_cur, false)
+            };
+            if v_best_now < best_val {
+                best_val = v_best_now;
+                best = if use_avg {
+                    (yavg.clone(), lavg)
+                } else {
+                    (y.clone(), lam)
+                };
+                let fd = to_fixed(&to_duals(&best.0, best.1));
+                let b = floor_div_scale(lagr_exact(c, st, &fd));
+                if b <= stop_at {
+                    return (fd, b, x);
+                }
+                if b < best_floor {
+                    best_floor = b;
+                    stale = 0;
+                }
+            }
+            if std::env::var_os("MATCHING_DEBUG_LP").is_some() {
+                eprintln!(
+                    "    pdhg it={it} period={period} cur={:.4} avg={:.4} best={:.4} floor={best_floor} scale={scale}",
+                    v_cur * scale,
+                    v_avg * scale,
+                    best_val * scale
+                );
+            }
+            // Stop when the integer bound has not moved for a while.
+            stale += 1;
+            if stale >= stale_limit {
+                break;
+            }
+            // Restart from the average when it made good progress.
+            if use_avg && v_avg < restart_val {
+                for j in 0..nc {
+                    x[j] = xs[j] / cnt;
+                }
+                y = yavg;
+                lam = lavg;
+                restart_val = v_avg;
+            } else {
+                period = (period * 2).min(4096);
+            }
+            xs.iter_mut().for_each(|t| *t = 0.0);
+            ys.iter_mut().for_each(|t| *t = 0.0);
+            lams = 0.0;
+            cnt = 0.0;
+            if deadline.is_some_and(|d| Instant::now() >= d) {
+                break;
+            }
+        }
+    }
+    let fd = to_fixed(&to_duals(&best.0, best.1));
+    let b = floor_div_scale(lagr_exact(c, st, &fd));
+    (fd, b, x)
+}
+
+// ---------------------------------------------------------------------------------------
+// Exact search
+// ---------------------------------------------------------------------------------------
+
+/// Incremental exact Lagrangian bound over the still-free people and still-possible cycles.
+#[derive(Clone)]
+struct IncBound {
+    rc: Vec<i128>,
+    y: Vec<i64>,
+    /// sum over free people of y + sum over open cycles of max(0, rc) (scaled).
+    sum: i128,
+    lam: i128,
+}
+
+impl IncBound {
+    fn new(c: &Comp, st: &Stage<'_>, fd: &FixedDuals) -> Self {
+        let rc: Vec<i128> = (0..c.nc()).map(|j| rc_fixed(c, st, fd, j)).collect();
+        let sum = fd.y.iter().map(|&y| y as i128).sum::<i128>()
+            + rc.iter().map(|&r| r.max(0)).sum::<i128>();
+        IncBound {
+            rc,
+            y: fd.y.clone(),
+            sum,
+            lam: fd.lam as i128,
+        }
+    }
+}
+
+struct Search<'a> {
+    c: &'a Comp,
+    order: Vec<usize>,
+    free: Vec<bool>,
+    blocked: Vec<u32>,
+    b1: IncBound,
+    b2: IncBound,
+    chosen: Vec<usize>,
+    cur: (i64, i64),
+    best: (i64, i64),
+    best_set: Vec<usize>,
+    deadline: Option<Instant>,
+    nodes: u64,
+    aborted: bool,
+    /// People phase: only look for packings with at least this many people; stop at the first.
+    target: Option<i64>,
+    found: bool,
+    /// The incumbent's people count is proven maximal (weight phase).
+    people_proven: bool,
+    /// Re-solve the LP at nodes whose subproblem has at least this many open cycles.
+    refresh_min: usize,
+    refreshes: u64,
+    /// Choose the person with the fewest open cycles at each node (else the static order).
+    dynamic: bool,
+    /// Open cycles per person (maintained only in dynamic mode).
+    opencnt: Vec<u32>,
+    /// Branch order of the cycles of each person (best reduced cost first).
+    cyc_order: Vec<Vec<u32>>,
+}
+
+impl Search<'_> {
+    fn block_vertex(&mut self, v: usize) {
+        self.free[v] = false;
+        self.b1.sum -= self.b1.y[v] as i128;
+        self.b2.sum -= self.b2.y[v] as i128;
+        for &j in self.c.cycles_of(v) {
+            let j = j as usize;
+            if self.blocked[j] == 0 {
+                self.b1.sum -= self.b1.rc[j].max(0);
+                self.b2.sum -= self.b2.rc[j].max(0);
+                if self.dynamic {
+                    for &u in self.c.members(j) {
+                        self.opencnt[u as usize] -= 1;
+                    }
+                }
+            }
+            self.blocked[j] += 1;
+        }
+    }
+
+    fn unblock_vertex(&mut self, v: usize) {
+        for &j in self.c.cycles_of(v) {
+            let j = j as usize;
+            self.blocked[j] -= 1;
+            if self.blocked[j] == 0 {
+                self.b1.sum += self.b1.rc[j].max(0);
+                self.b2.sum += self.b2.rc[j].max(0);
+                if self.dynamic {
+                    for &u in self.c.members(j) {
+                        self.opencnt[u as usize] += 1;
+                    }
+                }
+            }
+        }
+        self.free[v] = true;
+        self.b1.sum += self.b1.y[v] as i128;
+        self.b2.sum += self.b2.y[v] as i128;
+    }
+
+    /// Can this node still contain a packing lexicographically better than the incumbent?
+    fn promising(&self) -> bool {
+        let p_ub = self.cur.0 + floor_div_scale(self.b1.sum);
+        if let Some(t) = self.target {
+            return p_ub >= t;
+        }
+        if p_ub < self.best.0 {
+            return false;
+        }
+        if p_ub > self.best.0 && !self.people_proven {
+            return true;
+        }
+        // Only packings with exactly best.0 people can still win, by weight. The stage-2
+        // bound holds for any people floor: use the people still needed.
+        let need = (self.best.0 - self.cur.0) as i128; // people still to cover
+        let w2 = self.b2.sum - self.b2.lam * need;
+        let w_ub = self.cur.1 + floor_div_scale(w2);
+        w_ub > self.best.1
+    }
+
+    fn dfs(&mut self, pos: usize) {
+        self.nodes += 1;
+        if self.nodes.is_multiple_of(1024) && self.deadline.is_some_and(|d| Instant::now() >= d) {
+            self.aborted = true;
+        }
+        if self.aborted || self.found {
+            return;
+        }
+        // Next person to branch on, and the free people with no open cycle left (skipped).
+        let (p, skipped) = if self.dynamic {
+            // Fewest open cycles first (ties: larger multiplier, i.e. more contested).
+            let mut pick = usize::MAX;
+            let mut skipped = Vec::new();
+            for v in 0..self.c.nv {
+                if !self.free[v] {
+                    continue;
+                }
+                let k = self.opencnt[v];
+                if k == 0 {
+                    skipped.push(v);
+                } else if pick == usize::MAX
+                    || k < self.opencnt[pick]
+                    || (k == self.opencnt[pick] && self.b1.y[v] > self.b1.y[pick])
+                {
+                    pick = v;
+                }
+            }
+            (
+                if pick == usize::MAX {
+                    usize::MAX
+                } else {
+                    self.c.nv + pick
+                },
+                skipped,
+            )
+        } else {
+            let mut p = pos;
+            while p < self.order.len() {
+                let v = self.order[p];
+                if self.free[v]
+                    && self
+                        .c
+                        .cycles_of(v)
+                        .iter()
+                        .any(|&j| self.blocked[j as usize] == 0)
+                {
+                    break;
+                }
+                p += 1;
+            }
+            let skipped: Vec<usize> = self.order[pos..p]
+                .iter()
+                .copied()
+                .filter(|&u| self.free[u])
+                .collect();
+            (if p == self.order.len() { usize::MAX } else { p }, skipped)
+        };
+        if p == usize::MAX {
+            if self.cur > self.best {
+                self.best = self.cur;
+                self.best_set = self.chosen.clone();
+            }
+            if self.target.is_some_and(|t| self.cur.0 >= t) {
+                self.found = true;
+            }
+            return;
+        }
+        // People skipped on the way have no open cycle left: drop their multipliers.
+        for &u in &skipped {
+            self.block_vertex(u);
+        }
+        if self.promising() {
+            match self.refresh() {
+                Some((old1, old2)) => {
+                    if self.promising() {
+                        self.branch(p);
+                    }
+                    self.b1 = old1;
+                    self.b2 = old2;
+                }
+                None => self.branch(p),
+            }
+        }
+        for &u in skipped.iter().rev() {
+            self.unblock_vertex(u);
+        }
+    }
+
+    /// Re-solves the LP relaxation of the current subproblem (warm start from the current
+    /// multipliers) and installs the new multipliers. Returns the previous bounds, to
+    /// restore after the subtree.
+    fn refresh(&mut self) -> Option<(IncBound, IncBound)> {
+        if self.refresh_min == usize::MAX || self.aborted {
+            return None;
+        }
+        let c = self.c;
+        // Subproblem: open cycles and the free people in them.
+        if self.chosen.is_empty() && self.free.iter().all(|&f| f) {
+            return None; // the root LP was just solved
+        }
+        let cmap: Vec<usize> = (0..c.nc()).filter(|&j| self.blocked[j] == 0).collect();
+        if cmap.len() < self.refresh_min || cmap.len() > REFRESH_MAX_CYCLES {
+            return None;
+        }
+        self.refreshes += 1;
+        let (sub, vmap) = restrict(c, &cmap);
+        let iters = std::env::var("MATCHING_NODE_ITERS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(400);
+        let need = match self.target {
+            Some(t) => t - self.cur.0,
+            None => self.best.0 - self.cur.0,
+        };
+        // Stage 1 on the subproblem: prune when fewer than `need` people fit.
+        let wy: Vec<f64> = vmap.iter().map(|&v| self.b1.y[v] as f64 / SCALE).collect();
+        let st1 = Stage {
+            base: &sub.len,
+            people_floor: None,
+        };
+        let (fd1, _, _) = pdhg(&sub, &st1, iters, need - 1, self.deadline, Some((&wy, 0.0)));
+        let nb1 = self.install(&sub, &st1, &fd1, &vmap, &cmap);
+        let mut nb2 = None;
+        if self.target.is_none() && floor_div_scale(nb1.sum) >= need {
+            let wy: Vec<f64> = vmap.iter().map(|&v| self.b2.y[v] as f64 / SCALE).collect();
+            let wl = self.b2.lam as f64 / SCALE;
+            let st2 = Stage {
+                base: &sub.w,
+                people_floor: Some(need.max(0)),
+            };
+            let stop = self.best.1 - self.cur.1;
+            let (fd2, _, _) = pdhg(&sub, &st2, iters, stop, self.deadline, Some((&wy, wl)));
+            nb2 = Some(self.install(&sub, &st2, &fd2, &vmap, &cmap));
+        }
+        // Keep whichever multipliers bound better (both are valid).
+        let nb1 = if nb1.sum < self.b1.sum {
+            nb1
+        } else {
+            self.b1.clone()
+        };
+        let old1 = std::mem::replace(&mut self.b1, nb1);
+        let old2 = match nb2 {
+            Some(b)
+                if b.sum - b.lam * (need.max(0) as i128)
+                    < self.b2.sum - self.b2.lam * (need.max(0) as i128) =>
+            {
+                std::mem::replace(&mut self.b2, b)
+            }
+            _ => self.b2.clone(),
+        };
+        Some((old1, old2))
+    }
+
+    /// Full-size incremental bound from subproblem multipliers (other people get 0).
+    fn install(
+        &self,
+        sub: &Comp,
+        st: &Stage<'_>,
+        fd: &FixedDuals,
+        vmap: &[usize],
+        cmap: &[usize],
+    ) -> IncBound {
+        let c = self.c;
+        let mut y = vec![0i64; c.nv];
+        for (i, &v) in vmap.iter().enumerate() {
+            y[v] = fd.y[i];
+        }
+        let mut rc = vec![0i128; c.nc()];
+        let mut sum: i128 = fd.y.iter().map(|&t| t as i128).sum();
+        for (i, &j) in cmap.iter().enumerate() {
+            let r = rc_fixed(sub, st, fd, i);
+            rc[j] = r;
+            sum += r.max(0);
+        }
+        IncBound {
+            rc,
+            y,
+            sum,
+            lam: fd.lam as i128,
+        }
+    }
+
+    /// Branches on a person: `p < order.len()` is a position in the static order; in
+    /// dynamic mode `p = nv + v` names the person directly.
+    fn branch(&mut self, p: usize) {
+        let (v, next) = if p >= self.c.nv && self.dynamic {
+            (p - self.c.nv, 0)
+        } else {
+            (self.order[p], p + 1)
+        };
+        let cands: Vec<usize> = self.cyc_order[v]
+            .iter()
+            .map(|&j| j as usize)
+            .filter(|&j| self.blocked[j] == 0)
+            .collect();
+        let mut cands = cands;
+        cands.sort_by_key(|&j| {
+            (
+                std::cmp::Reverse(self.b1.rc[j]),
+                std::cmp::Reverse(self.b2.rc[j]),
+            )
+        });
+        for j in cands {
+            let mem: Vec<usize> = self.c.members(j).iter().map(|&u| u as usize).collect();
+            for &u in &mem {
+                self.block_vertex(u);
+            }
+            self.chosen.push(j);
+            self.cur = add(self.cur, (self.c.len[j], self.c.w[j]));
+            if self.promising() {
+                self.dfs(next);
+            }
+            self.cur = sub(self.cur, (self.c.len[j], self.c.w[j]));
+            self.chosen.pop();
+            for &u in mem.iter().rev() {
+                self.unblock_vertex(u);
+            }
+            if self.aborted || self.found {
+                return;
+            }
+        }
+        // v stays out.
+        self.block_vertex(v);
+        if self.promising() {
+            self.dfs(next);
+        }
+        self.unblock_vertex(v);
+    }
+}
+
+/// Result of solving one component.
+pub struct CompResult {
+    pub chosen: Vec<usize>,
+    pub people: i64,
+    pub weight: i64,
+    pub bound_people: i64,
+    /// Valid for packings with exactly `bound_people` people.
+    pub bound_weight: i64,
+}
+
+/// Solves one component: heuristic start, Lagrangian bounds, exact search until the deadline.
+pub fn solve_comp(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> CompResult {
+    let nc = c.nc();
+    if nc <= 50 {
+        return solve_core(c, pair_start, deadline);
+    }
+    // Clique cuts: rounds of LP (people, then people-then-weight) and separation.
+    let cut_deadline = deadline.map(|d| {
+        let now = Instant::now();
+        now + d.saturating_duration_since(now).mul_f64(0.25)
+    });
+    let share =
+        c.w.iter()
+            .zip(&c.len)
+            .map(|(w, l)| w.abs() / l)
+            .max()
+            .unwrap_or(0);
+    let mut cc = c.clone();
+    let mut seen: std::collections::HashSet<Vec<usize>> = std::collections::HashSet::new();
+    for round in 0..4 {
+        if cut_deadline.is_some_and(|d| Instant::now() >= d) {
+            break;
+        }
+        let base: Vec<i64> = if round % 2 == 0 {
+            cc.len.clone()
+        } else {
+            (0..nc)
+                .map(|j| cc.w[j] + (4 * share + 1) * cc.len[j])
+                .collect()
+        };
+        let st = Stage {
+            base: &base,
+            people_floor: None,
+        };
+        let (_, _, x) = pdhg(&cc, &st, 20000, i64::MIN, cut_deadline, None);
+        let cuts = separate_cliques(&cc, &x, 4000);
+        let fresh: Vec<Vec<usize>> = cuts
+            .into_iter()
+            .filter(|q| seen.insert(q.clone()))
+            .collect();
+        if std::env::var_os("MATCHING_DEBUG").is_some() {
+            eprintln!("  cut round {round}: {} new clique cuts", fresh.len());
+        }
+        if fresh.is_empty() {
+            if round % 2 == 1 {
+                break;
+            }
+            continue;
+        }
+        cc = with_cuts(&cc, &fresh);
+    }
+    solve_core(&cc, pair_start, deadline)
+}
+
+/// Cliques of pairwise-intersecting cycles whose LP values sum above 1 and that do not all
+/// pass through one person (those are person constraints already). Greedy from each
+/// fractional cycle, largest LP value first.
+fn separate_cliques(c: &Comp, x: &[f64], max_cuts: usize) -> Vec<Vec<usize>> {
+    let meets = |a: usize, b: usize| {
+        c.members(a)
+            .iter()
+            .any(|&u| (u as usize) < c.nv_real && c.members(b).contains(&u))
+    };
+    let mut frac: Vec<usize> = (0..c.nc())
+        .filter(|&j| x[j] > 0.02 && x[j] < 0.98)
+        .collect();
+    frac.sort_by(|&a, &b| x[b].total_cmp(&x[a]));
+    let mut mark = vec![false; c.nc()];
+    let mut out = Vec::new();
+    for &a in &frac {
+        // Fractional neighbours of a.
+        let mut nb: Vec<usize> = Vec::new();
+        for &u in c.members(a) {
+            if (u as usize) >= c.nv_real {
+                continue;
+            }
+            for &k in c.cycles_of(u as usize) {
+                let k = k as usize;
+                if k != a && !mark[k] && x[k] > 0.02 {
+                    mark[k] = true;
+                    nb.push(k);
+                }
+            }
+        }
+        for &k in &nb {
+            mark[k] = false;
+        }
+        nb.sort_by(|&p, &q| x[q].total_cmp(&x[p]));
+        let mut q = vec![a];
+        let mut sum = x[a];
+        for &b in &nb {
+            if q.iter().all(|&m| meets(m, b)) {
+                q.push(b);
+                sum += x[b];
+            }
+        }
+        if sum <= 1.0 + 1e-3 || q.len() < 3 {
+            continue;
+        }
+        let common = c
+            .members(q[0])
+            .iter()
+            .any(|&u| (u as usize) < c.nv_real && q.iter().all(|&m| c.members(m).contains(&u)));
+        if common {
+            continue;
+        }
+        q.sort_unstable();
+        out.push(q);
+        if out.len() >= max_cuts {
+            break;
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A copy of `c` with one virtual vertex per cut (a clique of cycles).
+fn with_cuts(c: &Comp, cuts: &[Vec<usize>]) -> Comp {
+    let mut extra: Vec<Vec<u32>> = vec![Vec::new(); c.nc()];
+    for (k, q) in cuts.iter().enumerate() {
+        for &j in q {
+            extra[j].push((c.nv + k) as u32);
+        }
+    }
+    let nv = c.nv + cuts.len();
+    let mut cstart = vec![0usize];
+    let mut cmem = Vec::with_capacity(c.cmem.len() + cuts.iter().map(|q| q.len()).sum::<usize>());
+    for j in 0..c.nc() {
+        cmem.extend_from_slice(c.members(j));
+        cmem.extend_from_slice(&extra[j]);
+        cstart.push(cmem.len());
+    }
+    let mut vstart = vec![0usize; nv + 1];
+    for &v in &cmem {
+        vstart[v as usize + 1] += 1;
+    }
+    for i in 0..nv {
+        vstart[i + 1] += vstart[i];
+    }
+    let mut fill = vstart.clone();
+    let mut vcyc = vec![0u32; cmem.len()];
+    for j in 0..c.nc() {
+        for &v in &cmem[cstart[j]..cstart[j + 1]] {
+            vcyc[fill[v as usize]] = j as u32;
+            fill[v as usize] += 1;
+        }
+    }
+    Comp {
+        nv,
+        nv_real: c.nv_real,
+        gid: c.gid.clone(),
+        cstart,
+        cmem,
+        len: c.len.clone(),
+        w: c.w.clone(),
+        vstart,
+        vcyc,
+    }
+}
+
+/// Solves one component (possibly with cut vertices): heuristics, bounds, exact search.
+fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> CompResult {
+    let nc = c.nc();
+    let ones: Vec<i64> = c.len.clone();
+    let st1 = Stage {
+        base: &ones,
+        people_floor: None,
+    };
+
+    // Time budget: each phase gets a share of what is left.
+    let budget = |frac: f64| -> Option<Instant> {
+        deadline.map(|d| {
+            let now = Instant::now();
+            now + d.saturating_duration_since(now).mul_f64(frac)
+        })
+    };
+    // Heuristic start: pairs optimum + local search.
+    let mut best_set = local_search(c, pair_start, budget(0.1));
+    let mut best = value(c, &best_set);
+    let max_iter = if nc < 200 { 2000 } else { 20000 };
+
+    // Rounding of an LP solution: cycles by LP value (then weight), greedy, local search.
+    let round =
+        |x: &[f64], best: &mut (i64, i64), best_set: &mut Vec<usize>, dl: Option<Instant>| {
+            let mut order: Vec<usize> = (0..nc).collect();
+            order.sort_by(|&a, &b| x[b].total_cmp(&x[a]).then(c.w[b].cmp(&c.w[a])));
+            let s2 = local_search(c, greedy(c, &order), dl);
+            let v2 = value(c, &s2);
+            if v2 > *best {
+                *best = v2;
+                *best_set = s2;
+            }
+        };
+
+    let debug = std::env::var_os("MATCHING_DEBUG").is_some();
+    let t_start = Instant::now();
+
+    // Stage 1: people bound from the LP relaxation.
+    let (fd1, mut p_ub, x1) = pdhg(c, &st1, max_iter, best.0, budget(0.35), None);
+    p_ub = p_ub.min(c.nv_real as i64);
+    round(&x1, &mut best, &mut best_set, budget(0.1));
+    if best.0 < p_ub && nc > 50 {
+        let d = dive(c, &x1, &fd1, None, budget(0.25));
+        let v = value(c, &d);
+        if debug {
+            eprintln!("  dive: {v:?} at {:.2}s", t_start.elapsed().as_secs_f64());
+        }
+        if v > best {
+            best = v;
+            best_set = d;
+        }
+    }
+    if debug {
+        eprintln!(
+            "comp nv={} nc={}: stage1 p_ub={} best={:?} at {:.2}s",
+            c.nv,
+            nc,
+            p_ub,
+            best,
+            t_start.elapsed().as_secs_f64()
+        );
+    }
+
+    let b1 = IncBound::new(c, &st1, &fd1);
+    let zero = FixedDuals {
+        y: vec![0; c.nv],
+        lam: 0,
+    };
+    let st2_dummy = Stage {
+        base: &c.w,
+        people_floor: Some(0),
+    };
+    let b2 = IncBound::new(c, &st2_dummy, &zero);
+    let mut order: Vec<usize> = (0..c.nv).collect();
+    order.sort_by_key(|&v| c.cycles_of(v).len());
+    let cyc_order = |b1: &IncBound, b2: &IncBound| -> Vec<Vec<u32>> {
+        (0..c.nv)
+            .map(|v| {
+                let mut l: Vec<u32> = c.cycles_of(v).to_vec();
+                l.sort_by_key(|&j| {
+                    (
+                        std::cmp::Reverse(b1.rc[j as usize]),
+                        std::cmp::Reverse(b2.rc[j as usize]),
+                    )
+                });
+                l
+            })
+            .collect()
+    };
+    let co = cyc_order(&b1, &b2);
+    let mut s = Search {
+        c,
+        order,
+        free: vec![true; c.nv],
+        blocked: vec![0; nc],
+        b1,
+        b2,
+        chosen: Vec::new(),
+        cur: (0, 0),
+        best,
+        best_set: best_set.clone(),
+        deadline,
+        nodes: 0,
+        aborted: false,
+        target: None,
+        found: false,
+        people_proven: false,
+        refresh_min: 24,
+        refreshes: 0,
+        dynamic: c.nv <= DYNAMIC_MAX_PEOPLE,
+        opencnt: (0..c.nv).map(|v| c.cycles_of(v).len() as u32).collect(),
+        cyc_order: co,
+    };
+
+    // People phase: look for a packing with p_ub people; if the search proves there is
+    // none, p_ub drops by one (a proof), and so on.
+    let people_phase = |s: &mut Search<'_>, p_ub: &mut i64, dl: Option<Instant>| {
+        s.deadline = dl;
+        s.aborted = false;
+        while s.best.0 < *p_ub && dl.is_none_or(|d| Instant::now() < d) {
+            s.target = Some(*p_ub);
+            s.found = false;
+            s.dfs(0);
+            if s.aborted {
+                break;
+            }
+            if !s.found {
+                *p_ub -= 1;
+            }
+            if debug {
+                eprintln!(
+                    "  people phase: p_ub={} best={:?} nodes={} refreshes={} at {:.2}s",
+                    p_ub,
+                    s.best,
+                    s.nodes,
+                    s.refreshes,
+                    t_start.elapsed().as_secs_f64()
+                );
+            }
+        }
+        s.target = None;
+        s.aborted = false;
+        s.found = false;
+    };
+    people_phase(&mut s, &mut p_ub, budget(0.6));
+    best = s.best;
+    best_set = s.best_set.clone();
+    let mut people_proven = best.0 >= p_ub;
+
+    // Stage 2: weight among packings with p_ub people (LP with the people floor).
+    let st2 = Stage {
+        base: &c.w,
+        people_floor: Some(p_ub),
+    };
+    let stop = if people_proven { best.1 } else { i64::MIN };
+    let maxw = c.w.iter().map(|w| w.abs()).max().unwrap_or(0).max(1) as f64;
+    let warm2: Vec<f64> = (0..c.nv)
+        .map(|v| 2.0 * maxw * s.b1.y[v] as f64 / SCALE)
+        .collect();
+    let frac2 = if people_proven { 0.4 } else { 0.15 };
+    let (fd2, w_ub, x2) = pdhg(
+        c,
+        &st2,
+        max_iter,
+        stop,
+        budget(frac2),
+        Some((&warm2, 2.0 * maxw)),
+    );
+    // Any packing weighs at most the sum over people of their best share of a cycle.
+    let share_bound = (0..c.nv_real)
+        .map(|v| {
+            c.cycles_of(v)
+                .iter()
+                .map(|&j| c.w[j as usize] as f64 / c.len[j as usize] as f64)
+                .fold(0.0, f64::max)
+        })
+        .sum::<f64>();
+    let share_bound = (share_bound * (1.0 + 1e-9) + 1.0).floor() as i64;
+    let mut w_ub = w_ub.min(share_bound);
+    if people_proven {
+        round(&x2, &mut best, &mut best_set, budget(0.2));
+        if best.1 < w_ub && nc > 50 {
+            let share =
+                c.w.iter()
+                    .zip(&c.len)
+                    .map(|(w, l)| w.abs() / l)
+                    .max()
+                    .unwrap_or(0);
+            let d = dive(c, &x1, &fd1, Some(4 * share + 1), budget(0.3));
+            let v = value(c, &d);
+            if debug {
+                eprintln!(
+                    "  weight dive: {v:?} at {:.2}s",
+                    t_start.elapsed().as_secs_f64()
+                );
+            }
+            if v > best {
+                best = v;
+                best_set = d;
+            }
+        }
+    } else {
+        // Keep looking for more people with the rest of the time.
+        people_phase(&mut s, &mut p_ub, deadline);
+        if s.best > best {
+            best = s.best;
+            best_set = s.best_set.clone();
+        }
+        people_proven = best.0 >= p_ub;
+        // The stage-2 multipliers bound the weight for any people floor (weaker if lower).
+        w_ub = w_ub_for(c, &st2, &fd2, p_ub).min(share_bound);
+    }
+    if debug {
+        eprintln!(
+            "  stage2 w_ub={} best={:?} at {:.2}s",
+            w_ub,
+            best,
+            t_start.elapsed().as_secs_f64()
+        );
+    }
+    if people_proven && best.1 >= w_ub {
+        return CompResult {
+            chosen: best_set,
+            people: best.0,
+            weight: best.1,
+            bound_people: best.0,
+            bound_weight: best.1,
+        };
+    }
+    let mut complete = false;
+    if people_proven && deadline.is_none_or(|d| Instant::now() < d) {
+        // Weight phase: branch and bound with both bounds.
+        s.b2 = IncBound::new(c, &st2, &fd2);
+        s.people_proven = true;
+        s.deadline = deadline;
+        s.cyc_order = cyc_order(&s.b1, &s.b2);
+        if best > s.best {
+            s.best = best;
+            s.best_set = best_set.clone();
+        }
+        s.dfs(0);
+        complete = !s.aborted;
+        best = s.best;
+        best_set = s.best_set.clone();
+        if debug {
+            eprintln!(
+                "  weight phase: best={:?} nodes={} complete={} at {:.2}s",
+                best,
+                s.nodes,
+                complete,
+                t_start.elapsed().as_secs_f64()
+            );
+        }
+    }
+    if complete {
+        return CompResult {
+            chosen: best_set,
+            people: best.0,
+            weight: best.1,
+            bound_people: best.0,
+            bound_weight: best.1,
+        };
+    }
+    // Weight bound for packings with exactly p_ub people.
+    let mut bound_weight = w_ub;
+    if best.0 == p_ub {
+        bound_weight = bound_weight.max(best.1);
+    }
+    CompResult {
+        chosen: best_set,
+        people: best.0,
+        weight: best.1,
+        bound_people: p_ub,
+        bound_weight,
+    }
+}
+
+/// Weight bound for packings with at least `p` people using the stage-2 multipliers.
+fn w_ub_for(c: &Comp, st: &Stage<'_>, fd: &FixedDuals, p: i64) -> i64 {
+    let st = Stage {
+        base: st.base,
+        people_floor: Some(p),
+    };
+    floor_div_scale(lagr_exact(c, &st, fd))
+}

@@ -1,0 +1,8 @@
+//! Integration tests of the matching crate (one test binary, modules per topic).
+
+mod brute;
+mod common;
+mod json;
+mod parse;
+mod props;
+mod reference;
