@@ -4,4 +4,5 @@
 pub mod admin;
 pub mod demo;
 pub mod mailer;
+pub mod match_cmd;
 pub mod server;

@@ -59,6 +59,18 @@ enum Command {
         #[command(flatten)]
         db: DbArgs,
     },
+    /// Finds the optimal pair and ring swaps of a jobswap-v1 graph and prints them as JSON.
+    Match {
+        /// The instance file (jobswap-v1).
+        #[arg(long)]
+        graph: std::path::PathBuf,
+        /// Longest ring: 2 for pairs only, 3 for rings of three.
+        #[arg(long, default_value_t = 3)]
+        max_cycle: usize,
+        /// Stop after this many seconds with the best answer, its proven bound and the gap.
+        #[arg(long)]
+        time_limit: Option<f64>,
+    },
     /// Database tools.
     Db {
         #[command(subcommand)]
@@ -161,6 +173,11 @@ async fn main() -> anyhow::Result<()> {
             let logins = demo::seed(&db).await.context("cannot seed the demo data")?;
             let banner = demo::banner(&opts.base_url, &logins);
             server::run(db, opts, Some(banner)).await
+        }
+        Command::Match { graph, max_cycle, time_limit } => {
+            let json = jobtausch::match_cmd::run(&graph, max_cycle, time_limit, &mut std::io::stderr())?;
+            println!("{json}");
+            Ok(())
         }
         Command::Migrate { db } => {
             open(&db.database_url).await?;

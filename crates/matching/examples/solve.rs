@@ -25,14 +25,8 @@ fn main() {
         }
     };
     let max_cycle = args[2].parse().unwrap_or(3);
-    let time_limit = args
-        .get(3)
-        .and_then(|s| s.parse::<f64>().ok())
-        .map(Duration::from_secs_f64);
-    let opts = SolveOptions {
-        max_cycle,
-        time_limit,
-    };
+    let time_limit = args.get(3).and_then(|s| s.parse::<f64>().ok()).map(Duration::from_secs_f64);
+    let opts = SolveOptions { max_cycle, time_limit };
     let verbose = std::env::var_os("SOLVE_VERBOSE").is_some();
     let sol = solve(&g, &opts, &mut |p| {
         if verbose {

@@ -381,10 +381,7 @@ impl State<'_> {
             self.augment_blossom(t, v);
         }
         let len = self.blossomchilds[b].len();
-        let i = self.blossomchilds[b]
-            .iter()
-            .position(|&c| c == t)
-            .unwrap_or(0);
+        let i = self.blossomchilds[b].iter().position(|&c| c == t).unwrap_or(0);
         let mut j = i as isize;
         let (jstep, endptrick): (isize, usize) = if i & 1 != 0 { (1, 0) } else { (-1, 1) };
         if i & 1 != 0 {
@@ -443,17 +440,9 @@ impl State<'_> {
 /// Maximum-weight matching of the undirected graph on `n` vertices with the given edges
 /// `(i, j, weight)` (no self-loops, no parallel edges). With `max_cardinality`, only
 /// maximum-cardinality matchings are considered.
-pub fn max_weight_matching(
-    n: usize,
-    edges: &[(usize, usize, i64)],
-    max_cardinality: bool,
-) -> MatchingResult {
+pub fn max_weight_matching(n: usize, edges: &[(usize, usize, i64)], max_cardinality: bool) -> MatchingResult {
     if n == 0 || edges.is_empty() {
-        return MatchingResult {
-            mate: vec![None; n],
-            dual: vec![0; 2 * n],
-            blossoms: Vec::new(),
-        };
+        return MatchingResult { mate: vec![None; n], dual: vec![0; 2 * n], blossoms: Vec::new() };
     }
     let nedge = edges.len();
     let maxweight = edges.iter().map(|e| e.2).max().unwrap_or(0).max(0);
@@ -563,9 +552,7 @@ pub fn max_weight_matching(
                             s.bestedge[b] = k;
                             s.touch(b);
                         }
-                    } else if s.label[w] == 0
-                        && (s.bestedge[w] == NIL || kslack < s.slack(s.bestedge[w]))
-                    {
+                    } else if s.label[w] == 0 && (s.bestedge[w] == NIL || kslack < s.slack(s.bestedge[w])) {
                         s.bestedge[w] = k;
                         s.touch(w);
                     }
@@ -689,12 +676,7 @@ pub fn max_weight_matching(
         }
         for di in 0..s.dirty.len() {
             let b = s.dirty[di];
-            if b >= n
-                && s.blossomparent[b] == NIL
-                && s.blossombase[b] != NIL
-                && s.label[b] == 1
-                && s.dualvar[b] == 0
-            {
+            if b >= n && s.blossomparent[b] == NIL && s.blossombase[b] != NIL && s.label[b] == 1 && s.dualvar[b] == 0 {
                 s.expand_blossom(b, true);
             }
         }
@@ -704,22 +686,14 @@ pub fn max_weight_matching(
             "blossom n={n} m={nedge} stages={n_stages} pops={n_pops} scans={n_scans} deltas={n_delta} dirty={n_dirty}"
         );
     }
-    let mate = s
-        .mate
-        .iter()
-        .map(|&p| if p == NIL { None } else { Some(s.endpoint[p]) })
-        .collect();
+    let mate = s.mate.iter().map(|&p| if p == NIL { None } else { Some(s.endpoint[p]) }).collect();
     let mut blossoms = Vec::new();
     for b in n..2 * n {
         if s.blossombase[b] != NIL {
             blossoms.push((b, s.leaves_vec(b)));
         }
     }
-    MatchingResult {
-        mate,
-        dual: s.dualvar,
-        blossoms,
-    }
+    MatchingResult { mate, dual: s.dualvar, blossoms }
 }
 
 /// Checks the dual certificate of a maximum-cardinality maximum-weight matching result:
@@ -764,18 +738,12 @@ pub fn verify_optimum(
     }
     for v in 0..n {
         if res.mate[v].is_none() && res.dual[v] + offset != 0 {
-            return Err(format!(
-                "unmatched vertex {v} has dual {}",
-                res.dual[v] + offset
-            ));
+            return Err(format!("unmatched vertex {v} has dual {}", res.dual[v] + offset));
         }
     }
     for (b, leaves) in &res.blossoms {
         if res.dual[*b] > 0 {
-            let matched = leaves
-                .iter()
-                .filter(|&&v| res.mate[v].is_some_and(|m| leaves.contains(&m)))
-                .count();
+            let matched = leaves.iter().filter(|&&v| res.mate[v].is_some_and(|m| leaves.contains(&m))).count();
             if matched + 1 != leaves.len() {
                 return Err(format!("blossom {b} with positive dual is not full"));
             }

@@ -41,10 +41,7 @@ impl Cycles {
 /// `limit` caps the number of cycles (returns `None` when exceeded).
 pub fn enumerate(g: &Graph, max_len: usize, limit: usize) -> Option<Cycles> {
     let n = g.n();
-    let mut out = Cycles {
-        start: vec![0],
-        ..Default::default()
-    };
+    let mut out = Cycles { start: vec![0], ..Default::default() };
     if max_len < 2 || n == 0 {
         return Some(out);
     }
@@ -83,18 +80,7 @@ pub fn enumerate(g: &Graph, max_len: usize, limit: usize) -> Option<Cycles> {
             path.clear();
             path.push(a as u32);
             on_path[a] = true;
-            if !dfs(
-                g,
-                a,
-                g.avail(a),
-                0,
-                max_len,
-                &closing,
-                &mut on_path,
-                &mut path,
-                &mut out,
-                limit,
-            ) {
+            if !dfs(g, a, g.avail(a), 0, max_len, &closing, &mut on_path, &mut path, &mut out, limit) {
                 return None;
             }
             on_path[a] = false;
@@ -145,18 +131,7 @@ fn dfs(
         }
         if !is_last_slot {
             on_path[b] = true;
-            if !dfs(
-                g,
-                a,
-                m,
-                weight + w,
-                max_len,
-                closing,
-                on_path,
-                path,
-                out,
-                limit,
-            ) {
+            if !dfs(g, a, m, weight + w, max_len, closing, on_path, path, out, limit) {
                 return false;
             }
             on_path[b] = false;

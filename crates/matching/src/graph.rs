@@ -132,12 +132,7 @@ impl GraphBuilder {
 }
 
 impl Graph {
-    fn from_parts(
-        avail: Vec<u64>,
-        info: Vec<PersonInfo>,
-        weeks: u32,
-        mut edges: Vec<Edge>,
-    ) -> Graph {
+    fn from_parts(avail: Vec<u64>, info: Vec<PersonInfo>, weeks: u32, mut edges: Vec<Edge>) -> Graph {
         let n = avail.len();
         edges.sort_unstable_by_key(|e| (e.from, e.to));
         let mut out_start = vec![0usize; n + 1];
@@ -149,14 +144,7 @@ impl Graph {
         }
         let out_to = edges.iter().map(|e| e.to as u32).collect();
         let out_w = edges.iter().map(|e| e.weight).collect();
-        Graph {
-            avail,
-            info,
-            weeks,
-            out_start,
-            out_to,
-            out_w,
-        }
+        Graph { avail, info, weeks, out_start, out_to, out_w }
     }
 
     /// Parses the `jobswap-v1` text format. Never panics; errors name the line.
@@ -192,10 +180,7 @@ impl Graph {
     /// Out-edges of `u` as `(target, weight)`, sorted by target.
     pub fn out_edges(&self, u: usize) -> impl Iterator<Item = (usize, i64)> + '_ {
         let r = self.out_start[u]..self.out_start[u + 1];
-        self.out_to[r.clone()]
-            .iter()
-            .map(|&v| v as usize)
-            .zip(self.out_w[r].iter().copied())
+        self.out_to[r.clone()].iter().map(|&v| v as usize).zip(self.out_w[r].iter().copied())
     }
 
     /// Out-degree of `u`.
@@ -210,20 +195,12 @@ impl Graph {
         }
         let r = self.out_start[u]..self.out_start[u + 1];
         let to = &self.out_to[r.clone()];
-        to.binary_search(&(v as u32))
-            .ok()
-            .map(|i| self.out_w[r.start + i])
+        to.binary_search(&(v as u32)).ok().map(|i| self.out_w[r.start + i])
     }
 
     /// All edges, sorted by `(from, to)`.
     pub fn edges(&self) -> impl Iterator<Item = Edge> + '_ {
-        (0..self.n()).flat_map(move |u| {
-            self.out_edges(u).map(move |(v, w)| Edge {
-                from: u,
-                to: v,
-                weight: w,
-            })
-        })
+        (0..self.n()).flat_map(move |u| self.out_edges(u).map(move |(v, w)| Edge { from: u, to: v, weight: w }))
     }
 
     /// Common availability of a set of people (AND of their masks).
@@ -233,10 +210,7 @@ impl Graph {
 }
 
 fn err(line: usize, message: impl Into<String>) -> ParseError {
-    ParseError {
-        line,
-        message: message.into(),
-    }
+    ParseError { line, message: message.into() }
 }
 
 fn field<T: std::str::FromStr>(
@@ -244,11 +218,8 @@ fn field<T: std::str::FromStr>(
     line: usize,
     what: &str,
 ) -> Result<T, ParseError> {
-    let tok = it
-        .next()
-        .ok_or_else(|| err(line, format!("missing field `{what}`")))?;
-    tok.parse::<T>()
-        .map_err(|_| err(line, format!("invalid {what} `{tok}`")))
+    let tok = it.next().ok_or_else(|| err(line, format!("missing field `{what}`")))?;
+    tok.parse::<T>().map_err(|_| err(line, format!("invalid {what} `{tok}`")))
 }
 
 fn end(it: &mut std::str::SplitAsciiWhitespace<'_>, line: usize) -> Result<(), ParseError> {
@@ -282,16 +253,10 @@ fn parse(text: &str) -> Result<Graph, ParseError> {
                 let weeks: u32 = field(&mut it, line, "number of weeks")?;
                 end(&mut it, line)?;
                 if n > MAX_PEOPLE {
-                    return Err(err(
-                        line,
-                        format!("n = {n} is too large (at most {MAX_PEOPLE})"),
-                    ));
+                    return Err(err(line, format!("n = {n} is too large (at most {MAX_PEOPLE})")));
                 }
                 if weeks > 64 {
-                    return Err(err(
-                        line,
-                        format!("weeks = {weeks} is too large (at most 64)"),
-                    ));
+                    return Err(err(line, format!("weeks = {weeks} is too large (at most 64)")));
                 }
                 avail = vec![0; n];
                 info = vec![PersonInfo::default(); n];
@@ -316,18 +281,11 @@ fn parse(text: &str) -> Result<Graph, ParseError> {
                     return Err(err(line, format!("vertex {id} defined twice")));
                 }
                 if weeks < 64 && mask >> weeks != 0 {
-                    return Err(err(
-                        line,
-                        format!("availability mask {mask} uses weeks beyond {weeks}"),
-                    ));
+                    return Err(err(line, format!("availability mask {mask} uses weeks beyond {weeks}")));
                 }
                 defined[id] = true;
                 avail[id] = mask;
-                info[id] = PersonInfo {
-                    org: Some(org),
-                    region: Some(region),
-                    grade: Some(grade),
-                };
+                info[id] = PersonInfo { org: Some(org), region: Some(region), grade: Some(grade) };
             }
             "e" => {
                 let Some((n, _, _, _)) = header else {
@@ -347,22 +305,12 @@ fn parse(text: &str) -> Result<Graph, ParseError> {
                     return Err(err(line, format!("self-loop on vertex {u}")));
                 }
                 if !(-MAX_ABS_WEIGHT..=MAX_ABS_WEIGHT).contains(&w) {
-                    return Err(err(
-                        line,
-                        format!("weight {w} out of range (|w| <= {MAX_ABS_WEIGHT})"),
-                    ));
+                    return Err(err(line, format!("weight {w} out of range (|w| <= {MAX_ABS_WEIGHT})")));
                 }
-                edges.push(Edge {
-                    from: u,
-                    to: v,
-                    weight: w,
-                });
+                edges.push(Edge { from: u, to: v, weight: w });
             }
             other => {
-                return Err(err(
-                    line,
-                    format!("unknown line type `{other}` (expected c, p, v or e)"),
-                ));
+                return Err(err(line, format!("unknown line type `{other}` (expected c, p, v or e)")));
             }
         }
     }
@@ -370,19 +318,10 @@ fn parse(text: &str) -> Result<Graph, ParseError> {
         return Err(err(last_line, "no `p` line found"));
     };
     if let Some(missing) = defined.iter().position(|d| !d) {
-        return Err(err(
-            pline,
-            format!("vertex {missing} has no `v` line (n = {n})"),
-        ));
+        return Err(err(pline, format!("vertex {missing} has no `v` line (n = {n})")));
     }
     if edges.len() != m {
-        return Err(err(
-            pline,
-            format!(
-                "header announces m = {m} edges but the file has {}",
-                edges.len()
-            ),
-        ));
+        return Err(err(pline, format!("header announces m = {m} edges but the file has {}", edges.len())));
     }
     // Duplicate detection needs the line numbers: sort a permutation, report the later line.
     let mut order: Vec<usize> = (0..edges.len()).collect();

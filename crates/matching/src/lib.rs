@@ -93,13 +93,7 @@ pub fn solve(g: &Graph, opts: &SolveOptions, progress: &mut dyn FnMut(&Progress)
 type Tx = mpsc::Sender<Progress>;
 
 fn report(tx: &Tx, t0: Instant, phase: Phase, people: usize, weight: i64, bound: Bound) {
-    let _ = tx.send(Progress {
-        phase,
-        people,
-        weight,
-        bound,
-        elapsed: t0.elapsed(),
-    });
+    let _ = tx.send(Progress { phase, people, weight, bound, elapsed: t0.elapsed() });
 }
 
 /// Upper limit on the number of enumerated cycle members (memory guard).
@@ -112,30 +106,14 @@ fn solve_inner(g: &Graph, opts: &SolveOptions, t0: Instant, tx: &Tx) -> (Vec<Swa
 fn solve_work(g: &Graph, opts: &SolveOptions, t0: Instant, tx: &Tx) -> (Vec<Swap>, Option<Bound>) {
     let deadline = opts.time_limit.map(|d| t0 + d);
     if opts.max_cycle < 2 {
-        return (
-            Vec::new(),
-            Some(Bound {
-                people: 0,
-                weight: 0,
-            }),
-        );
+        return (Vec::new(), Some(Bound { people: 0, weight: 0 }));
     }
     let (pair_swaps, certified) = pairs::solve_pairs(g);
     let (pp, pw) = totals(g, &pair_swaps);
-    let trivial = Bound {
-        people: g.n(),
-        weight: i64::MAX,
-    };
+    let trivial = Bound { people: g.n(), weight: i64::MAX };
     if opts.max_cycle == 2 {
         // Exact; the bound is the optimum itself, backed by the verified dual certificate.
-        let bound = if certified {
-            Bound {
-                people: pp,
-                weight: pw,
-            }
-        } else {
-            trivial
-        };
+        let bound = if certified { Bound { people: pp, weight: pw } } else { trivial };
         return (pair_swaps, Some(bound));
     }
     report(tx, t0, Phase::Matching, pp, pw, trivial);
@@ -194,37 +172,18 @@ fn solve_work(g: &Graph, opts: &SolveOptions, t0: Instant, tx: &Tx) -> (Vec<Swap
         for &lj in &r.chosen {
             let gj = c.gid[lj];
             let members: Vec<usize> = cy.cycle(gj).iter().map(|&v| v as usize).collect();
-            swaps.push(Swap {
-                members,
-                week: cy.weeks[gj].trailing_zeros(),
-            });
+            swaps.push(Swap { members, week: cy.weeks[gj].trailing_zeros() });
         }
         ap += r.people as usize;
         aw += r.weight;
         bp += r.bound_people as usize;
         bw = bw.saturating_add(r.bound_weight);
         if c.nc() > BIG {
-            report(
-                tx,
-                t0,
-                Phase::Search,
-                ap,
-                aw,
-                Bound {
-                    people: bp,
-                    weight: bw,
-                },
-            );
+            report(tx, t0, Phase::Search, ap, aw, Bound { people: bp, weight: bw });
         }
     }
     swaps.sort_by(|a, b| a.members.cmp(&b.members));
-    (
-        swaps,
-        Some(Bound {
-            people: bp,
-            weight: bw,
-        }),
-    )
+    (swaps, Some(Bound { people: bp, weight: bw }))
 }
 
 fn totals(g: &Graph, swaps: &[Swap]) -> (usize, i64) {
@@ -233,9 +192,7 @@ fn totals(g: &Graph, swaps: &[Swap]) -> (usize, i64) {
     for s in swaps {
         p += s.members.len();
         for (i, &u) in s.members.iter().enumerate() {
-            w += g
-                .weight(u, s.members[(i + 1) % s.members.len()])
-                .unwrap_or(0);
+            w += g.weight(u, s.members[(i + 1) % s.members.len()]).unwrap_or(0);
         }
     }
     (p, w)
@@ -249,25 +206,9 @@ fn finish(
     progress: &mut dyn FnMut(&Progress),
 ) -> Solution {
     let (people, weight) = totals(g, &swaps);
-    let bound = bound.unwrap_or(Bound {
-        people: g.n(),
-        weight: i64::MAX,
-    });
+    let bound = bound.unwrap_or(Bound { people: g.n(), weight: i64::MAX });
     let optimal = (people, weight) >= (bound.people, bound.weight);
     let elapsed = t0.elapsed();
-    progress(&Progress {
-        phase: Phase::Done,
-        people,
-        weight,
-        bound,
-        elapsed,
-    });
-    Solution {
-        people,
-        weight,
-        optimal,
-        bound,
-        seconds: elapsed.as_secs_f64(),
-        swaps,
-    }
+    progress(&Progress { phase: Phase::Done, people, weight, bound, elapsed });
+    Solution { people, weight, optimal, bound, seconds: elapsed.as_secs_f64(), swaps }
 }

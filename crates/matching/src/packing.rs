@@ -134,17 +134,7 @@ pub fn components(n: usize, cy: &Cycles) -> Vec<Comp> {
         for &v in &verts {
             local[v] = u32::MAX;
         }
-        out.push(Comp {
-            nv,
-            nv_real: nv,
-            gid: js,
-            cstart,
-            cmem,
-            len,
-            w,
-            vstart,
-            vcyc,
-        });
+        out.push(Comp { nv, nv_real: nv, gid: js, cstart, cmem, len, w, vstart, vcyc });
     }
     out
 }
@@ -199,13 +189,7 @@ fn restrict(c: &Comp, cmap: &[usize]) -> (Comp, Vec<usize>) {
 /// what is left (warm start), repeat; then polish by local search.
 /// With `combined = Some(L)`, dives on the LP with objective `w_j + L |j|` (people first,
 /// then weight, for a large enough `L`) instead of people only.
-fn dive(
-    c: &Comp,
-    x0: &[f64],
-    d0: &FixedDuals,
-    combined: Option<i64>,
-    deadline: Option<Instant>,
-) -> Vec<usize> {
+fn dive(c: &Comp, x0: &[f64], d0: &FixedDuals, combined: Option<i64>, deadline: Option<Instant>) -> Vec<usize> {
     let nc = c.nc();
     let mut x = x0.to_vec();
     let yscale = combined.map_or(1.0, |l| l as f64);
@@ -258,19 +242,8 @@ fn dive(
             Some(l) => (0..sub.nc()).map(|j| sub.w[j] + l * sub.len[j]).collect(),
             None => sub.len.clone(),
         };
-        let st = Stage {
-            base: &base,
-            people_floor: None,
-        };
-        let (fd, _, xs) = pdhg_x(
-            &sub,
-            &st,
-            600,
-            i64::MIN,
-            deadline,
-            Some((&wy, 0.0)),
-            Some(&wx),
-        );
+        let st = Stage { base: &base, people_floor: None };
+        let (fd, _, xs) = pdhg_x(&sub, &st, 600, i64::MIN, deadline, Some((&wy, 0.0)), Some(&wx));
         for (i, &j) in cmap.iter().enumerate() {
             x[j] = xs[i];
         }
@@ -283,9 +256,7 @@ fn dive(
 
 /// Lexicographic value (people, weight) of a set of chosen local cycles.
 fn value(c: &Comp, chosen: &[usize]) -> (i64, i64) {
-    chosen
-        .iter()
-        .fold((0, 0), |(p, w), &j| (p + c.len[j], w + c.w[j]))
+    chosen.iter().fold((0, 0), |(p, w), &j| (p + c.len[j], w + c.w[j]))
 }
 
 fn add(a: (i64, i64), b: (i64, i64)) -> (i64, i64) {
@@ -378,12 +349,7 @@ fn local_search(c: &Comp, start: Vec<usize>, deadline: Option<Instant>) -> Vec<u
             for &f in &freed {
                 for &k in c.cycles_of(f) {
                     let k = k as usize;
-                    if k != j
-                        && !cand.contains(&k)
-                        && c.members(k)
-                            .iter()
-                            .all(|&u| !occupied(u as usize, &tmp_used))
-                    {
+                    if k != j && !cand.contains(&k) && c.members(k).iter().all(|&u| !occupied(u as usize, &tmp_used)) {
                         cand.push(k);
                     }
                 }
@@ -391,10 +357,7 @@ fn local_search(c: &Comp, start: Vec<usize>, deadline: Option<Instant>) -> Vec<u
             cand.sort_by_key(|&k| (std::cmp::Reverse(c.len[k]), std::cmp::Reverse(c.w[k])));
             refill.clear();
             for &k in &cand {
-                if c.members(k)
-                    .iter()
-                    .all(|&u| !occupied(u as usize, &tmp_used))
-                {
+                if c.members(k).iter().all(|&u| !occupied(u as usize, &tmp_used)) {
                     for &u in c.members(k) {
                         tmp_used[u as usize] = true;
                     }
@@ -461,16 +424,9 @@ pub struct FixedDuals {
 
 fn to_fixed(d: &Duals) -> FixedDuals {
     let f = |x: f64| {
-        if x.is_finite() && x > 0.0 {
-            (x * SCALE).floor().min(1e17) as i64
-        } else {
-            0
-        }
+        if x.is_finite() && x > 0.0 { (x * SCALE).floor().min(1e17) as i64 } else { 0 }
     };
-    FixedDuals {
-        y: d.y.iter().map(|&x| f(x)).collect(),
-        lam: f(d.lam),
-    }
+    FixedDuals { y: d.y.iter().map(|&x| f(x)).collect(), lam: f(d.lam) }
 }
 
 /// Scaled reduced cost `S*c_j + lam*len_j - sum y` of cycle `j` (exact).
@@ -532,13 +488,7 @@ fn pdhg_x(
     // People row, normalised: -(len_j / r) x <= -(P / r).
     let (prow, prhs) = match st.people_floor {
         Some(p) => {
-            let r = c
-                .len
-                .iter()
-                .map(|&l| (l * l) as f64)
-                .sum::<f64>()
-                .sqrt()
-                .max(1.0);
+            let r = c.len.iter().map(|&l| (l * l) as f64).sum::<f64>().sqrt().max(1.0);
             (Some(1.0 / r), p as f64 / r)
         }
         None => (None, 0.0),
@@ -552,9 +502,7 @@ fn pdhg_x(
             0.95 / (theta * col)
         })
         .collect();
-    let sigma: Vec<f64> = (0..nv)
-        .map(|u| 0.95 * theta / (c.vstart[u + 1] - c.vstart[u]).max(1) as f64)
-        .collect();
+    let sigma: Vec<f64> = (0..nv).map(|u| 0.95 * theta / (c.vstart[u + 1] - c.vstart[u]).max(1) as f64).collect();
     let sigma_p = match prow {
         Some(k) => 0.95 * theta / (k * c.len.iter().sum::<i64>() as f64).max(1e-12),
         None => 0.0,
@@ -599,11 +547,7 @@ fn pdhg_x(
     let mut best = (y.clone(), lam);
     let mut restart_val = f64::INFINITY;
     // Short runs (node re-solves) check often and give up early; long runs are patient.
-    let (mut period, stale_limit) = if max_iter <= 2000 {
-        (32usize, 4usize)
-    } else {
-        (64, 12)
-    };
+    let (mut period, stale_limit) = if max_iter <= 2000 { (32usize, 4usize) } else { (64, 12) };
     let mut since = 0usize;
     let mut best_floor = i64::MAX;
     let mut stale = 0usize;
@@ -656,18 +600,10 @@ fn pdhg_x(
             let lavg = lams / cnt;
             let v_cur = dual_value(&y, lam);
             let v_avg = dual_value(&yavg, lavg);
-            let (v_best_now, use_avg) = if v_avg < v_cur {
-                (v_avg, true)
-            } else {
-                (v_cur, false)
-            };
+            let (v_best_now, use_avg) = if v_avg < v_cur { (v_avg, true) } else { (v_cur, false) };
             if v_best_now < best_val {
                 best_val = v_best_now;
-                best = if use_avg {
-                    (yavg.clone(), lavg)
-                } else {
-                    (y.clone(), lam)
-                };
+                best = if use_avg { (yavg.clone(), lavg) } else { (y.clone(), lam) };
                 let fd = to_fixed(&to_duals(&best.0, best.1));
                 let b = floor_div_scale(lagr_exact(c, st, &fd));
                 if b <= stop_at {
@@ -733,14 +669,8 @@ struct IncBound {
 impl IncBound {
     fn new(c: &Comp, st: &Stage<'_>, fd: &FixedDuals) -> Self {
         let rc: Vec<i128> = (0..c.nc()).map(|j| rc_fixed(c, st, fd, j)).collect();
-        let sum = fd.y.iter().map(|&y| y as i128).sum::<i128>()
-            + rc.iter().map(|&r| r.max(0)).sum::<i128>();
-        IncBound {
-            rc,
-            y: fd.y.clone(),
-            sum,
-            lam: fd.lam as i128,
-        }
+        let sum = fd.y.iter().map(|&y| y as i128).sum::<i128>() + rc.iter().map(|&r| r.max(0)).sum::<i128>();
+        IncBound { rc, y: fd.y.clone(), sum, lam: fd.lam as i128 }
     }
 }
 
@@ -860,34 +790,17 @@ impl Search<'_> {
                     pick = v;
                 }
             }
-            (
-                if pick == usize::MAX {
-                    usize::MAX
-                } else {
-                    self.c.nv + pick
-                },
-                skipped,
-            )
+            (if pick == usize::MAX { usize::MAX } else { self.c.nv + pick }, skipped)
         } else {
             let mut p = pos;
             while p < self.order.len() {
                 let v = self.order[p];
-                if self.free[v]
-                    && self
-                        .c
-                        .cycles_of(v)
-                        .iter()
-                        .any(|&j| self.blocked[j as usize] == 0)
-                {
+                if self.free[v] && self.c.cycles_of(v).iter().any(|&j| self.blocked[j as usize] == 0) {
                     break;
                 }
                 p += 1;
             }
-            let skipped: Vec<usize> = self.order[pos..p]
-                .iter()
-                .copied()
-                .filter(|&u| self.free[u])
-                .collect();
+            let skipped: Vec<usize> = self.order[pos..p].iter().copied().filter(|&u| self.free[u]).collect();
             (if p == self.order.len() { usize::MAX } else { p }, skipped)
         };
         if p == usize::MAX {
@@ -939,46 +852,30 @@ impl Search<'_> {
         }
         self.refreshes += 1;
         let (sub, vmap) = restrict(c, &cmap);
-        let iters = std::env::var("MATCHING_NODE_ITERS")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(400);
+        let iters = std::env::var("MATCHING_NODE_ITERS").ok().and_then(|v| v.parse().ok()).unwrap_or(400);
         let need = match self.target {
             Some(t) => t - self.cur.0,
             None => self.best.0 - self.cur.0,
         };
         // Stage 1 on the subproblem: prune when fewer than `need` people fit.
         let wy: Vec<f64> = vmap.iter().map(|&v| self.b1.y[v] as f64 / SCALE).collect();
-        let st1 = Stage {
-            base: &sub.len,
-            people_floor: None,
-        };
+        let st1 = Stage { base: &sub.len, people_floor: None };
         let (fd1, _, _) = pdhg(&sub, &st1, iters, need - 1, self.deadline, Some((&wy, 0.0)));
         let nb1 = self.install(&sub, &st1, &fd1, &vmap, &cmap);
         let mut nb2 = None;
         if self.target.is_none() && floor_div_scale(nb1.sum) >= need {
             let wy: Vec<f64> = vmap.iter().map(|&v| self.b2.y[v] as f64 / SCALE).collect();
             let wl = self.b2.lam as f64 / SCALE;
-            let st2 = Stage {
-                base: &sub.w,
-                people_floor: Some(need.max(0)),
-            };
+            let st2 = Stage { base: &sub.w, people_floor: Some(need.max(0)) };
             let stop = self.best.1 - self.cur.1;
             let (fd2, _, _) = pdhg(&sub, &st2, iters, stop, self.deadline, Some((&wy, wl)));
             nb2 = Some(self.install(&sub, &st2, &fd2, &vmap, &cmap));
         }
         // Keep whichever multipliers bound better (both are valid).
-        let nb1 = if nb1.sum < self.b1.sum {
-            nb1
-        } else {
-            self.b1.clone()
-        };
+        let nb1 = if nb1.sum < self.b1.sum { nb1 } else { self.b1.clone() };
         let old1 = std::mem::replace(&mut self.b1, nb1);
         let old2 = match nb2 {
-            Some(b)
-                if b.sum - b.lam * (need.max(0) as i128)
-                    < self.b2.sum - self.b2.lam * (need.max(0) as i128) =>
-            {
+            Some(b) if b.sum - b.lam * (need.max(0) as i128) < self.b2.sum - self.b2.lam * (need.max(0) as i128) => {
                 std::mem::replace(&mut self.b2, b)
             }
             _ => self.b2.clone(),
@@ -987,14 +884,7 @@ impl Search<'_> {
     }
 
     /// Full-size incremental bound from subproblem multipliers (other people get 0).
-    fn install(
-        &self,
-        sub: &Comp,
-        st: &Stage<'_>,
-        fd: &FixedDuals,
-        vmap: &[usize],
-        cmap: &[usize],
-    ) -> IncBound {
+    fn install(&self, sub: &Comp, st: &Stage<'_>, fd: &FixedDuals, vmap: &[usize], cmap: &[usize]) -> IncBound {
         let c = self.c;
         let mut y = vec![0i64; c.nv];
         for (i, &v) in vmap.iter().enumerate() {
@@ -1007,34 +897,17 @@ impl Search<'_> {
             rc[j] = r;
             sum += r.max(0);
         }
-        IncBound {
-            rc,
-            y,
-            sum,
-            lam: fd.lam as i128,
-        }
+        IncBound { rc, y, sum, lam: fd.lam as i128 }
     }
 
     /// Branches on a person: `p < order.len()` is a position in the static order; in
     /// dynamic mode `p = nv + v` names the person directly.
     fn branch(&mut self, p: usize) {
-        let (v, next) = if p >= self.c.nv && self.dynamic {
-            (p - self.c.nv, 0)
-        } else {
-            (self.order[p], p + 1)
-        };
-        let cands: Vec<usize> = self.cyc_order[v]
-            .iter()
-            .map(|&j| j as usize)
-            .filter(|&j| self.blocked[j] == 0)
-            .collect();
+        let (v, next) = if p >= self.c.nv && self.dynamic { (p - self.c.nv, 0) } else { (self.order[p], p + 1) };
+        let cands: Vec<usize> =
+            self.cyc_order[v].iter().map(|&j| j as usize).filter(|&j| self.blocked[j] == 0).collect();
         let mut cands = cands;
-        cands.sort_by_key(|&j| {
-            (
-                std::cmp::Reverse(self.b1.rc[j]),
-                std::cmp::Reverse(self.b2.rc[j]),
-            )
-        });
+        cands.sort_by_key(|&j| (std::cmp::Reverse(self.b1.rc[j]), std::cmp::Reverse(self.b2.rc[j])));
         for j in cands {
             let mem: Vec<usize> = self.c.members(j).iter().map(|&u| u as usize).collect();
             for &u in &mem {
@@ -1084,12 +957,7 @@ pub fn solve_comp(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -
         let now = Instant::now();
         now + d.saturating_duration_since(now).mul_f64(0.25)
     });
-    let share =
-        c.w.iter()
-            .zip(&c.len)
-            .map(|(w, l)| w.abs() / l)
-            .max()
-            .unwrap_or(0);
+    let share = c.w.iter().zip(&c.len).map(|(w, l)| w.abs() / l).max().unwrap_or(0);
     let mut cc = c.clone();
     let mut seen: std::collections::HashSet<Vec<usize>> = std::collections::HashSet::new();
     for round in 0..4 {
@@ -1099,20 +967,12 @@ pub fn solve_comp(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -
         let base: Vec<i64> = if round % 2 == 0 {
             cc.len.clone()
         } else {
-            (0..nc)
-                .map(|j| cc.w[j] + (4 * share + 1) * cc.len[j])
-                .collect()
+            (0..nc).map(|j| cc.w[j] + (4 * share + 1) * cc.len[j]).collect()
         };
-        let st = Stage {
-            base: &base,
-            people_floor: None,
-        };
+        let st = Stage { base: &base, people_floor: None };
         let (_, _, x) = pdhg(&cc, &st, 20000, i64::MIN, cut_deadline, None);
         let cuts = separate_cliques(&cc, &x, 4000);
-        let fresh: Vec<Vec<usize>> = cuts
-            .into_iter()
-            .filter(|q| seen.insert(q.clone()))
-            .collect();
+        let fresh: Vec<Vec<usize>> = cuts.into_iter().filter(|q| seen.insert(q.clone())).collect();
         if std::env::var_os("MATCHING_DEBUG").is_some() {
             eprintln!("  cut round {round}: {} new clique cuts", fresh.len());
         }
@@ -1131,14 +991,9 @@ pub fn solve_comp(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -
 /// pass through one person (those are person constraints already). Greedy from each
 /// fractional cycle, largest LP value first.
 fn separate_cliques(c: &Comp, x: &[f64], max_cuts: usize) -> Vec<Vec<usize>> {
-    let meets = |a: usize, b: usize| {
-        c.members(a)
-            .iter()
-            .any(|&u| (u as usize) < c.nv_real && c.members(b).contains(&u))
-    };
-    let mut frac: Vec<usize> = (0..c.nc())
-        .filter(|&j| x[j] > 0.02 && x[j] < 0.98)
-        .collect();
+    let meets =
+        |a: usize, b: usize| c.members(a).iter().any(|&u| (u as usize) < c.nv_real && c.members(b).contains(&u));
+    let mut frac: Vec<usize> = (0..c.nc()).filter(|&j| x[j] > 0.02 && x[j] < 0.98).collect();
     frac.sort_by(|&a, &b| x[b].total_cmp(&x[a]));
     let mut mark = vec![false; c.nc()];
     let mut out = Vec::new();
@@ -1172,10 +1027,8 @@ fn separate_cliques(c: &Comp, x: &[f64], max_cuts: usize) -> Vec<Vec<usize>> {
         if sum <= 1.0 + 1e-3 || q.len() < 3 {
             continue;
         }
-        let common = c
-            .members(q[0])
-            .iter()
-            .any(|&u| (u as usize) < c.nv_real && q.iter().all(|&m| c.members(m).contains(&u)));
+        let common =
+            c.members(q[0]).iter().any(|&u| (u as usize) < c.nv_real && q.iter().all(|&m| c.members(m).contains(&u)));
         if common {
             continue;
         }
@@ -1221,27 +1074,14 @@ fn with_cuts(c: &Comp, cuts: &[Vec<usize>]) -> Comp {
             fill[v as usize] += 1;
         }
     }
-    Comp {
-        nv,
-        nv_real: c.nv_real,
-        gid: c.gid.clone(),
-        cstart,
-        cmem,
-        len: c.len.clone(),
-        w: c.w.clone(),
-        vstart,
-        vcyc,
-    }
+    Comp { nv, nv_real: c.nv_real, gid: c.gid.clone(), cstart, cmem, len: c.len.clone(), w: c.w.clone(), vstart, vcyc }
 }
 
 /// Solves one component (possibly with cut vertices): heuristics, bounds, exact search.
 fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> CompResult {
     let nc = c.nc();
     let ones: Vec<i64> = c.len.clone();
-    let st1 = Stage {
-        base: &ones,
-        people_floor: None,
-    };
+    let st1 = Stage { base: &ones, people_floor: None };
 
     // Time budget: each phase gets a share of what is left.
     let budget = |frac: f64| -> Option<Instant> {
@@ -1256,17 +1096,16 @@ fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Co
     let max_iter = if nc < 200 { 2000 } else { 20000 };
 
     // Rounding of an LP solution: cycles by LP value (then weight), greedy, local search.
-    let round =
-        |x: &[f64], best: &mut (i64, i64), best_set: &mut Vec<usize>, dl: Option<Instant>| {
-            let mut order: Vec<usize> = (0..nc).collect();
-            order.sort_by(|&a, &b| x[b].total_cmp(&x[a]).then(c.w[b].cmp(&c.w[a])));
-            let s2 = local_search(c, greedy(c, &order), dl);
-            let v2 = value(c, &s2);
-            if v2 > *best {
-                *best = v2;
-                *best_set = s2;
-            }
-        };
+    let round = |x: &[f64], best: &mut (i64, i64), best_set: &mut Vec<usize>, dl: Option<Instant>| {
+        let mut order: Vec<usize> = (0..nc).collect();
+        order.sort_by(|&a, &b| x[b].total_cmp(&x[a]).then(c.w[b].cmp(&c.w[a])));
+        let s2 = local_search(c, greedy(c, &order), dl);
+        let v2 = value(c, &s2);
+        if v2 > *best {
+            *best = v2;
+            *best_set = s2;
+        }
+    };
 
     let debug = std::env::var_os("MATCHING_DEBUG").is_some();
     let t_start = Instant::now();
@@ -1298,14 +1137,8 @@ fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Co
     }
 
     let b1 = IncBound::new(c, &st1, &fd1);
-    let zero = FixedDuals {
-        y: vec![0; c.nv],
-        lam: 0,
-    };
-    let st2_dummy = Stage {
-        base: &c.w,
-        people_floor: Some(0),
-    };
+    let zero = FixedDuals { y: vec![0; c.nv], lam: 0 };
+    let st2_dummy = Stage { base: &c.w, people_floor: Some(0) };
     let b2 = IncBound::new(c, &st2_dummy, &zero);
     let mut order: Vec<usize> = (0..c.nv).collect();
     order.sort_by_key(|&v| c.cycles_of(v).len());
@@ -1313,12 +1146,7 @@ fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Co
         (0..c.nv)
             .map(|v| {
                 let mut l: Vec<u32> = c.cycles_of(v).to_vec();
-                l.sort_by_key(|&j| {
-                    (
-                        std::cmp::Reverse(b1.rc[j as usize]),
-                        std::cmp::Reverse(b2.rc[j as usize]),
-                    )
-                });
+                l.sort_by_key(|&j| (std::cmp::Reverse(b1.rc[j as usize]), std::cmp::Reverse(b2.rc[j as usize])));
                 l
             })
             .collect()
@@ -1384,51 +1212,26 @@ fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Co
     let mut people_proven = best.0 >= p_ub;
 
     // Stage 2: weight among packings with p_ub people (LP with the people floor).
-    let st2 = Stage {
-        base: &c.w,
-        people_floor: Some(p_ub),
-    };
+    let st2 = Stage { base: &c.w, people_floor: Some(p_ub) };
     let stop = if people_proven { best.1 } else { i64::MIN };
     let maxw = c.w.iter().map(|w| w.abs()).max().unwrap_or(0).max(1) as f64;
-    let warm2: Vec<f64> = (0..c.nv)
-        .map(|v| 2.0 * maxw * s.b1.y[v] as f64 / SCALE)
-        .collect();
+    let warm2: Vec<f64> = (0..c.nv).map(|v| 2.0 * maxw * s.b1.y[v] as f64 / SCALE).collect();
     let frac2 = if people_proven { 0.4 } else { 0.15 };
-    let (fd2, w_ub, x2) = pdhg(
-        c,
-        &st2,
-        max_iter,
-        stop,
-        budget(frac2),
-        Some((&warm2, 2.0 * maxw)),
-    );
+    let (fd2, w_ub, x2) = pdhg(c, &st2, max_iter, stop, budget(frac2), Some((&warm2, 2.0 * maxw)));
     // Any packing weighs at most the sum over people of their best share of a cycle.
     let share_bound = (0..c.nv_real)
-        .map(|v| {
-            c.cycles_of(v)
-                .iter()
-                .map(|&j| c.w[j as usize] as f64 / c.len[j as usize] as f64)
-                .fold(0.0, f64::max)
-        })
+        .map(|v| c.cycles_of(v).iter().map(|&j| c.w[j as usize] as f64 / c.len[j as usize] as f64).fold(0.0, f64::max))
         .sum::<f64>();
     let share_bound = (share_bound * (1.0 + 1e-9) + 1.0).floor() as i64;
     let mut w_ub = w_ub.min(share_bound);
     if people_proven {
         round(&x2, &mut best, &mut best_set, budget(0.2));
         if best.1 < w_ub && nc > 50 {
-            let share =
-                c.w.iter()
-                    .zip(&c.len)
-                    .map(|(w, l)| w.abs() / l)
-                    .max()
-                    .unwrap_or(0);
+            let share = c.w.iter().zip(&c.len).map(|(w, l)| w.abs() / l).max().unwrap_or(0);
             let d = dive(c, &x1, &fd1, Some(4 * share + 1), budget(0.3));
             let v = value(c, &d);
             if debug {
-                eprintln!(
-                    "  weight dive: {v:?} at {:.2}s",
-                    t_start.elapsed().as_secs_f64()
-                );
+                eprintln!("  weight dive: {v:?} at {:.2}s", t_start.elapsed().as_secs_f64());
             }
             if v > best {
                 best = v;
@@ -1447,12 +1250,7 @@ fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Co
         w_ub = w_ub_for(c, &st2, &fd2, p_ub).min(share_bound);
     }
     if debug {
-        eprintln!(
-            "  stage2 w_ub={} best={:?} at {:.2}s",
-            w_ub,
-            best,
-            t_start.elapsed().as_secs_f64()
-        );
+        eprintln!("  stage2 w_ub={} best={:?} at {:.2}s", w_ub, best, t_start.elapsed().as_secs_f64());
     }
     if people_proven && best.1 >= w_ub {
         return CompResult {
@@ -1502,20 +1300,11 @@ fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Co
     if best.0 == p_ub {
         bound_weight = bound_weight.max(best.1);
     }
-    CompResult {
-        chosen: best_set,
-        people: best.0,
-        weight: best.1,
-        bound_people: p_ub,
-        bound_weight,
-    }
+    CompResult { chosen: best_set, people: best.0, weight: best.1, bound_people: p_ub, bound_weight }
 }
 
 /// Weight bound for packings with at least `p` people using the stage-2 multipliers.
 fn w_ub_for(c: &Comp, st: &Stage<'_>, fd: &FixedDuals, p: i64) -> i64 {
-    let st = Stage {
-        base: st.base,
-        people_floor: Some(p),
-    };
+    let st = Stage { base: st.base, people_floor: Some(p) };
     floor_div_scale(lagr_exact(c, &st, fd))
 }

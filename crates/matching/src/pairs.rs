@@ -75,10 +75,7 @@ pub fn solve_pairs(g: &Graph) -> (Vec<Swap>, bool) {
                 }
             }
         }
-        let le: Vec<(usize, usize, i64)> = ce
-            .iter()
-            .map(|&(u, v, w)| (local[u], local[v], w))
-            .collect();
+        let le: Vec<(usize, usize, i64)> = ce.iter().map(|&(u, v, w)| (local[u], local[v], w)).collect();
         let res = max_weight_matching(verts.len(), &le, true);
         if verify_optimum(verts.len(), &le, &res, true).is_err() {
             certified = false;
@@ -88,10 +85,7 @@ pub fn solve_pairs(g: &Graph) -> (Vec<Swap>, bool) {
                 && i < j
             {
                 let (a, b) = (verts[i], verts[j]);
-                swaps.push(Swap {
-                    members: vec![a, b],
-                    week: first_week(g, &[a, b]),
-                });
+                swaps.push(Swap { members: vec![a, b], week: first_week(g, &[a, b]) });
             }
         }
     }

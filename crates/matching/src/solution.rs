@@ -17,10 +17,7 @@ pub struct SolveOptions {
 
 impl Default for SolveOptions {
     fn default() -> Self {
-        SolveOptions {
-            max_cycle: 3,
-            time_limit: None,
-        }
+        SolveOptions { max_cycle: 3, time_limit: None }
     }
 }
 
@@ -102,10 +99,7 @@ pub fn check_swaps(g: &Graph, swaps: &[Swap], max_cycle: usize) -> Result<(usize
     for s in swaps {
         let k = s.members.len();
         if k < 2 || k > max_cycle {
-            return Err(format!(
-                "swap {:?} has length {k}, allowed 2..={max_cycle}",
-                s.members
-            ));
+            return Err(format!("swap {:?} has length {k}, allowed 2..={max_cycle}", s.members));
         }
         for (i, &u) in s.members.iter().enumerate() {
             if u >= g.n() {

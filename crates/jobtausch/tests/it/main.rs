@@ -5,4 +5,5 @@
 mod cli;
 mod demo;
 mod mail;
+mod match_cli;
 mod outage;

@@ -17,23 +17,12 @@ fn check_many(k: usize, graphs: usize, seed: u64, max_n: u64, max_cycles: usize)
             continue; // keep the brute force small
         }
         let expect = brute_force(n, &cycles);
-        let sol = solve(
-            &g,
-            &SolveOptions {
-                max_cycle: k,
-                time_limit: None,
-            },
-            &mut |_| {},
-        );
+        let sol = solve(&g, &SolveOptions { max_cycle: k, time_limit: None }, &mut |_| {});
         let got = check_swaps(&g, &sol.swaps, k).expect("valid swaps");
         assert_eq!(got, (sol.people, sol.weight), "graph {t}: reported totals");
         assert_eq!(got, expect, "graph {t} (n={n}, K={k}): optimum");
         assert!(sol.optimal, "graph {t}: not proven optimal");
-        assert_eq!(
-            (sol.bound.people, sol.bound.weight),
-            expect,
-            "graph {t}: bound"
-        );
+        assert_eq!((sol.bound.people, sol.bound.weight), expect, "graph {t}: bound");
         checked += 1;
     }
     assert!(checked >= graphs / 3, "only {checked} graphs small enough");
@@ -77,13 +66,7 @@ fn blossom_certificate_on_random_graphs() {
         let res = max_weight_matching(n, &edges, true);
         verify_optimum(n, &edges, &res, true).expect("certificate");
         // Brute force the lexicographic optimum (cardinality, weight).
-        fn rec(
-            k: usize,
-            edges: &[(usize, usize, i64)],
-            used: &mut [bool],
-            cur: (usize, i64),
-            best: &mut (usize, i64),
-        ) {
+        fn rec(k: usize, edges: &[(usize, usize, i64)], used: &mut [bool], cur: (usize, i64), best: &mut (usize, i64)) {
             if cur > *best {
                 *best = cur;
             }

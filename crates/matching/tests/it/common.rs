@@ -74,13 +74,7 @@ pub fn all_cycles(g: &Graph, k: usize) -> Vec<(Vec<usize>, i64)> {
 
 /// Lexicographic optimum (people, weight) over all packings of the given cycles.
 pub fn brute_force(n: usize, cycles: &[(Vec<usize>, i64)]) -> (usize, i64) {
-    fn rec(
-        i: usize,
-        used: &mut Vec<bool>,
-        cycles: &[(Vec<usize>, i64)],
-        cur: (usize, i64),
-        best: &mut (usize, i64),
-    ) {
+    fn rec(i: usize, used: &mut Vec<bool>, cycles: &[(Vec<usize>, i64)], cur: (usize, i64), best: &mut (usize, i64)) {
         if cur > *best {
             *best = cur;
         }

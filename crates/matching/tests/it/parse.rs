@@ -1,16 +1,12 @@
 use matching::{Graph, GraphBuilder};
 
-const SMALL: &str =
-    "c tiny\np 3 3 4\nv 0 1 0 3 3\nv 1 2 0 3 1\nv 2 3 0 4 2\ne 0 1 10\ne 1 0 12\ne 1 2 5\n";
+const SMALL: &str = "c tiny\np 3 3 4\nv 0 1 0 3 3\nv 1 2 0 3 1\nv 2 3 0 4 2\ne 0 1 10\ne 1 0 12\ne 1 2 5\n";
 
 fn line_of(text: &str) -> usize {
     match Graph::parse(text) {
         Ok(_) => panic!("expected an error for {text:?}"),
         Err(e) => {
-            assert!(
-                e.to_string().starts_with(&format!("line {}:", e.line)),
-                "{e}"
-            );
+            assert!(e.to_string().starts_with(&format!("line {}:", e.line)), "{e}");
             e.line
         }
     }
@@ -37,10 +33,7 @@ fn errors_name_the_line() {
     assert_eq!(line_of("p 2 1 4\nv 0 0 0 0 1\nv 1 0 0 0 1\ne 0 0 3\n"), 4);
     assert_eq!(line_of("p 2 1 4\nv 0 0 0 0 1\nv 1 0 0 0 1\ne 0 1\n"), 4);
     assert_eq!(line_of("p 2 1 4\nv 0 0 0 0 1\nv 1 0 0 0 1\ne 0 1 2 9\n"), 4);
-    assert_eq!(
-        line_of("p 2 2 4\nv 0 0 0 0 1\nv 1 0 0 0 1\ne 0 1 2\ne 0 1 3\n"),
-        5
-    );
+    assert_eq!(line_of("p 2 2 4\nv 0 0 0 0 1\nv 1 0 0 0 1\ne 0 1 2\ne 0 1 3\n"), 5);
     assert_eq!(line_of("p 2 1 4\nv 0 0 0 0 1\nv 1 0 0 0 16\ne 0 1 2\n"), 3);
     assert_eq!(line_of("p 2 1 4\nv 0 0 0 0 1\nv 0 0 0 0 1\ne 0 1 2\n"), 3);
     assert_eq!(line_of("p 2 1 4\nv 0 0 0 0 1\ne 0 1 2\n"), 1);
@@ -49,10 +42,7 @@ fn errors_name_the_line() {
     assert_eq!(line_of("p 2 0 4\nx\n"), 2);
     assert_eq!(line_of("p -2 0 4\n"), 1);
     assert_eq!(line_of("p 2 0 65\n"), 1);
-    assert_eq!(
-        line_of("p 2 1 4\nv 0 0 0 0 1\nv 1 0 0 0 1\ne 0 1 99999999999999999999\n"),
-        4
-    );
+    assert_eq!(line_of("p 2 1 4\nv 0 0 0 0 1\nv 1 0 0 0 1\ne 0 1 99999999999999999999\n"), 4);
     assert_eq!(line_of(""), 0);
 }
 

@@ -8,10 +8,7 @@ use proptest::prelude::*;
 
 fn graph_strategy() -> impl Strategy<Value = (Vec<u64>, Vec<(usize, usize, i64)>)> {
     (2usize..40).prop_flat_map(|n| {
-        (
-            proptest::collection::vec(0u64..16, n),
-            proptest::collection::vec((0..n, 0..n, -5i64..40), 0..(n * 6)),
-        )
+        (proptest::collection::vec(0u64..16, n), proptest::collection::vec((0..n, 0..n, -5i64..40), 0..(n * 6)))
     })
 }
 

@@ -15,12 +15,7 @@ fn expected() -> Vec<(String, usize, usize, i64)> {
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|l| {
             let f: Vec<&str> = l.split_whitespace().collect();
-            (
-                f[0].to_string(),
-                f[1].parse().expect("K"),
-                f[2].parse().expect("people"),
-                f[3].parse().expect("weight"),
-            )
+            (f[0].to_string(), f[1].parse().expect("K"), f[2].parse().expect("people"), f[3].parse().expect("weight"))
         })
         .collect()
 }
@@ -34,22 +29,13 @@ fn reference_optima() {
         // A generous limit only guards against a hang; nothing below depends on timing:
         // any answer must be valid and at most the optimum, any bound at least the optimum,
         // and a proven answer must equal it.
-        let opts = SolveOptions {
-            max_cycle: k,
-            time_limit: Some(Duration::from_secs(5)),
-        };
+        let opts = SolveOptions { max_cycle: k, time_limit: Some(Duration::from_secs(5)) };
         let sol = solve(&g, &opts, &mut |_| {});
         let got = check_swaps(&g, &sol.swaps, k).expect("valid swaps");
         assert_eq!(got, (sol.people, sol.weight));
         let opt = (people, weight);
-        assert!(
-            got <= opt,
-            "{file} K={k}: {got:?} beats the reference optimum {opt:?}"
-        );
-        assert!(
-            (sol.bound.people, sol.bound.weight) >= opt,
-            "{file} K={k}: bound below the optimum"
-        );
+        assert!(got <= opt, "{file} K={k}: {got:?} beats the reference optimum {opt:?}");
+        assert!((sol.bound.people, sol.bound.weight) >= opt, "{file} K={k}: bound below the optimum");
         if sol.optimal {
             assert_eq!(got, opt, "{file} K={k}");
         }
@@ -63,20 +49,11 @@ fn reference_optima() {
 #[test]
 fn reference_optima_proven_without_time_limit() {
     // These finish quickly and deterministically with a proof (s6 needs the weight phase).
-    for (file, people, weight) in [
-        ("js300_s1.txt", 129, 2314),
-        ("js300_s2.txt", 117, 2069),
-        ("js300_s6.txt", 137, 2606),
-    ] {
+    for (file, people, weight) in
+        [("js300_s1.txt", 129, 2314), ("js300_s2.txt", 117, 2069), ("js300_s6.txt", 137, 2606)]
+    {
         let g = Graph::parse(&data(file)).expect("instance parses");
-        let sol = solve(
-            &g,
-            &SolveOptions {
-                max_cycle: 3,
-                time_limit: None,
-            },
-            &mut |_| {},
-        );
+        let sol = solve(&g, &SolveOptions { max_cycle: 3, time_limit: None }, &mut |_| {});
         assert!(sol.optimal, "{file}");
         assert_eq!((sol.people, sol.weight), (people, weight), "{file}");
     }
