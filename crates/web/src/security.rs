@@ -51,6 +51,11 @@ pub fn flash(jar: CookieJar, key: &'static str, secure: bool) -> CookieJar {
     jar.add(cookie(FLASH_COOKIE, key.to_owned(), secure))
 }
 
+/// Redirects after a successful form, with a message for the page it leads to.
+pub fn flash_redirect(state: &crate::AppState, jar: CookieJar, key: &'static str, to: &str) -> Response {
+    (flash(jar, key, state.config.behind_tls), Redirect::to(to)).into_response()
+}
+
 pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let path = req.uri().path().to_owned();
     let query = req.uri().query().map(|q| format!("?{q}")).unwrap_or_default();

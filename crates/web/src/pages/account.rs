@@ -7,7 +7,7 @@ use crate::actions::{self, SignupInput};
 use crate::auth::{Ctx, SESSION_COOKIE};
 use crate::error::{AppError, AppResult};
 use crate::forms::{Field, FormErrors, Kind};
-use crate::security::{CSRF_COOKIE, CsrfForm, cookie, flash, hash_secret, new_secret};
+use crate::security::{CSRF_COOKIE, CsrfForm, cookie, flash, flash_redirect, hash_secret, new_secret};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
@@ -315,9 +315,7 @@ async fn reset(
     CsrfForm(form): CsrfForm<ResetForm>,
 ) -> AppResult<Response> {
     match actions::reset_password(&state, &form.token, &form.password, &form.password_confirm).await {
-        Ok(_) => {
-            Ok((flash(jar, "flash-password-reset", state.config.behind_tls), Redirect::to("/login")).into_response())
-        }
+        Ok(_) => Ok(flash_redirect(&state, jar, "flash-password-reset", "/login")),
         Err(AppError::Invalid(errs)) => {
             let errors = FormErrors::new(ctx.lang, &errs);
             Ok(reset_page(ctx, &form.token, errors))

@@ -7,11 +7,11 @@ use crate::AppState;
 use crate::auth::{Ctx, SignedIn};
 use crate::error::{AppError, AppResult};
 use crate::forms::{Field, FormErrors, Kind};
-use crate::security::{CsrfForm, flash, hash_secret, new_secret};
+use crate::security::{CsrfForm, flash_redirect, hash_secret, new_secret};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use axum_extra::extract::CookieJar;
 use domain::access::{Actor, OrgRole};
@@ -270,8 +270,7 @@ async fn create(
     CsrfForm(form): CsrfForm<OrgForm>,
 ) -> AppResult<Response> {
     match create_org(&state, &me.actor(), &form).await {
-        Ok(id) => Ok((flash(jar, "flash-org-created", state.config.behind_tls), Redirect::to(&format!("/orgs/{id}")))
-            .into_response()),
+        Ok(id) => Ok(flash_redirect(&state, jar, "flash-org-created", &format!("/orgs/{id}"))),
         Err(AppError::Invalid(errs)) => {
             let errors = FormErrors::new(ctx.lang, &errs);
             org_form_page(&state, ctx, &form, errors, None).await
@@ -310,8 +309,7 @@ async fn update(
 ) -> AppResult<Response> {
     let id = org_id(&id)?;
     match update_org(&state, &me.actor(), id, &form).await {
-        Ok(()) => Ok((flash(jar, "flash-org-saved", state.config.behind_tls), Redirect::to(&format!("/orgs/{id}")))
-            .into_response()),
+        Ok(()) => Ok(flash_redirect(&state, jar, "flash-org-saved", &format!("/orgs/{id}"))),
         Err(AppError::Invalid(errs)) => {
             let errors = FormErrors::new(ctx.lang, &errs);
             org_form_page(&state, ctx, &form, errors, Some(id)).await
@@ -416,8 +414,7 @@ async fn policy(
     ) {
         Ok(p) => {
             set_policy(&state, &me.actor(), id, &p).await?;
-            Ok((flash(jar, "flash-policy-saved", state.config.behind_tls), Redirect::to(&format!("/orgs/{id}")))
-                .into_response())
+            Ok(flash_redirect(&state, jar, "flash-policy-saved", &format!("/orgs/{id}")))
         }
         Err(AppError::Invalid(errs)) => {
             let errors = FormErrors::new(ctx.lang, &errs);
@@ -500,8 +497,7 @@ async fn roles(
 ) -> AppResult<Response> {
     let id = org_id(&id)?;
     change_role(&state, &me.actor(), id, &form.user_id, &form.role, form.action != "revoke").await?;
-    Ok((flash(jar, "flash-roles-saved", state.config.behind_tls), Redirect::to(&format!("/orgs/{id}/members")))
-        .into_response())
+    Ok(flash_redirect(&state, jar, "flash-roles-saved", &format!("/orgs/{id}/members")))
 }
 
 #[derive(Deserialize, Default)]
@@ -521,10 +517,7 @@ async fn invite(
 ) -> AppResult<Response> {
     let id = org_id(&id)?;
     match invite_person(&state, &me.actor(), &me.display_name, ctx.lang, id, &form.email, &form.role).await {
-        Ok(()) => {
-            Ok((flash(jar, "flash-invited", state.config.behind_tls), Redirect::to(&format!("/orgs/{id}/members")))
-                .into_response())
-        }
+        Ok(()) => Ok(flash_redirect(&state, jar, "flash-invited", &format!("/orgs/{id}/members"))),
         Err(AppError::Invalid(errs)) => {
             let errors = FormErrors::new(ctx.lang, &errs);
             members_page(&state, ctx, id, errors, &form).await
@@ -638,11 +631,7 @@ async fn add_template(
 ) -> AppResult<Response> {
     let id = org_id(&id)?;
     match add_template_version(&state, &me.actor(), id, &form).await {
-        Ok(_) => Ok((
-            flash(jar, "flash-template-saved", state.config.behind_tls),
-            Redirect::to(&format!("/orgs/{id}/templates")),
-        )
-            .into_response()),
+        Ok(_) => Ok(flash_redirect(&state, jar, "flash-template-saved", &format!("/orgs/{id}/templates"))),
         Err(AppError::Invalid(errs)) => {
             let errors = FormErrors::new(ctx.lang, &errs);
             templates_page(&state, ctx, id, &form, errors).await

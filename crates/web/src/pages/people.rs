@@ -5,11 +5,11 @@ use crate::AppState;
 use crate::auth::{Ctx, SignedIn};
 use crate::error::{AppError, AppResult};
 use crate::forms::{Field, FormErrors, Kind};
-use crate::security::{CsrfForm, flash};
+use crate::security::{CsrfForm, flash_redirect};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use axum::routing::get;
 use axum_extra::extract::CookieJar;
 use domain::UserId;
@@ -135,9 +135,7 @@ async fn save_profile(
 ) -> AppResult<Response> {
     let input: ProfileInput = form.into();
     match store_profile(&state, me.id, &input).await {
-        Ok(_) => {
-            Ok((flash(jar, "flash-profile-saved", state.config.behind_tls), Redirect::to("/profile")).into_response())
-        }
+        Ok(_) => Ok(flash_redirect(&state, jar, "flash-profile-saved", "/profile")),
         Err(AppError::Invalid(errs)) => {
             let errors = FormErrors::new(ctx.lang, &errs);
             Ok(profile_page(ctx, me.email, &input, errors))

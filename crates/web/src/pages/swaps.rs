@@ -7,13 +7,13 @@ use crate::AppState;
 use crate::auth::{Ctx, SignedIn};
 use crate::error::{AppError, AppResult};
 use crate::forms::{Field, FormErrors, Kind, local_datetime};
-use crate::security::{CsrfForm, flash};
+use crate::security::{CsrfForm, flash_redirect};
 use crate::swaps::{self, Action, week_label};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum_extra::extract::CookieJar;
 use domain::access::OrgRole;
@@ -157,10 +157,7 @@ async fn propose(
     CsrfForm(form): CsrfForm<ProposeForm>,
 ) -> AppResult<Response> {
     match swaps::propose(&state, &me, &form.partner, &form.week, &form.message).await {
-        Ok(id) => {
-            Ok((flash(jar, "flash-swap-proposed", state.config.behind_tls), Redirect::to(&format!("/swaps/{id}")))
-                .into_response())
-        }
+        Ok(id) => Ok(flash_redirect(&state, jar, "flash-swap-proposed", &format!("/swaps/{id}"))),
         Err(AppError::Invalid(errs)) => {
             // Back to the partner's page, with the errors at the proposal form.
             let partner: UserId = form.partner.parse().map_err(|_| AppError::Invalid(errs.clone()))?;
@@ -503,7 +500,7 @@ async fn act(
                 "cancel" | "withdraw" | "decline" => "flash-swap-ended",
                 _ => "flash-swap-saved",
             };
-            Ok((flash(jar, key, state.config.behind_tls), Redirect::to(&format!("/swaps/{id}"))).into_response())
+            Ok(flash_redirect(&state, jar, key, &format!("/swaps/{id}")))
         }
         Err(AppError::Invalid(errs)) => {
             let errors = FormErrors::in_form(ctx.lang, &errs, &format!("{action}-"));
@@ -572,7 +569,7 @@ async fn inbox_read(
     CsrfForm(_): CsrfForm<Empty>,
 ) -> AppResult<Response> {
     store::swaps::mark_inbox_read(&state.db, me.id).await?;
-    Ok((flash(jar, "flash-inbox-read", state.config.behind_tls), Redirect::to("/inbox")).into_response())
+    Ok(flash_redirect(&state, jar, "flash-inbox-read", "/inbox"))
 }
 
 /// The audit trail of an organisation's swaps as CSV, for its admins.

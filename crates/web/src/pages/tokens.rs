@@ -6,11 +6,11 @@ use crate::AppState;
 use crate::auth::{Ctx, SignedIn};
 use crate::error::{AppError, AppResult};
 use crate::forms::{Field, FormErrors, Kind, local_datetime};
-use crate::security::{CsrfForm, flash, hash_secret, new_secret};
+use crate::security::{CsrfForm, flash_redirect, hash_secret, new_secret};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use axum_extra::extract::CookieJar;
 use domain::values::TokenName;
@@ -103,5 +103,5 @@ async fn revoke(
     CsrfForm(_): CsrfForm<Empty>,
 ) -> AppResult<Response> {
     revoke_token(&state, me.id, &id).await?;
-    Ok((flash(jar, "flash-token-revoked", state.config.behind_tls), Redirect::to("/tokens")).into_response())
+    Ok(flash_redirect(&state, jar, "flash-token-revoked", "/tokens"))
 }
