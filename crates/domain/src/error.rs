@@ -27,6 +27,8 @@ pub enum Reason {
     MustAccept,
     WeekBegun,
     SameOrganisation,
+    WrongPassword,
+    WeekTaken,
 }
 
 impl Reason {
@@ -53,6 +55,8 @@ impl Reason {
             Reason::MustAccept => "must-accept",
             Reason::WeekBegun => "week-begun",
             Reason::SameOrganisation => "same-organisation",
+            Reason::WrongPassword => "wrong-password",
+            Reason::WeekTaken => "week-taken",
         }
     }
 

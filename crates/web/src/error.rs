@@ -76,6 +76,7 @@ impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::NotFound => AppError::NotFound,
+            StoreError::Taken("week") => AppError::field("week", Reason::WeekTaken),
             StoreError::Taken(field) => AppError::field(field, Reason::Taken),
             StoreError::Conflict => AppError::Conflict("changed-meanwhile"),
             other => {

@@ -24,7 +24,7 @@ impl From<SwapError> for AppError {
     fn from(e: SwapError) -> Self {
         match e {
             SwapError::ReasonRequired => AppError::field("reason", Reason::Required),
-            SwapError::Overlap => AppError::field("week", Reason::Taken),
+            SwapError::Overlap => AppError::field("week", Reason::WeekTaken),
             SwapError::WeekBegun => AppError::field("week", Reason::WeekBegun),
             SwapError::SameOrganisation => AppError::field("partner", Reason::SameOrganisation),
             SwapError::BadDelegate => AppError::field("delegate", Reason::UnknownChoice),
@@ -153,7 +153,7 @@ pub async fn act(
         Action::Sign { password, hash } => {
             let creds = store::users::credentials(&state.db, &me.email.to_lowercase()).await?;
             if !verify_password(creds.as_ref().map(|c| c.password_hash.as_str()), &password) {
-                return Err(AppError::field("password", Reason::LoginFailed));
+                return Err(AppError::field("password", Reason::WrongPassword));
             }
             swap.sign(&actor, &hash, now)?
         }

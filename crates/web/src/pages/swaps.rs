@@ -50,6 +50,16 @@ impl Names {
         for s in swaps {
             let mut users: Vec<UserId> = s.members.iter().map(|m| m.user).collect();
             users.extend(s.approvals.iter().filter_map(|a| a.delegate));
+            users.extend(s.approvals.iter().filter_map(|a| match &a.status {
+                ApprovalStatus::Approved { by, .. } | ApprovalStatus::Declined { by, .. } => Some(*by),
+                ApprovalStatus::Pending => None,
+            }));
+            users.extend(s.bodies.iter().filter_map(|b| match &b.status {
+                BodyStatus::Consented { by, .. } | BodyStatus::Refused { by, .. } => Some(*by),
+                _ => None,
+            }));
+            users.sort();
+            users.dedup();
             for c in store::swaps::contacts(&state.db, &users).await? {
                 people.insert(c.id, c.name);
             }
@@ -503,8 +513,14 @@ async fn act(
             Ok(flash_redirect(&state, jar, key, &format!("/swaps/{id}")))
         }
         Err(AppError::Invalid(errs)) => {
-            let errors = FormErrors::in_form(ctx.lang, &errs, &format!("{action}-"));
-            swap_page(&state, ctx, &me, id, errors, &action).await
+            // Forms that repeat per approval or body step carry its index in their name.
+            let form = match action.as_str() {
+                "approve" | "decline-approval" | "delegate" => format!("{action}-{}", fields.approval.trim()),
+                "consent" | "refuse" => format!("{action}-{}", fields.step.trim()),
+                _ => action.clone(),
+            };
+            let errors = FormErrors::in_form(ctx.lang, &errs, &format!("{form}-"));
+            swap_page(&state, ctx, &me, id, errors, &form).await
         }
         Err(e) => Err(e),
     }

@@ -136,6 +136,10 @@ async fn pair_swap_from_proposal_to_signed_agreement(db: Db) {
 
     let view = c.anna.get(&swap).await;
     assert!(view.body.contains("data-state=\"agreement_pending\""), "{}", view.body);
+    assert!(
+        view.body.contains("genehmigt · bernd") && view.body.contains("zugestimmt · carla"),
+        "decisions name who made them"
+    );
     let pdf = c.anna.client.get(c.app.url(&format!("{swap}/agreement.pdf"))).send().await.unwrap();
     assert_eq!(pdf.headers()["content-type"], "application/pdf");
     let bytes = pdf.bytes().await.unwrap();
@@ -222,6 +226,11 @@ async fn refusals_end_the_swap(db: Db) {
         act(&c.frank, &swap, "decline-approval", &[("approval", &franks[0]), ("reason_kind", "other"), ("reason", "")])
             .await;
     assert_eq!(p.status, 422, "'other' needs a text");
+    let field = format!("decline-approval-{}-reason", franks[0]);
+    assert!(
+        p.body.contains(&format!("id=\"{field}-error\"")) && p.body.contains(&format!("href=\"#{field}\"")),
+        "the error stands at the card's field"
+    );
     let p = act(&c.frank, &swap, "decline-approval", &[("approval", &franks[0]), ("reason_kind", "staffing")]).await;
     assert_eq!(p.status, 303);
     assert!(c.anna.get(&swap).await.body.contains("data-state=\"declined\""));
