@@ -543,3 +543,27 @@ pub struct ResetRequest {
     pub password: String,
     pub password_confirm: String,
 }
+
+/// A message of the in-app inbox.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NotificationJson {
+    pub id: Uuid,
+    pub swap_id: Option<Uuid>,
+    pub kind: String,
+    pub text: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub read: bool,
+}
+
+impl From<store::swaps::Notification> for NotificationJson {
+    fn from(n: store::swaps::Notification) -> Self {
+        Self {
+            id: n.id,
+            swap_id: n.swap_id,
+            kind: n.kind,
+            text: n.text,
+            created_at: n.created_at,
+            read: n.read_at.is_some(),
+        }
+    }
+}

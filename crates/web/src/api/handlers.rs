@@ -356,3 +356,39 @@ pub async fn password_reset(
     actions::reset_password(&state, &body.token, &body.password, &body.password_confirm).await?;
     Ok(Json(Status { status: "password-changed".into() }))
 }
+
+/// The agreement of a swap as PDF (with its signature page once confirmed).
+#[utoipa::path(get, path = "/api/swaps/{id}/agreement.pdf", params(("id" = String, Path, description = "swap id (UUID)")),
+    security(("bearer" = [])),
+    responses((status = 200, description = "The agreement", content_type = "application/pdf"),
+        (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn swap_agreement(
+    State(state): State<AppState>,
+    ApiUser(me): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<axum::response::Response> {
+    let id = id.parse().map_err(|_| AppError::NotFound)?;
+    crate::pages::swaps::agreement_download(&state, &me, id).await
+}
+
+/// The organisation's audit trail as CSV; its admins only.
+#[utoipa::path(get, path = "/api/organisations/{id}/audit.csv", params(("id" = String, Path, description = "organisation id (UUID)")),
+    security(("bearer" = [])),
+    responses((status = 200, description = "The audit trail", content_type = "text/csv"),
+        (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn org_audit(
+    State(state): State<AppState>,
+    ApiUser(me): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<axum::response::Response> {
+    crate::pages::swaps::audit_download(&state, &me, org_id(&id)?).await
+}
+
+/// The caller's inbox, newest first.
+#[utoipa::path(get, path = "/api/inbox", security(("bearer" = [])),
+    responses((status = 200, body = Vec<NotificationJson>), (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn inbox(State(state): State<AppState>, ApiUser(me): ApiUser) -> AppResult<Json<Vec<NotificationJson>>> {
+    Ok(Json(store::swaps::inbox(&state.db, me.id).await?.into_iter().map(Into::into).collect()))
+}

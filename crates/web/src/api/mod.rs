@@ -44,7 +44,10 @@ pub fn routes() -> Router<AppState> {
         .route("/tokens/{id}", axum::routing::delete(delete_token))
         .route("/swaps", get(list_swaps).post(propose_swap))
         .route("/swaps/{id}", get(get_swap))
+        .route("/swaps/{id}/agreement.pdf", get(swap_agreement))
         .route("/swaps/{id}/{action}", post(swap_action))
+        .route("/organisations/{id}/audit.csv", get(org_audit))
+        .route("/inbox", get(inbox))
 }
 
 #[derive(OpenApi)]
@@ -56,7 +59,7 @@ pub fn routes() -> Router<AppState> {
         handlers::update_org, handlers::put_policy, handlers::list_members, handlers::post_role,
         handlers::post_invitation, handlers::list_tokens, handlers::create_token, handlers::delete_token,
         handlers::list_swaps, handlers::propose_swap, handlers::get_swap, handlers::swap_action,
-        handlers::list_templates, handlers::add_template,
+        handlers::list_templates, handlers::add_template, handlers::swap_agreement, handlers::org_audit, handlers::inbox,
     ),
     modifiers(&BearerAuth),
     tags((name = "jobtausch"))

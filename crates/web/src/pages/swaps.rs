@@ -531,8 +531,14 @@ async fn agreement_pdf(
     SignedIn(_, me): SignedIn,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
+    agreement_download(&state, &me, swap_id(&id)?).await
+}
+
+/// The agreement as a PDF download: the signed version with its signature page once the swap
+/// is confirmed. For members, and approvers and admins of the organisations concerned.
+pub async fn agreement_download(state: &AppState, me: &Account, id: SwapId) -> AppResult<Response> {
     let actor = me.actor();
-    let s = swaps::load(&state, &actor, swap_id(&id)?).await?;
+    let s = swaps::load(state, &actor, id).await?;
     // Members, and the approvers and admins of the organisations concerned.
     let allowed = s.is_member(me.id)
         || actor.organiser
@@ -544,7 +550,7 @@ async fn agreement_pdf(
     let agreement = store::agreements::of_swap(&state.db, s.id).await?.ok_or(AppError::NotFound)?;
     let (bytes, name) = if s.state == SwapState::Confirmed {
         (
-            crate::agreement::signed_pdf(&state, &s, &agreement).await?,
+            crate::agreement::signed_pdf(state, &s, &agreement).await?,
             format!("vereinbarung-{}-unterschrieben.pdf", s.week),
         )
     } else {
@@ -588,13 +594,18 @@ async fn inbox_read(
     Ok(flash_redirect(&state, jar, "flash-inbox-read", "/inbox"))
 }
 
-/// The audit trail of an organisation's swaps as CSV, for its admins.
 async fn audit_csv(
     State(state): State<AppState>,
     SignedIn(_, me): SignedIn,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
     let org: OrgId = id.parse().map_err(|_| AppError::NotFound)?;
+    audit_download(&state, &me, org).await
+}
+
+/// The audit trail of an organisation's swaps (and of the organisation) as CSV, for its admins;
+/// the export itself is recorded.
+pub async fn audit_download(state: &AppState, me: &Account, org: OrgId) -> AppResult<Response> {
     me.actor().ensure_org_admin(org)?;
     let mut csv = String::from("time_utc,actor,action,object_type,object_id,detail\r\n");
     let field = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));

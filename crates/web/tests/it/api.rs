@@ -77,6 +77,55 @@ async fn token_profile_people(db: Db) {
     assert!(person.contains("Digitalisierungsbeauftragte") && !person.contains("anna@"), "{person}");
     assert_eq!(c.get(app.url(&format!("/api/people/{eva}"))).bearer_auth(&token).send().await.unwrap().status(), 200);
 
+    // A swap through the API: Anna proposes, Eva sees it in her list and inbox and accepts.
+    let week = domain::values::IsoWeek::of(chrono::Utc::now().date_naive() + chrono::Days::new(45)).to_string();
+    let bad = c
+        .post(app.url("/api/swaps"))
+        .bearer_auth(&token)
+        .json(&json!({"partner": eva.to_string(), "week": "bald"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 422);
+    let created: Value = c
+        .post(app.url("/api/swaps"))
+        .bearer_auth(&token)
+        .json(&json!({"partner": eva.to_string(), "week": week, "message": "Tauschen?"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let swap_id = created["id"].as_str().unwrap().to_owned();
+    let inbox: Value = c.get(app.url("/api/inbox")).bearer_auth(&eva_token).send().await.unwrap().json().await.unwrap();
+    assert_eq!(inbox[0]["swap_id"], swap_id.as_str());
+    let r = c
+        .post(app.url(&format!("/api/swaps/{swap_id}/approve")))
+        .bearer_auth(&eva_token)
+        .json(&json!({"approval": "0"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 409, "nothing to approve while the swap is proposed");
+    let accepted: Value = c
+        .post(app.url(&format!("/api/swaps/{swap_id}/accept")))
+        .bearer_auth(&eva_token)
+        .json(&json!({"version": 0}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(accepted["state"], "approvals_pending");
+    assert_eq!(accepted["approvals"].as_array().unwrap().len(), 4);
+    let r = c.get(app.url(&format!("/api/swaps/{swap_id}/agreement.pdf"))).bearer_auth(&token).send().await.unwrap();
+    assert_eq!(r.status(), 404, "no agreement before all approvals");
+    let r =
+        c.get(app.url(&format!("/api/organisations/{}/audit.csv", app.city))).bearer_auth(&token).send().await.unwrap();
+    assert_eq!(r.status(), 403, "a participant gets no audit export");
+
     // A participant may not create organisations.
     let p = c
         .post(app.url("/api/organisations"))
