@@ -1467,17 +1467,52 @@ fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Co
     if people_proven && deadline.is_none_or(|d| Instant::now() < d) {
         // Weight phase: branch and bound with both bounds.
         s.b2 = IncBound::new(c, &st2, &fd2);
-        s.people_proven = true;
-        s.deadline = deadline;
-        s.cyc_order = cyc_order(&s.b1, &s.b2);
-        if best > s.best {
-            s.best = best;
-            s.best_set = best_set.clone();
+        // Reduced-cost fixing: drop every cycle whose forced use already bounds the
+        // packing below the incumbent (too few people, or no more weight). The Lagrangian
+        // bound with x_j = 1 is the root bound minus max(0, rc_j) plus rc_j.
+        let need = best.0 as i128;
+        let keep: Vec<usize> = (0..nc)
+            .filter(|&j| {
+                let p1 = s.b1.sum - s.b1.rc[j].max(0) + s.b1.rc[j];
+                let w2 = s.b2.sum - s.b2.rc[j].max(0) + s.b2.rc[j] - s.b2.lam * need;
+                floor_div_scale(p1) >= best.0 && floor_div_scale(w2) > best.1
+            })
+            .collect();
+        if debug {
+            eprintln!("  reduced-cost fixing keeps {} of {nc} cycles", keep.len());
         }
-        s.dfs(0);
-        complete = !s.aborted;
-        best = s.best;
-        best_set = s.best_set.clone();
+        if keep.is_empty() {
+            complete = true;
+        } else {
+            // Block the dropped cycles for good (they never reopen in the search).
+            let mut kept = vec![false; nc];
+            for &j in &keep {
+                kept[j] = true;
+            }
+            for j in 0..nc {
+                if !kept[j] {
+                    s.b1.sum -= s.b1.rc[j].max(0);
+                    s.b2.sum -= s.b2.rc[j].max(0);
+                    if s.dynamic {
+                        for &u in c.members(j) {
+                            s.opencnt[u as usize] -= 1;
+                        }
+                    }
+                    s.blocked[j] += 1;
+                }
+            }
+            s.people_proven = true;
+            s.deadline = deadline;
+            s.cyc_order = cyc_order(&s.b1, &s.b2);
+            if best > s.best {
+                s.best = best;
+                s.best_set = best_set.clone();
+            }
+            s.dfs(0);
+            complete = !s.aborted;
+            best = s.best;
+            best_set = s.best_set.clone();
+        }
         if debug {
             eprintln!(
                 "  weight phase: best={:?} nodes={} complete={} at {:.2}s",
