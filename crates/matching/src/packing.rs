@@ -151,16 +151,24 @@ pub fn components(n: usize, cy: &Cycles) -> Vec<Comp> {
 
 /// The subproblem on the given cycles (and the people in them), with its vertex map.
 fn restrict(c: &Comp, cmap: &[usize]) -> (Comp, Vec<usize>) {
-    let mut vmap: Vec<usize> = Vec::new();
+    // Local ids keep the original order of the people (same tie-breaking as the original).
     let mut local = vec![u32::MAX; c.nv];
+    for &j in cmap {
+        for &v in c.members(j) {
+            local[v as usize] = 0;
+        }
+    }
+    let mut vmap: Vec<usize> = Vec::new();
+    for v in 0..c.nv {
+        if local[v] == 0 {
+            local[v] = vmap.len() as u32;
+            vmap.push(v);
+        }
+    }
     let mut cstart = vec![0usize];
     let mut cmem = Vec::new();
     for &j in cmap {
         for &v in c.members(j) {
-            if local[v as usize] == u32::MAX {
-                local[v as usize] = vmap.len() as u32;
-                vmap.push(v as usize);
-            }
             cmem.push(local[v as usize]);
         }
         cstart.push(cmem.len());
@@ -1483,6 +1491,60 @@ fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Co
         }
         if keep.is_empty() {
             complete = true;
+        } else if keep.len() * 2 < nc {
+            // Much smaller: search the subproblem of the kept cycles (cheaper nodes).
+            let (sub, vmap) = restrict(c, &keep);
+            let sy1 = FixedDuals {
+                y: vmap.iter().map(|&v| s.b1.y[v]).collect(),
+                lam: 0,
+            };
+            let sy2 = FixedDuals {
+                y: vmap.iter().map(|&v| s.b2.y[v]).collect(),
+                lam: s.b2.lam as i64,
+            };
+            let st1s = Stage {
+                base: &sub.len,
+                people_floor: None,
+            };
+            let st2s = Stage {
+                base: &sub.w,
+                people_floor: Some(best.0),
+            };
+            let sb1 = IncBound::new(&sub, &st1s, &sy1);
+            let sb2 = IncBound::new(&sub, &st2s, &sy2);
+            let mut order: Vec<usize> = (0..sub.nv).collect();
+            order.sort_by_key(|&v| sub.cycles_of(v).len());
+            let co: Vec<Vec<u32>> = (0..sub.nv).map(|v| sub.cycles_of(v).to_vec()).collect();
+            let mut t = Search {
+                c: &sub,
+                order,
+                free: vec![true; sub.nv],
+                blocked: vec![0; sub.nc()],
+                b1: sb1,
+                b2: sb2,
+                chosen: Vec::new(),
+                cur: (0, 0),
+                best,
+                best_set: Vec::new(),
+                deadline,
+                nodes: 0,
+                aborted: false,
+                target: None,
+                found: false,
+                people_proven: true,
+                refresh_min: 24,
+                refreshes: 0,
+                dynamic: sub.nv <= DYNAMIC_MAX_PEOPLE,
+                opencnt: (0..sub.nv).map(|v| sub.cycles_of(v).len() as u32).collect(),
+                cyc_order: co,
+            };
+            t.dfs(0);
+            complete = !t.aborted;
+            if t.best > best {
+                best = t.best;
+                best_set = t.best_set.iter().map(|&k| keep[k]).collect();
+            }
+            s.nodes = t.nodes;
         } else {
             // Block the dropped cycles for good (they never reopen in the search).
             let mut kept = vec![false; nc];
