@@ -788,12 +788,19 @@ pub fn verify_optimum(
             ));
         }
     }
+    let mut inside = vec![false; n];
     for (b, leaves) in &res.blossoms {
         if res.dual[*b] > 0 {
+            for &v in leaves {
+                inside[v] = true;
+            }
             let matched = leaves
                 .iter()
-                .filter(|&&v| res.mate[v].is_some_and(|m| leaves.contains(&m)))
+                .filter(|&&v| res.mate[v].is_some_and(|m| inside[m]))
                 .count();
+            for &v in leaves {
+                inside[v] = false;
+            }
             if matched + 1 != leaves.len() {
                 return Err(format!("blossom {b} with positive dual is not full"));
             }

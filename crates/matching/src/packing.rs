@@ -947,10 +947,7 @@ impl Search<'_> {
         }
         self.refreshes += 1;
         let (sub, vmap) = restrict(c, &cmap);
-        let iters = std::env::var("MATCHING_NODE_ITERS")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(400);
+        let iters = 400;
         let need = match self.target {
             Some(t) => t - self.cur.0,
             None => self.best.0 - self.cur.0,
