@@ -778,6 +778,8 @@ struct Search<'a> {
     dynamic: bool,
     /// Open cycles per person (maintained only in dynamic mode).
     opencnt: Vec<u32>,
+    /// Number of open cycles.
+    n_open: usize,
     /// Branch order of the cycles of each person (best reduced cost first).
     cyc_order: Vec<Vec<u32>>,
 }
@@ -792,6 +794,7 @@ impl Search<'_> {
             if self.blocked[j] == 0 {
                 self.b1.sum -= self.b1.rc[j].max(0);
                 self.b2.sum -= self.b2.rc[j].max(0);
+                self.n_open -= 1;
                 if self.dynamic {
                     for &u in self.c.members(j) {
                         self.opencnt[u as usize] -= 1;
@@ -809,6 +812,7 @@ impl Search<'_> {
             if self.blocked[j] == 0 {
                 self.b1.sum += self.b1.rc[j].max(0);
                 self.b2.sum += self.b2.rc[j].max(0);
+                self.n_open += 1;
                 if self.dynamic {
                     for &u in self.c.members(j) {
                         self.opencnt[u as usize] += 1;
@@ -843,7 +847,7 @@ impl Search<'_> {
 
     fn dfs(&mut self, pos: usize) {
         self.nodes += 1;
-        if self.nodes.is_multiple_of(1024) && self.deadline.is_some_and(|d| Instant::now() >= d) {
+        if self.nodes.is_multiple_of(64) && self.deadline.is_some_and(|d| Instant::now() >= d) {
             self.aborted = true;
         }
         if self.aborted || self.found {
@@ -938,6 +942,9 @@ impl Search<'_> {
         }
         let c = self.c;
         // Subproblem: open cycles and the free people in them.
+        if self.n_open < self.refresh_min || self.n_open > REFRESH_MAX_CYCLES {
+            return None;
+        }
         if self.chosen.is_empty() && self.free.iter().all(|&f| f) {
             return None; // the root LP was just solved
         }
@@ -1350,6 +1357,7 @@ fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Co
         refreshes: 0,
         dynamic: c.nv <= DYNAMIC_MAX_PEOPLE,
         opencnt: (0..c.nv).map(|v| c.cycles_of(v).len() as u32).collect(),
+        n_open: nc,
         cyc_order: co,
     };
 
@@ -1533,6 +1541,7 @@ fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Co
                 refreshes: 0,
                 dynamic: sub.nv <= DYNAMIC_MAX_PEOPLE,
                 opencnt: (0..sub.nv).map(|v| sub.cycles_of(v).len() as u32).collect(),
+                n_open: sub.nc(),
                 cyc_order: co,
             };
             t.dfs(0);
@@ -1558,6 +1567,7 @@ fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Co
                         }
                     }
                     s.blocked[j] += 1;
+                    s.n_open -= 1;
                 }
             }
             s.people_proven = true;
