@@ -485,6 +485,7 @@ pub fn max_weight_matching(n: usize, edges: &[(usize, usize, i64)], max_cardinal
     let mut free: Vec<usize> = (0..n).collect();
     let mut visited: Vec<u32> = vec![0; n];
     let mut stamp: u32 = 0;
+    let (mut skip_tight, mut backoff) = (0usize, 0usize);
     let stats = std::env::var_os("MATCHING_DEBUG_BLOSSOM").is_some();
     let (mut n_pops, mut n_scans, mut n_delta, mut n_dirty) = (0u64, 0u64, 0u64, 0u64);
     let mut n_stages = 0u64;
@@ -496,12 +497,29 @@ pub fn max_weight_matching(n: usize, edges: &[(usize, usize, i64)], max_cardinal
         // blossom) can be augmented right away: duals stay, matched edges stay tight, and all
         // free vertices keep equal duals. Find a maximal set of disjoint such paths by DFS
         // (each vertex visited once per pass) instead of one augmentation per stage.
-        stamp += 1;
-        for fi in 0..free.len() {
-            let v = free[fi];
-            if s.mate[v] == NIL && s.inblossom[v] == v && visited[v] != stamp {
-                s.augment_tight(v, &mut visited, stamp, 64);
+        // The pass costs up to a scan of the tight subgraph; when it keeps finding nothing
+        // (late stages), run it exponentially less often.
+        if skip_tight == 0 {
+            stamp += 1;
+            let mut found = 0usize;
+            for fi in 0..free.len() {
+                let v = free[fi];
+                if s.mate[v] == NIL
+                    && s.inblossom[v] == v
+                    && visited[v] != stamp
+                    && s.augment_tight(v, &mut visited, stamp, 64)
+                {
+                    found += 1;
+                }
             }
+            if found == 0 {
+                backoff = (backoff * 2).clamp(1, 64);
+                skip_tight = backoff;
+            } else {
+                backoff = 0;
+            }
+        } else {
+            skip_tight -= 1;
         }
         free.retain(|&v| s.mate[v] == NIL);
         for &v in &free {
@@ -741,9 +759,19 @@ pub fn verify_optimum(
             return Err(format!("unmatched vertex {v} has dual {}", res.dual[v] + offset));
         }
     }
+    let mut inside = vec![false; n];
     for (b, leaves) in &res.blossoms {
         if res.dual[*b] > 0 {
-            let matched = leaves.iter().filter(|&&v| res.mate[v].is_some_and(|m| leaves.contains(&m))).count();
+            for &v in leaves {
+                inside[v] = true;
+            }
+            let matched = leaves
+                .iter()
+                .filter(|&&v| res.mate[v].is_some_and(|m| inside[m]))
+                .count();
+            for &v in leaves {
+                inside[v] = false;
+            }
             if matched + 1 != leaves.len() {
                 return Err(format!("blossom {b} with positive dual is not full"));
             }

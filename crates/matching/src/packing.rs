@@ -141,16 +141,24 @@ pub fn components(n: usize, cy: &Cycles) -> Vec<Comp> {
 
 /// The subproblem on the given cycles (and the people in them), with its vertex map.
 fn restrict(c: &Comp, cmap: &[usize]) -> (Comp, Vec<usize>) {
-    let mut vmap: Vec<usize> = Vec::new();
+    // Local ids keep the original order of the people (same tie-breaking as the original).
     let mut local = vec![u32::MAX; c.nv];
+    for &j in cmap {
+        for &v in c.members(j) {
+            local[v as usize] = 0;
+        }
+    }
+    let mut vmap: Vec<usize> = Vec::new();
+    for v in 0..c.nv {
+        if local[v] == 0 {
+            local[v] = vmap.len() as u32;
+            vmap.push(v);
+        }
+    }
     let mut cstart = vec![0usize];
     let mut cmem = Vec::new();
     for &j in cmap {
         for &v in c.members(j) {
-            if local[v as usize] == u32::MAX {
-                local[v as usize] = vmap.len() as u32;
-                vmap.push(v as usize);
-            }
             cmem.push(local[v as usize]);
         }
         cstart.push(cmem.len());
@@ -700,6 +708,8 @@ struct Search<'a> {
     dynamic: bool,
     /// Open cycles per person (maintained only in dynamic mode).
     opencnt: Vec<u32>,
+    /// Number of open cycles.
+    n_open: usize,
     /// Branch order of the cycles of each person (best reduced cost first).
     cyc_order: Vec<Vec<u32>>,
 }
@@ -714,6 +724,7 @@ impl Search<'_> {
             if self.blocked[j] == 0 {
                 self.b1.sum -= self.b1.rc[j].max(0);
                 self.b2.sum -= self.b2.rc[j].max(0);
+                self.n_open -= 1;
                 if self.dynamic {
                     for &u in self.c.members(j) {
                         self.opencnt[u as usize] -= 1;
@@ -731,6 +742,7 @@ impl Search<'_> {
             if self.blocked[j] == 0 {
                 self.b1.sum += self.b1.rc[j].max(0);
                 self.b2.sum += self.b2.rc[j].max(0);
+                self.n_open += 1;
                 if self.dynamic {
                     for &u in self.c.members(j) {
                         self.opencnt[u as usize] += 1;
@@ -765,7 +777,7 @@ impl Search<'_> {
 
     fn dfs(&mut self, pos: usize) {
         self.nodes += 1;
-        if self.nodes.is_multiple_of(1024) && self.deadline.is_some_and(|d| Instant::now() >= d) {
+        if self.nodes.is_multiple_of(64) && self.deadline.is_some_and(|d| Instant::now() >= d) {
             self.aborted = true;
         }
         if self.aborted || self.found {
@@ -843,6 +855,9 @@ impl Search<'_> {
         }
         let c = self.c;
         // Subproblem: open cycles and the free people in them.
+        if self.n_open < self.refresh_min || self.n_open > REFRESH_MAX_CYCLES {
+            return None;
+        }
         if self.chosen.is_empty() && self.free.iter().all(|&f| f) {
             return None; // the root LP was just solved
         }
@@ -852,7 +867,7 @@ impl Search<'_> {
         }
         self.refreshes += 1;
         let (sub, vmap) = restrict(c, &cmap);
-        let iters = std::env::var("MATCHING_NODE_ITERS").ok().and_then(|v| v.parse().ok()).unwrap_or(400);
+        let iters = 400;
         let need = match self.target {
             Some(t) => t - self.cur.0,
             None => self.best.0 - self.cur.0,
@@ -1173,6 +1188,7 @@ fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Co
         refreshes: 0,
         dynamic: c.nv <= DYNAMIC_MAX_PEOPLE,
         opencnt: (0..c.nv).map(|v| c.cycles_of(v).len() as u32).collect(),
+        n_open: nc,
         cyc_order: co,
     };
 
@@ -1265,17 +1281,108 @@ fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Co
     if people_proven && deadline.is_none_or(|d| Instant::now() < d) {
         // Weight phase: branch and bound with both bounds.
         s.b2 = IncBound::new(c, &st2, &fd2);
-        s.people_proven = true;
-        s.deadline = deadline;
-        s.cyc_order = cyc_order(&s.b1, &s.b2);
-        if best > s.best {
-            s.best = best;
-            s.best_set = best_set.clone();
+        // Reduced-cost fixing: drop every cycle whose forced use already bounds the
+        // packing below the incumbent (too few people, or no more weight). The Lagrangian
+        // bound with x_j = 1 is the root bound minus max(0, rc_j) plus rc_j.
+        let need = best.0 as i128;
+        let keep: Vec<usize> = (0..nc)
+            .filter(|&j| {
+                let p1 = s.b1.sum - s.b1.rc[j].max(0) + s.b1.rc[j];
+                let w2 = s.b2.sum - s.b2.rc[j].max(0) + s.b2.rc[j] - s.b2.lam * need;
+                floor_div_scale(p1) >= best.0 && floor_div_scale(w2) > best.1
+            })
+            .collect();
+        if debug {
+            eprintln!("  reduced-cost fixing keeps {} of {nc} cycles", keep.len());
         }
-        s.dfs(0);
-        complete = !s.aborted;
-        best = s.best;
-        best_set = s.best_set.clone();
+        if keep.is_empty() {
+            complete = true;
+        } else if keep.len() * 2 < nc {
+            // Much smaller: search the subproblem of the kept cycles (cheaper nodes).
+            let (sub, vmap) = restrict(c, &keep);
+            let sy1 = FixedDuals {
+                y: vmap.iter().map(|&v| s.b1.y[v]).collect(),
+                lam: 0,
+            };
+            let sy2 = FixedDuals {
+                y: vmap.iter().map(|&v| s.b2.y[v]).collect(),
+                lam: s.b2.lam as i64,
+            };
+            let st1s = Stage {
+                base: &sub.len,
+                people_floor: None,
+            };
+            let st2s = Stage {
+                base: &sub.w,
+                people_floor: Some(best.0),
+            };
+            let sb1 = IncBound::new(&sub, &st1s, &sy1);
+            let sb2 = IncBound::new(&sub, &st2s, &sy2);
+            let mut order: Vec<usize> = (0..sub.nv).collect();
+            order.sort_by_key(|&v| sub.cycles_of(v).len());
+            let co: Vec<Vec<u32>> = (0..sub.nv).map(|v| sub.cycles_of(v).to_vec()).collect();
+            let mut t = Search {
+                c: &sub,
+                order,
+                free: vec![true; sub.nv],
+                blocked: vec![0; sub.nc()],
+                b1: sb1,
+                b2: sb2,
+                chosen: Vec::new(),
+                cur: (0, 0),
+                best,
+                best_set: Vec::new(),
+                deadline,
+                nodes: 0,
+                aborted: false,
+                target: None,
+                found: false,
+                people_proven: true,
+                refresh_min: 24,
+                refreshes: 0,
+                dynamic: sub.nv <= DYNAMIC_MAX_PEOPLE,
+                opencnt: (0..sub.nv).map(|v| sub.cycles_of(v).len() as u32).collect(),
+                n_open: sub.nc(),
+                cyc_order: co,
+            };
+            t.dfs(0);
+            complete = !t.aborted;
+            if t.best > best {
+                best = t.best;
+                best_set = t.best_set.iter().map(|&k| keep[k]).collect();
+            }
+            s.nodes = t.nodes;
+        } else {
+            // Block the dropped cycles for good (they never reopen in the search).
+            let mut kept = vec![false; nc];
+            for &j in &keep {
+                kept[j] = true;
+            }
+            for j in 0..nc {
+                if !kept[j] {
+                    s.b1.sum -= s.b1.rc[j].max(0);
+                    s.b2.sum -= s.b2.rc[j].max(0);
+                    if s.dynamic {
+                        for &u in c.members(j) {
+                            s.opencnt[u as usize] -= 1;
+                        }
+                    }
+                    s.blocked[j] += 1;
+                    s.n_open -= 1;
+                }
+            }
+            s.people_proven = true;
+            s.deadline = deadline;
+            s.cyc_order = cyc_order(&s.b1, &s.b2);
+            if best > s.best {
+                s.best = best;
+                s.best_set = best_set.clone();
+            }
+            s.dfs(0);
+            complete = !s.aborted;
+            best = s.best;
+            best_set = s.best_set.clone();
+        }
         if debug {
             eprintln!(
                 "  weight phase: best={:?} nodes={} complete={} at {:.2}s",

@@ -92,3 +92,31 @@ fn blossom_certificate_on_random_graphs() {
         assert_eq!(got, best);
     }
 }
+
+#[test]
+fn blossom_certificate_on_medium_graphs() {
+    // Too big for brute force: the verified dual certificate proves optimality.
+    use matching::blossom::{max_weight_matching, verify_optimum};
+    let mut rng = Rng(4242);
+    for _ in 0..60 {
+        let n = 20 + rng.below(180) as usize;
+        let p = 2 + rng.below(10);
+        let mut edges = Vec::new();
+        for i in 0..n {
+            for j in i + 1..n {
+                if rng.below(100) < p {
+                    edges.push((i, j, rng.below(60) as i64));
+                }
+            }
+        }
+        for max_cardinality in [true, false] {
+            let res = max_weight_matching(n, &edges, max_cardinality);
+            verify_optimum(n, &edges, &res, max_cardinality).expect("certificate");
+            for (v, m) in res.mate.iter().enumerate() {
+                if let Some(u) = m {
+                    assert_eq!(res.mate[*u], Some(v), "mate symmetry");
+                }
+            }
+        }
+    }
+}
