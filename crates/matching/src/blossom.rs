@@ -765,10 +765,7 @@ pub fn verify_optimum(
             for &v in leaves {
                 inside[v] = true;
             }
-            let matched = leaves
-                .iter()
-                .filter(|&&v| res.mate[v].is_some_and(|m| inside[m]))
-                .count();
+            let matched = leaves.iter().filter(|&&v| res.mate[v].is_some_and(|m| inside[m])).count();
             for &v in leaves {
                 inside[v] = false;
             }

@@ -41,9 +41,7 @@ use std::collections::HashMap;
 use std::sync::mpsc;
 use std::time::Instant;
 
-pub use graph::{
-    BuildError, Edge, Graph, GraphBuilder, MAX_ABS_WEIGHT, MAX_PEOPLE, ParseError, PersonInfo,
-};
+pub use graph::{BuildError, Edge, Graph, GraphBuilder, MAX_ABS_WEIGHT, MAX_PEOPLE, ParseError, PersonInfo};
 pub use solution::{Bound, Phase, Progress, Solution, SolveOptions, Swap, check_swaps};
 
 /// Solves the clearing problem. Never panics on valid graphs; `progress` is called with the

@@ -1300,22 +1300,10 @@ fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Co
         } else if keep.len() * 2 < nc {
             // Much smaller: search the subproblem of the kept cycles (cheaper nodes).
             let (sub, vmap) = restrict(c, &keep);
-            let sy1 = FixedDuals {
-                y: vmap.iter().map(|&v| s.b1.y[v]).collect(),
-                lam: 0,
-            };
-            let sy2 = FixedDuals {
-                y: vmap.iter().map(|&v| s.b2.y[v]).collect(),
-                lam: s.b2.lam as i64,
-            };
-            let st1s = Stage {
-                base: &sub.len,
-                people_floor: None,
-            };
-            let st2s = Stage {
-                base: &sub.w,
-                people_floor: Some(best.0),
-            };
+            let sy1 = FixedDuals { y: vmap.iter().map(|&v| s.b1.y[v]).collect(), lam: 0 };
+            let sy2 = FixedDuals { y: vmap.iter().map(|&v| s.b2.y[v]).collect(), lam: s.b2.lam as i64 };
+            let st1s = Stage { base: &sub.len, people_floor: None };
+            let st2s = Stage { base: &sub.w, people_floor: Some(best.0) };
             let sb1 = IncBound::new(&sub, &st1s, &sy1);
             let sb2 = IncBound::new(&sub, &st2s, &sy2);
             let mut order: Vec<usize> = (0..sub.nv).collect();
