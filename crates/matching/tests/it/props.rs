@@ -39,10 +39,7 @@ proptest! {
 
 fn medium_graph_strategy() -> impl Strategy<Value = (Vec<u64>, Vec<(usize, usize, i64)>)> {
     (40usize..150).prop_flat_map(|n| {
-        (
-            proptest::collection::vec(1u64..64, n),
-            proptest::collection::vec((0..n, 0..n, 0i64..50), (n * 4)..(n * 12)),
-        )
+        (proptest::collection::vec(1u64..64, n), proptest::collection::vec((0..n, 0..n, 0i64..50), (n * 4)..(n * 12)))
     })
 }
 
