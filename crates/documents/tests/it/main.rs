@@ -11,21 +11,3 @@ fn sha256_hex_matches_the_fips_vectors() {
     assert_eq!(documents::sha256_hex(b""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     assert_eq!(documents::sha256_hex(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
-
-/// Writes the samples to the temp dir (`cargo test -p documents --test it -- --ignored`).
-#[test]
-#[ignore = "writes sample files for looking at"]
-fn write_samples() {
-    let dir = std::env::temp_dir();
-    let input = samples::agreement();
-    let unsigned = documents::agreement_pdf(&input).expect("agreement");
-    let sigs = samples::signatures(&documents::sha256_hex(&unsigned));
-    for (name, bytes) in [
-        ("documents-agreement.pdf", unsigned.clone()),
-        ("documents-agreement-signed.pdf", documents::signed_agreement_pdf(&input, &sigs).expect("signed")),
-        ("documents-agreement-long.pdf", documents::agreement_pdf(&samples::long_agreement()).expect("long")),
-        ("documents-certificate.pdf", documents::certificate_pdf(&samples::certificate()).expect("certificate")),
-    ] {
-        std::fs::write(dir.join(name), bytes).expect("write sample");
-    }
-}
