@@ -113,6 +113,23 @@ impl LinkPurpose {
     }
 }
 
+/// Marks a live link of `purpose` as used inside the transaction `$tx`; its account, or
+/// `NotFound` (returned) for a link that is unknown, used or expired.
+macro_rules! use_link {
+    ($tx:ident, $hash:expr, $purpose:expr, $at:expr) => {{
+        let user: Option<Uuid> = sqlx::query_scalar(
+            "UPDATE email_tokens SET used_at = $2 WHERE token_hash = $1 AND purpose = $3 \
+             AND used_at IS NULL AND expires_at > $2 RETURNING user_id",
+        )
+        .bind($hash)
+        .bind($at)
+        .bind($purpose.code())
+        .fetch_optional(&mut *$tx)
+        .await?;
+        UserId(user.ok_or(StoreError::NotFound)?)
+    }};
+}
+
 /// A new link for an account (a verification link again, or a password reset).
 pub async fn add_link(
     db: &Db,
@@ -153,15 +170,7 @@ pub async fn reset_password(
 ) -> Result<UserId, StoreError> {
     let at = now();
     let user = write_tx!(db, tx => {
-        let user: Option<Uuid> = sqlx::query_scalar(
-            "UPDATE email_tokens SET used_at = $2 WHERE token_hash = $1 AND purpose = 'reset' \
-             AND used_at IS NULL AND expires_at > $2 RETURNING user_id",
-        )
-        .bind(token_hash)
-        .bind(at)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let user = UserId(user.ok_or(StoreError::NotFound)?);
+        let user = use_link!(tx, token_hash, LinkPurpose::ResetPassword, at);
         sqlx::query("UPDATE users SET password_hash = $2, email_verified_at = COALESCE(email_verified_at, $3) WHERE id = $1")
             .bind(user.0)
             .bind(password_hash)
@@ -184,15 +193,7 @@ pub async fn verify_email(
 ) -> Result<UserId, StoreError> {
     let at = now();
     let user = write_tx!(db, tx => {
-        let user: Option<Uuid> = sqlx::query_scalar(
-            "UPDATE email_tokens SET used_at = $2 WHERE token_hash = $1 AND purpose = 'verify' \
-             AND used_at IS NULL AND expires_at > $2 RETURNING user_id",
-        )
-        .bind(token_hash)
-        .bind(at)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let user = UserId(user.ok_or(StoreError::NotFound)?);
+        let user = use_link!(tx, token_hash, LinkPurpose::Verify, at);
         sqlx::query("UPDATE users SET email_verified_at = $2 WHERE id = $1 AND email_verified_at IS NULL")
             .bind(user.0)
             .bind(at)

@@ -219,17 +219,20 @@ pub async fn run_deadlines(state: &AppState) -> AppResult<usize> {
 pub struct Facts {
     pub names: String,
     pub orgs: String,
+    /// The members as notifications need them.
+    pub members: Vec<Contact>,
 }
 
 impl Facts {
     pub async fn of(state: &AppState, swap: &Swap) -> AppResult<Facts> {
         let users: Vec<UserId> = swap.members.iter().map(|m| m.user).collect();
-        let people = store::swaps::contacts(&state.db, &users).await?;
+        let members = store::swaps::contacts(&state.db, &users).await?;
         let mut orgs = Vec::new();
         for o in swap.organisations() {
             orgs.push(store::orgs::get(&state.db, o).await?.name);
         }
-        Ok(Facts { names: people.iter().map(|p| p.name.clone()).collect::<Vec<_>>().join(", "), orgs: orgs.join(", ") })
+        let names = members.iter().map(|p| p.name.clone()).collect::<Vec<_>>().join(", ");
+        Ok(Facts { names, orgs: orgs.join(", "), members })
     }
 }
 
@@ -306,8 +309,7 @@ async fn build_effects(
         effects.audit.push(AuditEntry::new(actor_id, e.action(), "swap", swap.id).detail(detail));
     }
     let facts = Facts::of(state, swap).await?;
-    let member_ids: Vec<UserId> = swap.members.iter().map(|m| m.user).collect();
-    let members = store::swaps::contacts(&state.db, &member_ids).await?;
+    let members = facts.members.clone();
     let others: Vec<&Contact> = members.iter().filter(|c| Some(c.id) != actor_id).collect();
     for e in events {
         match e {

@@ -63,7 +63,7 @@ pub async fn put_profile(
     ApiUser(me): ApiUser,
     ApiJson(body): ApiJson<ProfileJson>,
 ) -> AppResult<Json<ProfileJson>> {
-    let p = people::store_profile(&state, me.id, &body.to_input()).await?;
+    let p = people::store_profile(&state, &me, &body.to_input()).await?;
     Ok(Json(ProfileJson::from_profile(&p)))
 }
 

@@ -113,18 +113,14 @@ async fn profile_form(State(state): State<AppState>, SignedIn(ctx, me): SignedIn
 }
 
 /// Parses and stores a person's profile; shared with the API.
-pub async fn store_profile(state: &AppState, me: UserId, input: &ProfileInput) -> AppResult<Profile> {
+pub async fn store_profile(state: &AppState, me: &store::users::Account, input: &ProfileInput) -> AppResult<Profile> {
     let profile = Profile::parse(input)?;
-    if me_has_no_org(state, me).await? {
+    if me.org_id.is_none() {
         return Err(AppError::Forbidden("no-organisation"));
     }
-    let effects = Effects::audit(AuditEntry::new(Some(me), "profile.saved", "user", me));
-    store::profiles::save(&state.db, me, &profile, &effects).await?;
+    let effects = Effects::audit(AuditEntry::new(Some(me.id), "profile.saved", "user", me.id));
+    store::profiles::save(&state.db, me.id, &profile, &effects).await?;
     Ok(profile)
-}
-
-async fn me_has_no_org(state: &AppState, me: UserId) -> AppResult<bool> {
-    Ok(store::users::account(&state.db, me).await?.org_id.is_none())
 }
 
 async fn save_profile(
@@ -134,7 +130,7 @@ async fn save_profile(
     CsrfForm(form): CsrfForm<ProfileForm>,
 ) -> AppResult<Response> {
     let input: ProfileInput = form.into();
-    match store_profile(&state, me.id, &input).await {
+    match store_profile(&state, &me, &input).await {
         Ok(_) => Ok(flash_redirect(&state, jar, "flash-profile-saved", "/profile")),
         Err(AppError::Invalid(errs)) => {
             let errors = FormErrors::new(ctx.lang, &errs);

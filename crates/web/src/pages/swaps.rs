@@ -280,7 +280,7 @@ async fn swap_page(
 ) -> AppResult<Response> {
     let actor = me.actor();
     let s = swaps::load(state, &actor, id).await?;
-    let names = Names::of(state, &[&s]).await?;
+    let mut names = Names::of(state, &[&s]).await?;
     let l = &ctx;
     let approvers: Vec<(OrgId, Vec<(String, String)>)> = {
         let mut v = Vec::new();
@@ -379,14 +379,14 @@ async fn swap_page(
     let mut audit = Vec::new();
     for r in store::audit::for_object(&state.db, "swap", &s.id.to_string()).await? {
         let actor_name = match r.actor_id {
-            Some(a) => match names.people.get(&UserId(a)) {
-                Some(n) => n.clone(),
-                None => store::swaps::contacts(&state.db, &[UserId(a)])
-                    .await?
-                    .first()
-                    .map(|c| c.name.clone())
-                    .unwrap_or_default(),
-            },
+            Some(a) => {
+                // People outside the swap (approvers, council members) are looked up once each.
+                if let std::collections::hash_map::Entry::Vacant(e) = names.people.entry(UserId(a)) {
+                    let found = store::swaps::contacts(&state.db, &[UserId(a)]).await?;
+                    e.insert(found.first().map(|c| c.name.clone()).unwrap_or_default());
+                }
+                names.person(UserId(a))
+            }
             None => l.t("audit-system"),
         };
         audit.push(AuditRow {
