@@ -29,6 +29,8 @@ pub enum Reason {
     SameOrganisation,
     WrongPassword,
     WeekTaken,
+    Coordinates,
+    PeriodOrder,
 }
 
 impl Reason {
@@ -57,6 +59,8 @@ impl Reason {
             Reason::SameOrganisation => "same-organisation",
             Reason::WrongPassword => "wrong-password",
             Reason::WeekTaken => "week-taken",
+            Reason::Coordinates => "coordinates",
+            Reason::PeriodOrder => "period-order",
         }
     }
 
@@ -102,6 +106,16 @@ pub enum DomainError {
     NotFound,
     #[error("conflict: {0}")]
     Conflict(&'static str),
+}
+
+impl DomainError {
+    /// The refused fields (empty unless the input was invalid).
+    pub fn fields(&self) -> &[FieldError] {
+        match self {
+            DomainError::Invalid(f) => f,
+            _ => &[],
+        }
+    }
 }
 
 impl From<FieldError> for DomainError {

@@ -54,4 +54,6 @@ id_type!(
     TokenId,
     /// A swap: one mutual, dated arrangement with legs.
     SwapId,
+    /// A matching round: one run of the matching engine over everyone who opted in.
+    RoundId,
 );

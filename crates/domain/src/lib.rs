@@ -10,8 +10,9 @@ pub mod error;
 pub mod ids;
 pub mod org;
 pub mod profile;
+pub mod round;
 pub mod swap;
 pub mod values;
 
 pub use error::{DomainError, FieldError, Reason};
-pub use ids::{OrgId, SwapId, TokenId, UserId};
+pub use ids::{OrgId, RoundId, SwapId, TokenId, UserId};

@@ -16,7 +16,7 @@
 //! ```
 
 use crate::access::{Actor, OrgRole};
-use crate::ids::{OrgId, SwapId, UserId};
+use crate::ids::{OrgId, RoundId, SwapId, UserId};
 use crate::org::{Body, Policy, PolicyRule};
 use crate::values::IsoWeek;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -370,6 +370,8 @@ pub struct Swap {
     pub signatures: Vec<Signature>,
     pub end_reason: Option<String>,
     pub created_at: DateTime<Utc>,
+    /// The matching round that proposed this swap; `None` when a person proposed it.
+    pub round: Option<RoundId>,
 }
 
 /// How long approvers have to decide, at most (never past the start of the week).
@@ -385,6 +387,38 @@ impl Swap {
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<(Swap, Event), SwapError> {
+        let proposer = members.first().map(|m| m.0).ok_or(SwapError::TooFewMembers)?;
+        let mut swap = Self::new_proposal(id, week, members, message, today, now, proposer)?;
+        swap.members[0].accepted = true;
+        Ok((swap, Event::Proposed { by: proposer }))
+    }
+
+    /// A proposal of a matching round: `members` in cycle order, none accepted yet, so every
+    /// member decides. The organiser who started the round stands as proposer (and may
+    /// withdraw it).
+    pub fn propose_matched(
+        id: SwapId,
+        week: IsoWeek,
+        members: Vec<(UserId, OrgId)>,
+        round: RoundId,
+        organiser: UserId,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<(Swap, Event), SwapError> {
+        let mut swap = Self::new_proposal(id, week, members, None, today, now, organiser)?;
+        swap.round = Some(round);
+        Ok((swap, Event::Proposed { by: organiser }))
+    }
+
+    fn new_proposal(
+        id: SwapId,
+        week: IsoWeek,
+        members: Vec<(UserId, OrgId)>,
+        message: Option<String>,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+        proposer: UserId,
+    ) -> Result<Swap, SwapError> {
         if members.len() < 2 {
             return Err(SwapError::TooFewMembers);
         }
@@ -402,10 +436,8 @@ impl Swap {
         if week.monday() <= today {
             return Err(SwapError::WeekBegun);
         }
-        let proposer = members[0].0;
-        let members =
-            members.into_iter().enumerate().map(|(i, (user, org))| Member { user, org, accepted: i == 0 }).collect();
-        let swap = Swap {
+        let members = members.into_iter().map(|(user, org)| Member { user, org, accepted: false }).collect();
+        Ok(Swap {
             id,
             week,
             proposer,
@@ -419,8 +451,8 @@ impl Swap {
             signatures: Vec::new(),
             end_reason: None,
             created_at: now,
-        };
-        Ok((swap, Event::Proposed { by: proposer }))
+            round: None,
+        })
     }
 
     pub fn legs(&self) -> Vec<Leg> {

@@ -73,6 +73,8 @@ text_type! {
     Topic: 2, 60;
     /// The name a person gives a personal API token.
     TokenName: 1, 80;
+    /// Where an organisation's workplace is, in words ("Dresden, Rathaus").
+    Place: 2, 100;
 }
 
 impl Topic {

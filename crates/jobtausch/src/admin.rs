@@ -59,3 +59,33 @@ pub async fn create_token(db: &Db, email: &str, name: &str) -> anyhow::Result<St
     store::users::create_token(db, user, name.as_str(), &web::security::hash_secret(&secret), &effects).await?;
     Ok(secret)
 }
+
+/// Loads `people` generated people (and their organisations) free in weeks `from..=to`.
+pub async fn seed_synthetic(db: &Db, people: usize, seed: u64, from: &str, to: &str) -> anyhow::Result<String> {
+    let period = domain::round::Period::parse(from, to, chrono::Utc::now().date_naive())
+        .map_err(|e| anyhow::anyhow!("--from/--to: {e}"))?;
+    let (orgs, persons) = crate::synthetic::generate(people, seed, period.weeks());
+    let t0 = std::time::Instant::now();
+    store::synthetic::insert(db, &orgs, &persons).await?;
+    Ok(format!(
+        "loaded {} organisations and {} people in {:.1} s",
+        orgs.len(),
+        persons.len(),
+        t0.elapsed().as_secs_f64()
+    ))
+}
+
+/// Queues a matching round as the organiser `email`, runs it here and returns its figures as
+/// JSON (the same round a page would start; its proposals are sent).
+pub async fn run_round(db: &Db, email: &str, form: &web::rounds::RoundForm) -> anyhow::Result<String> {
+    let email = Email::parse("email", email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
+    let account = store::users::account_by_email(db, &email.normalised())
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("no account {email}"))?;
+    let account = store::users::account(db, account).await?;
+    let state = web::AppState { db: db.clone(), config: std::sync::Arc::new(web::Config::new("http://localhost")) };
+    let id = web::rounds::queue(&state, &account.actor(), form).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    web::rounds::run_queued(&state).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let round = store::rounds::get(db, id).await?;
+    Ok(serde_json::to_string_pretty(&round)?)
+}

@@ -6,3 +6,4 @@ pub mod demo;
 pub mod mailer;
 pub mod match_cmd;
 pub mod server;
+pub mod synthetic;

@@ -108,6 +108,40 @@ enum AdminCommand {
         #[arg(long)]
         password_stdin: bool,
     },
+    /// Starts a matching round as an organiser, runs it here, and prints its figures as JSON.
+    RunRound {
+        #[command(flatten)]
+        db: DbArgs,
+        /// The organiser who starts it.
+        #[arg(long)]
+        email: String,
+        /// First week, such as 2027-W10.
+        #[arg(long)]
+        from: String,
+        /// Last week (inclusive).
+        #[arg(long)]
+        to: String,
+        #[arg(long, default_value_t = 3)]
+        max_cycle: usize,
+        /// Seconds the engine may search.
+        #[arg(long, default_value_t = 60)]
+        time_limit: u64,
+    },
+    /// Loads generated organisations and people (for benchmarks of matching rounds).
+    SeedSynthetic {
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long)]
+        people: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// First week people are free in, such as 2027-W10.
+        #[arg(long)]
+        from: String,
+        /// Last week.
+        #[arg(long)]
+        to: String,
+    },
     /// Creates a personal API token for an account and prints it once.
     CreateToken {
         #[command(flatten)]
@@ -205,6 +239,22 @@ async fn main() -> anyhow::Result<()> {
             };
             let outcome = jobtausch::admin::create_organiser(&db, &email, &name, password).await?;
             println!("{outcome}");
+            Ok(())
+        }
+        Command::Admin { command: AdminCommand::RunRound { db, email, from, to, max_cycle, time_limit } } => {
+            let db = open(&db.database_url).await?;
+            let form = web::rounds::RoundForm {
+                from,
+                to,
+                max_cycle: max_cycle.to_string(),
+                time_limit: time_limit.to_string(),
+            };
+            println!("{}", jobtausch::admin::run_round(&db, &email, &form).await?);
+            Ok(())
+        }
+        Command::Admin { command: AdminCommand::SeedSynthetic { db, people, seed, from, to } } => {
+            let db = open(&db.database_url).await?;
+            println!("{}", jobtausch::admin::seed_synthetic(&db, people, seed, &from, &to).await?);
             Ok(())
         }
         Command::Admin { command: AdminCommand::CreateToken { db, email, name } } => {

@@ -30,6 +30,17 @@ pub async fn run_deadlines(state: web::AppState) {
     }
 }
 
+/// Runs queued matching rounds (and rounds whose instance died), checking every minute; the
+/// page that starts a round also wakes a run at once.
+pub async fn run_rounds(state: web::AppState) {
+    loop {
+        if let Err(e) = web::rounds::run_queued(&state).await {
+            tracing::error!(error = ?e, "matching round worker");
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(60)).await;
+    }
+}
+
 pub async fn run(db: Db, opts: Options, banner: Option<String>) -> anyhow::Result<()> {
     let listener =
         TcpListener::bind(&opts.bind).await.map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", opts.bind))?;
@@ -37,6 +48,7 @@ pub async fn run(db: Db, opts: Options, banner: Option<String>) -> anyhow::Resul
     let state = state(db.clone(), &opts);
     let worker = tokio::spawn(crate::mailer::run_worker(db.clone(), mailer));
     let deadlines = tokio::spawn(run_deadlines(state.clone()));
+    let rounds = tokio::spawn(run_rounds(state.clone()));
     tracing::info!(bind = %opts.bind, base_url = %opts.base_url, "jobtausch is listening");
     if let Some(b) = banner {
         println!("{b}");
@@ -44,6 +56,7 @@ pub async fn run(db: Db, opts: Options, banner: Option<String>) -> anyhow::Resul
     axum::serve(listener, web::router(state)).with_graceful_shutdown(shutdown()).await?;
     worker.abort();
     deadlines.abort();
+    rounds.abort();
     db.close().await;
     Ok(())
 }

@@ -13,7 +13,9 @@ pub mod error;
 pub mod orgs;
 pub mod outbox;
 pub mod profiles;
+pub mod rounds;
 pub mod swaps;
+pub mod synthetic;
 pub mod users;
 
 pub use audit::AuditEntry;

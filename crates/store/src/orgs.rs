@@ -1,10 +1,12 @@
 //! Organisations: their data, e-mail domains, co-determination policy and the roles people
-//! hold in them.
+//! hold in them, and what they tell the matching (location, blocked organisations).
 
 use crate::outbox::Effects;
 use crate::{Db, StoreError, now, on_db, write_effects, write_tx};
 use domain::access::OrgRole;
 use domain::org::{Body, OrgDraft, OrgKind, Organisation, Policy, PolicyRule, Region};
+use domain::round::{GeoPoint, OrgMatching};
+use domain::values::Place;
 use domain::{OrgId, UserId};
 use uuid::Uuid;
 
@@ -244,4 +246,48 @@ pub async fn members(db: &Db, org: OrgId) -> Result<Vec<Member>, StoreError> {
             roles: roles.iter().filter(|(u, _)| *u == id).filter_map(|(_, r)| OrgRole::from_code(r)).collect(),
         })
         .collect())
+}
+
+/// Where an organisation is and whom it does not swap with.
+pub async fn matching(db: &Db, id: OrgId) -> Result<OrgMatching, StoreError> {
+    let q = "SELECT place, lat_e6, lon_e6 FROM organisations WHERE id = $1";
+    let qb = "SELECT b.blocked_org_id FROM org_blocks b JOIN organisations o ON o.id = b.blocked_org_id \
+              WHERE b.org_id = $1 ORDER BY o.name_norm";
+    let (row, blocked) = on_db!(db, pool => {
+        let row: Option<(Option<String>, Option<i32>, Option<i32>)> = sqlx::query_as(q).bind(id.0).fetch_optional(pool).await?;
+        let blocked: Vec<Uuid> = sqlx::query_scalar(qb).bind(id.0).fetch_all(pool).await?;
+        (row, blocked)
+    });
+    let (place, lat, lon) = row.ok_or(StoreError::NotFound)?;
+    Ok(OrgMatching {
+        place: place.map(|p| Place::parse("place", &p).map_err(|_| corrupt("place", &p))).transpose()?,
+        location: lat.zip(lon).and_then(|(a, o)| GeoPoint::from_micro(a, o)),
+        blocked: blocked.into_iter().map(OrgId).collect(),
+    })
+}
+
+/// Replaces an organisation's matching settings.
+pub async fn set_matching(db: &Db, id: OrgId, m: &OrgMatching, effects: &Effects) -> Result<(), StoreError> {
+    write_tx!(db, tx => {
+        let done = sqlx::query("UPDATE organisations SET place = $2, lat_e6 = $3, lon_e6 = $4 WHERE id = $1")
+            .bind(id.0)
+            .bind(m.place.as_ref().map(|p| p.as_str().to_owned()))
+            .bind(m.location.map(|l| l.lat_e6))
+            .bind(m.location.map(|l| l.lon_e6))
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        sqlx::query("DELETE FROM org_blocks WHERE org_id = $1").bind(id.0).execute(&mut *tx).await?;
+        for b in &m.blocked {
+            sqlx::query("INSERT INTO org_blocks (org_id, blocked_org_id) VALUES ($1, $2)")
+                .bind(id.0)
+                .bind(b.0)
+                .execute(&mut *tx)
+                .await?;
+        }
+        write_effects!(tx, effects);
+    });
+    Ok(())
 }

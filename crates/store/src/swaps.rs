@@ -12,14 +12,14 @@ use domain::swap::{
     Approval, ApprovalStatus, BodyStatus, BodyStep, DeclineReason, Member, Side, Signature, Swap, SwapState,
 };
 use domain::values::IsoWeek;
-use domain::{OrgId, SwapId, UserId};
+use domain::{OrgId, RoundId, SwapId, UserId};
 use uuid::Uuid;
 
 fn corrupt(what: &str, value: &str) -> StoreError {
     StoreError::Corrupt(format!("{what} {value:?}"))
 }
 
-fn idx(i: usize) -> i64 {
+pub(crate) fn idx(i: usize) -> i64 {
     i64::try_from(i).unwrap_or(i64::MAX)
 }
 
@@ -30,7 +30,7 @@ fn usize_of(i: i64) -> Result<usize, StoreError> {
 /// Writes the child rows of a swap inside the caller's transaction (after deleting old ones).
 macro_rules! write_children {
     ($tx:ident, $s:expr) => {{
-        let s: &Swap = $s;
+        let s: &domain::swap::Swap = $s;
         for table in ["swap_members", "swap_approvals", "swap_bodies", "swap_signatures"] {
             sqlx::query(&format!("DELETE FROM {table} WHERE swap_id = $1")).bind(s.id.0).execute(&mut *$tx).await?;
         }
@@ -40,7 +40,7 @@ macro_rules! write_children {
                 "INSERT INTO swap_members (swap_id, position, user_id, org_id, accepted, committed_week) VALUES ($1, $2, $3, $4, $5, $6)",
             )
             .bind(s.id.0)
-            .bind(idx(i))
+            .bind($crate::swaps::idx(i))
             .bind(m.user.0)
             .bind(m.org.0)
             .bind(m.accepted)
@@ -50,9 +50,9 @@ macro_rules! write_children {
         }
         for (i, a) in s.approvals.iter().enumerate() {
             let (status, by, at, comment, kind, text) = match &a.status {
-                ApprovalStatus::Pending => ("pending", None, None, None, None, None),
-                ApprovalStatus::Approved { by, at, comment } => ("approved", Some(by.0), Some(*at), comment.clone(), None, None),
-                ApprovalStatus::Declined { by, at, reason } => {
+                domain::swap::ApprovalStatus::Pending => ("pending", None, None, None, None, None),
+                domain::swap::ApprovalStatus::Approved { by, at, comment } => ("approved", Some(by.0), Some(*at), comment.clone(), None, None),
+                domain::swap::ApprovalStatus::Declined { by, at, reason } => {
                     ("declined", Some(by.0), Some(*at), None, Some(reason.code()), Some(reason.text().to_owned()))
                 }
             };
@@ -61,8 +61,8 @@ macro_rules! write_children {
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
             )
             .bind(s.id.0)
-            .bind(idx(i))
-            .bind(idx(a.leg))
+            .bind($crate::swaps::idx(i))
+            .bind($crate::swaps::idx(a.leg))
             .bind(a.side.code())
             .bind(a.org.0)
             .bind(a.deadline)
@@ -78,17 +78,17 @@ macro_rules! write_children {
         }
         for (i, b) in s.bodies.iter().enumerate() {
             let (status, by, at, reason) = match &b.status {
-                BodyStatus::Pending => ("pending", None, None, None),
-                BodyStatus::Informed { at } => ("informed", None, Some(*at), None),
-                BodyStatus::Consented { by, at } => ("consented", Some(by.0), Some(*at), None),
-                BodyStatus::Refused { by, at, reason } => ("refused", Some(by.0), Some(*at), Some(reason.clone())),
+                domain::swap::BodyStatus::Pending => ("pending", None, None, None),
+                domain::swap::BodyStatus::Informed { at } => ("informed", None, Some(*at), None),
+                domain::swap::BodyStatus::Consented { by, at } => ("consented", Some(by.0), Some(*at), None),
+                domain::swap::BodyStatus::Refused { by, at, reason } => ("refused", Some(by.0), Some(*at), Some(reason.clone())),
             };
             sqlx::query(
                 "INSERT INTO swap_bodies (swap_id, idx, org_id, body, rule, status, decided_by, decided_at, reason) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
             )
             .bind(s.id.0)
-            .bind(idx(i))
+            .bind($crate::swaps::idx(i))
             .bind(b.org.0)
             .bind(b.body.code())
             .bind(b.rule.code())
@@ -111,13 +111,13 @@ macro_rules! write_children {
     }};
 }
 
-/// Stores a new proposal.
-pub async fn create(db: &Db, swap: &Swap, effects: &Effects) -> Result<(), StoreError> {
-    let at = now();
-    write_tx!(db, tx => {
+/// Inserts a new swap with its children inside the caller's transaction.
+macro_rules! insert_swap {
+    ($tx:ident, $s:expr, $at:expr) => {{
+        let swap: &domain::swap::Swap = $s;
         sqlx::query(
-            "INSERT INTO swaps (id, week, proposer_id, message, state, version, agreement_hash, end_reason, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            "INSERT INTO swaps (id, week, proposer_id, message, state, version, agreement_hash, end_reason, created_at, updated_at, round_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         )
         .bind(swap.id.0)
         .bind(swap.week.to_string())
@@ -128,10 +128,20 @@ pub async fn create(db: &Db, swap: &Swap, effects: &Effects) -> Result<(), Store
         .bind(&swap.agreement_hash)
         .bind(&swap.end_reason)
         .bind(swap.created_at)
-        .bind(at)
-        .execute(&mut *tx)
+        .bind($at)
+        .bind(swap.round.map(|r| r.0))
+        .execute(&mut *$tx)
         .await?;
-        write_children!(tx, swap);
+        write_children!($tx, swap);
+    }};
+}
+pub(crate) use {insert_swap, write_children};
+
+/// Stores a new proposal.
+pub async fn create(db: &Db, swap: &Swap, effects: &Effects) -> Result<(), StoreError> {
+    let at = now();
+    write_tx!(db, tx => {
+        insert_swap!(tx, swap, at);
         write_effects!(tx, effects);
     });
     Ok(())
@@ -195,6 +205,7 @@ struct SwapRow {
     agreement_hash: Option<String>,
     end_reason: Option<String>,
     created_at: DateTime<Utc>,
+    round_id: Option<Uuid>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -264,7 +275,7 @@ fn body_of(r: BodyRow) -> Result<BodyStep, StoreError> {
 
 /// One swap, whole.
 pub async fn get(db: &Db, id: SwapId) -> Result<Swap, StoreError> {
-    let q = "SELECT id, week, proposer_id, message, state, version, agreement_hash, end_reason, created_at FROM swaps WHERE id = $1";
+    let q = "SELECT id, week, proposer_id, message, state, version, agreement_hash, end_reason, created_at, round_id FROM swaps WHERE id = $1";
     let qm = "SELECT user_id, org_id, accepted FROM swap_members WHERE swap_id = $1 ORDER BY position";
     let qa = "SELECT leg, side, org_id, deadline, delegate_id, status, decided_by, decided_at, comment, reason_kind, reason_text \
               FROM swap_approvals WHERE swap_id = $1 ORDER BY idx";
@@ -298,6 +309,7 @@ pub async fn get(db: &Db, id: SwapId) -> Result<Swap, StoreError> {
             .map(|(u, at, h)| Signature { user: UserId(u), at, document_hash: h })
             .collect(),
         end_reason: row.end_reason,
+        round: row.round_id.map(RoundId),
         created_at: row.created_at,
     })
 }

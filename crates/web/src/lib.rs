@@ -16,6 +16,7 @@ pub mod forms;
 pub mod i18n;
 pub mod mail;
 pub mod pages;
+pub mod rounds;
 pub mod security;
 pub mod swaps;
 

@@ -237,7 +237,7 @@ impl Facts {
 }
 
 /// Adds an inbox message and a mail for one person, in their language.
-fn notify(
+pub(crate) fn notify(
     state: &AppState,
     effects: &mut Effects,
     to: &Contact,

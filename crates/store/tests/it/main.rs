@@ -6,6 +6,7 @@ mod fixtures;
 mod orgs;
 mod outbox;
 mod profiles;
+mod rounds;
 mod schema;
 mod swaps;
 mod users;

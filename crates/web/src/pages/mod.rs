@@ -5,6 +5,7 @@
 pub mod account;
 pub mod orgs;
 pub mod people;
+pub mod rounds;
 pub mod swaps;
 pub mod tokens;
 
@@ -35,6 +36,7 @@ pub fn routes() -> Router<AppState> {
         .merge(people::routes())
         .merge(orgs::routes())
         .merge(tokens::routes())
+        .merge(rounds::routes())
         .merge(swaps::routes())
 }
 

@@ -16,6 +16,7 @@ use axum::routing::{get, post};
 use axum_extra::extract::CookieJar;
 use domain::access::{Actor, OrgRole};
 use domain::org::{Body, OrgDraft, OrgKind, Organisation, Policy, PolicyRule};
+use domain::round::OrgMatching;
 use domain::values::{Email, Locale};
 use domain::{OrgId, Reason, UserId};
 use serde::Deserialize;
@@ -29,6 +30,7 @@ pub fn routes() -> Router<AppState> {
         .route("/orgs/{id}", get(show))
         .route("/orgs/{id}/edit", get(edit_form).post(update))
         .route("/orgs/{id}/policy", post(policy))
+        .route("/orgs/{id}/matching", post(matching))
         .route("/orgs/{id}/members", get(members))
         .route("/orgs/{id}/roles", post(roles))
         .route("/orgs/{id}/invitations", post(invite))
@@ -327,9 +329,17 @@ struct OrgPage {
     can_admin: bool,
     errors: FormErrors,
     policy_fields: Vec<Field>,
+    matching_errors: FormErrors,
+    matching_fields: Vec<Field>,
+    /// Every other organisation: (id, name, blocked by this one).
+    block_choices: Vec<(String, String, bool)>,
 }
 
 impl OrgPage {
+    fn blocked_names(&self) -> String {
+        let names: Vec<&str> = self.block_choices.iter().filter(|c| c.2).map(|c| c.1.as_str()).collect();
+        if names.is_empty() { self.ctx.t("org-matching-none") } else { names.join(", ") }
+    }
     fn kind_label(&self) -> String {
         self.ctx.t(&format!("kind-{}", self.org.kind.code()))
     }
@@ -358,6 +368,45 @@ fn policy_fields(lang: Locale, errors: &FormErrors, policy: &Policy) -> Vec<Fiel
         .collect()
 }
 
+/// The matching form as submitted: place, coordinates and the blocked organisations' ids.
+#[derive(Debug, Clone, Default)]
+pub struct MatchingForm {
+    pub place: String,
+    pub coordinates: String,
+    pub blocked: Vec<String>,
+}
+
+impl MatchingForm {
+    /// From the form's pairs (`blocked` repeats, once per ticked organisation).
+    fn from_pairs(pairs: &[(String, String)]) -> Self {
+        let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default();
+        let blocked = pairs.iter().filter(|(n, _)| n == "blocked").map(|(_, v)| v.clone()).collect();
+        Self { place: get("place"), coordinates: get("coordinates"), blocked }
+    }
+
+    fn of(m: &OrgMatching) -> Self {
+        Self {
+            place: m.place.as_ref().map(|p| p.to_string()).unwrap_or_default(),
+            coordinates: m.location.map(|l| l.to_string()).unwrap_or_default(),
+            blocked: m.blocked.iter().map(ToString::to_string).collect(),
+        }
+    }
+}
+
+/// Parses and stores an organisation's matching settings (its admins and organisers).
+pub async fn set_matching(state: &AppState, actor: &Actor, id: OrgId, form: &MatchingForm) -> AppResult<()> {
+    actor.ensure_org_admin(id)?;
+    let settings = OrgMatching::parse(&form.place, &form.coordinates, &form.blocked, id)?;
+    let known: Vec<OrgId> = store::orgs::list(&state.db).await?.into_iter().map(|o| o.id).collect();
+    if settings.blocked.iter().any(|b| !known.contains(b)) {
+        return Err(AppError::field("blocked", Reason::UnknownChoice));
+    }
+    let detail = format!("place={:?} blocked={}", form.place.trim(), settings.blocked.len());
+    let effects =
+        Effects::audit(AuditEntry::new(Some(actor.user_id), "org.matching", "organisation", id).detail(detail));
+    Ok(store::orgs::set_matching(&state.db, id, &settings, &effects).await?)
+}
+
 async fn org_page(
     state: &AppState,
     ctx: Ctx,
@@ -365,15 +414,56 @@ async fn org_page(
     id: OrgId,
     errors: FormErrors,
 ) -> AppResult<Response> {
+    org_page_with(state, ctx, me, id, errors, None).await
+}
+
+async fn org_page_with(
+    state: &AppState,
+    ctx: Ctx,
+    me: &store::users::Account,
+    id: OrgId,
+    errors: FormErrors,
+    matching_refused: Option<(MatchingForm, FormErrors)>,
+) -> AppResult<Response> {
     let org = store::orgs::get(&state.db, id).await?;
+    let (matching_form, matching_errors) = match matching_refused {
+        Some(refused) => refused,
+        None => (MatchingForm::of(&store::orgs::matching(&state.db, id).await?), FormErrors::default()),
+    };
+    let block_choices = store::orgs::list(&state.db)
+        .await?
+        .into_iter()
+        .filter(|o| o.id != id)
+        .map(|o| {
+            let id = o.id.to_string();
+            let on = matching_form.blocked.contains(&id);
+            (id, o.name, on)
+        })
+        .collect();
+    let l = ctx.lang;
+    let matching_fields = vec![
+        Field::new(l, &matching_errors, "place", Kind::Text, &matching_form.place).in_form("m-"),
+        Field::new(l, &matching_errors, "coordinates", Kind::Text, &matching_form.coordinates).in_form("m-"),
+    ];
     let parent_name = match org.parent {
         Some(p) => Some(store::orgs::get(&state.db, p).await?.name),
         None => None,
     };
     let can_admin = me.actor().ensure_org_admin(id).is_ok();
     let policy_fields = policy_fields(ctx.lang, &errors, &org.policy);
-    let failed = !errors.is_empty();
-    Ok(render_form(&OrgPage { ctx, org, parent_name, can_admin, errors, policy_fields }, failed))
+    let failed = !errors.is_empty() || !matching_errors.is_empty();
+    let page = OrgPage {
+        ctx,
+        org,
+        parent_name,
+        can_admin,
+        errors,
+        policy_fields,
+        matching_errors,
+        matching_fields,
+        block_choices,
+    };
+    Ok(render_form(&page, failed))
 }
 
 async fn show(
@@ -419,6 +509,25 @@ async fn policy(
         Err(AppError::Invalid(errs)) => {
             let errors = FormErrors::new(ctx.lang, &errs);
             org_page(&state, ctx, &me, id, errors).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn matching(
+    State(state): State<AppState>,
+    SignedIn(ctx, me): SignedIn,
+    jar: CookieJar,
+    Path(id): Path<String>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let id = org_id(&id)?;
+    let form = MatchingForm::from_pairs(&pairs);
+    match set_matching(&state, &me.actor(), id, &form).await {
+        Ok(()) => Ok(flash_redirect(&state, jar, "flash-org-matching-saved", &format!("/orgs/{id}"))),
+        Err(AppError::Invalid(errs)) => {
+            let errors = FormErrors::in_form(ctx.lang, &errs, "m-");
+            org_page_with(&state, ctx, &me, id, FormErrors::default(), Some((form, errors))).await
         }
         Err(e) => Err(e),
     }

@@ -233,6 +233,8 @@ struct SwapPage {
     end_reason: Option<String>,
     members: Vec<MemberRow>,
     legs: Vec<String>,
+    /// Why a matching round proposed this swap: one sentence per leg (empty otherwise).
+    matched: Vec<String>,
     approvals: Vec<ApprovalRow>,
     bodies: Vec<BodyRow>,
     can_accept: bool,
@@ -376,6 +378,29 @@ async fn swap_page(
         })
         .collect();
     let me_member = s.members.iter().find(|m| m.user == me.id);
+    let n = s.members.len();
+    let matched = store::rounds::notes(&state.db, s.id)
+        .await?
+        .into_iter()
+        .filter(|note| note.position < n)
+        .map(|note| {
+            let host = s.members[(note.position + 1) % n].user;
+            let mut text = crate::i18n::t_args(
+                ctx.lang,
+                "swap-matched-leg",
+                &[
+                    ("person", names.person(s.members[note.position].user).into()),
+                    ("topics", note.topics.join(", ").into()),
+                    ("host", names.person(host).into()),
+                ],
+            );
+            if let Some(km) = note.distance_km {
+                text.push(' ');
+                text.push_str(&ctx.ta("swap-matched-distance", "km", km));
+            }
+            text
+        })
+        .collect();
     let mut audit = Vec::new();
     for r in store::audit::for_object(&state.db, "swap", &s.id.to_string()).await? {
         let actor_name = match r.actor_id {
@@ -417,6 +442,7 @@ async fn swap_page(
             .iter()
             .map(|g| format!("{} ({}) → {}", names.person(g.person), names.org(g.from), names.org(g.to)))
             .collect(),
+        matched,
         approvals,
         bodies,
         can_accept: s.state == SwapState::Proposed && me_member.is_some_and(|m| !m.accepted),

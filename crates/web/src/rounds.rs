@@ -1,0 +1,229 @@
+//! Matching rounds as organisers start them and the worker runs them.
+//!
+//! An organiser queues a round for a period ([`start`]); a worker claims it and runs it
+//! ([`run_queued`]): the candidates and blocked organisations come from the store, the graph
+//! from `domain::round` (who may take whose place, and the documented weight), the answer from
+//! the `matching` engine. Every swap the engine chooses becomes a proposal that all its members
+//! accept or decline like any other swap, with a note per leg saying why; the round's figures
+//! are kept for the organisers. The result is written in one transaction.
+
+use crate::AppState;
+use crate::error::{AppError, AppResult};
+use crate::swaps::{Facts, notify};
+use chrono::Utc;
+use domain::access::Actor;
+use domain::round::{Blocks, Candidate, Fit, Period, RoundFigures, compatibility};
+use domain::swap::Swap;
+use domain::{OrgId, Reason, RoundId, SwapId, UserId};
+use matching::{GraphBuilder, SolveOptions};
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+use store::rounds::{LegNote, Proposal, Round};
+use store::{AuditEntry, Effects};
+
+/// Longest a round may search (the engine returns its best answer and proven bound then).
+pub const MAX_TIME_LIMIT_SECONDS: u64 = 600;
+
+/// The raw values of the form that starts a round (also the API body).
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+pub struct RoundForm {
+    /// First week, such as `2027-W10`.
+    #[serde(default)]
+    pub from: String,
+    /// Last week (inclusive).
+    #[serde(default)]
+    pub to: String,
+    /// `2` for pairs only, `3` for pairs and rings of three.
+    #[serde(default)]
+    pub max_cycle: String,
+    /// Seconds the engine may search, 1 to 600 (default 60).
+    #[serde(default)]
+    pub time_limit: String,
+}
+
+/// Parses the form, queues the round and wakes a worker of this instance.
+pub async fn start(state: &AppState, actor: &Actor, form: &RoundForm) -> AppResult<RoundId> {
+    let id = queue(state, actor, form).await?;
+    let worker = state.clone();
+    tokio::spawn(async move {
+        if let Err(e) = run_queued(&worker).await {
+            tracing::error!("matching round: {e:?}");
+        }
+    });
+    Ok(id)
+}
+
+/// Parses the form and queues the round (for a worker to run).
+pub async fn queue(state: &AppState, actor: &Actor, form: &RoundForm) -> AppResult<RoundId> {
+    actor.ensure_organiser()?;
+    let mut errs = domain::error::Errors::default();
+    let period = match Period::parse(&form.from, &form.to, Utc::now().date_naive()) {
+        Ok(p) => Some(p),
+        Err(e) => {
+            e.fields().iter().cloned().for_each(|f| errs.push(f));
+            None
+        }
+    };
+    let max_cycle = match form.max_cycle.trim() {
+        "2" => Some(2),
+        "3" | "" => Some(3),
+        _ => {
+            errs.push(domain::FieldError::new("max_cycle", Reason::UnknownChoice));
+            None
+        }
+    };
+    let limit_range = Reason::OutOfRange { min: 1, max: MAX_TIME_LIMIT_SECONDS as i64 };
+    let time_limit = match form.time_limit.trim() {
+        "" => Some(60),
+        raw => match raw.parse::<u64>() {
+            Ok(s) if (1..=MAX_TIME_LIMIT_SECONDS).contains(&s) => Some(s),
+            _ => {
+                errs.push(domain::FieldError::new("time_limit", limit_range));
+                None
+            }
+        },
+    };
+    let (Some(period), Some(max_cycle), Some(time_limit)) = (period, max_cycle, time_limit) else {
+        return Err(errs.into_error().into());
+    };
+    let id = RoundId::new();
+    let detail = format!(
+        "{}..{} k={max_cycle}",
+        period.first().map(|w| w.to_string()).unwrap_or_default(),
+        period.last().map(|w| w.to_string()).unwrap_or_default()
+    );
+    let effects = Effects::audit(AuditEntry::new(Some(actor.user_id), "round.started", "round", id).detail(detail));
+    store::rounds::create(&state.db, id, &period, max_cycle, time_limit, actor.user_id, &effects).await?;
+    Ok(id)
+}
+
+/// Runs queued rounds (and rounds whose worker died) until none is left; the number run.
+pub async fn run_queued(state: &AppState) -> AppResult<usize> {
+    let mut ran = 0;
+    while let Some(round) = store::rounds::claim(&state.db).await? {
+        ran += 1;
+        if let Err(e) = run(state, &round).await {
+            tracing::error!(round = %round.id, "matching round failed: {e:?}");
+            let effects = Effects::audit(AuditEntry::new(None, "round.failed", "round", round.id));
+            store::rounds::fail(&state.db, round.id, &format!("{e:?}"), &effects).await?;
+        }
+    }
+    Ok(ran)
+}
+
+/// Runs one claimed round and writes its result.
+pub async fn run(state: &AppState, round: &Round) -> AppResult<RoundFigures> {
+    let t0 = Instant::now();
+    let period = round.period();
+    let candidates = store::rounds::candidates(&state.db, &period).await?;
+    let blocks = Blocks::new(store::rounds::blocks(&state.db).await?);
+    let (max_cycle, limit) = (round.max_cycle, Duration::from_secs(round.time_limit_seconds));
+    let solve_period = period.clone();
+    // Graph building and solving are CPU work: keep them off the request threads.
+    let (candidates, places, solution, edges) = tokio::task::spawn_blocking(move || {
+        let places = compatibility(&candidates, &blocks);
+        let mut g = GraphBuilder::new();
+        for c in &candidates {
+            g.add_person(solve_period.mask(&c.weeks)).map_err(|e| e.to_string())?;
+        }
+        let mut edges = 0;
+        for (i, list) in places.iter().enumerate() {
+            for (j, fit) in list {
+                g.add_edge(i, *j, fit.weight).map_err(|e| e.to_string())?;
+                edges += 1;
+            }
+        }
+        let g = g.build();
+        let opts = SolveOptions { max_cycle, time_limit: Some(limit) };
+        let solution = matching::solve(&g, &opts, &mut |_| {});
+        Ok::<_, String>((candidates, places, solution, edges))
+    })
+    .await
+    .map_err(|e| e.to_string())
+    .and_then(|r| r)
+    .map_err(|e| {
+        tracing::error!(round = %round.id, "matching round: {e}");
+        AppError::Internal
+    })?;
+
+    let today = Utc::now().date_naive();
+    let now = Utc::now();
+    let mut proposals = Vec::with_capacity(solution.swaps.len());
+    for s in &solution.swaps {
+        let Some(week) = period.weeks().get(s.week as usize).copied() else { continue };
+        let members: Vec<(UserId, OrgId)> =
+            s.members.iter().map(|&i| (candidates[i].user, candidates[i].org)).collect();
+        let (swap, _) = Swap::propose_matched(SwapId::new(), week, members, round.id, round.started_by, today, now)?;
+        let notes = leg_notes(&s.members, &places);
+        proposals.push(Proposal { swap, notes });
+    }
+    let figures = RoundFigures {
+        candidates: candidates.len(),
+        edges,
+        people_matched: solution.people,
+        pairs: solution.swaps.iter().filter(|s| s.members.len() == 2).count(),
+        rings: solution.swaps.iter().filter(|s| s.members.len() > 2).count(),
+        weight: solution.weight,
+        bound_people: solution.bound.people,
+        bound_weight: solution.bound.weight,
+        optimal: solution.optimal,
+        milliseconds: u64::try_from(t0.elapsed().as_millis()).unwrap_or(u64::MAX),
+    };
+    let effects = proposal_effects(state, round, &proposals, &candidates).await?;
+    store::rounds::finish(&state.db, round.id, &figures, &proposals, &effects).await?;
+    tracing::info!(round = %round.id, people = figures.people_matched, swaps = proposals.len(), "matching round finished");
+    Ok(figures)
+}
+
+/// Why each leg was proposed: member `i` learns at member `i + 1`'s place.
+fn leg_notes(members: &[usize], places: &[Vec<(usize, Fit)>]) -> Vec<LegNote> {
+    let n = members.len();
+    (0..n)
+        .filter_map(|i| {
+            let (from, to) = (members[i], members[(i + 1) % n]);
+            places[from].iter().find(|(j, _)| *j == to).map(|(_, fit)| LegNote {
+                position: i,
+                topics: fit.learns.iter().map(ToString::to_string).collect(),
+                distance_km: fit.distance_km,
+                weight: fit.weight,
+            })
+        })
+        .collect()
+}
+
+/// The audit records and every member's notification of a round's proposals.
+async fn proposal_effects(
+    state: &AppState,
+    round: &Round,
+    proposals: &[Proposal],
+    candidates: &[Candidate],
+) -> AppResult<Effects> {
+    let org_names: HashMap<OrgId, String> =
+        store::orgs::list(&state.db).await?.into_iter().map(|o| (o.id, o.name)).collect();
+    let matched: Vec<UserId> = proposals.iter().flat_map(|p| p.swap.members.iter().map(|m| m.user)).collect();
+    let contacts: HashMap<UserId, store::swaps::Contact> =
+        store::swaps::contacts(&state.db, &matched).await?.into_iter().map(|c| (c.id, c)).collect();
+    let mut effects = Effects::default();
+    effects.audit.push(AuditEntry::new(None, "round.finished", "round", round.id).detail(format!(
+        "candidates={} swaps={}",
+        candidates.len(),
+        proposals.len()
+    )));
+    for p in proposals {
+        let swap = &p.swap;
+        effects
+            .audit
+            .push(AuditEntry::new(None, "swap.proposed", "swap", swap.id).detail(format!("round={}", round.id)));
+        let members: Vec<store::swaps::Contact> =
+            swap.members.iter().filter_map(|m| contacts.get(&m.user).cloned()).collect();
+        let facts = Facts {
+            names: members.iter().map(|c| c.name.clone()).collect::<Vec<_>>().join(", "),
+            orgs: swap.organisations().iter().filter_map(|o| org_names.get(o).cloned()).collect::<Vec<_>>().join(", "),
+            members: members.clone(),
+        };
+        for c in &members {
+            notify(state, &mut effects, c, swap, "matched", &facts, None);
+        }
+    }
+    Ok(effects)
+}
