@@ -606,7 +606,8 @@ pub struct Appointment {
 impl Appointment {
     /// Parses and checks an appointment for a guest in `week`. `existing` are that guest's
     /// other appointments (without the one being edited); an overlap with one of them is
-    /// refused. Every bad field is reported at once.
+    /// refused. Every bad field is reported at once. A day that is a holiday at the host is
+    /// allowed: the host knows best (an online event of another Land may still take place).
     pub fn parse(input: &AppointmentInput, week: IsoWeek, existing: &[Appointment]) -> Result<Self, DomainError> {
         let mut errs = Errors::default();
         let title = errs.take(AppointmentTitle::parse("title", &input.title));
@@ -629,10 +630,11 @@ impl Appointment {
         else {
             return Err(errs.into_error());
         };
-        let appointment = Appointment { title, kind, date, start, end, venue, note_for_guest };
         if end <= start {
+            // Recorded above with the other field errors.
             return Err(errs.into_error());
         }
+        let appointment = Appointment { title, kind, date, start, end, venue, note_for_guest };
         if existing.iter().any(|o| overlaps(&appointment.span(), &o.span())) {
             return Err(FieldError::new("start", Reason::Overlap).into());
         }
