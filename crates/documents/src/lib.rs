@@ -1,7 +1,7 @@
 //! Jobtausch's documents: the mutual confidentiality agreement of a job swap (with or without
 //! its signature page) and the participation certificate, as tagged, accessible PDFs.
 //!
-//! The crate is pure: plain strings in, PDF bytes out. It has no texts of its own; headings,
+//! The crate is pure: plain strings in, PDF bytes (or iCalendar text) out. It has no texts of its own; headings,
 //! labels and paragraphs come from the caller's (versioned, translated) templates. Start
 //! reading at [`agreement_pdf`]; `compose` says what goes where, `layout` wraps and paginates,
 //! `pdf` draws with krilla and writes the structure.
@@ -9,13 +9,19 @@
 //! Every file is PDF 1.7, conforms to PDF/A-2a and PDF/UA-1 as far as krilla validates them
 //! (export fails otherwise), embeds subsets of DejaVu Sans, and is byte-reproducible: the same
 //! input gives the same bytes, hence the same [`sha256_hex`].
+//!
+//! [`calendar`] writes the iCalendar files of the swap week (a person's feed, a swap's
+//! download, a mail's attachment) from plain events in UTC; the same rule holds there.
 
+pub mod calendar;
 mod compose;
 mod fonts;
 mod layout;
 mod pdf;
 
 use sha2::{Digest, Sha256};
+
+pub use calendar::{CalendarEvent, EventStatus, calendar_ics};
 
 use fonts::Fonts;
 use layout::Flow;
@@ -99,6 +105,9 @@ pub enum DocumentError {
     /// The file would not conform to PDF/A-2a or PDF/UA-1; krilla's findings.
     #[error("the PDF would not conform to PDF/A-2a and PDF/UA-1: {}", .0.join("; "))]
     Validation(Vec<String>),
+    /// A calendar event that would end before it starts.
+    #[error("the event {uid} ends before it starts")]
+    EndBeforeStart { uid: String },
     /// krilla could not write the file.
     #[error("the PDF could not be written: {0}")]
     Pdf(String),

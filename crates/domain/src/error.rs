@@ -31,6 +31,13 @@ pub enum Reason {
     WeekTaken,
     Coordinates,
     PeriodOrder,
+    Date,
+    Time,
+    Link,
+    OutsideWeek,
+    EndBeforeStart,
+    Overlap,
+    NoSwapDay,
 }
 
 impl Reason {
@@ -61,6 +68,16 @@ impl Reason {
             Reason::WeekTaken => "week-taken",
             Reason::Coordinates => "coordinates",
             Reason::PeriodOrder => "period-order",
+            // The swap week: a date like 2027-03-22, a time like 08:30, an https:// link, a day
+            // outside Monday to Friday of the week, an end not after its start, a time taken by
+            // another appointment or briefing, a day that is a holiday at every host.
+            Reason::Date => "date",
+            Reason::Time => "time",
+            Reason::Link => "link",
+            Reason::OutsideWeek => "outside-week",
+            Reason::EndBeforeStart => "end-before-start",
+            Reason::Overlap => "overlap",
+            Reason::NoSwapDay => "no-swap-day",
         }
     }
 
@@ -150,5 +167,101 @@ impl Errors {
 
     pub fn into_error(self) -> DomainError {
         DomainError::Invalid(self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One of each; the match below fails to compile when a variant is added and not listed.
+    fn every_reason() -> Vec<Reason> {
+        let all = vec![
+            Reason::Required,
+            Reason::TooShort { min: 1 },
+            Reason::TooLong { max: 1 },
+            Reason::TooMany { max: 1 },
+            Reason::OutOfRange { min: 0, max: 1 },
+            Reason::Email,
+            Reason::EmailDomain,
+            Reason::DomainNotMember,
+            Reason::PasswordTooShort { min: 1 },
+            Reason::PayGrade,
+            Reason::Week,
+            Reason::Language,
+            Reason::UnknownChoice,
+            Reason::Taken,
+            Reason::Mismatch,
+            Reason::LoginFailed,
+            Reason::NotVerified,
+            Reason::InvitationInvalid,
+            Reason::MustAccept,
+            Reason::WeekBegun,
+            Reason::SameOrganisation,
+            Reason::WrongPassword,
+            Reason::WeekTaken,
+            Reason::Date,
+            Reason::Time,
+            Reason::Link,
+            Reason::OutsideWeek,
+            Reason::EndBeforeStart,
+            Reason::Overlap,
+            Reason::NoSwapDay,
+            Reason::Coordinates,
+            Reason::PeriodOrder,
+        ];
+        for r in &all {
+            match r {
+                Reason::Required
+                | Reason::TooShort { .. }
+                | Reason::TooLong { .. }
+                | Reason::TooMany { .. }
+                | Reason::OutOfRange { .. }
+                | Reason::Email
+                | Reason::EmailDomain
+                | Reason::DomainNotMember
+                | Reason::PasswordTooShort { .. }
+                | Reason::PayGrade
+                | Reason::Week
+                | Reason::Language
+                | Reason::UnknownChoice
+                | Reason::Taken
+                | Reason::Mismatch
+                | Reason::LoginFailed
+                | Reason::NotVerified
+                | Reason::InvitationInvalid
+                | Reason::MustAccept
+                | Reason::WeekBegun
+                | Reason::SameOrganisation
+                | Reason::WrongPassword
+                | Reason::WeekTaken
+                | Reason::Date
+                | Reason::Time
+                | Reason::Link
+                | Reason::OutsideWeek
+                | Reason::EndBeforeStart
+                | Reason::Overlap
+                | Reason::NoSwapDay
+                | Reason::Coordinates
+                | Reason::PeriodOrder => {}
+            }
+        }
+        all
+    }
+
+    /// The web layer shows `error-{code}`; a missing message would show the bare key.
+    #[test]
+    fn every_reason_has_a_message_in_both_languages() {
+        let de = include_str!("../../web/locales/de/main.ftl");
+        let en = include_str!("../../web/locales/en/main.ftl");
+        for reason in every_reason() {
+            let key = format!("\nerror-{} =", reason.code());
+            assert!(de.contains(&key), "de/main.ftl has no error-{}", reason.code());
+            assert!(en.contains(&key), "en/main.ftl has no error-{}", reason.code());
+        }
+        let mut codes: Vec<_> = every_reason().iter().map(Reason::code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), every_reason().len(), "two reasons share a code");
     }
 }

@@ -3,7 +3,9 @@
 //! Nothing here does IO. Values are parsed once at the edge (`Email::parse`, `Profile::parse`)
 //! and are valid wherever they exist afterwards. Start reading at [`values`] for the small
 //! validated types, [`org`] for organisations and their co-determination policy, [`profile`]
-//! for a person's profile and who may see what, and [`access`] for who may do what.
+//! for a person's profile and who may see what, [`access`] for who may do what, [`swap`] for the
+//! swap's state machine and [`week`] for the plan of the swap week (holidays, briefings,
+//! appointments).
 
 pub mod access;
 pub mod error;
@@ -13,6 +15,7 @@ pub mod profile;
 pub mod round;
 pub mod swap;
 pub mod values;
+pub mod week;
 
 pub use error::{DomainError, FieldError, Reason};
 pub use ids::{OrgId, RoundId, SwapId, TokenId, UserId};

@@ -73,8 +73,13 @@ text_type! {
     Topic: 2, 60;
     /// The name a person gives a personal API token.
     TokenName: 1, 80;
-    /// Where an organisation's workplace is, in words ("Dresden, Rathaus").
-    Place: 2, 100;
+    /// The title of an appointment in a swap week, such as "Teamrunde Digitalisierung".
+    AppointmentTitle: 2, 120;
+    /// A place in words: where an appointment takes place ("Rathaus, Raum 3.12") or where an
+    /// organisation's workplace is ("Dresden").
+    Place: 2, 200;
+    /// What the host tells the guest about an appointment.
+    GuestNote: 1, 1000;
 }
 
 impl Topic {
@@ -320,6 +325,65 @@ impl Serialize for IsoWeek {
     }
 }
 
+/// A link that opens over TLS, such as a video meeting's: `https://` only, a host name with at
+/// least two labels, no user part (`https://bank.de@evil.example` hides the real host), no
+/// whitespace. Scheme and host are kept in lower case, the rest as given.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct HttpsUrl(String);
+
+impl HttpsUrl {
+    pub const MAX: usize = 500;
+
+    pub fn parse(field: &'static str, raw: &str) -> Result<Self, FieldError> {
+        let s = raw.trim();
+        let bad = || FieldError::new(field, Reason::Link);
+        if s.is_empty() {
+            return Err(FieldError::new(field, Reason::Required));
+        }
+        if s.chars().count() > Self::MAX {
+            return Err(FieldError::new(field, Reason::TooLong { max: Self::MAX }));
+        }
+        // Characters that RFC 3986 never allows unescaped; they also break out of attributes.
+        if s.chars().any(|c| c.is_whitespace() || c.is_control() || "\"<>\\^`{|}".contains(c)) {
+            return Err(bad());
+        }
+        let rest = s.get(..8).filter(|p| p.eq_ignore_ascii_case("https://")).and(s.get(8..)).ok_or_else(bad)?;
+        let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        let (authority, path) = rest.split_at(end);
+        if authority.contains('@') {
+            return Err(bad());
+        }
+        let (host, port) = match authority.rsplit_once(':') {
+            Some((h, p)) => (h, Some(p)),
+            None => (authority, None),
+        };
+        if let Some(p) = port
+            && !(p.len() <= 5 && p.chars().all(|c| c.is_ascii_digit()) && p.parse::<u16>().is_ok_and(|n| n > 0))
+        {
+            return Err(bad());
+        }
+        let host = EmailDomain::parse(field, host).map_err(|_| bad())?;
+        let port = port.map(|p| format!(":{p}")).unwrap_or_default();
+        Ok(Self(format!("https://{host}{port}{path}")))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for HttpsUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for HttpsUrl {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
 /// A language a person speaks, as an ISO 639-1 code in lower case ("de", "en", "tr").
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Language(String);
@@ -456,6 +520,30 @@ mod tests {
     }
 
     #[test]
+    fn https_links_only() {
+        let u = HttpsUrl::parse("link", " HTTPS://Meet.Example.DE:8443/Raum-42?pin=1 ").unwrap();
+        assert_eq!(u.as_str(), "https://meet.example.de:8443/Raum-42?pin=1");
+        assert_eq!(HttpsUrl::parse("link", "https://meet.example.de").unwrap().as_str(), "https://meet.example.de");
+        for bad in [
+            "http://meet.example.de/x",
+            "meet.example.de",
+            "https://",
+            "https://localhost/x",
+            "https://bank.de@evil.example/x",
+            "https://meet.example.de/a b",
+            "https://meet.example.de:0/x",
+            "https://meet.example.de:99999/x",
+            "https://meet.example.de/<script>",
+            "javascript:alert(1)",
+        ] {
+            assert_eq!(HttpsUrl::parse("link", bad).unwrap_err().reason, Reason::Link, "{bad} was accepted");
+        }
+        assert_eq!(HttpsUrl::parse("link", " ").unwrap_err().reason, Reason::Required);
+        let long = format!("https://meet.example.de/{}", "a".repeat(HttpsUrl::MAX));
+        assert_eq!(HttpsUrl::parse("link", &long).unwrap_err().reason, Reason::TooLong { max: HttpsUrl::MAX });
+    }
+
+    #[test]
     fn travel_radius_range() {
         assert_eq!(TravelRadius::parse("r", "40").unwrap().km(), 40);
         assert!(TravelRadius::parse("r", "-1").is_err());
@@ -491,6 +579,7 @@ mod tests {
                 let _ = IsoWeek::parse_list("w", &s, 52);
                 let _ = Topic::parse_list("t", &s, 20);
                 let _ = TravelRadius::parse("r", &s);
+                let _ = HttpsUrl::parse("l", &s);
             }
 
             #[test]

@@ -1,7 +1,9 @@
 //! The documents crate checked with the real tools: poppler-utils (pdfinfo, pdffonts, pdftotext,
-//! pdftoppm) and qpdf. A missing tool fails the test with the Debian package to install.
+//! pdftoppm) and qpdf for the PDFs, PyPI icalendar (scripts/check_ics.py) for the calendars. A
+//! missing tool fails the test and says what to install or start.
 
 mod agreement;
+mod calendar;
 mod certificate;
 mod samples;
 mod tools;
