@@ -567,3 +567,60 @@ impl From<store::swaps::Notification> for NotificationJson {
         }
     }
 }
+
+/// A matching round: its period, state and, once finished, its figures.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RoundJson {
+    pub id: Uuid,
+    pub first_week: String,
+    pub last_week: String,
+    pub max_cycle: usize,
+    pub time_limit_seconds: u64,
+    /// `queued`, `running`, `finished` or `failed`.
+    pub state: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub finished_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub figures: Option<RoundFiguresJson>,
+}
+
+/// What a finished round found; `bound_people` is a proven upper bound on people matched.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RoundFiguresJson {
+    pub candidates: usize,
+    pub edges: usize,
+    pub people_matched: usize,
+    pub pairs: usize,
+    pub rings: usize,
+    pub weight: i64,
+    pub bound_people: usize,
+    pub bound_weight: i64,
+    pub optimal: bool,
+    pub milliseconds: u64,
+}
+
+impl From<store::rounds::Round> for RoundJson {
+    fn from(r: store::rounds::Round) -> Self {
+        Self {
+            id: r.id.0,
+            first_week: r.first_week.to_string(),
+            last_week: r.last_week.to_string(),
+            max_cycle: r.max_cycle,
+            time_limit_seconds: r.time_limit_seconds,
+            state: r.state.code().to_owned(),
+            created_at: r.created_at,
+            finished_at: r.finished_at,
+            figures: r.figures.map(|f| RoundFiguresJson {
+                candidates: f.candidates,
+                edges: f.edges,
+                people_matched: f.people_matched,
+                pairs: f.pairs,
+                rings: f.rings,
+                weight: f.weight,
+                bound_people: f.bound_people,
+                bound_weight: f.bound_weight,
+                optimal: f.optimal,
+                milliseconds: f.milliseconds,
+            }),
+        }
+    }
+}

@@ -392,3 +392,42 @@ pub async fn org_audit(
 pub async fn inbox(State(state): State<AppState>, ApiUser(me): ApiUser) -> AppResult<Json<Vec<NotificationJson>>> {
     Ok(Json(store::swaps::inbox(&state.db, me.id).await?.into_iter().map(Into::into).collect()))
 }
+
+/// Starts a matching round over everyone open to a swap (network organisers only). It runs in
+/// the background; follow it with `GET /api/rounds/{id}`.
+#[utoipa::path(post, path = "/api/rounds", request_body = crate::rounds::RoundForm, security(("bearer" = [])),
+    responses((status = 202, body = Created), (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn start_round(
+    State(state): State<AppState>,
+    ApiUser(me): ApiUser,
+    ApiJson(body): ApiJson<crate::rounds::RoundForm>,
+) -> AppResult<(StatusCode, Json<Created>)> {
+    let id = crate::rounds::start(&state, &me.actor(), &body).await?;
+    Ok((StatusCode::ACCEPTED, Json(Created { id: id.0 })))
+}
+
+/// The matching rounds, newest first (network organisers only).
+#[utoipa::path(get, path = "/api/rounds", security(("bearer" = [])),
+    responses((status = 200, body = Vec<RoundJson>), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn list_rounds(State(state): State<AppState>, ApiUser(me): ApiUser) -> AppResult<Json<Vec<RoundJson>>> {
+    me.actor().ensure_organiser()?;
+    Ok(Json(store::rounds::list(&state.db).await?.into_iter().map(Into::into).collect()))
+}
+
+/// One matching round with its figures once finished (network organisers only).
+#[utoipa::path(get, path = "/api/rounds/{id}", params(("id" = String, Path, description = "round id (UUID)")),
+    security(("bearer" = [])),
+    responses((status = 200, body = RoundJson), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn get_round(
+    State(state): State<AppState>,
+    ApiUser(me): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<RoundJson>> {
+    me.actor().ensure_organiser()?;
+    let id: domain::RoundId = id.parse().map_err(|_| AppError::NotFound)?;
+    Ok(Json(store::rounds::get(&state.db, id).await?.into()))
+}

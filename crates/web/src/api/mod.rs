@@ -48,6 +48,8 @@ pub fn routes() -> Router<AppState> {
         .route("/swaps/{id}/{action}", post(swap_action))
         .route("/organisations/{id}/audit.csv", get(org_audit))
         .route("/inbox", get(inbox))
+        .route("/rounds", get(list_rounds).post(start_round))
+        .route("/rounds/{id}", get(get_round))
 }
 
 #[derive(OpenApi)]
@@ -60,6 +62,7 @@ pub fn routes() -> Router<AppState> {
         handlers::post_invitation, handlers::list_tokens, handlers::create_token, handlers::delete_token,
         handlers::list_swaps, handlers::propose_swap, handlers::get_swap, handlers::swap_action,
         handlers::list_templates, handlers::add_template, handlers::swap_agreement, handlers::org_audit, handlers::inbox,
+        handlers::start_round, handlers::list_rounds, handlers::get_round,
     ),
     modifiers(&BearerAuth),
     tags((name = "jobtausch"))

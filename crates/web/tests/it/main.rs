@@ -6,6 +6,7 @@ mod api;
 mod app;
 mod journey;
 mod orgs;
+mod rounds;
 mod router;
 mod security;
 mod swaps;
