@@ -8,6 +8,7 @@
 //! appointments).
 
 pub mod access;
+pub mod after;
 pub mod error;
 pub mod ids;
 pub mod org;

@@ -13,6 +13,9 @@
 //!     \            \               \                    \              \
 //!      +-> declined / withdrawn / cancelled (with a reason; cancelled also after confirmed,
 //!          before the week)
+//!
+//! confirmed -> in_progress (the worker, on the week's Monday) -> completed (the worker, after
+//! its Friday) -> evaluated (when every member has written a reflection)
 //! ```
 
 use crate::access::{Actor, OrgRole};
@@ -32,6 +35,9 @@ pub enum SwapState {
     ApprovalsPending,
     AgreementPending,
     Confirmed,
+    InProgress,
+    Completed,
+    Evaluated,
     Declined,
     Withdrawn,
     Cancelled,
@@ -44,6 +50,9 @@ impl SwapState {
         SwapState::ApprovalsPending,
         SwapState::AgreementPending,
         SwapState::Confirmed,
+        SwapState::InProgress,
+        SwapState::Completed,
+        SwapState::Evaluated,
         SwapState::Declined,
         SwapState::Withdrawn,
         SwapState::Cancelled,
@@ -56,6 +65,9 @@ impl SwapState {
             SwapState::ApprovalsPending => "approvals_pending",
             SwapState::AgreementPending => "agreement_pending",
             SwapState::Confirmed => "confirmed",
+            SwapState::InProgress => "in_progress",
+            SwapState::Completed => "completed",
+            SwapState::Evaluated => "evaluated",
             SwapState::Declined => "declined",
             SwapState::Withdrawn => "withdrawn",
             SwapState::Cancelled => "cancelled",
@@ -82,6 +94,9 @@ impl SwapState {
                 | (AgreementPending, Confirmed)
                 | (Proposed | Accepted | ApprovalsPending | AgreementPending, Declined | Withdrawn | Cancelled)
                 | (Confirmed, Cancelled)
+                | (Confirmed, InProgress)
+                | (InProgress, Completed)
+                | (Completed, Evaluated)
         )
     }
 }
@@ -127,6 +142,8 @@ pub enum SwapError {
     AgreementChanged,
     #[error("the delegate must be another approver of the same organisation")]
     BadDelegate,
+    #[error("it is too early for this")]
+    NotYet,
 }
 
 impl SwapError {
@@ -148,6 +165,7 @@ impl SwapError {
             SwapError::ReasonRequired => "reason-required",
             SwapError::AgreementChanged => "agreement-changed",
             SwapError::BadDelegate => "bad-delegate",
+            SwapError::NotYet => "not-yet",
         }
     }
 
@@ -326,6 +344,9 @@ pub enum Event {
     Withdrawn { by: UserId, reason: String },
     Cancelled { by: UserId, reason: String },
     Expired { approval: usize },
+    WeekBegan,
+    WeekCompleted,
+    Evaluated,
 }
 
 impl Event {
@@ -349,6 +370,9 @@ impl Event {
             Event::Withdrawn { .. } => "swap.withdrawn",
             Event::Cancelled { .. } => "swap.cancelled",
             Event::Expired { .. } => "swap.expired",
+            Event::WeekBegan => "swap.week_began",
+            Event::WeekCompleted => "swap.week_completed",
+            Event::Evaluated => "swap.evaluated",
         }
     }
 }
@@ -782,6 +806,41 @@ impl Swap {
         let reason = "approval-deadline-passed".to_owned();
         self.end(SwapState::Declined, &reason);
         Ok(vec![Event::Expired { approval: i }, Event::Declined { by: None, reason }])
+    }
+
+    /// The worker: the swap week has begun (`today`, in Germany, is its Monday or later).
+    pub fn begin_week(&mut self, today: NaiveDate) -> Result<Vec<Event>, SwapError> {
+        self.ensure_state(&[SwapState::Confirmed])?;
+        if today < self.week.monday() {
+            return Err(SwapError::NotYet);
+        }
+        self.goto(SwapState::InProgress);
+        Ok(vec![Event::WeekBegan])
+    }
+
+    /// The worker: the swap week is over (`today` is after its Friday).
+    pub fn complete_week(&mut self, today: NaiveDate) -> Result<Vec<Event>, SwapError> {
+        self.ensure_state(&[SwapState::InProgress])?;
+        if today <= self.week.friday() {
+            return Err(SwapError::NotYet);
+        }
+        self.goto(SwapState::Completed);
+        Ok(vec![Event::WeekCompleted])
+    }
+
+    /// Every member has written a reflection (`reflected` are those who have): evaluated.
+    pub fn evaluate(&mut self, reflected: &[UserId]) -> Result<Vec<Event>, SwapError> {
+        self.ensure_state(&[SwapState::Completed])?;
+        if !self.members.iter().all(|m| reflected.contains(&m.user)) {
+            return Err(SwapError::NotYet);
+        }
+        self.goto(SwapState::Evaluated);
+        Ok(vec![Event::Evaluated])
+    }
+
+    /// Whether the swap week is on or behind it (in progress, completed, evaluated).
+    pub fn week_reached(&self) -> bool {
+        matches!(self.state, SwapState::InProgress | SwapState::Completed | SwapState::Evaluated)
     }
 
     /// Whether the person has committed to this swap for `week`: they accepted it (the

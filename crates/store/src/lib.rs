@@ -17,6 +17,7 @@ pub mod rounds;
 pub mod swaps;
 pub mod synthetic;
 pub mod users;
+pub mod week;
 
 pub use audit::AuditEntry;
 pub use db::{Backend, Db, now};

@@ -19,6 +19,7 @@ pub mod pages;
 pub mod rounds;
 pub mod security;
 pub mod swaps;
+pub mod week;
 
 use axum::Router;
 use chrono::Duration;

@@ -175,6 +175,10 @@ async fn finish(state: &AppState, mut swap: Swap, me: Option<&Account>, mut even
         None => effects_for_system(state, &swap, &events).await?,
     };
     store::swaps::save_with_agreement(&state.db, &swap, agreement.as_ref(), &effects).await?;
+    // The plan follows the confirmation; the worker makes it too, should this step not happen.
+    if swap.state == domain::swap::SwapState::Confirmed {
+        crate::week::ensure_plan(state, &swap).await?;
+    }
     swap.version += 1;
     Ok(swap)
 }
@@ -380,6 +384,16 @@ async fn build_effects(
                             }
                         }
                     }
+                }
+            }
+            Event::WeekBegan | Event::WeekCompleted | Event::Evaluated => {
+                let kind = match e {
+                    Event::WeekBegan => "week-began",
+                    Event::WeekCompleted => "week-completed",
+                    _ => "evaluated",
+                };
+                for c in &members {
+                    notify(state, &mut effects, c, swap, kind, &facts, actor_name);
                 }
             }
             Event::ApprovalDeclined { .. }

@@ -1,0 +1,198 @@
+//! The swap week as the pages, the calendar feeds and the worker see it: the plan made when a
+//! swap is confirmed ([`ensure_plan`]), who may change which part of it, and the calendar
+//! events of a person ([`events_for_user`]) or of one swap ([`events_for_swap`]).
+
+use crate::AppState;
+use crate::error::AppResult;
+use crate::i18n::t_args;
+use chrono::{DateTime, Utc};
+use documents::calendar::{CalendarEvent, EventStatus};
+use domain::after::{AccessItem, AccessState, AdminItem};
+use domain::org::Region;
+use domain::swap::{Swap, SwapState};
+use domain::values::Locale;
+use domain::week::{BriefingSettings, WeekPlan};
+use domain::{OrgId, UserId};
+use fluent_templates::fluent_bundle::FluentValue;
+use store::week::{AccessEntry, AdminEntry, NewPlan};
+use store::{AuditEntry, Effects};
+
+/// The host organisation's federal state of every member's leg (member `i` is hosted by
+/// member `i + 1`'s organisation), in member order: what the plan's holidays depend on.
+pub async fn member_regions(state: &AppState, swap: &Swap) -> AppResult<Vec<Region>> {
+    let mut out = Vec::with_capacity(swap.members.len());
+    for m in &swap.members {
+        out.push(store::orgs::get(&state.db, m.org).await?.region);
+    }
+    Ok(out)
+}
+
+/// The week plan (days, holidays per leg) of a swap.
+pub async fn week_plan(state: &AppState, swap: &Swap) -> AppResult<WeekPlan> {
+    Ok(WeekPlan::from_member_regions(swap.week, &member_regions(state, swap).await?))
+}
+
+/// Whether the swap has reached the point where its week is planned.
+pub fn has_plan(swap: &Swap) -> bool {
+    matches!(swap.state, SwapState::Confirmed | SwapState::InProgress | SwapState::Completed | SwapState::Evaluated)
+}
+
+/// Makes the plan of a confirmed swap if it has none: daily briefings at the default time on
+/// every day the swap runs, the access checklist of every guest (owned by the person they
+/// replace, due the Friday before, to be revoked on the week's Friday) and the administrative
+/// checklist of every leg. Safe to call again: the store makes it once.
+pub async fn ensure_plan(state: &AppState, swap: &Swap) -> AppResult<bool> {
+    if !has_plan(swap) {
+        return Ok(false);
+    }
+    let plan = week_plan(state, swap).await?;
+    let settings = BriefingSettings::default();
+    let briefings = plan.briefings(&settings);
+    let n = swap.members.len();
+    let access: Vec<AccessEntry> = (0..n)
+        .flat_map(|i| {
+            let (guest, host) = (swap.members[i].user, swap.members[(i + 1) % n].user);
+            AccessItem::ALL.iter().map(move |item| AccessEntry {
+                guest,
+                item: *item,
+                owner: host,
+                due: AccessItem::default_due(swap.week),
+                state: AccessState::Open,
+                revoke_due: AccessItem::revoke_due(swap.week),
+            })
+        })
+        .collect();
+    let admin: Vec<AdminEntry> = (0..n)
+        .flat_map(|leg| {
+            AdminItem::ALL.iter().map(move |item| AdminEntry { leg, item: *item, value: String::new(), done: false })
+        })
+        .collect();
+    let effects = Effects::audit(AuditEntry::new(None, "swap.week_planned", "swap", swap.id));
+    let new = NewPlan { settings: &settings, briefings: &briefings, access: &access, admin: &admin };
+    Ok(store::week::create_plan(&state.db, swap.id, &new, &effects).await?)
+}
+
+/// The member who hosts `guest` (whose place the guest takes), and the deputy of that member.
+pub fn host_of(swap: &Swap, guest: UserId) -> Option<UserId> {
+    let n = swap.members.len();
+    swap.members.iter().position(|m| m.user == guest).map(|i| swap.members[(i + 1) % n].user)
+}
+
+/// Names of the people and organisations of a swap, for calendar texts.
+struct Names {
+    people: Vec<(UserId, String)>,
+    orgs: Vec<(OrgId, String)>,
+}
+
+impl Names {
+    async fn of(state: &AppState, swap: &Swap) -> AppResult<Names> {
+        let users: Vec<UserId> = swap.members.iter().map(|m| m.user).collect();
+        let people = store::swaps::contacts(&state.db, &users).await?.into_iter().map(|c| (c.id, c.name)).collect();
+        let mut orgs = Vec::new();
+        for o in swap.organisations() {
+            orgs.push((o, store::orgs::get(&state.db, o).await?.name));
+        }
+        Ok(Names { people, orgs })
+    }
+
+    fn person(&self, u: UserId) -> String {
+        self.people.iter().find(|(id, _)| *id == u).map(|(_, n)| n.clone()).unwrap_or_default()
+    }
+
+    fn org(&self, o: OrgId) -> String {
+        self.orgs.iter().find(|(id, _)| *id == o).map(|(_, n)| n.clone()).unwrap_or_default()
+    }
+}
+
+/// The calendar events of one swap for one member: the daily briefings and the appointments
+/// planned for them as a guest. A swap cancelled after it was planned shows every event as
+/// cancelled, so that subscribed calendars drop them.
+pub async fn events_for_swap(
+    state: &AppState,
+    swap: &Swap,
+    viewer: UserId,
+    lang: Locale,
+) -> AppResult<Vec<CalendarEvent>> {
+    if !swap.is_member(viewer) {
+        return Ok(Vec::new());
+    }
+    let briefings = store::week::briefings(&state.db, swap.id).await?;
+    if briefings.is_empty() {
+        return Ok(Vec::new());
+    }
+    let names = Names::of(state, swap).await?;
+    let swap_cancelled = swap.state.is_ended();
+    let others: Vec<String> = swap.members.iter().filter(|m| m.user != viewer).map(|m| names.person(m.user)).collect();
+    let link = format!("{}/swaps/{}/week", state.config.base_url, swap.id);
+    let mut out = Vec::new();
+    for b in &briefings {
+        let d = &b.day;
+        let summary = t_args(lang, "ics-briefing-summary", &[("names", FluentValue::from(others.join(", ")))]);
+        let mut description = t_args(lang, "ics-briefing-description", &[("link", FluentValue::from(link.clone()))]);
+        if let Some(l) = &d.link {
+            description.push('\n');
+            description.push_str(&t_args(
+                lang,
+                "ics-video-link",
+                &[("link", FluentValue::from(l.as_str().to_owned()))],
+            ));
+        }
+        out.push(CalendarEvent {
+            uid: d.uid(swap.id),
+            sequence: d.sequence + u32::from(swap_cancelled),
+            start: d.start_utc(),
+            end: d.end_utc(),
+            summary,
+            description: Some(description),
+            location: d.link.as_ref().map(|l| l.as_str().to_owned()),
+            url: d.link.as_ref().map(|l| l.as_str().to_owned()),
+            status: if d.cancelled || swap_cancelled { EventStatus::Cancelled } else { EventStatus::Confirmed },
+            dtstamp: b.updated_at,
+        });
+    }
+    let host_org =
+        swap.members.iter().position(|m| m.user == viewer).map(|i| swap.members[(i + 1) % swap.members.len()].org);
+    for a in store::week::appointments(&state.db, swap.id).await?.into_iter().filter(|a| a.guest == viewer) {
+        let ap = &a.appointment;
+        let kind = crate::i18n::t(lang, &format!("appointment-kind-{}", ap.kind.code()));
+        let org = host_org.map(|o| names.org(o)).unwrap_or_default();
+        let mut description = format!("{kind} · {org}");
+        if let Some(note) = &ap.note_for_guest {
+            description.push('\n');
+            description.push_str(note.as_str());
+        }
+        let url = match &ap.venue {
+            domain::week::Venue::Link(l) => Some(l.as_str().to_owned()),
+            domain::week::Venue::Place(_) => None,
+        };
+        out.push(CalendarEvent {
+            uid: format!("appointment-{}@jobtausch", a.id),
+            sequence: a.sequence + u32::from(swap_cancelled),
+            start: ap.start_utc(),
+            end: ap.end_utc(),
+            summary: ap.title.as_str().to_owned(),
+            description: Some(description),
+            location: Some(ap.venue.as_str().to_owned()),
+            url,
+            status: if a.cancelled || swap_cancelled { EventStatus::Cancelled } else { EventStatus::Confirmed },
+            dtstamp: a.updated_at,
+        });
+    }
+    out.sort_by(|x, y| x.start.cmp(&y.start).then(x.uid.cmp(&y.uid)));
+    Ok(out)
+}
+
+/// All calendar events of a person, over every swap they are a member of that was planned.
+pub async fn events_for_user(state: &AppState, user: UserId, lang: Locale) -> AppResult<Vec<CalendarEvent>> {
+    let mut out = Vec::new();
+    for swap in store::swaps::of_member(&state.db, user).await? {
+        out.extend(events_for_swap(state, &swap, user, lang).await?);
+    }
+    out.sort_by(|x, y| x.start.cmp(&y.start).then(x.uid.cmp(&y.uid)));
+    Ok(out)
+}
+
+/// The latest change among events (the feed's `Last-Modified`).
+pub fn last_change(events: &[CalendarEvent]) -> Option<DateTime<Utc>> {
+    events.iter().map(|e| e.dtstamp).max()
+}
