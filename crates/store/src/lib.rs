@@ -10,6 +10,7 @@ pub mod audit;
 pub mod copy;
 pub mod db;
 pub mod error;
+pub mod feeds;
 pub mod orgs;
 pub mod outbox;
 pub mod profiles;

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used)] // test code: a panic is the failure report
 
 mod copy;
+mod feeds;
 mod fixtures;
 mod orgs;
 mod outbox;
