@@ -23,6 +23,6 @@ pub mod week;
 pub use audit::AuditEntry;
 pub use db::{Backend, Db, now};
 pub use error::StoreError;
-pub use outbox::{Effects, InboxItem, OutboxMail};
+pub use outbox::{Effects, InboxItem, MailAttachment, OutboxMail};
 #[cfg(feature = "test-support")]
 pub mod testing;

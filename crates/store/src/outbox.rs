@@ -14,6 +14,18 @@ pub struct OutboxMail {
     pub recipient: String,
     pub subject: String,
     pub body: String,
+    /// One file sent along, e.g. the `.ics` of a swap week.
+    pub attachment: Option<MailAttachment>,
+}
+
+/// A file attached to a mail, kept as text (the only attachments are calendars).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MailAttachment {
+    /// The file name the recipient sees, e.g. `jobtausch-2027-W13.ics`.
+    pub name: String,
+    /// The full MIME type, e.g. `text/calendar; charset=utf-8; method=PUBLISH`.
+    pub content_type: String,
+    pub body: String,
 }
 
 /// A message in a person's in-app inbox, already in their language.
@@ -67,8 +79,8 @@ macro_rules! write_effects {
         }
         for m in &$effects.mails {
             sqlx::query(
-                "INSERT INTO outbox (id, kind, recipient, subject, body, created_at, next_attempt_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $6)",
+                "INSERT INTO outbox (id, kind, recipient, subject, body, created_at, next_attempt_at, \
+                 attachment_name, attachment_type, attachment) VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9)",
             )
             .bind(uuid::Uuid::now_v7())
             .bind(m.kind)
@@ -76,6 +88,9 @@ macro_rules! write_effects {
             .bind(&m.subject)
             .bind(&m.body)
             .bind(at)
+            .bind(m.attachment.as_ref().map(|a| a.name.as_str()))
+            .bind(m.attachment.as_ref().map(|a| a.content_type.as_str()))
+            .bind(m.attachment.as_ref().map(|a| a.body.as_str()))
             .execute(&mut *$tx)
             .await?;
         }
@@ -102,7 +117,7 @@ pub async fn record(db: &Db, effects: &Effects) -> Result<(), StoreError> {
 }
 
 /// A mail claimed for sending.
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClaimedMail {
     pub id: Uuid,
     pub kind: String,
@@ -110,6 +125,40 @@ pub struct ClaimedMail {
     pub subject: String,
     pub body: String,
     pub attempts: i64,
+    pub attachment: Option<MailAttachment>,
+}
+
+/// A claimed row as the database returns it.
+#[derive(sqlx::FromRow)]
+struct ClaimedRow {
+    id: Uuid,
+    kind: String,
+    recipient: String,
+    subject: String,
+    body: String,
+    attempts: i64,
+    attachment_name: Option<String>,
+    attachment_type: Option<String>,
+    attachment: Option<String>,
+}
+
+impl From<ClaimedRow> for ClaimedMail {
+    fn from(r: ClaimedRow) -> Self {
+        // All three are written together; a row with only some of them has no usable file.
+        let attachment = match (r.attachment_name, r.attachment_type, r.attachment) {
+            (Some(name), Some(content_type), Some(body)) => Some(MailAttachment { name, content_type, body }),
+            _ => None,
+        };
+        ClaimedMail {
+            id: r.id,
+            kind: r.kind,
+            recipient: r.recipient,
+            subject: r.subject,
+            body: r.body,
+            attempts: r.attempts,
+            attachment,
+        }
+    }
 }
 
 /// How long a claim keeps other workers away from a mail.
@@ -133,10 +182,11 @@ pub async fn claim(db: &Db, limit: i64) -> Result<Vec<ClaimedMail>, StoreError> 
     };
     let q = format!(
         "UPDATE outbox SET claimed_until = $2 WHERE id IN ({select}) \
-         RETURNING id, kind, recipient, subject, body, attempts"
+         RETURNING id, kind, recipient, subject, body, attempts, attachment_name, attachment_type, attachment"
     );
-    let rows = write_tx!(db, tx => sqlx::query_as(&q).bind(at).bind(until).bind(limit).fetch_all(&mut *tx).await?);
-    Ok(rows)
+    let rows: Vec<ClaimedRow> =
+        write_tx!(db, tx => sqlx::query_as(&q).bind(at).bind(until).bind(limit).fetch_all(&mut *tx).await?);
+    Ok(rows.into_iter().map(ClaimedMail::from).collect())
 }
 
 /// Marks a claimed mail as sent.

@@ -404,6 +404,13 @@ fn contact((id, email, name, locale): (Uuid, String, String, String)) -> Contact
     Contact { id: UserId(id), email, name, locale: domain::values::Locale::from_code(&locale).unwrap_or_default() }
 }
 
+/// The network's organisers (who hear of calls for help).
+pub async fn organisers(db: &Db) -> Result<Vec<Contact>, StoreError> {
+    let q = "SELECT id, email, display_name, locale FROM users WHERE organiser ORDER BY display_name";
+    let rows: Vec<(Uuid, String, String, String)> = on_db!(db, pool => sqlx::query_as(q).fetch_all(pool).await?);
+    Ok(rows.into_iter().map(contact).collect())
+}
+
 pub async fn contacts(db: &Db, users: &[UserId]) -> Result<Vec<Contact>, StoreError> {
     let q = "SELECT id, email, display_name, locale FROM users WHERE id = $1";
     let mut out = Vec::new();

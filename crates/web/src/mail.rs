@@ -14,6 +14,7 @@ fn mail(kind: &'static str, lang: Locale, to: &str, args: &[(&str, &str)]) -> Ou
         recipient: to.to_owned(),
         subject: t_args(lang, &format!("mail-{kind}-subject"), &args),
         body: t_args(lang, &format!("mail-{kind}-body"), &args),
+        attachment: None,
     }
 }
 

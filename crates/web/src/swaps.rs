@@ -183,6 +183,12 @@ async fn finish(state: &AppState, mut swap: Swap, me: Option<&Account>, mut even
     Ok(swap)
 }
 
+/// Writes a change the system made (the worker, or the last reflection completing the set),
+/// with its audit records and notifications.
+pub async fn save_system(state: &AppState, swap: &Swap, events: &[Event]) -> AppResult<Swap> {
+    finish(state, swap.clone(), None, events.to_vec()).await
+}
+
 /// The worker's part: swaps whose approval deadline passed end; approvers get a reminder two
 /// days before a deadline. Returns how many swaps ended.
 pub async fn run_deadlines(state: &AppState) -> AppResult<usize> {
@@ -275,6 +281,7 @@ pub(crate) fn notify(
         recipient: to.email.clone(),
         subject: t_args(to.locale, "mail-swap-subject", &[("text", FluentValue::from(text))]),
         body,
+        attachment: None,
     });
 }
 

@@ -12,10 +12,10 @@ use domain::org::Region;
 use domain::swap::{Swap, SwapState};
 use domain::values::Locale;
 use domain::week::{BriefingSettings, WeekPlan};
+use store::{AuditEntry, Effects};
 use domain::{OrgId, UserId};
 use fluent_templates::fluent_bundle::FluentValue;
 use store::week::{AccessEntry, AdminEntry, NewPlan};
-use store::{AuditEntry, Effects};
 
 /// The host organisation's federal state of every member's leg (member `i` is hosted by
 /// member `i + 1`'s organisation), in member order: what the plan's holidays depend on.
@@ -195,4 +195,186 @@ pub async fn events_for_user(state: &AppState, user: UserId, lang: Locale) -> Ap
 /// The latest change among events (the feed's `Last-Modified`).
 pub fn last_change(events: &[CalendarEvent]) -> Option<DateTime<Utc>> {
     events.iter().map(|e| e.dtstamp).max()
+}
+
+/// The certificate of participation of one member (a tagged PDF), in `lang`.
+pub async fn certificate(state: &AppState, swap: &Swap, user: UserId, lang: Locale) -> AppResult<Vec<u8>> {
+    let names = Names::of(state, swap).await?;
+    let n = swap.members.len();
+    let i = swap.members.iter().position(|m| m.user == user).ok_or(crate::error::AppError::NotFound)?;
+    let host = &swap.members[(i + 1) % n];
+    let guest_here = &swap.members[(i + n - 1) % n];
+    let me = &swap.members[i];
+    let date = |d: chrono::NaiveDate| match lang {
+        Locale::De => d.format("%d.%m.%Y").to_string(),
+        Locale::En => d.format("%-d %B %Y").to_string(),
+    };
+    let arg = |k: &'static str, v: String| (k, FluentValue::from(v));
+    let lines = vec![
+        t_args(
+            lang,
+            "certificate-line-stay",
+            &[
+                arg("name", names.person(user)),
+                arg("org", names.org(me.org)),
+                arg("host", names.org(host.org)),
+                arg("from", date(swap.week.monday())),
+                arg("to", date(swap.week.friday())),
+            ],
+        ),
+        t_args(
+            lang,
+            "certificate-line-swap",
+            &[arg("host_person", names.person(host.user)), arg("guest", names.person(guest_here.user))],
+        ),
+        crate::i18n::t(lang, "certificate-line-network"),
+    ];
+    let input = documents::CertificateInput {
+        lang: lang.as_str().to_owned(),
+        title: crate::i18n::t(lang, "certificate-title"),
+        name: names.person(user),
+        lines,
+        footer: t_args(lang, "certificate-footer", &[arg("id", swap.id.to_string())]),
+    };
+    documents::certificate_pdf(&input).map_err(|e| {
+        tracing::error!(swap = %swap.id, "certificate: {e}");
+        crate::error::AppError::Internal
+    })
+}
+
+/// What one run of the week worker did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct WeekRun {
+    pub planned: usize,
+    pub began: usize,
+    pub completed: usize,
+    pub reminders: usize,
+}
+
+/// The worker's part of the week, at `now` (a parameter, so that tests can move the clock):
+/// plans confirmed swaps that have no plan yet; moves a swap to `in_progress` on its Monday
+/// and to `completed` after its Friday (German time); sends the reminder the evening before
+/// the week (from 17:00 on the Sunday), each running day's briefing reminder (from 07:00), and
+/// reminds the owners of granted access to revoke it at the end of the week. Every reminder
+/// goes out once, however many workers run.
+pub async fn run_week(state: &AppState, now: DateTime<Utc>) -> AppResult<WeekRun> {
+    use chrono::Timelike;
+    let local = now.with_timezone(&chrono_tz::Europe::Berlin);
+    let (today, hour) = (local.date_naive(), local.hour());
+    let mut run = WeekRun::default();
+    for id in store::week::swaps_in_states(&state.db, &["confirmed", "in_progress"]).await? {
+        let mut swap = store::swaps::get(&state.db, id).await?;
+        if swap.state == SwapState::Confirmed {
+            if ensure_plan(state, &swap).await? {
+                run.planned += 1;
+            }
+            if today < swap.week.monday() {
+                let eve = swap.week.monday() - chrono::Days::new(1);
+                if today == eve && hour >= 17 && remind(state, &swap, "week-ahead", eve, None).await? {
+                    run.reminders += 1;
+                }
+                continue;
+            }
+            let events = swap.begin_week(today)?;
+            swap = match crate::swaps::save_system(state, &swap, &events).await {
+                Ok(s) => s,
+                // Another worker was quicker; the next run sees the new state.
+                Err(crate::error::AppError::Conflict(_)) => continue,
+                Err(e) => return Err(e),
+            };
+            run.began += 1;
+        }
+        if swap.state == SwapState::InProgress {
+            if today > swap.week.friday() {
+                let events = swap.complete_week(today)?;
+                match crate::swaps::save_system(state, &swap, &events).await {
+                    Ok(_) => run.completed += 1,
+                    Err(crate::error::AppError::Conflict(_)) => {}
+                    Err(e) => return Err(e),
+                }
+                continue;
+            }
+            let briefing = store::week::briefings(&state.db, id)
+                .await?
+                .into_iter()
+                .map(|b| b.day)
+                .find(|b| b.date == today && !b.cancelled);
+            if let Some(b) = briefing
+                && hour >= 7
+                && remind(state, &swap, "briefing", today, Some(&b)).await?
+            {
+                run.reminders += 1;
+            }
+        }
+    }
+    for (swap_id, entry) in store::week::revocations_due(&state.db, today).await? {
+        let swap = store::swaps::get(&state.db, swap_id).await?;
+        let mut fx = Effects::audit(AuditEntry::new(None, "week.revocation_reminded", "swap", swap_id));
+        let guest = store::users::account(&state.db, entry.guest).await?.display_name;
+        for c in store::swaps::contacts(&state.db, &[entry.owner]).await? {
+            let item = crate::i18n::t(c.locale, &format!("access-item-{}", entry.item.code()));
+            let text = t_args(
+                c.locale,
+                "note-revoke-access",
+                &[("item", FluentValue::from(item)), ("name", FluentValue::from(guest.clone()))],
+            );
+            push_note(state, &mut fx, &c, &swap, "revoke", text);
+        }
+        store::week::mark_revocation_reminded(&state.db, swap_id, entry.guest, entry.item, &fx).await?;
+        run.reminders += 1;
+    }
+    Ok(run)
+}
+
+/// Sends one of the week's reminders to every member, once.
+async fn remind(
+    state: &AppState,
+    swap: &Swap,
+    kind: &'static str,
+    day: chrono::NaiveDate,
+    briefing: Option<&domain::week::BriefingDay>,
+) -> AppResult<bool> {
+    let users: Vec<UserId> = swap.members.iter().map(|m| m.user).collect();
+    let mut fx = Effects::audit(AuditEntry::new(None, "week.reminded", "swap", swap.id).detail(format!("{kind} {day}")));
+    for c in store::swaps::contacts(&state.db, &users).await? {
+        let text = match briefing {
+            Some(b) => t_args(
+                c.locale,
+                "note-briefing-today",
+                &[
+                    ("time", FluentValue::from(b.start.format("%H:%M").to_string())),
+                    ("link", FluentValue::from(b.link.as_ref().map(|l| l.as_str().to_owned()).unwrap_or_else(|| "–".into()))),
+                ],
+            ),
+            None => t_args(
+                c.locale,
+                "note-week-ahead",
+                &[("week", FluentValue::from(crate::swaps::week_label(c.locale, swap.week)))],
+            ),
+        };
+        push_note(state, &mut fx, &c, swap, kind, text);
+    }
+    Ok(store::week::send_reminder_once(&state.db, swap.id, kind, day, &fx).await?)
+}
+
+/// An inbox message and a mail with a link to the week plan.
+fn push_note(state: &AppState, fx: &mut Effects, to: &store::swaps::Contact, swap: &Swap, kind: &'static str, text: String) {
+    let link = format!("{}/swaps/{}/week", state.config.base_url, swap.id);
+    let body = t_args(
+        to.locale,
+        "mail-swap-body",
+        &[
+            ("name", FluentValue::from(to.name.clone())),
+            ("text", FluentValue::from(text.clone())),
+            ("link", FluentValue::from(link)),
+        ],
+    );
+    fx.inbox.push(store::InboxItem { user: to.id, swap: Some(swap.id), kind, text: text.clone() });
+    fx.mails.push(store::OutboxMail {
+        kind: "week",
+        recipient: to.email.clone(),
+        subject: t_args(to.locale, "mail-swap-subject", &[("text", FluentValue::from(text))]),
+        body,
+        attachment: None,
+    });
 }

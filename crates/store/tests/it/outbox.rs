@@ -1,11 +1,11 @@
 use crate::fixtures::effects;
-use store::outbox::{self, OutboxMail};
+use store::outbox::{self, MailAttachment, OutboxMail};
 use store::{Db, on_both_backends};
 
-on_both_backends!(claim_send_and_retry, concurrent_claims_never_share_a_mail);
+on_both_backends!(claim_send_and_retry, concurrent_claims_never_share_a_mail, an_attachment_comes_back_with_its_mail);
 
 fn mail(to: &str) -> OutboxMail {
-    OutboxMail { kind: "test", recipient: to.into(), subject: "Betreff".into(), body: "Text".into() }
+    OutboxMail { kind: "test", recipient: to.into(), subject: "Betreff".into(), body: "Text".into(), attachment: None }
 }
 
 async fn claim_send_and_retry(db: Db) {
@@ -49,4 +49,18 @@ async fn concurrent_claims_never_share_a_mail(db: Db) {
     all.sort();
     all.dedup();
     assert_eq!((n, all.len()), (40, 40), "every mail claimed exactly once");
+}
+
+async fn an_attachment_comes_back_with_its_mail(db: Db) {
+    let ics = MailAttachment {
+        name: "jobtausch-2027-W13.ics".into(),
+        content_type: "text/calendar; charset=utf-8; method=PUBLISH".into(),
+        body: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n".into(),
+    };
+    let with = OutboxMail { attachment: Some(ics.clone()), ..mail("mit@x.example") };
+    outbox::record(&db, &effects("x").with_mail(with).with_mail(mail("ohne@x.example"))).await.unwrap();
+    let claimed = outbox::claim(&db, 10).await.unwrap();
+    let of = |to: &str| claimed.iter().find(|m| m.recipient == to).unwrap().attachment.clone();
+    assert_eq!(of("mit@x.example"), Some(ics), "the file comes back byte for byte, CRLF included");
+    assert_eq!(of("ohne@x.example"), None);
 }

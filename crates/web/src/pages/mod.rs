@@ -8,6 +8,7 @@ pub mod people;
 pub mod rounds;
 pub mod swaps;
 pub mod tokens;
+pub mod week;
 
 use crate::AppState;
 use crate::auth::Ctx;
@@ -37,6 +38,7 @@ pub fn routes() -> Router<AppState> {
         .merge(orgs::routes())
         .merge(tokens::routes())
         .merge(rounds::routes())
+        .merge(week::routes())
         .merge(swaps::routes())
 }
 
