@@ -19,7 +19,9 @@
 //!   certificate checked; the bound equals the answer.
 //! * `max_cycle >= 3`: cycle formulation. All cycles with a common week are enumerated and
 //!   split into independent components. Per component: the pairs optimum plus local search,
-//!   an LP relaxation solved approximately (preconditioned PDHG) whose dual multipliers are
+//!   an LP relaxation (solved exactly by a dense revised simplex for components of up to a
+//!   few thousand people, with LP diving on it for the weight; approximately by
+//!   preconditioned PDHG for larger ones) whose dual multipliers are
 //!   rounded to a fixed-point grid and evaluated in exact integer arithmetic (so every bound
 //!   is a proven upper bound whatever the floating-point error), LP diving, then an exact
 //!   branch and bound (people first, then weight) with those bounds, re-solving the LP at
@@ -35,6 +37,7 @@ pub mod cycles;
 mod graph;
 mod packing;
 mod pairs;
+mod simplex;
 mod solution;
 
 use std::collections::HashMap;

@@ -6,7 +6,9 @@
 //!
 //! Bounds are Lagrangian (LP dual) bounds: for any multipliers `y >= 0`,
 //!   `sum_v y_v + sum_j max(0, c_j - sum_{v in j} y_v)` bounds every packing's `sum c_j`.
-//! Multipliers are found by solving the LP relaxation approximately (PDHG) in floating point, then rounded to a
+//! Multipliers are found by solving the LP relaxation in floating point (exactly by the dense
+//! simplex of [`crate::simplex`] for small components, approximately by PDHG for large
+//! ones), then rounded to a
 //! fixed-point grid and the bound is evaluated in exact integer arithmetic, so a bound is
 //! valid whatever the floating-point error. Two stages:
 //!  1. people: `c_j = |j|`;
@@ -22,6 +24,11 @@
 use std::time::Instant;
 
 use crate::cycles::Cycles;
+use crate::simplex::{Lp, Status};
+
+/// Components with at most this many rows (people and cuts) get their root LPs solved
+/// exactly by the dense simplex (its inverse is `rows^2` floats: 72 MB at 3000).
+const SIMPLEX_MAX_ROWS: usize = 3000;
 
 /// Dynamic branching (fewest open cycles) for components up to this many people.
 const DYNAMIC_MAX_PEOPLE: usize = 20_000;
@@ -262,6 +269,107 @@ fn dive(c: &Comp, x0: &[f64], d0: &FixedDuals, combined: Option<i64>, deadline: 
     local_search(c, chosen, deadline)
 }
 
+/// LP diving on the exact stage-2 LP (people floor in place): repeatedly fix the cycles the
+/// LP takes fully and the most-taken fractional one, by a large objective bonus for them and a
+/// large penalty for the cycles meeting them, and re-optimise from the current basis (an
+/// objective change keeps it primal feasible, so each re-solve is short). Ends when the LP
+/// solution is integral; if the fixings leave the people floor unreachable, or time runs
+/// out, the rest is completed greedily in LP order. Polished by local search.
+fn dive_lp(c: &Comp, lp: &mut Lp<'_>, deadline: Option<Instant>) -> Vec<usize> {
+    let nc = c.nc();
+    let big = c.w.iter().map(|w| w.abs()).sum::<i64>() as f64 + 1.0;
+    let mut obj: Vec<f64> = c.w.iter().map(|&w| w as f64).collect();
+    // 0 free, 1 fixed in, 2 fixed out.
+    let mut state = vec![0u8; nc];
+    let mut used = vec![false; c.nv];
+    // Changes of the last fixing of a fractional cycle: (cycle, old state), to undo it.
+    let mut log: Vec<(usize, u8)> = Vec::new();
+    let fix = |j: usize, state: &mut [u8], used: &mut [bool], obj: &mut [f64], log: &mut Vec<(usize, u8)>| {
+        if state[j] != 0 || c.members(j).iter().any(|&v| used[v as usize]) {
+            return;
+        }
+        log.push((j, 0));
+        state[j] = 1;
+        obj[j] += big;
+        for &v in c.members(j) {
+            used[v as usize] = true;
+            for &k in c.cycles_of(v as usize) {
+                let k = k as usize;
+                if state[k] == 0 {
+                    log.push((k, 0));
+                    state[k] = 2;
+                    obj[k] -= big;
+                }
+            }
+        }
+    };
+    let infeasible = |x: &[f64], state: &[u8]| (0..nc).any(|j| state[j] == 2 && x[j] > 1e-6);
+    let mut x = lp.primal();
+    loop {
+        if infeasible(&x, &state) || deadline.is_some_and(|d| Instant::now() >= d) {
+            break;
+        }
+        let mut top: Option<usize> = None;
+        let mut ones = Vec::new();
+        for j in 0..nc {
+            if state[j] != 0 || x[j] <= 1e-6 {
+                continue;
+            }
+            if x[j] >= 1.0 - 1e-4 {
+                ones.push(j);
+            } else if top.is_none_or(|t| (x[j], c.w[j]) > (x[t], c.w[t])) {
+                top = Some(j);
+            }
+        }
+        let mut scratch = Vec::new();
+        for &j in &ones {
+            fix(j, &mut state, &mut used, &mut obj, &mut scratch);
+        }
+        let Some(t) = top else { break };
+        log.clear();
+        fix(t, &mut state, &mut used, &mut obj, &mut log);
+        lp.set_objective(obj.clone());
+        if lp.run(deadline, usize::MAX) != Status::Optimal {
+            break;
+        }
+        x = lp.primal();
+        if infeasible(&x, &state) {
+            // The people floor cannot be met with t: undo its fixing, exclude it instead.
+            for &(k, old) in log.iter().rev() {
+                if state[k] == 1 {
+                    obj[k] -= big;
+                    for &v in c.members(k) {
+                        used[v as usize] = false;
+                    }
+                } else {
+                    obj[k] += big;
+                }
+                state[k] = old;
+            }
+            state[t] = 2;
+            obj[t] -= big;
+            lp.set_objective(obj.clone());
+            if lp.run(deadline, usize::MAX) != Status::Optimal {
+                break;
+            }
+            x = lp.primal();
+        }
+    }
+    // Complete greedily in LP order (only the free cycles can still fit).
+    let mut chosen: Vec<usize> = (0..nc).filter(|&j| state[j] == 1).collect();
+    let mut order: Vec<usize> = (0..nc).filter(|&j| state[j] == 0).collect();
+    order.sort_by(|&a, &b| x[b].total_cmp(&x[a]).then(c.w[b].cmp(&c.w[a])));
+    for j in order {
+        if c.members(j).iter().all(|&v| !used[v as usize]) {
+            for &v in c.members(j) {
+                used[v as usize] = true;
+            }
+            chosen.push(j);
+        }
+    }
+    local_search(c, chosen, deadline)
+}
+
 /// Lexicographic value (people, weight) of a set of chosen local cycles.
 fn value(c: &Comp, chosen: &[usize]) -> (i64, i64) {
     chosen.iter().fold((0, 0), |(p, w), &j| (p + c.len[j], w + c.w[j]))
@@ -460,6 +568,29 @@ fn lagr_exact(c: &Comp, st: &Stage<'_>, fd: &FixedDuals) -> i128 {
 
 fn floor_div_scale(v: i128) -> i64 {
     v.div_euclid(SCALE as i128) as i64
+}
+
+/// Exact bound of the multipliers of an optimal simplex basis, with its primal solution.
+fn lp_bound(c: &Comp, st: &Stage<'_>, lp: &Lp<'_>) -> (FixedDuals, i64, Vec<f64>) {
+    let (y, lam) = lp.duals();
+    let lam = if st.people_floor.is_some() { lam } else { 0.0 };
+    let fd = to_fixed(&Duals { y, lam });
+    let b = floor_div_scale(lagr_exact(c, st, &fd));
+    let x = lp.primal();
+    if std::env::var_os("MATCHING_DEBUG_LP").is_some() {
+        let mut row = vec![0.0f64; c.nv];
+        let (mut z, mut people) = (0.0, 0.0);
+        for j in 0..c.nc() {
+            for &v in c.members(j) {
+                row[v as usize] += x[j];
+            }
+            z += x[j] * st.base[j] as f64;
+            people += x[j] * c.len[j] as f64;
+        }
+        let viol = row.iter().fold(0.0f64, |a, &r| a.max(r - 1.0));
+        eprintln!("    lp check: primal {z:.4} people {people:.4} max row violation {viol:.2e}, exact dual bound {b}");
+    }
+    (fd, b, x)
 }
 
 /// LP relaxation by PDHG (primal-dual hybrid gradient with restarts to the average):
@@ -964,7 +1095,9 @@ pub struct CompResult {
 /// Solves one component: heuristic start, Lagrangian bounds, exact search until the deadline.
 pub fn solve_comp(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> CompResult {
     let nc = c.nc();
-    if nc <= 50 {
+    // Small components get exact LPs: clique cuts hardly tighten those (the cycle
+    // formulation is tight) and each round would cost a full LP solve.
+    if nc <= 50 || c.nv <= SIMPLEX_MAX_ROWS {
         return solve_core(c, pair_start, deadline);
     }
     // Clique cuts: rounds of LP (people, then people-then-weight) and separation.
@@ -1122,11 +1255,33 @@ fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Co
         }
     };
 
+    // Stage 1: people bound from the LP relaxation.
     let debug = std::env::var_os("MATCHING_DEBUG").is_some();
     let t_start = Instant::now();
-
-    // Stage 1: people bound from the LP relaxation.
-    let (fd1, mut p_ub, x1) = pdhg(c, &st1, max_iter, best.0, budget(0.35), None);
+    // The simplex (small components) is kept for stage 2: a warm start from its basis.
+    let mut lp = (c.nv <= SIMPLEX_MAX_ROWS).then(|| Lp::new(c.nv, &c.cstart, &c.cmem, &c.len, &best_set));
+    let mut exact1 = None;
+    if let Some(lp) = lp.as_mut() {
+        lp.set_objective(c.len.iter().map(|&l| l as f64).collect());
+        if lp.run(budget(0.35), usize::MAX) == Status::Optimal {
+            exact1 = Some(lp_bound(c, &st1, lp));
+        }
+    }
+    if debug {
+        eprintln!(
+            "  simplex stage 1: {:?} after {} iterations at {:.2}s",
+            exact1.as_ref().map(|r| r.1),
+            lp.as_ref().map_or(0, |l| l.iterations),
+            t_start.elapsed().as_secs_f64()
+        );
+    }
+    if exact1.is_none() {
+        lp = None;
+    }
+    let (fd1, mut p_ub, x1) = match exact1 {
+        Some(r) => r,
+        None => pdhg(c, &st1, max_iter, best.0, budget(0.35), None),
+    };
     p_ub = p_ub.min(c.nv_real as i64);
     round(&x1, &mut best, &mut best_set, budget(0.1));
     if best.0 < p_ub && nc > 50 {
@@ -1233,7 +1388,27 @@ fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Co
     let maxw = c.w.iter().map(|w| w.abs()).max().unwrap_or(0).max(1) as f64;
     let warm2: Vec<f64> = (0..c.nv).map(|v| 2.0 * maxw * s.b1.y[v] as f64 / SCALE).collect();
     let frac2 = if people_proven { 0.4 } else { 0.15 };
-    let (fd2, w_ub, x2) = pdhg(c, &st2, max_iter, stop, budget(frac2), Some((&warm2, 2.0 * maxw)));
+    let mut exact2 = None;
+    if let Some(lp) = lp.as_mut()
+        && lp.set_people_floor(p_ub as f64)
+    {
+        lp.set_objective(c.w.iter().map(|&w| w as f64).collect());
+        if lp.run(budget(frac2), usize::MAX) == Status::Optimal {
+            exact2 = Some(lp_bound(c, &st2, lp));
+        }
+    }
+    if debug {
+        eprintln!(
+            "  simplex stage 2: {:?} after {} iterations at {:.2}s",
+            exact2.as_ref().map(|r| r.1),
+            lp.as_ref().map_or(0, |l| l.iterations),
+            t_start.elapsed().as_secs_f64()
+        );
+    }
+    let (fd2, w_ub, x2) = match exact2 {
+        Some(r) => r,
+        None => pdhg(c, &st2, max_iter, stop, budget(frac2), Some((&warm2, 2.0 * maxw))),
+    };
     // Any packing weighs at most the sum over people of their best share of a cycle.
     let share_bound = (0..c.nv_real)
         .map(|v| c.cycles_of(v).iter().map(|&j| c.w[j as usize] as f64 / c.len[j as usize] as f64).fold(0.0, f64::max))
@@ -1242,6 +1417,22 @@ fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Co
     let mut w_ub = w_ub.min(share_bound);
     if people_proven {
         round(&x2, &mut best, &mut best_set, budget(0.2));
+        if debug {
+            eprintln!("  stage2 rounding: {best:?}");
+        }
+        if best.1 < w_ub
+            && let Some(lp) = lp.as_mut()
+        {
+            let d = dive_lp(c, lp, budget(0.6));
+            let v = value(c, &d);
+            if debug {
+                eprintln!("  simplex dive: {v:?} at {:.2}s", t_start.elapsed().as_secs_f64());
+            }
+            if v > best {
+                best = v;
+                best_set = d;
+            }
+        }
         if best.1 < w_ub && nc > 50 {
             let share = c.w.iter().zip(&c.len).map(|(w, l)| w.abs() / l).max().unwrap_or(0);
             let d = dive(c, &x1, &fd1, Some(4 * share + 1), budget(0.3));
