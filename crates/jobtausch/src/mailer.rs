@@ -2,12 +2,12 @@
 //! relay is configured), and gives failed ones back with backoff. Nothing is lost when the relay
 //! is down: the rows stay in the database until a send succeeds.
 
-use lettre::message::Mailbox;
-use lettre::message::header::ContentType;
+use lettre::message::header::{ContentTransferEncoding, ContentType};
+use lettre::message::{Attachment, Body, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::time::Duration;
 use store::Db;
-use store::outbox::{self, ClaimedMail};
+use store::outbox::{self, ClaimedMail, MailAttachment};
 
 pub enum Transport {
     Smtp(AsyncSmtpTransport<Tokio1Executor>),
@@ -32,24 +32,39 @@ impl Mailer {
     async fn send(&self, mail: &ClaimedMail) -> Result<(), String> {
         match &self.transport {
             Transport::Log => {
-                tracing::info!(to = %mail.recipient, subject = %mail.subject, body = %mail.body, "mail (no SMTP relay configured)");
+                let attachment = mail.attachment.as_ref().map(|a| a.name.as_str()).unwrap_or("");
+                tracing::info!(to = %mail.recipient, subject = %mail.subject, body = %mail.body, attachment, "mail (no SMTP relay configured)");
                 Ok(())
             }
             Transport::Smtp(smtp) => {
                 let to: Mailbox = mail.recipient.parse().map_err(|e| format!("recipient: {e}"))?;
-                let message = Message::builder()
+                let builder = Message::builder()
                     .from(self.from.clone())
                     .to(to)
                     .subject(&mail.subject)
                     // lettre adds no Message-ID unless asked; receivers need one.
-                    .message_id(None)
-                    .header(ContentType::TEXT_PLAIN)
-                    .body(mail.body.clone())
-                    .map_err(|e| format!("message: {e}"))?;
+                    .message_id(None);
+                let message = match &mail.attachment {
+                    None => builder.header(ContentType::TEXT_PLAIN).body(mail.body.clone()),
+                    Some(a) => builder.multipart(
+                        MultiPart::mixed().singlepart(SinglePart::plain(mail.body.clone())).singlepart(attachment(a)?),
+                    ),
+                }
+                .map_err(|e| format!("message: {e}"))?;
                 smtp.send(message).await.map(|_| ()).map_err(|e| e.to_string())
             }
         }
     }
+}
+
+/// The attachment part. Always base64: a calendar file must keep its CRLF line ends and its
+/// folded lines exactly (RFC 5545), and relays and mail stores may rewrite the line ends of a
+/// part sent as 7bit or quoted-printable text.
+fn attachment(a: &MailAttachment) -> Result<SinglePart, String> {
+    let content_type = ContentType::parse(&a.content_type).map_err(|e| format!("attachment type: {e}"))?;
+    let body = Body::new_with_encoding(a.body.clone(), ContentTransferEncoding::Base64)
+        .map_err(|_| "attachment: cannot be encoded".to_owned())?;
+    Ok(Attachment::new(a.name.clone()).body(body, content_type))
 }
 
 /// A relay from `smtp://[USER:PASSWORD@]HOST[:PORT]` (plain SMTP, as inside an

@@ -31,7 +31,13 @@ fn new_user(email: &str, org: Option<domain::OrgId>) -> NewUser {
 async fn signup_with_link_then_verify(db: Db) {
     let a = org(&db, "Stadt A", "a.example").await;
     let u = new_user("Anna@a.example", Some(a));
-    let mail = OutboxMail { kind: "verify", recipient: u.email.clone(), subject: "s".into(), body: "b".into(), attachment: None };
+    let mail = OutboxMail {
+        kind: "verify",
+        recipient: u.email.clone(),
+        subject: "s".into(),
+        body: "b".into(),
+        attachment: None,
+    };
     let proof = Proof::VerifyLink { token_hash: "h1".into(), expires_at: now() + Duration::hours(24) };
     users::create(&db, &u, &proof, &effects("signup").with_mail(mail)).await.unwrap();
     assert_eq!(
