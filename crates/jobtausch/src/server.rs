@@ -19,12 +19,17 @@ pub fn state(db: Db, opts: &Options) -> web::AppState {
     web::AppState { db, config: Arc::new(config) }
 }
 
-/// Ends swaps whose approval deadline passed and reminds approvers, every minute. The state
+/// Ends swaps whose approval deadline passed and reminds approvers, and moves swap weeks on
+/// (plans, states, reminders), every minute. The state
 /// lives in the database, so several instances may run this side by side.
 pub async fn run_deadlines(state: web::AppState) {
     loop {
         if let Err(e) = web::swaps::run_deadlines(&state).await {
             tracing::error!(error = ?e, "deadline worker");
+        }
+        // The week: plans, in_progress/completed by date, reminders and revocations.
+        if let Err(e) = web::week::run_week(&state, chrono::Utc::now()).await {
+            tracing::error!(error = ?e, "week worker");
         }
         tokio::time::sleep(std::time::Duration::from_secs(60)).await;
     }

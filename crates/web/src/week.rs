@@ -12,10 +12,10 @@ use domain::org::Region;
 use domain::swap::{Swap, SwapState};
 use domain::values::Locale;
 use domain::week::{BriefingSettings, WeekPlan};
-use store::{AuditEntry, Effects};
 use domain::{OrgId, UserId};
 use fluent_templates::fluent_bundle::FluentValue;
 use store::week::{AccessEntry, AdminEntry, NewPlan};
+use store::{AuditEntry, Effects};
 
 /// The host organisation's federal state of every member's leg (member `i` is hosted by
 /// member `i + 1`'s organisation), in member order: what the plan's holidays depend on.
@@ -335,7 +335,8 @@ async fn remind(
     briefing: Option<&domain::week::BriefingDay>,
 ) -> AppResult<bool> {
     let users: Vec<UserId> = swap.members.iter().map(|m| m.user).collect();
-    let mut fx = Effects::audit(AuditEntry::new(None, "week.reminded", "swap", swap.id).detail(format!("{kind} {day}")));
+    let mut fx =
+        Effects::audit(AuditEntry::new(None, "week.reminded", "swap", swap.id).detail(format!("{kind} {day}")));
     for c in store::swaps::contacts(&state.db, &users).await? {
         let text = match briefing {
             Some(b) => t_args(
@@ -343,7 +344,10 @@ async fn remind(
                 "note-briefing-today",
                 &[
                     ("time", FluentValue::from(b.start.format("%H:%M").to_string())),
-                    ("link", FluentValue::from(b.link.as_ref().map(|l| l.as_str().to_owned()).unwrap_or_else(|| "–".into()))),
+                    (
+                        "link",
+                        FluentValue::from(b.link.as_ref().map(|l| l.as_str().to_owned()).unwrap_or_else(|| "–".into())),
+                    ),
                 ],
             ),
             None => t_args(
@@ -358,7 +362,14 @@ async fn remind(
 }
 
 /// An inbox message and a mail with a link to the week plan.
-fn push_note(state: &AppState, fx: &mut Effects, to: &store::swaps::Contact, swap: &Swap, kind: &'static str, text: String) {
+fn push_note(
+    state: &AppState,
+    fx: &mut Effects,
+    to: &store::swaps::Contact,
+    swap: &Swap,
+    kind: &'static str,
+    text: String,
+) {
     let link = format!("{}/swaps/{}/week", state.config.base_url, swap.id);
     let body = t_args(
         to.locale,

@@ -237,6 +237,8 @@ struct SwapPage {
     matched: Vec<String>,
     approvals: Vec<ApprovalRow>,
     bodies: Vec<BodyRow>,
+    /// The week has a plan to show.
+    has_week: bool,
     can_accept: bool,
     can_withdraw: bool,
     can_cancel: bool,
@@ -445,6 +447,7 @@ async fn swap_page(
         matched,
         approvals,
         bodies,
+        has_week: crate::week::has_plan(&s),
         can_accept: s.state == SwapState::Proposed && me_member.is_some_and(|m| !m.accepted),
         can_withdraw: s.proposer == me.id
             && matches!(s.state, SwapState::Proposed | SwapState::ApprovalsPending | SwapState::AgreementPending),

@@ -74,11 +74,8 @@ async fn load(state: &AppState, me: &Account, id: SwapId) -> AppResult<(Swap, Ro
     if !crate::week::has_plan(&swap) && !swap.state.is_ended() {
         return Err(AppError::Conflict("not-planned"));
     }
-    let approver_of = swap
-        .organisations()
-        .into_iter()
-        .filter(|o| actor.org_id == Some(*o) && actor.has(OrgRole::Approver))
-        .collect();
+    let approver_of =
+        swap.organisations().into_iter().filter(|o| actor.org_id == Some(*o) && actor.has(OrgRole::Approver)).collect();
     Ok((swap.clone(), Roles { member: swap.is_member(me.id), deputy_for, approver_of }))
 }
 
@@ -188,7 +185,8 @@ pub async fn week_action(
                         .filter(|(new, old)| new != *old)
                         .map(|(new, _)| new)
                         .collect();
-                    let fx = audit(me.id, "week.briefing_settings", id, format!("{} {}", f.time.trim(), f.minutes.trim()));
+                    let fx =
+                        audit(me.id, "week.briefing_settings", id, format!("{} {}", f.time.trim(), f.minutes.trim()));
                     store::week::save_briefings(&state.db, id, Some(&settings), &changed, &fx).await?;
                     Ok(("flash-week-saved", "briefings"))
                 }
@@ -583,9 +581,37 @@ async fn page(
         .collect();
     let settings = store::week::settings(&state.db, id).await?.unwrap_or_default();
     let settings_fields = vec![
-        field(l, failed, &errors, "settings", "time", Kind::Text, &if failed == "settings" { sent.time.clone() } else { settings.time.format("%H:%M").to_string() }),
-        field(l, failed, &errors, "settings", "minutes", Kind::Number, &if failed == "settings" { sent.minutes.clone() } else { settings.minutes.to_string() }),
-        field(l, failed, &errors, "settings", "link", Kind::Text, &if failed == "settings" { sent.link.clone() } else { settings.link.as_ref().map(|x| x.as_str().to_owned()).unwrap_or_default() }),
+        field(
+            l,
+            failed,
+            &errors,
+            "settings",
+            "time",
+            Kind::Text,
+            &if failed == "settings" { sent.time.clone() } else { settings.time.format("%H:%M").to_string() },
+        ),
+        field(
+            l,
+            failed,
+            &errors,
+            "settings",
+            "minutes",
+            Kind::Number,
+            &if failed == "settings" { sent.minutes.clone() } else { settings.minutes.to_string() },
+        ),
+        field(
+            l,
+            failed,
+            &errors,
+            "settings",
+            "link",
+            Kind::Text,
+            &if failed == "settings" {
+                sent.link.clone()
+            } else {
+                settings.link.as_ref().map(|x| x.as_str().to_owned()).unwrap_or_default()
+            },
+        ),
     ];
     let briefings = store::week::briefings(&state.db, id)
         .await?
@@ -608,9 +634,33 @@ async fn page(
                 cancelled: d.cancelled,
                 fields: vec![
                     field(l, form_failed, &errors, &form, "date", Kind::Text, &pick(&sent.date, d.date.to_string())),
-                    field(l, form_failed, &errors, &form, "time", Kind::Text, &pick(&sent.time, d.start.format("%H:%M").to_string())),
-                    field(l, form_failed, &errors, &form, "minutes", Kind::Number, &pick(&sent.minutes, d.minutes.to_string())),
-                    field(l, form_failed, &errors, &form, "link", Kind::Text, &pick(&sent.link, d.link.as_ref().map(|x| x.as_str().to_owned()).unwrap_or_default())),
+                    field(
+                        l,
+                        form_failed,
+                        &errors,
+                        &form,
+                        "time",
+                        Kind::Text,
+                        &pick(&sent.time, d.start.format("%H:%M").to_string()),
+                    ),
+                    field(
+                        l,
+                        form_failed,
+                        &errors,
+                        &form,
+                        "minutes",
+                        Kind::Number,
+                        &pick(&sent.minutes, d.minutes.to_string()),
+                    ),
+                    field(
+                        l,
+                        form_failed,
+                        &errors,
+                        &form,
+                        "link",
+                        Kind::Text,
+                        &pick(&sent.link, d.link.as_ref().map(|x| x.as_str().to_owned()).unwrap_or_default()),
+                    ),
                 ],
             }
         })
@@ -624,7 +674,12 @@ async fn page(
             AppointmentRow {
                 id: a.id.to_string(),
                 guest: person(a.guest),
-                when: format!("{} {}–{}", ap.date.format("%a %d.%m."), ap.start.format("%H:%M"), ap.end.format("%H:%M")),
+                when: format!(
+                    "{} {}–{}",
+                    ap.date.format("%a %d.%m."),
+                    ap.start.format("%H:%M"),
+                    ap.end.format("%H:%M")
+                ),
                 title: ap.title.to_string(),
                 kind: l.t(&format!("appointment-kind-{}", ap.kind.code())),
                 venue: ap.venue.as_str().to_owned(),
@@ -653,7 +708,12 @@ async fn page(
                     prefix: form.clone(),
                     fields: vec![
                         field(l, ff, &errors, &form, "title", Kind::Text, &v(&sent.title)).required(),
-                        field(l, ff, &errors, &form, "kind", Kind::Select, &v(&sent.kind)).required().options(kinds.clone()),
+                        Field {
+                            label: l.t("field-appointment_kind"),
+                            ..field(l, ff, &errors, &form, "kind", Kind::Select, &v(&sent.kind))
+                                .required()
+                                .options(kinds.clone())
+                        },
                         field(l, ff, &errors, &form, "date", Kind::Text, &v(&sent.date)).required(),
                         field(l, ff, &errors, &form, "start", Kind::Text, &v(&sent.start)).required(),
                         field(l, ff, &errors, &form, "end", Kind::Text, &v(&sent.end)).required(),
@@ -681,7 +741,11 @@ async fn page(
             (l.ta("week-handover-from", "name", format!("{} → {}", person(*u), person(reader))), b.clone())
         })
         .collect();
-    let deputy_field = (roles.member && is_open).then(|| field(l, failed, &errors, "deputy", "email", Kind::Email, &val("deputy", &sent.email)).required());
+    let deputy_field = (roles.member && is_open).then(|| Field {
+        label: l.t("field-deputy_email"),
+        hint: Some(l.t("hint-deputy_email")),
+        ..field(l, failed, &errors, "deputy", "email", Kind::Email, &val("deputy", &sent.email)).required()
+    });
     let deputies = deputies.iter().map(|(m, d)| (person(*m), person(*d))).collect();
     let state_opts: Vec<(String, String)> =
         AccessState::ALL.iter().map(|s| (s.code().to_owned(), l.t(&format!("access-state-{}", s.code())))).collect();
@@ -691,14 +755,22 @@ async fn page(
         .map(|a| {
             let host = crate::week::host_of(&swap, a.guest).unwrap_or(a.guest);
             let prefix = format!("access-{}-{}", a.guest, a.item.code());
-            let ff = if failed == "access" && sent.guest.trim() == a.guest.to_string() && sent.item.trim() == a.item.code() { prefix.as_str() } else { "" };
+            let ff = if failed == "access"
+                && sent.guest.trim() == a.guest.to_string()
+                && sent.item.trim() == a.item.code()
+            {
+                prefix.as_str()
+            } else {
+                ""
+            };
             AccessRow {
                 guest_id: a.guest.to_string(),
                 guest: person(a.guest),
                 item_code: a.item.code().to_owned(),
                 item: l.t(&format!("access-item-{}", a.item.code())),
                 owner: person(a.owner),
-                state_field: field(l, ff, &errors, &prefix, "state", Kind::Select, a.state.code()).options(state_opts.clone()),
+                state_field: field(l, ff, &errors, &prefix, "state", Kind::Select, a.state.code())
+                    .options(state_opts.clone()),
                 due_field: field(l, ff, &errors, &prefix, "due", Kind::Text, &a.due.to_string()),
                 may_edit: is_open && (roles.may_edit_for_host(me.id, host) || a.owner == me.id),
                 state_label: l.t(&format!("access-state-{}", a.state.code())),
@@ -717,7 +789,11 @@ async fn page(
             let leg = legs.get(a.leg)?;
             let host = crate::week::host_of(&swap, leg.person).unwrap_or(leg.person);
             let prefix = format!("admin-{}-{}", a.leg, a.item.code());
-            let ff = if failed == "admin" && sent.leg.trim() == a.leg.to_string() && sent.item.trim() == a.item.code() { prefix.as_str() } else { "" };
+            let ff = if failed == "admin" && sent.leg.trim() == a.leg.to_string() && sent.item.trim() == a.item.code() {
+                prefix.as_str()
+            } else {
+                ""
+            };
             let value_field = if a.item == AdminItem::Classification {
                 field(l, ff, &errors, &prefix, "value", Kind::Select, &a.value).options(class_opts.clone())
             } else {
@@ -730,11 +806,7 @@ async fn page(
             };
             Some(AdminRow {
                 leg: a.leg,
-                leg_label: format!(
-                    "{} → {}",
-                    person(leg.person),
-                    org_names.get(&leg.to).cloned().unwrap_or_default()
-                ),
+                leg_label: format!("{} → {}", person(leg.person), org_names.get(&leg.to).cloned().unwrap_or_default()),
                 item_code: a.item.code().to_owned(),
                 item: l.t(&format!("admin-item-{}", a.item.code())),
                 value_field,
@@ -752,7 +824,9 @@ async fn page(
         CheckinStatus::ALL.iter().map(|s| (s.code().to_owned(), l.t(&format!("checkin-{}", s.code())))).collect();
     let checkin_fields = (roles.member && swap.state == SwapState::InProgress).then(|| {
         vec![
-            field(l, failed, &errors, "checkin", "status", Kind::Select, &val("checkin", &sent.status)).required().options(status_opts),
+            field(l, failed, &errors, "checkin", "status", Kind::Select, &val("checkin", &sent.status))
+                .required()
+                .options(status_opts),
             field(l, failed, &errors, "checkin", "note", Kind::TextArea, &val("checkin", &sent.note)),
         ]
     });
@@ -760,7 +834,15 @@ async fn page(
         .await?
         .into_iter()
         .filter(|_| roles.member || !roles.approver_of.is_empty() || me.organiser)
-        .map(|c| format!("{} · {} · {}{}", c.day.format("%d.%m."), person(c.user), l.t(&format!("checkin-{}", c.status.code())), c.note.map(|n| format!(": {n}")).unwrap_or_default()))
+        .map(|c| {
+            format!(
+                "{} · {} · {}{}",
+                c.day.format("%d.%m."),
+                person(c.user),
+                l.t(&format!("checkin-{}", c.status.code())),
+                c.note.map(|n| format!(": {n}")).unwrap_or_default()
+            )
+        })
         .collect();
     let stored_reflections = store::week::reflections(&state.db, id).await?;
     let has_reflected = stored_reflections.iter().any(|(u, _, _)| *u == me.id);
@@ -781,15 +863,32 @@ async fn page(
     let recommend_opts = vec![("yes".to_owned(), l.t("yes")), ("no".to_owned(), l.t("no"))];
     let reflection_fields = (roles.member && completed && !has_reflected).then(|| {
         vec![
-            field(l, failed, &errors, "reflection", "learned", Kind::TextArea, &val("reflection", &sent.learned)).required(),
-            field(l, failed, &errors, "reflection", "will_change", Kind::TextArea, &val("reflection", &sent.will_change)).required(),
-            field(l, failed, &errors, "reflection", "recommend", Kind::Select, &val("reflection", &sent.recommend)).required().options(recommend_opts),
+            field(l, failed, &errors, "reflection", "learned", Kind::TextArea, &val("reflection", &sent.learned))
+                .required(),
+            field(
+                l,
+                failed,
+                &errors,
+                "reflection",
+                "will_change",
+                Kind::TextArea,
+                &val("reflection", &sent.will_change),
+            )
+            .required(),
+            field(l, failed, &errors, "reflection", "recommend", Kind::Select, &val("reflection", &sent.recommend))
+                .required()
+                .options(recommend_opts),
             field(l, failed, &errors, "reflection", "free_text", Kind::TextArea, &val("reflection", &sent.free_text)),
         ]
     });
     let feedback_stored = store::week::feedback(&state.db, id).await?;
     let feedback_field = (completed && !roles.approver_of.is_empty()).then(|| {
-        let mine = roles.approver_of.first().and_then(|o| feedback_stored.iter().find(|(fo, _, _)| fo == o)).map(|(_, _, b)| b.clone()).unwrap_or_default();
+        let mine = roles
+            .approver_of
+            .first()
+            .and_then(|o| feedback_stored.iter().find(|(fo, _, _)| fo == o))
+            .map(|(_, _, b)| b.clone())
+            .unwrap_or_default();
         let v = if failed == "feedback" { sent.body.clone() } else { mine };
         field(l, failed, &errors, "feedback", "body", Kind::TextArea, &v).required()
     });
@@ -830,7 +929,11 @@ async fn page(
     Ok(render_form(&page, !errors.is_empty()))
 }
 
-async fn show(State(state): State<AppState>, SignedIn(ctx, me): SignedIn, Path(id): Path<String>) -> AppResult<Response> {
+async fn show(
+    State(state): State<AppState>,
+    SignedIn(ctx, me): SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
     page(&state, ctx, &me, swap_id(&id)?, FormErrors::default(), "", &WeekForm::default()).await
 }
 

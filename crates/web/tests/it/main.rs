@@ -4,9 +4,11 @@
 
 mod api;
 mod app;
+mod calendar;
 mod journey;
 mod orgs;
 mod rounds;
 mod router;
 mod security;
 mod swaps;
+mod week;

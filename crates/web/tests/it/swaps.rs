@@ -288,7 +288,7 @@ async fn deadline_passes(db: Db) {
 }
 
 /// Runs a poppler tool on the PDF and returns what it prints.
-fn pdf_tool(tool: &str, pdf: &[u8]) -> String {
+pub fn pdf_tool(tool: &str, pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.pdf");
     std::fs::write(&path, pdf).unwrap();
@@ -299,7 +299,7 @@ fn pdf_tool(tool: &str, pdf: &[u8]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-fn pdftotext(pdf: &[u8]) -> String {
+pub fn pdftotext(pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.pdf");
     std::fs::write(&path, pdf).unwrap();
