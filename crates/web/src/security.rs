@@ -61,6 +61,9 @@ pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) 
     let query = req.uri().query().map(|q| format!("?{q}")).unwrap_or_default();
     let is_api = path.starts_with("/api/") || path == "/api";
     let is_asset = path.starts_with("/assets/");
+    // Calendar programs fetch the feed with no cookies and keep none: a CSRF cookie for them
+    // would be a new one on every fetch, for nothing.
+    let is_feed = path.starts_with("/calendar/") && path.ends_with(".ics");
     let (mut parts, body) = req.into_parts();
     let Ok(Lang(lang)) = Lang::from_request_parts(&mut parts, &state).await;
     let jar = CookieJar::from_headers(&parts.headers);
@@ -113,7 +116,7 @@ pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) 
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     let secure = state.config.behind_tls;
-    if fresh && !is_api {
+    if fresh && !is_api && !is_feed {
         let c =
             Cookie::build((CSRF_COOKIE, token)).path("/").http_only(true).same_site(SameSite::Strict).secure(secure);
         if let Ok(v) = HeaderValue::from_str(&c.to_string()) {

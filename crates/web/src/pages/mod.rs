@@ -3,6 +3,7 @@
 //! form again with the errors at the fields.
 
 pub mod account;
+pub mod calendar;
 pub mod orgs;
 pub mod people;
 pub mod rounds;
@@ -37,6 +38,7 @@ pub fn routes() -> Router<AppState> {
         .merge(people::routes())
         .merge(orgs::routes())
         .merge(tokens::routes())
+        .merge(calendar::routes())
         .merge(rounds::routes())
         .merge(week::routes())
         .merge(swaps::routes())
