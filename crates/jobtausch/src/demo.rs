@@ -1,11 +1,18 @@
 //! Demo data modelled on the story: a city administration, an association of municipal IT
 //! providers, a regional data centre that is a member of it, and a second city; fictional people
-//! in every role. All demo accounts share one password.
+//! in every role. All demo accounts share one password. The story's swap is confirmed and its
+//! week planned (briefings, appointments, handover, a deputy); a swap of last month waits for
+//! one reflection.
 
-use domain::access::OrgRole;
+use chrono::{NaiveDate, Utc};
+use domain::SwapId;
+use domain::access::{Actor, OrgRole};
+use domain::after::Reflection;
 use domain::org::{Body, OrgDraft, Policy, PolicyRule};
 use domain::profile::{Profile, ProfileInput};
+use domain::swap::Swap;
 use domain::values::{IsoWeek, Locale, Password};
+use domain::week::{Appointment, AppointmentInput};
 use domain::{OrgId, UserId};
 use store::users::{NewUser, Proof};
 use store::{AuditEntry, Db, Effects};
@@ -49,7 +56,14 @@ fn demo_weeks(offsets: &[u64]) -> String {
     offsets.iter().map(|w| IsoWeek::of(today + chrono::Days::new(7 * w)).to_string()).collect::<Vec<_>>().join(", ")
 }
 
-pub async fn seed(db: &Db) -> anyhow::Result<Vec<Login>> {
+/// What the demo seeded that the banner shows.
+pub struct Demo {
+    pub logins: Vec<Login>,
+    /// The private calendar feed of a member of the planned swap (full URL).
+    pub feed_url: String,
+}
+
+pub async fn seed(db: &Db, base_url: &str) -> anyhow::Result<Demo> {
     if !store::orgs::list(db).await?.is_empty() {
         anyhow::bail!("the demo database is not empty");
     }
@@ -259,16 +273,179 @@ pub async fn seed(db: &Db) -> anyhow::Result<Vec<Login>> {
         }
         logins.push(Login { email: p.email.into(), role: p.role_desc });
     }
-    Ok(logins)
+    let state = web::AppState { db: db.clone(), config: std::sync::Arc::new(web::Config::new(base_url)) };
+    let feed_url = seed_swaps(&state, (city, assoc, rz, city2)).await?;
+    Ok(Demo { logins, feed_url })
+}
+
+async fn user_id(db: &Db, email: &str) -> anyhow::Result<UserId> {
+    store::users::account_by_email(db, email).await?.ok_or_else(|| anyhow::anyhow!("demo account {email} missing"))
+}
+
+fn actor(user: UserId, org: OrgId, roles: Vec<OrgRole>) -> Actor {
+    Actor { user_id: user, org_id: Some(org), roles, organiser: false }
+}
+
+/// Drives a swap through the domain to confirmed, as the people would through the pages:
+/// every member accepts, every approver approves, the staff council consents, the agreement
+/// is generated and everyone signs. `today` is the day the swap was proposed.
+async fn confirm(
+    state: &web::AppState,
+    members: &[(UserId, OrgId)],
+    week: IsoWeek,
+    today: NaiveDate,
+    message: &str,
+) -> anyhow::Result<Swap> {
+    let db = &state.db;
+    let err = |e: domain::swap::SwapError| anyhow::anyhow!("demo swap: {e}");
+    let now = Utc::now();
+    let (mut swap, _) =
+        Swap::propose(SwapId::new(), week, members.to_vec(), Some(message.into()), today, now).map_err(err)?;
+    store::swaps::create(db, &swap, &effects("swap.proposed")).await?;
+    let mut policies = Vec::new();
+    for (_, org) in members {
+        policies.push((*org, store::orgs::get(db, *org).await?.policy));
+    }
+    for (u, o) in &members[1..] {
+        swap.accept(&actor(*u, *o, vec![]), &policies, now).map_err(err)?;
+    }
+    for i in 0..swap.approvals.len() {
+        let org = swap.approvals[i].org;
+        let approver = store::swaps::role_holders(db, org, "approver").await?[0].id;
+        swap.approve(&actor(approver, org, vec![OrgRole::Approver]), i, "Gern – viel Erfolg!", now).map_err(err)?;
+    }
+    for i in 0..swap.bodies.len() {
+        let step = swap.bodies[i].clone();
+        if step.rule == PolicyRule::Consent {
+            let member = store::swaps::role_holders(db, step.org, &format!("body:{}", step.body.code())).await?[0].id;
+            let roles: Vec<OrgRole> = OrgRole::ALL.iter().copied().filter(|r| r.body() == Some(step.body)).collect();
+            swap.consent(&actor(member, step.org, roles), i, now).map_err(err)?;
+        }
+    }
+    let agreement = web::agreement::generate(state, &swap).await.map_err(|e| anyhow::anyhow!("agreement: {e:?}"))?;
+    swap.attach_agreement(agreement.hash.clone()).map_err(err)?;
+    for (u, o) in members {
+        swap.sign(&actor(*u, *o, vec![]), &agreement.hash, now).map_err(err)?;
+    }
+    store::swaps::save_with_agreement(db, &swap, Some(&agreement), &effects("swap.confirmed")).await?;
+    web::week::ensure_plan(state, &swap).await.map_err(|e| anyhow::anyhow!("plan: {e:?}"))?;
+    swap.version += 1;
+    Ok(swap)
+}
+
+/// The story's swap, confirmed and planned a few weeks ahead (Anna and Eva), and a swap of
+/// last month already behind its week (Ingo and Karl), with a reflection still to write.
+/// Returns Anna's calendar feed URL.
+async fn seed_swaps(
+    state: &web::AppState,
+    (city, assoc, rz, city2): (OrgId, OrgId, OrgId, OrgId),
+) -> anyhow::Result<String> {
+    let db = &state.db;
+    let anna = user_id(db, "anna.schmidt@musterstadt.example").await?;
+    let eva = user_id(db, "eva.nowak@kommunal-it.example").await?;
+    let dieter = user_id(db, "dieter.krause@musterstadt.example").await?;
+    let today = Utc::now().date_naive();
+    let week = IsoWeek::of(today + chrono::Days::new(21));
+    let swap = confirm(state, &[(anna, city), (eva, assoc)], week, today, "Tauschen wir für eine Woche?").await?;
+    let plan_fx = || effects("week.demo");
+    store::week::set_handover(db, swap.id, anna, "Montags Jour fixe mit dem Dezernat; das OZG-Dashboard liegt im Teams-Kanal „Digitalisierung“. Bei Fragen zur E-Akte: Dieter Krause.", &plan_fx()).await?;
+    store::week::set_handover(db, swap.id, eva, "Der Verband bereitet gerade die Stellungnahme zum Registermodernisierungsgesetz vor; bitte lies vorab das Positionspapier im Ordner „Gremien“.", &plan_fx()).await?;
+    store::week::set_deputy(db, swap.id, anna, dieter, &plan_fx()).await?;
+    let (mon, tue, wed) = (week.monday(), week.monday() + chrono::Days::new(1), week.monday() + chrono::Days::new(2));
+    let appointments = [
+        (
+            anna,
+            eva,
+            "Teamrunde Geschäftsstelle",
+            "team_meeting",
+            mon,
+            "10:00",
+            "11:00",
+            "Geschäftsstelle, Raum 2.04",
+            "Bitte stell dich kurz vor.",
+        ),
+        (
+            anna,
+            eva,
+            "Webinar Digitale Verwaltung",
+            "online_event",
+            tue,
+            "14:00",
+            "15:30",
+            "https://events.kommunal-it.example/webinar",
+            "",
+        ),
+        (
+            anna,
+            eva,
+            "Arbeitskreis Open Data",
+            "workshop",
+            wed,
+            "09:30",
+            "12:00",
+            "Haus der Kommunen, Saal B",
+            "Mittagessen ist organisiert.",
+        ),
+        (
+            eva,
+            anna,
+            "Amtsleitungsrunde",
+            "leadership_round",
+            mon,
+            "13:00",
+            "14:00",
+            "Rathaus, Sitzungssaal",
+            "Die Runde ist vertraulich.",
+        ),
+        (eva, anna, "Workshop OZG-Umsetzung", "workshop", wed, "10:00", "12:30", "Rathaus, Raum 1.12", ""),
+    ];
+    for (guest, host, title, kind, day, start, end, place, note) in appointments {
+        let input = AppointmentInput {
+            title: title.into(),
+            kind: kind.into(),
+            date: day.to_string(),
+            start: start.into(),
+            end: end.into(),
+            place_or_link: place.into(),
+            note_for_guest: note.into(),
+        };
+        let a = Appointment::parse(&input, week, &[]).map_err(|e| anyhow::anyhow!("demo appointment: {e}"))?;
+        store::week::add_appointment(db, swap.id, guest, &a, host, &plan_fx()).await?;
+    }
+    let secret = web::pages::calendar::create_feed(state, anna).await.map_err(|e| anyhow::anyhow!("feed: {e:?}"))?;
+
+    // Last month's swap: its week is over; Ingo has written his reflection, Karl not yet.
+    let ingo = user_id(db, "ingo.lehmann@rz-westfalen.example").await?;
+    let karl = user_id(db, "karl.meyer@beispielhausen.example").await?;
+    let past = IsoWeek::of(today - chrono::Days::new(28));
+    let proposed = past.monday() - chrono::Days::new(30);
+    let mut done =
+        confirm(state, &[(ingo, rz), (karl, city2)], past, proposed, "Rechenzentrum trifft Bürgeramt?").await?;
+    let err = |e: domain::swap::SwapError| anyhow::anyhow!("demo swap: {e}");
+    let events = done.begin_week(past.monday()).map_err(err)?;
+    done = web::swaps::save_system(state, &done, &events).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let events = done.complete_week(past.friday() + chrono::Days::new(1)).map_err(err)?;
+    web::swaps::save_system(state, &done, &events).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let reflection = Reflection::parse(
+        "Wie ein Bürgeramt den Andrang am Montagmorgen organisiert – und was unsere Dienste dort auslösen.",
+        "Ich lade künftig Fachämter zu unseren Change-Terminen ein.",
+        "yes",
+        "",
+    )
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    store::week::add_reflection(db, done.id, ingo, &reflection, &effects("week.reflection")).await?;
+    Ok(web::pages::calendar::feed_url(state, &secret))
 }
 
 /// What `jobtausch demo` prints: where to go and how to log in.
-pub fn banner(base_url: &str, logins: &[Login]) -> String {
+pub fn banner(base_url: &str, demo: &Demo) -> String {
+    let logins = &demo.logins;
     let mut s =
         format!("\nJobtausch demo is running at {base_url}/\n\nDemo logins (password for all: {DEMO_PASSWORD}):\n");
     for l in logins {
         s.push_str(&format!("  {:<40} {}\n", l.email, l.role));
     }
+    s.push_str(&format!("\nCalendar feed of Anna Schmidt (subscribe in any calendar program):\n  {}\n", demo.feed_url));
     s.push_str("\nMails are written to the log unless JOBTAUSCH_SMTP_URL is set. Stop with Ctrl-C.\n");
     s
 }

@@ -204,8 +204,8 @@ async fn main() -> anyhow::Result<()> {
             };
             let db = open(&url).await?;
             let opts = server_config(&serve);
-            let logins = demo::seed(&db).await.context("cannot seed the demo data")?;
-            let banner = demo::banner(&opts.base_url, &logins);
+            let demo = demo::seed(&db, &opts.base_url).await.context("cannot seed the demo data")?;
+            let banner = demo::banner(&opts.base_url, &demo);
             server::run(db, opts, Some(banner)).await
         }
         Command::Match { graph, max_cycle, time_limit } => {

@@ -3,7 +3,8 @@ use store::{Db, on_both_backends};
 on_both_backends!(demo_has_the_story_and_every_role);
 
 async fn demo_has_the_story_and_every_role(db: Db) {
-    let logins = jobtausch::demo::seed(&db).await.unwrap();
+    let demo = jobtausch::demo::seed(&db, "http://127.0.0.1:8080").await.unwrap();
+    let logins = &demo.logins;
     let orgs = store::orgs::list(&db).await.unwrap();
     assert_eq!(orgs.len(), 4);
     let rz = orgs.iter().find(|o| o.name.contains("Rechenzentrum")).unwrap();
@@ -15,12 +16,22 @@ async fn demo_has_the_story_and_every_role(db: Db) {
     for role in ["Genehmig", "Personalrat", "Admin", "Teilnehm", "Datenschutz"] {
         assert!(logins.iter().any(|l| l.role.contains(role)), "no demo login for {role}");
     }
-    let banner = jobtausch::demo::banner("http://127.0.0.1:8080", &logins);
+    let banner = jobtausch::demo::banner("http://127.0.0.1:8080", &demo);
     assert!(banner.contains("http://127.0.0.1:8080/") && banner.contains(jobtausch::demo::DEMO_PASSWORD));
+    // The story's swap is confirmed and planned; its member's feed URL is in the banner.
+    assert!(demo.feed_url.starts_with("http://127.0.0.1:8080/calendar/") && banner.contains(&demo.feed_url));
+    let anna = store::users::account_by_email(&db, "anna.schmidt@musterstadt.example").await.unwrap().unwrap();
+    let swaps = store::swaps::of_member(&db, anna).await.unwrap();
+    assert_eq!(swaps[0].state, domain::swap::SwapState::Confirmed);
+    assert_eq!(store::week::briefings(&db, swaps[0].id).await.unwrap().len() >= 4, true);
+    assert_eq!(store::week::appointments(&db, swaps[0].id).await.unwrap().len(), 5);
+    let ingo = store::users::account_by_email(&db, "ingo.lehmann@rz-westfalen.example").await.unwrap().unwrap();
+    let past = store::swaps::of_member(&db, ingo).await.unwrap();
+    assert_eq!(past[0].state, domain::swap::SwapState::Completed);
     // People of other organisations find the demo participants.
     let eva = store::users::account_by_email(&db, "eva.nowak@kommunal-it.example").await.unwrap().unwrap();
     let acc = store::users::account(&db, eva).await.unwrap();
     let (found, _) = store::profiles::search(&db, eva, acc.org_id, &Default::default()).await.unwrap();
     assert!(found.len() >= 3, "{found:?}");
-    assert!(jobtausch::demo::seed(&db).await.is_err(), "seeding twice is refused");
+    assert!(jobtausch::demo::seed(&db, "http://x").await.is_err(), "seeding twice is refused");
 }

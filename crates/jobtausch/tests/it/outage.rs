@@ -58,7 +58,7 @@ fn delivered(maildir: &std::path::Path) -> Vec<String> {
 async fn relay_outage_mid_journey_loses_nothing_and_sends_once() {
     let t = testing::postgres().await;
     let db = t.db.clone();
-    jobtausch::demo::seed(&db).await.unwrap();
+    jobtausch::demo::seed(&db, "http://127.0.0.1:8080").await.unwrap();
     let opts = jobtausch::server::Options {
         bind: "127.0.0.1:0".into(),
         base_url: "http://jobtausch.test".into(),
