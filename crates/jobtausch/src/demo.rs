@@ -422,10 +422,12 @@ async fn seed_swaps(
     let mut done =
         confirm(state, &[(ingo, rz), (karl, city2)], past, proposed, "Rechenzentrum trifft Bürgeramt?").await?;
     let err = |e: domain::swap::SwapError| anyhow::anyhow!("demo swap: {e}");
-    let events = done.begin_week(past.monday()).map_err(err)?;
-    done = web::swaps::save_system(state, &done, &events).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
-    let events = done.complete_week(past.friday() + chrono::Days::new(1)).map_err(err)?;
-    web::swaps::save_system(state, &done, &events).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    // Stored without notifications: nobody should get "your week begins today" for last month.
+    done.begin_week(past.monday()).map_err(err)?;
+    store::swaps::save(db, &done, &effects("swap.week_began")).await?;
+    done.version += 1;
+    done.complete_week(past.friday() + chrono::Days::new(1)).map_err(err)?;
+    store::swaps::save(db, &done, &effects("swap.week_completed")).await?;
     let reflection = Reflection::parse(
         "Wie ein Bürgeramt den Andrang am Montagmorgen organisiert – und was unsere Dienste dort auslösen.",
         "Ich lade künftig Fachämter zu unseren Change-Terminen ein.",
