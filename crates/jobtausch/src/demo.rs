@@ -410,7 +410,16 @@ async fn seed_swaps(
             note_for_guest: note.into(),
         };
         let a = Appointment::parse(&input, week, &[]).map_err(|e| anyhow::anyhow!("demo appointment: {e}"))?;
-        store::week::add_appointment(db, swap.id, guest, &a, host, &plan_fx()).await?;
+        let stored = store::week::StoredAppointment {
+            id: uuid::Uuid::now_v7(),
+            guest,
+            appointment: a,
+            cancelled: false,
+            sequence: 0,
+            created_by: host,
+            updated_at: store::now(),
+        };
+        store::week::add_appointment(db, swap.id, &stored, &plan_fx()).await?;
     }
     let secret = web::pages::calendar::create_feed(state, anna).await.map_err(|e| anyhow::anyhow!("feed: {e:?}"))?;
 

@@ -270,38 +270,36 @@ pub async fn appointments(db: &Db, swap: SwapId) -> Result<Vec<StoredAppointment
         .collect()
 }
 
+/// Stores a new appointment (its id, guest and author as given; not cancelled, sequence 0).
 pub async fn add_appointment(
     db: &Db,
     swap: SwapId,
-    guest: UserId,
-    a: &Appointment,
-    by: UserId,
+    a: &StoredAppointment,
     effects: &Effects,
-) -> Result<Uuid, StoreError> {
-    let id = Uuid::now_v7();
-    let at = now();
+) -> Result<(), StoreError> {
+    let ap = &a.appointment;
     write_tx!(db, tx => {
         sqlx::query(
             "INSERT INTO swap_appointments (id, swap_id, guest_id, title, kind, day, start_time, end_time, venue, note, cancelled, \
              sequence, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, FALSE, 0, $11, $12, $12)",
         )
-        .bind(id)
+        .bind(a.id)
         .bind(swap.0)
-        .bind(guest.0)
-        .bind(a.title.as_str())
-        .bind(a.kind.code())
-        .bind(a.date.to_string())
-        .bind(hm(a.start))
-        .bind(hm(a.end))
-        .bind(a.venue.as_str())
-        .bind(a.note_for_guest.as_ref().map(|n| n.as_str().to_owned()))
-        .bind(by.0)
-        .bind(at)
+        .bind(a.guest.0)
+        .bind(ap.title.as_str())
+        .bind(ap.kind.code())
+        .bind(ap.date.to_string())
+        .bind(hm(ap.start))
+        .bind(hm(ap.end))
+        .bind(ap.venue.as_str())
+        .bind(ap.note_for_guest.as_ref().map(|n| n.as_str().to_owned()))
+        .bind(a.created_by.0)
+        .bind(a.updated_at)
         .execute(&mut *tx)
         .await?;
         write_effects!(tx, effects);
     });
-    Ok(id)
+    Ok(())
 }
 
 /// Calls an appointment off: it stays, cancelled, with a raised sequence.

@@ -67,7 +67,21 @@ pub async fn ensure_plan(state: &AppState, swap: &Swap) -> AppResult<bool> {
             AdminItem::ALL.iter().map(move |item| AdminEntry { leg, item: *item, value: String::new(), done: false })
         })
         .collect();
-    let effects = Effects::audit(AuditEntry::new(None, "swap.week_planned", "swap", swap.id));
+    let mut effects = Effects::audit(AuditEntry::new(None, "swap.week_planned", "swap", swap.id));
+    // Everyone hears that the week is planned, with its calendar, in the plan's transaction.
+    let names = Names::of(state, swap).await?;
+    let stored: Vec<store::week::StoredBriefing> =
+        briefings.iter().map(|b| store::week::StoredBriefing { day: b.clone(), updated_at: store::now() }).collect();
+    let users: Vec<UserId> = swap.members.iter().map(|m| m.user).collect();
+    for c in store::swaps::contacts(&state.db, &users).await? {
+        let events = swap_events(&state.config.base_url, swap, c.id, c.locale, &names, &stored, &[]);
+        let text = t_args(
+            c.locale,
+            "note-week-planned",
+            &[("week", FluentValue::from(crate::swaps::week_label(c.locale, swap.week)))],
+        );
+        push_note(state, &mut effects, &c, swap, "week-planned", text, attachment(swap, c.locale, &events));
+    }
     let new = NewPlan { settings: &settings, briefings: &briefings, access: &access, admin: &admin };
     Ok(store::week::create_plan(&state.db, swap.id, &new, &effects).await?)
 }
@@ -120,12 +134,27 @@ pub async fn events_for_swap(
     if briefings.is_empty() {
         return Ok(Vec::new());
     }
+    let appointments = store::week::appointments(&state.db, swap.id).await?;
     let names = Names::of(state, swap).await?;
+    Ok(swap_events(&state.config.base_url, swap, viewer, lang, &names, &briefings, &appointments))
+}
+
+/// The events of `viewer` in a swap from its briefings and appointments (see
+/// [`events_for_swap`]).
+fn swap_events(
+    base_url: &str,
+    swap: &Swap,
+    viewer: UserId,
+    lang: Locale,
+    names: &Names,
+    briefings: &[store::week::StoredBriefing],
+    appointments: &[store::week::StoredAppointment],
+) -> Vec<CalendarEvent> {
     let swap_cancelled = swap.state.is_ended();
     let others: Vec<String> = swap.members.iter().filter(|m| m.user != viewer).map(|m| names.person(m.user)).collect();
-    let link = format!("{}/swaps/{}/week", state.config.base_url, swap.id);
+    let link = format!("{base_url}/swaps/{}/week", swap.id);
     let mut out = Vec::new();
-    for b in &briefings {
+    for b in briefings {
         let d = &b.day;
         let summary = t_args(lang, "ics-briefing-summary", &[("names", FluentValue::from(others.join(", ")))]);
         let mut description = t_args(lang, "ics-briefing-description", &[("link", FluentValue::from(link.clone()))]);
@@ -152,7 +181,7 @@ pub async fn events_for_swap(
     }
     let host_org =
         swap.members.iter().position(|m| m.user == viewer).map(|i| swap.members[(i + 1) % swap.members.len()].org);
-    for a in store::week::appointments(&state.db, swap.id).await?.into_iter().filter(|a| a.guest == viewer) {
+    for a in appointments.iter().filter(|a| a.guest == viewer) {
         let ap = &a.appointment;
         let kind = crate::i18n::t(lang, &format!("appointment-kind-{}", ap.kind.code()));
         let org = host_org.map(|o| names.org(o)).unwrap_or_default();
@@ -179,7 +208,28 @@ pub async fn events_for_swap(
         });
     }
     out.sort_by(|x, y| x.start.cmp(&y.start).then(x.uid.cmp(&y.uid)));
-    Ok(out)
+    out
+}
+
+/// A swap's events as an e-mail attachment (`None` when there are none or it cannot be
+/// written; the mail goes without it then).
+fn attachment(swap: &Swap, lang: Locale, events: &[CalendarEvent]) -> Option<store::MailAttachment> {
+    if events.is_empty() {
+        return None;
+    }
+    let name =
+        t_args(lang, "calendar-swap-name", &[("week", FluentValue::from(crate::swaps::week_label(lang, swap.week)))]);
+    match documents::calendar_ics(&name, events) {
+        Ok(body) => Some(store::MailAttachment {
+            name: crate::pages::calendar::swap_ics_name(swap),
+            content_type: crate::pages::calendar::ICS_TYPE.to_owned(),
+            body,
+        }),
+        Err(e) => {
+            tracing::error!(swap = %swap.id, "calendar attachment not written: {e}");
+            None
+        }
+    }
 }
 
 /// All calendar events of a person, over every swap they are a member of that was planned.
@@ -318,7 +368,7 @@ pub async fn run_week(state: &AppState, now: DateTime<Utc>) -> AppResult<WeekRun
                 "note-revoke-access",
                 &[("item", FluentValue::from(item)), ("name", FluentValue::from(guest.clone()))],
             );
-            push_note(state, &mut fx, &c, &swap, "revoke", text);
+            push_note(state, &mut fx, &c, &swap, "revoke", text, None);
         }
         store::week::mark_revocation_reminded(&state.db, swap_id, entry.guest, entry.item, &fx).await?;
         run.reminders += 1;
@@ -356,7 +406,8 @@ async fn remind(
                 &[("week", FluentValue::from(crate::swaps::week_label(c.locale, swap.week)))],
             ),
         };
-        push_note(state, &mut fx, &c, swap, kind, text);
+        let events = events_for_swap(state, swap, c.id, c.locale).await?;
+        push_note(state, &mut fx, &c, swap, kind, text, attachment(swap, c.locale, &events));
     }
     Ok(store::week::send_reminder_once(&state.db, swap.id, kind, day, &fx).await?)
 }
@@ -369,6 +420,7 @@ fn push_note(
     swap: &Swap,
     kind: &'static str,
     text: String,
+    attachment: Option<store::MailAttachment>,
 ) {
     let link = format!("{}/swaps/{}/week", state.config.base_url, swap.id);
     let body = t_args(
@@ -386,6 +438,56 @@ fn push_note(
         recipient: to.email.clone(),
         subject: t_args(to.locale, "mail-swap-subject", &[("text", FluentValue::from(text))]),
         body,
-        attachment: None,
+        attachment,
     });
+}
+
+/// A change of the plan to tell people of.
+pub enum PlanChange<'a> {
+    /// A briefing moved or cancelled (the day as it is now).
+    Briefing(&'a domain::week::BriefingDay),
+    /// An appointment added or cancelled (as it is now).
+    Appointment(&'a store::week::StoredAppointment),
+}
+
+/// Tells `recipients` of a change of the plan (inbox and mail with the swap's calendar as it
+/// will be after the change), as effects of the change's own transaction.
+pub async fn plan_change_effects(
+    state: &AppState,
+    swap: &Swap,
+    by: &str,
+    change: PlanChange<'_>,
+    recipients: &[UserId],
+    fx: &mut Effects,
+) -> AppResult<()> {
+    let now = store::now();
+    let mut briefings = store::week::briefings(&state.db, swap.id).await?;
+    let mut appointments = store::week::appointments(&state.db, swap.id).await?;
+    let (key, what) = match change {
+        PlanChange::Briefing(day) => {
+            for b in briefings.iter_mut().filter(|b| b.day.planned == day.planned) {
+                *b = store::week::StoredBriefing { day: day.clone(), updated_at: now };
+            }
+            let key = if day.cancelled { "note-briefing-cancelled" } else { "note-briefing-moved" };
+            (key, format!("{} {}", day.date.format("%d.%m.%Y"), day.start.format("%H:%M")))
+        }
+        PlanChange::Appointment(a) => {
+            appointments.retain(|x| x.id != a.id);
+            appointments.push(a.clone());
+            let key = if a.cancelled { "note-appointment-cancelled" } else { "note-appointment-added" };
+            let ap = &a.appointment;
+            (key, format!("{} ({} {})", ap.title, ap.date.format("%d.%m.%Y"), ap.start.format("%H:%M")))
+        }
+    };
+    let names = Names::of(state, swap).await?;
+    for c in store::swaps::contacts(&state.db, recipients).await? {
+        let events = swap_events(&state.config.base_url, swap, c.id, c.locale, &names, &briefings, &appointments);
+        let text = t_args(
+            c.locale,
+            key,
+            &[("name", FluentValue::from(by.to_owned())), ("what", FluentValue::from(what.clone()))],
+        );
+        push_note(state, fx, &c, swap, "plan-changed", text, attachment(swap, c.locale, &events));
+    }
+    Ok(())
 }

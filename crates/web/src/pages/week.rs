@@ -19,14 +19,14 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum_extra::extract::CookieJar;
-use chrono::{NaiveDate, Utc};
+use chrono::{Datelike, NaiveDate, Utc};
 use domain::access::{Actor, OrgRole};
 use domain::after::{
     AccessItem, AccessState, AdminItem, CheckinStatus, Classification, Reflection, parse_admin_value, parse_note,
     reflections_visible,
 };
 use domain::swap::{Swap, SwapState};
-use domain::values::Email;
+use domain::values::{Email, Locale};
 use domain::week::{Appointment, AppointmentInput, AppointmentKind, BriefingInput, BriefingSettings};
 use domain::{OrgId, Reason, SwapId, UserId};
 use serde::Deserialize;
@@ -207,7 +207,10 @@ pub async fn week_action(
                         day.cancel()
                     };
                     let name = if action == "move" { "week.briefing_moved" } else { "week.briefing_cancelled" };
-                    let fx = audit(me.id, name, id, planned.to_string());
+                    let mut fx = audit(me.id, name, id, planned.to_string());
+                    let others: Vec<UserId> = swap.members.iter().map(|m| m.user).filter(|u| *u != me.id).collect();
+                    let change = crate::week::PlanChange::Briefing(&next);
+                    crate::week::plan_change_effects(state, &swap, &me.display_name, change, &others, &mut fx).await?;
                     store::week::save_briefings(&state.db, id, None, &[next], &fx).await?;
                     Ok(("flash-week-saved", "briefings"))
                 }
@@ -236,8 +239,19 @@ pub async fn week_action(
                 note_for_guest: f.note_for_guest.clone(),
             };
             let a = Appointment::parse(&input, swap.week, &existing)?;
-            let fx = audit(me.id, "week.appointment_added", id, format!("{} {}", a.date, a.title));
-            store::week::add_appointment(&state.db, id, guest, &a, me.id, &fx).await?;
+            let mut fx = audit(me.id, "week.appointment_added", id, format!("{} {}", a.date, a.title));
+            let stored = store::week::StoredAppointment {
+                id: uuid::Uuid::now_v7(),
+                guest,
+                appointment: a,
+                cancelled: false,
+                sequence: 0,
+                created_by: me.id,
+                updated_at: store::now(),
+            };
+            let change = crate::week::PlanChange::Appointment(&stored);
+            crate::week::plan_change_effects(state, &swap, &me.display_name, change, &[guest], &mut fx).await?;
+            store::week::add_appointment(&state.db, id, &stored, &fx).await?;
             Ok(("flash-week-saved", "appointments"))
         }
         "cancel-appointment" => {
@@ -252,7 +266,15 @@ pub async fn week_action(
             if !roles.may_edit_for_host(me.id, host) {
                 return Err(AppError::Forbidden("not-host"));
             }
-            let fx = audit(me.id, "week.appointment_cancelled", id, a.appointment.title.to_string());
+            let mut fx = audit(me.id, "week.appointment_cancelled", id, a.appointment.title.to_string());
+            let cancelled = store::week::StoredAppointment {
+                cancelled: true,
+                sequence: a.sequence + 1,
+                updated_at: store::now(),
+                ..a.clone()
+            };
+            let change = crate::week::PlanChange::Appointment(&cancelled);
+            crate::week::plan_change_effects(state, &swap, &me.display_name, change, &[a.guest], &mut fx).await?;
             store::week::cancel_appointment(&state.db, id, aid, &fx).await?;
             Ok(("flash-week-saved", "appointments"))
         }
@@ -423,6 +445,8 @@ struct BriefingRow {
     planned: String,
     label: String,
     cancelled: bool,
+    /// The day's move form was refused: its disclosure opens, so the errors can be seen.
+    failed: bool,
     fields: Vec<Field>,
 }
 
@@ -510,6 +534,17 @@ struct WeekPage {
     errors: FormErrors,
 }
 
+/// A date after its weekday in the page's language ("Mo 14.12.2026"): chrono's `%a` is
+/// English only.
+fn with_weekday(lang: Locale, date: NaiveDate, format: &str) -> String {
+    const DE: [&str; 7] = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"];
+    let day = match lang {
+        Locale::De => DE[date.weekday().num_days_from_monday() as usize].to_owned(),
+        Locale::En => date.format("%a").to_string(),
+    };
+    format!("{day} {}", date.format(format))
+}
+
 /// A field of one of the page's forms, with that form's errors if it was the one that failed.
 fn field(
     ctx: &Ctx,
@@ -559,7 +594,7 @@ async fn page(
         .days()
         .iter()
         .map(|d| DayRow {
-            date: d.date.format("%a %d.%m.%Y").to_string(),
+            date: with_weekday(ctx.lang, d.date, "%d.%m.%Y"),
             holidays: d
                 .holidays
                 .iter()
@@ -632,6 +667,7 @@ async fn page(
                     d.link.as_ref().map(|x| format!(" · {}", x.as_str())).unwrap_or_default()
                 ),
                 cancelled: d.cancelled,
+                failed: this_failed,
                 fields: vec![
                     field(l, form_failed, &errors, &form, "date", Kind::Text, &pick(&sent.date, d.date.to_string())),
                     field(
@@ -676,7 +712,7 @@ async fn page(
                 guest: person(a.guest),
                 when: format!(
                     "{} {}–{}",
-                    ap.date.format("%a %d.%m."),
+                    with_weekday(l.lang, ap.date, "%d.%m."),
                     ap.start.format("%H:%M"),
                     ap.end.format("%H:%M")
                 ),

@@ -148,6 +148,16 @@ async fn a_week_from_plan_to_certificate(db: Db) {
     assert_eq!(overlap.status, 422, "overlapping appointments for one guest are refused");
     assert!(overlap.body.contains(&format!("id=\"appointment-{anna_id}-start-error\"")));
     assert_eq!(store::week::appointments(&app.db, s.id).await.unwrap().len(), 1);
+    // Anna hears of it by mail, with the swap's calendar attached (the new appointment in it).
+    let mails = store::outbox::claim(&app.db, 500).await.unwrap();
+    let to_anna = mails
+        .iter()
+        .filter(|m| m.recipient == "anna@musterstadt.example" && m.subject.contains("Teamrunde Digitales"))
+        .filter_map(|m| m.attachment.as_ref())
+        .next()
+        .expect("a mail with a calendar file");
+    assert!(to_anna.content_type.starts_with("text/calendar"));
+    assert!(to_anna.body.starts_with("BEGIN:VCALENDAR\r\n") && to_anna.body.contains("SUMMARY:Teamrunde Digitales"));
 
     // The worker with a moved clock: the evening before, once; then the week runs.
     let st = state(&app);
