@@ -23,7 +23,7 @@ async fn demo_has_the_story_and_every_role(db: Db) {
     let anna = store::users::account_by_email(&db, "anna.schmidt@musterstadt.example").await.unwrap().unwrap();
     let swaps = store::swaps::of_member(&db, anna).await.unwrap();
     assert_eq!(swaps[0].state, domain::swap::SwapState::Confirmed);
-    assert_eq!(store::week::briefings(&db, swaps[0].id).await.unwrap().len() >= 4, true);
+    assert!(store::week::briefings(&db, swaps[0].id).await.unwrap().len() >= 4, "a briefing for each running day");
     assert_eq!(store::week::appointments(&db, swaps[0].id).await.unwrap().len(), 5);
     let ingo = store::users::account_by_email(&db, "ingo.lehmann@rz-westfalen.example").await.unwrap().unwrap();
     let past = store::swaps::of_member(&db, ingo).await.unwrap();
