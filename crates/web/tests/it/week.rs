@@ -229,6 +229,8 @@ async fn a_week_from_plan_to_certificate(db: Db) {
         "{text}"
     );
     assert!(crate::swaps::pdf_tool("pdfinfo", &bytes).contains("Tagged:          yes"));
+    let fonts = crate::swaps::pdf_tool("pdffonts", &bytes);
+    assert!(fonts.lines().skip(2).all(|l| l.contains(" yes ")), "every font embedded: {fonts}");
     let fb = act(&f, &swap, "feedback", &[("body", "Gerne wieder.")]).await;
     assert_eq!(fb.status, 303, "{}", fb.body);
     assert_eq!(
