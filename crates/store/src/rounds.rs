@@ -65,6 +65,8 @@ pub struct Round {
     pub state: RoundState,
     pub started_by: UserId,
     pub created_at: DateTime<Utc>,
+    /// When a worker took it (its claim).
+    pub claimed_at: Option<DateTime<Utc>>,
     pub finished_at: Option<DateTime<Utc>>,
     pub failure: Option<String>,
     /// Present once finished.
@@ -108,12 +110,14 @@ struct RoundRow {
     state: String,
     started_by: Uuid,
     created_at: DateTime<Utc>,
+    claimed_at: Option<DateTime<Utc>>,
     finished_at: Option<DateTime<Utc>>,
     failure: Option<String>,
     figures: Option<String>,
 }
 
-const ROUND_COLUMNS: &str = "id, first_week, last_week, max_cycle, time_limit_seconds, state, started_by, created_at, finished_at, failure, figures";
+const ROUND_COLUMNS: &str = "id, first_week, last_week, max_cycle, time_limit_seconds, state, started_by, created_at, claimed_at, finished_at, \
+     failure, figures";
 
 fn round_of(r: RoundRow) -> Result<Round, StoreError> {
     let week = |s: &str| IsoWeek::parse("week", s).map_err(|_| corrupt("week", s));
@@ -132,6 +136,7 @@ fn round_of(r: RoundRow) -> Result<Round, StoreError> {
         state: RoundState::from_code(&r.state).ok_or_else(|| corrupt("round state", &r.state))?,
         started_by: UserId(r.started_by),
         created_at: r.created_at,
+        claimed_at: r.claimed_at,
         finished_at: r.finished_at,
         failure: r.failure,
         figures,
@@ -187,7 +192,10 @@ pub async fn get(db: &Db, id: RoundId) -> Result<Round, StoreError> {
 pub async fn claim(db: &Db) -> Result<Option<Round>, StoreError> {
     let at = now();
     let stale = at - STALE_CLAIM;
-    let pick = "SELECT id FROM matching_rounds WHERE state = 'queued' OR (state = 'running' AND claimed_at < $1) \
+    // One round at a time in the network: rounds over overlapping periods would otherwise read
+    // the same free weeks and propose one person twice.
+    let pick = "SELECT id FROM matching_rounds WHERE (state = 'queued' OR (state = 'running' AND claimed_at < $1)) \
+                AND NOT EXISTS (SELECT 1 FROM matching_rounds r WHERE r.state = 'running' AND r.claimed_at >= $1) \
                 ORDER BY created_at LIMIT 1";
     let take = "UPDATE matching_rounds SET state = 'running', claimed_at = $2 \
                 WHERE id = $1 AND (state = 'queued' OR (state = 'running' AND claimed_at < $3))";
@@ -271,10 +279,13 @@ pub async fn blocks(db: &Db) -> Result<Vec<(OrgId, OrgId)>, StoreError> {
 }
 
 /// Writes a round's result in one transaction: every proposed swap with its notes, the
-/// notifications and audit records, and the figures.
+/// notifications and audit records, and the figures. Only the worker whose claim still stands
+/// writes ([`StoreError::Conflict`] otherwise), so a round re-claimed after a stall is not
+/// written twice.
 pub async fn finish(
     db: &Db,
     id: RoundId,
+    claimed_at: DateTime<Utc>,
     figures: &RoundFigures,
     proposals: &[Proposal],
     effects: &Effects,
@@ -282,6 +293,19 @@ pub async fn finish(
     let at = now();
     let figures = serde_json::to_string(figures).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     write_tx!(db, tx => {
+        let mine = sqlx::query(
+            "UPDATE matching_rounds SET state = 'finished', finished_at = $2, figures = $3 \
+             WHERE id = $1 AND state = 'running' AND claimed_at = $4",
+        )
+        .bind(id.0)
+        .bind(at)
+        .bind(&figures)
+        .bind(claimed_at)
+        .execute(&mut *tx)
+        .await?;
+        if mine.rows_affected() == 0 {
+            return Err(StoreError::Conflict);
+        }
         for p in proposals {
             insert_swap!(tx, &p.swap, at);
             for note in &p.notes {
@@ -295,12 +319,6 @@ pub async fn finish(
                     .await?;
             }
         }
-        sqlx::query("UPDATE matching_rounds SET state = 'finished', finished_at = $2, figures = $3 WHERE id = $1")
-            .bind(id.0)
-            .bind(at)
-            .bind(&figures)
-            .execute(&mut *tx)
-            .await?;
         write_effects!(tx, effects);
     });
     Ok(())

@@ -183,7 +183,9 @@ pub async fn briefings(db: &Db, swap: SwapId) -> Result<Vec<StoredBriefing>, Sto
         .collect()
 }
 
-/// Writes changed briefings (and new settings, if given) in one transaction.
+/// Writes changed briefings (and new settings, if given) in one transaction. Each changed day
+/// carries a sequence one above the stored one; if someone else changed it meanwhile, nothing
+/// is written ([`StoreError::Conflict`]).
 pub async fn save_briefings(
     db: &Db,
     swap: SwapId,
@@ -204,9 +206,9 @@ pub async fn save_briefings(
                 .await?;
         }
         for b in changed {
-            sqlx::query(
+            let done = sqlx::query(
                 "UPDATE swap_briefings SET day = $3, start_time = $4, minutes = $5, link = $6, cancelled = $7, sequence = $8, \
-                 updated_at = $9 WHERE swap_id = $1 AND planned = $2",
+                 updated_at = $9 WHERE swap_id = $1 AND planned = $2 AND sequence = $10",
             )
             .bind(swap.0)
             .bind(b.planned.to_string())
@@ -217,8 +219,14 @@ pub async fn save_briefings(
             .bind(b.cancelled)
             .bind(i64::from(b.sequence))
             .bind(at)
+            // Every change raises the sequence by one: a write over another change fails.
+            .bind(i64::from(b.sequence.saturating_sub(1)))
             .execute(&mut *tx)
-            .await?;
+            .await
+            .map(|r| r.rows_affected())?;
+            if done == 0 {
+                return Err(StoreError::Conflict);
+            }
         }
         write_effects!(tx, effects);
     });
@@ -457,24 +465,32 @@ pub async fn revocations_due(db: &Db, day: NaiveDate) -> Result<Vec<(SwapId, Acc
         .collect()
 }
 
+/// Notes the reminder with its mails, unless another worker did (then `false`, nothing written).
 pub async fn mark_revocation_reminded(
     db: &Db,
     swap: SwapId,
     guest: UserId,
     item: AccessItem,
     effects: &Effects,
-) -> Result<(), StoreError> {
-    write_tx!(db, tx => {
-        sqlx::query("UPDATE swap_access_items SET reminded_at = $4 WHERE swap_id = $1 AND guest_id = $2 AND item = $3")
-            .bind(swap.0)
-            .bind(guest.0)
-            .bind(item.code())
-            .bind(now())
-            .execute(&mut *tx)
-            .await?;
-        write_effects!(tx, effects);
+) -> Result<bool, StoreError> {
+    let marked = write_tx!(db, tx => {
+        let done = sqlx::query(
+            "UPDATE swap_access_items SET reminded_at = $4 WHERE swap_id = $1 AND guest_id = $2 AND item = $3 AND reminded_at IS NULL",
+        )
+        .bind(swap.0)
+        .bind(guest.0)
+        .bind(item.code())
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 1 {
+            write_effects!(tx, effects);
+            true
+        } else {
+            false
+        }
     });
-    Ok(())
+    Ok(marked)
 }
 
 pub async fn admin_items(db: &Db, swap: SwapId) -> Result<Vec<AdminEntry>, StoreError> {

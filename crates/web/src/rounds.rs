@@ -57,7 +57,7 @@ pub async fn start(state: &AppState, actor: &Actor, form: &RoundForm) -> AppResu
 pub async fn queue(state: &AppState, actor: &Actor, form: &RoundForm) -> AppResult<RoundId> {
     actor.ensure_organiser()?;
     let mut errs = domain::error::Errors::default();
-    let period = match Period::parse(&form.from, &form.to, Utc::now().date_naive()) {
+    let period = match Period::parse(&form.from, &form.to, crate::swaps::today()) {
         Ok(p) => Some(p),
         Err(e) => {
             e.fields().iter().cloned().for_each(|f| errs.push(f));
@@ -102,10 +102,15 @@ pub async fn run_queued(state: &AppState) -> AppResult<usize> {
     let mut ran = 0;
     while let Some(round) = store::rounds::claim(&state.db).await? {
         ran += 1;
-        if let Err(e) = run(state, &round).await {
-            tracing::error!(round = %round.id, "matching round failed: {e:?}");
-            let effects = Effects::audit(AuditEntry::new(None, "round.failed", "round", round.id));
-            store::rounds::fail(&state.db, round.id, &format!("{e:?}"), &effects).await?;
+        match run(state, &round).await {
+            Ok(_) => {}
+            // Another worker re-claimed it after a stall and owns its result now.
+            Err(AppError::Conflict(_)) => tracing::warn!(round = %round.id, "matching round taken over"),
+            Err(e) => {
+                tracing::error!(round = %round.id, "matching round failed: {e:?}");
+                let effects = Effects::audit(AuditEntry::new(None, "round.failed", "round", round.id));
+                store::rounds::fail(&state.db, round.id, &format!("{e:?}"), &effects).await?;
+            }
         }
     }
     Ok(ran)
@@ -170,7 +175,8 @@ pub async fn run(state: &AppState, round: &Round) -> AppResult<RoundFigures> {
         milliseconds: u64::try_from(t0.elapsed().as_millis()).unwrap_or(u64::MAX),
     };
     let effects = proposal_effects(state, round, &proposals, &candidates).await?;
-    store::rounds::finish(&state.db, round.id, &figures, &proposals, &effects).await?;
+    let claimed_at = round.claimed_at.ok_or(AppError::Conflict("round-not-claimed"))?;
+    store::rounds::finish(&state.db, round.id, claimed_at, &figures, &proposals, &effects).await?;
     tracing::info!(round = %round.id, people = figures.people_matched, swaps = proposals.len(), "matching round finished");
     Ok(figures)
 }

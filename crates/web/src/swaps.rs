@@ -381,6 +381,12 @@ async fn build_effects(
                 let kind = if matches!(e, Event::Confirmed) { "confirmed" } else { "ended" };
                 for c in &members {
                     notify(state, &mut effects, c, swap, kind, &facts, actor_name);
+                    // A planned week called off: its events come along, cancelled, for calendars.
+                    if matches!(e, Event::Cancelled { .. })
+                        && let Some(mail) = effects.mails.last_mut()
+                    {
+                        mail.attachment = crate::pages::calendar::swap_ics(state, swap, c.id, c.locale).await?;
+                    }
                 }
                 // The approvers of the organisations hear of the outcome once there were approvals.
                 if !swap.approvals.is_empty() {

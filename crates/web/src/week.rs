@@ -312,49 +312,10 @@ pub async fn run_week(state: &AppState, now: DateTime<Utc>) -> AppResult<WeekRun
     let local = now.with_timezone(&chrono_tz::Europe::Berlin);
     let (today, hour) = (local.date_naive(), local.hour());
     let mut run = WeekRun::default();
-    for id in store::week::swaps_in_states(&state.db, &["confirmed", "in_progress"]).await? {
-        let mut swap = store::swaps::get(&state.db, id).await?;
-        if swap.state == SwapState::Confirmed {
-            if ensure_plan(state, &swap).await? {
-                run.planned += 1;
-            }
-            if today < swap.week.monday() {
-                let eve = swap.week.monday() - chrono::Days::new(1);
-                if today == eve && hour >= 17 && remind(state, &swap, "week-ahead", eve, None).await? {
-                    run.reminders += 1;
-                }
-                continue;
-            }
-            let events = swap.begin_week(today)?;
-            swap = match crate::swaps::save_system(state, &swap, &events).await {
-                Ok(s) => s,
-                // Another worker was quicker; the next run sees the new state.
-                Err(crate::error::AppError::Conflict(_)) => continue,
-                Err(e) => return Err(e),
-            };
-            run.began += 1;
-        }
-        if swap.state == SwapState::InProgress {
-            if today > swap.week.friday() {
-                let events = swap.complete_week(today)?;
-                match crate::swaps::save_system(state, &swap, &events).await {
-                    Ok(_) => run.completed += 1,
-                    Err(crate::error::AppError::Conflict(_)) => {}
-                    Err(e) => return Err(e),
-                }
-                continue;
-            }
-            let briefing = store::week::briefings(&state.db, id)
-                .await?
-                .into_iter()
-                .map(|b| b.day)
-                .find(|b| b.date == today && !b.cancelled);
-            if let Some(b) = briefing
-                && hour >= 7
-                && remind(state, &swap, "briefing", today, Some(&b)).await?
-            {
-                run.reminders += 1;
-            }
+    for id in store::week::swaps_in_states(&state.db, &["confirmed", "in_progress", "completed"]).await? {
+        // One swap's trouble must not hold up the others: log it, go on, try again next time.
+        if let Err(e) = run_swap_week(state, id, today, hour, &mut run).await {
+            tracing::error!(swap = %id, error = ?e, "week worker");
         }
     }
     for (swap_id, entry) in store::week::revocations_due(&state.db, today).await? {
@@ -370,10 +331,76 @@ pub async fn run_week(state: &AppState, now: DateTime<Utc>) -> AppResult<WeekRun
             );
             push_note(state, &mut fx, &c, &swap, "revoke", text, None);
         }
-        store::week::mark_revocation_reminded(&state.db, swap_id, entry.guest, entry.item, &fx).await?;
-        run.reminders += 1;
+        if store::week::mark_revocation_reminded(&state.db, swap_id, entry.guest, entry.item, &fx).await? {
+            run.reminders += 1;
+        }
     }
     Ok(run)
+}
+
+/// The worker's steps for one swap.
+async fn run_swap_week(
+    state: &AppState,
+    id: domain::SwapId,
+    today: chrono::NaiveDate,
+    hour: u32,
+    run: &mut WeekRun,
+) -> AppResult<()> {
+    let mut swap = store::swaps::get(&state.db, id).await?;
+    if swap.state == SwapState::Confirmed {
+        if ensure_plan(state, &swap).await? {
+            run.planned += 1;
+        }
+        if today < swap.week.monday() {
+            let eve = swap.week.monday() - chrono::Days::new(1);
+            if today == eve && hour >= 17 && remind(state, &swap, "week-ahead", eve, None).await? {
+                run.reminders += 1;
+            }
+            return Ok(());
+        }
+        let events = swap.begin_week(today)?;
+        swap = match crate::swaps::save_system(state, &swap, &events).await {
+            Ok(s) => s,
+            // Another worker was quicker; the next run sees the new state.
+            Err(crate::error::AppError::Conflict(_)) => return Ok(()),
+            Err(e) => return Err(e),
+        };
+        run.began += 1;
+    }
+    if swap.state == SwapState::InProgress {
+        if today > swap.week.friday() {
+            let events = swap.complete_week(today)?;
+            match crate::swaps::save_system(state, &swap, &events).await {
+                Ok(_) => run.completed += 1,
+                Err(crate::error::AppError::Conflict(_)) => {}
+                Err(e) => return Err(e),
+            }
+            return Ok(());
+        }
+        let briefing = store::week::briefings(&state.db, id)
+            .await?
+            .into_iter()
+            .map(|b| b.day)
+            .find(|b| b.date == today && !b.cancelled);
+        if let Some(b) = briefing
+            && hour >= 7
+            && remind(state, &swap, "briefing", today, Some(&b)).await?
+        {
+            run.reminders += 1;
+        }
+    }
+    if swap.state == SwapState::Completed {
+        // Normally the last reflection evaluates the swap; this catches two written at once.
+        let written: Vec<UserId> = store::week::reflections(&state.db, id).await?.into_iter().map(|r| r.0).collect();
+        if swap.members.iter().all(|m| written.contains(&m.user)) {
+            let events = swap.evaluate(&written)?;
+            match crate::swaps::save_system(state, &swap, &events).await {
+                Ok(_) | Err(crate::error::AppError::Conflict(_)) => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Sends one of the week's reminders to every member, once.
@@ -406,8 +433,8 @@ async fn remind(
                 &[("week", FluentValue::from(crate::swaps::week_label(c.locale, swap.week)))],
             ),
         };
-        let events = events_for_swap(state, swap, c.id, c.locale).await?;
-        push_note(state, &mut fx, &c, swap, kind, text, attachment(swap, c.locale, &events));
+        let ics = crate::pages::calendar::swap_ics(state, swap, c.id, c.locale).await?;
+        push_note(state, &mut fx, &c, swap, kind, text, ics);
     }
     Ok(store::week::send_reminder_once(&state.db, swap.id, kind, day, &fx).await?)
 }
@@ -444,6 +471,8 @@ fn push_note(
 
 /// A change of the plan to tell people of.
 pub enum PlanChange<'a> {
+    /// The briefing time, length or link of every day changed.
+    Settings(&'a [domain::week::BriefingDay]),
     /// A briefing moved or cancelled (the day as it is now).
     Briefing(&'a domain::week::BriefingDay),
     /// An appointment added or cancelled (as it is now).
@@ -464,6 +493,15 @@ pub async fn plan_change_effects(
     let mut briefings = store::week::briefings(&state.db, swap.id).await?;
     let mut appointments = store::week::appointments(&state.db, swap.id).await?;
     let (key, what) = match change {
+        PlanChange::Settings(days) => {
+            for b in briefings.iter_mut() {
+                if let Some(d) = days.iter().find(|d| d.planned == b.day.planned) {
+                    *b = store::week::StoredBriefing { day: d.clone(), updated_at: now };
+                }
+            }
+            let first = days.first().map(|d| d.start.format("%H:%M").to_string()).unwrap_or_default();
+            ("note-briefings-rescheduled", first)
+        }
         PlanChange::Briefing(day) => {
             for b in briefings.iter_mut().filter(|b| b.day.planned == day.planned) {
                 *b = store::week::StoredBriefing { day: day.clone(), updated_at: now };

@@ -46,10 +46,15 @@ async fn rounds_queue_claim_candidates_and_finish(db: Db) {
     let organiser = user(&db, "orga@a.example", None).await;
 
     let id = RoundId::new();
+    let other = RoundId::new();
     store::rounds::create(&db, id, &period, 3, 30, organiser, &effects("round.started")).await.unwrap();
+    store::rounds::create(&db, other, &period, 2, 30, organiser, &effects("round.started")).await.unwrap();
     let claimed = store::rounds::claim(&db).await.unwrap().expect("the queued round");
     assert_eq!((claimed.id, claimed.state, claimed.period()), (id, RoundState::Running, period.clone()));
-    assert!(store::rounds::claim(&db).await.unwrap().is_none(), "a running round is not claimed twice");
+    assert!(
+        store::rounds::claim(&db).await.unwrap().is_none(),
+        "a running round is not claimed twice, and the next waits for it"
+    );
 
     // Only people who opted in and are free within the period take part.
     let cands = store::rounds::candidates(&db, &period).await.unwrap();
@@ -77,7 +82,15 @@ async fn rounds_queue_claim_candidates_and_finish(db: Db) {
     ];
     let figures = RoundFigures { candidates: 2, people_matched: 2, pairs: 1, optimal: true, ..Default::default() };
     let proposal = Proposal { swap: swap.clone(), notes: notes.clone() };
-    store::rounds::finish(&db, id, &figures, &[proposal], &effects("round.finished")).await.unwrap();
+    let claim = claimed.claimed_at.unwrap();
+    // A worker whose claim went to another cannot write the result.
+    let stale = claim - chrono::Duration::seconds(1);
+    let taken =
+        store::rounds::finish(&db, id, stale, &figures, std::slice::from_ref(&proposal), &effects("round.finished"))
+            .await;
+    assert!(matches!(taken, Err(store::StoreError::Conflict)), "{taken:?}");
+    assert!(matches!(store::swaps::get(&db, swap.id).await, Err(store::StoreError::NotFound)), "nothing written");
+    store::rounds::finish(&db, id, claim, &figures, &[proposal], &effects("round.finished")).await.unwrap();
 
     let round = store::rounds::get(&db, id).await.unwrap();
     assert_eq!((round.state, round.figures), (RoundState::Finished, Some(figures)));
@@ -92,5 +105,6 @@ async fn rounds_queue_claim_candidates_and_finish(db: Db) {
     let anna_again = again.iter().find(|c| c.user == anna).unwrap();
     assert_eq!(anna_again.weeks, vec![w2]);
     assert!(!again.iter().any(|c| c.user == bernd));
-    assert_eq!(store::rounds::list(&db).await.unwrap().len(), 1);
+    assert_eq!(store::rounds::list(&db).await.unwrap().len(), 2);
+    assert_eq!(store::rounds::claim(&db).await.unwrap().map(|r| r.id), Some(other), "now the next one");
 }

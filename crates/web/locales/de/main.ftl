@@ -579,7 +579,7 @@ round-running = Die Runde läuft noch.
 round-reload = Seite neu laden
 flash-round-started = Die Matching-Runde ist gestartet.
 swap-matched-title = Warum dieser Vorschlag
-swap-matched-lead = Die Matching-Runde hat diesen Tausch gefunden. Beide Seiten sind in { $week } frei.
+swap-matched-lead = Die Matching-Runde hat diesen Tausch gefunden. Alle Beteiligten sind in { $week } frei.
 swap-matched-leg = { $person } möchte { $topics } lernen; { $host } arbeitet daran.
 swap-matched-distance = Entfernung: { $km } km.
 ## Matching settings of an organisation
@@ -774,3 +774,5 @@ note-briefing-moved = { $name } hat ein Briefing verschoben: jetzt { $what }. Di
 note-briefing-cancelled = { $name } hat das Briefing am { $what } abgesagt.
 note-appointment-added = { $name } hat einen Termin für Sie eingetragen: { $what }. Die Kalenderdatei liegt bei.
 note-appointment-cancelled = { $name } hat einen Termin abgesagt: { $what }.
+note-briefings-rescheduled = { $name } hat die Briefings der Woche auf { $what } Uhr gelegt. Die aktualisierte Kalenderdatei liegt bei.
+field-blocked = Gesperrte Organisationen

@@ -774,3 +774,5 @@ note-briefing-moved = { $name } moved a briefing: now { $what }. The updated cal
 note-briefing-cancelled = { $name } cancelled the briefing of { $what }.
 note-appointment-added = { $name } added an appointment for you: { $what }. The calendar file is attached.
 note-appointment-cancelled = { $name } cancelled an appointment: { $what }.
+note-briefings-rescheduled = { $name } moved the week's briefings to { $what }. The updated calendar file is attached.
+field-blocked = Blocked organisations

@@ -577,7 +577,9 @@ pub async fn agreement_download(state: &AppState, me: &Account, id: SwapId) -> A
         return Err(AppError::Forbidden("agreement-readers-only"));
     }
     let agreement = store::agreements::of_swap(&state.db, s.id).await?.ok_or(AppError::NotFound)?;
-    let (bytes, name) = if s.state == SwapState::Confirmed {
+    // Signed by everyone: from confirmation on, through the week and after it.
+    let all_signed = s.members.iter().all(|m| s.signatures.iter().any(|g| g.user == m.user));
+    let (bytes, name) = if all_signed && s.agreement_hash.is_some() {
         (
             crate::agreement::signed_pdf(state, &s, &agreement).await?,
             format!("vereinbarung-{}-unterschrieben.pdf", s.week),

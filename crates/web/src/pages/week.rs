@@ -178,15 +178,22 @@ pub async fn week_action(
             match action {
                 "settings" => {
                     let settings = BriefingSettings::parse(&f.time, &f.minutes, &f.link)?;
+                    // Days already past keep what they were.
                     let changed: Vec<_> = briefings
                         .iter()
-                        .map(|b| b.apply_settings(&settings))
-                        .zip(&briefings)
+                        .filter(|b| b.date >= today())
+                        .map(|b| (b.apply_settings(&settings), b))
                         .filter(|(new, old)| new != *old)
                         .map(|(new, _)| new)
                         .collect();
-                    let fx =
+                    let mut fx =
                         audit(me.id, "week.briefing_settings", id, format!("{} {}", f.time.trim(), f.minutes.trim()));
+                    if !changed.is_empty() {
+                        let others: Vec<UserId> = swap.members.iter().map(|m| m.user).filter(|u| *u != me.id).collect();
+                        let change = crate::week::PlanChange::Settings(&changed);
+                        crate::week::plan_change_effects(state, &swap, &me.display_name, change, &others, &mut fx)
+                            .await?;
+                    }
                     store::week::save_briefings(&state.db, id, Some(&settings), &changed, &fx).await?;
                     Ok(("flash-week-saved", "briefings"))
                 }
@@ -203,6 +210,8 @@ pub async fn week_action(
                             link: f.link.clone(),
                         };
                         day.reschedule(&plan, &input, &briefings)?
+                    } else if day.cancelled {
+                        return Ok(("flash-week-saved", "briefings"));
                     } else {
                         day.cancel()
                     };
@@ -329,6 +338,9 @@ pub async fn week_action(
             Ok(("flash-week-saved", "access"))
         }
         "admin" => {
+            if swap.state.is_ended() {
+                return Err(AppError::Conflict("plan-closed"));
+            }
             let leg: usize = f.leg.trim().parse().map_err(|_| AppError::field("leg", Reason::UnknownChoice))?;
             let item = AdminItem::parse("item", &f.item)?;
             let legs = swap.legs();
@@ -869,14 +881,15 @@ async fn page(
     let checkins = store::week::checkins(&state.db, id)
         .await?
         .into_iter()
-        .filter(|_| roles.member || !roles.approver_of.is_empty() || me.organiser)
+        .filter(|_| roles.member || me.organiser)
         .map(|c| {
+            // A note (a call for help may be about the host) is for its author and the organisers.
+            let note = c.note.filter(|_| c.user == me.id || me.organiser).map(|n| format!(": {n}")).unwrap_or_default();
             format!(
-                "{} · {} · {}{}",
+                "{} · {} · {}{note}",
                 c.day.format("%d.%m."),
                 person(c.user),
-                l.t(&format!("checkin-{}", c.status.code())),
-                c.note.map(|n| format!(": {n}")).unwrap_or_default()
+                l.t(&format!("checkin-{}", c.status.code()))
             )
         })
         .collect();
@@ -886,7 +899,8 @@ async fn page(
     let visible = reflections_visible(n, stored_reflections.len(), completed_at, Utc::now());
     let reflections = stored_reflections
         .iter()
-        .filter(|(u, _, _)| *u == me.id || (visible && (roles.member || !roles.approver_of.is_empty())))
+        // Reflections are for the partners; approvers give their own feedback instead.
+        .filter(|(u, _, _)| *u == me.id || (visible && roles.member))
         .map(|(u, r, _)| ReflectionRow {
             author: person(*u),
             learned: r.learned.clone(),
@@ -1034,6 +1048,8 @@ struct HelpRow {
     swap: String,
     user: String,
     name: String,
+    /// Organisers must be able to reach the person who asked for help.
+    email: String,
     day: String,
     day_code: String,
     note: String,
@@ -1046,10 +1062,12 @@ async fn help_requests(State(state): State<AppState>, SignedIn(ctx, me): SignedI
     let mut rows = Vec::new();
     for c in store::week::open_help_requests(&state.db).await? {
         let swap = store::swaps::get(&state.db, c.swap).await?;
+        let account = store::users::account(&state.db, c.user).await?;
         rows.push(HelpRow {
             swap: c.swap.to_string(),
             user: c.user.to_string(),
-            name: store::users::account(&state.db, c.user).await?.display_name,
+            name: account.display_name,
+            email: account.email,
             day: c.day.format("%d.%m.%Y").to_string(),
             day_code: c.day.to_string(),
             note: c.note.unwrap_or_default(),
