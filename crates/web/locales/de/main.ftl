@@ -776,3 +776,6 @@ note-appointment-added = { $name } hat einen Termin für Sie eingetragen: { $wha
 note-appointment-cancelled = { $name } hat einen Termin abgesagt: { $what }.
 note-briefings-rescheduled = { $name } hat die Briefings der Woche auf { $what } Uhr gelegt. Die aktualisierte Kalenderdatei liegt bei.
 field-blocked = Gesperrte Organisationen
+field-owner_email = Andere zuständige Person (E-Mail)
+hint-owner_email = Jemand der gastgebenden Organisation mit Konto; leer lassen, um die Zuständigkeit zu behalten.
+note-deputy-named = { $name } hat Sie als Vertretung für den Jobtausch in { $week } benannt. Sie können Termine für den Gast eintragen.

@@ -776,3 +776,6 @@ note-appointment-added = { $name } added an appointment for you: { $what }. The 
 note-appointment-cancelled = { $name } cancelled an appointment: { $what }.
 note-briefings-rescheduled = { $name } moved the week's briefings to { $what }. The updated calendar file is attached.
 field-blocked = Blocked organisations
+field-owner_email = Another person responsible (e-mail)
+hint-owner_email = Someone of the host organisation with an account; leave empty to keep the person responsible.
+note-deputy-named = { $name } named you as deputy for the job swap in { $week }. You can enter appointments for the guest.

@@ -310,7 +310,24 @@ pub async fn week_action(
             if deputy == me.id || deputy_account.org_id != me.org_id || swap.is_member(deputy) {
                 return Err(AppError::field("email", Reason::UnknownChoice));
             }
-            let fx = audit(me.id, "week.deputy", id, deputy.to_string());
+            let mut fx = audit(me.id, "week.deputy", id, deputy.to_string());
+            let text = crate::i18n::t_args(
+                deputy_account.locale,
+                "note-deputy-named",
+                &[
+                    ("name", me.display_name.clone().into()),
+                    ("week", week_label(deputy_account.locale, swap.week).into()),
+                ],
+            );
+            let link = format!("{}/swaps/{}/week", state.config.base_url, id);
+            fx.inbox.push(store::InboxItem { user: deputy, swap: Some(id), kind: "deputy", text: text.clone() });
+            fx.mails.push(store::OutboxMail {
+                kind: "week",
+                recipient: deputy_account.email.clone(),
+                subject: text.clone(),
+                body: format!("{text}\n\n{link}\n"),
+                attachment: None,
+            });
             store::week::set_deputy(&state.db, id, me.id, deputy, &fx).await?;
             Ok(("flash-week-saved", "deputies"))
         }
@@ -321,8 +338,14 @@ pub async fn week_action(
             let mut errs = domain::error::Errors::default();
             let new_state = errs.take(AccessState::parse("state", &f.state));
             let due = errs.take(domain::week::parse_date("due", &f.due));
+            let owner_email = match f.email.trim() {
+                "" => Some(None),
+                raw => errs.take(Email::parse("email", raw).map(Some)),
+            };
             errs.into_result()?;
-            let (Some(new_state), Some(due)) = (new_state, due) else { return Err(AppError::Internal) };
+            let (Some(new_state), Some(due), Some(owner_email)) = (new_state, due, owner_email) else {
+                return Err(AppError::Internal);
+            };
             let entry = store::week::access_items(&state.db, id)
                 .await?
                 .into_iter()
@@ -332,7 +355,23 @@ pub async fn week_action(
             if !(roles.may_edit_for_host(me.id, host) || entry.owner == me.id) {
                 return Err(AppError::Forbidden("not-owner"));
             }
-            let updated = AccessEntry { state: new_state, due, ..entry };
+            // Another owner: someone of the host's organisation with an account (they are reminded).
+            let owner = match owner_email {
+                None => entry.owner,
+                Some(email) => {
+                    let host_org = swap.members.iter().find(|m| m.user == host).map(|m| m.org);
+                    let found = store::users::account_by_email(&state.db, &email.normalised()).await?;
+                    let account = match found {
+                        Some(u) => Some(store::users::account(&state.db, u).await?),
+                        None => None,
+                    };
+                    match account {
+                        Some(a) if a.org_id.is_some() && a.org_id == host_org => a.id,
+                        _ => return Err(AppError::field("email", Reason::UnknownChoice)),
+                    }
+                }
+            };
+            let updated = AccessEntry { state: new_state, due, owner, ..entry };
             let fx = audit(me.id, "week.access", id, format!("{} {}", item.code(), new_state.code()));
             store::week::update_access(&state.db, id, &updated, &fx).await?;
             Ok(("flash-week-saved", "access"))
@@ -489,6 +528,7 @@ struct AccessRow {
     owner: String,
     state_field: Field,
     due_field: Field,
+    owner_field: Field,
     may_edit: bool,
     state_label: String,
     due: String,
@@ -820,6 +860,11 @@ async fn page(
                 state_field: field(l, ff, &errors, &prefix, "state", Kind::Select, a.state.code())
                     .options(state_opts.clone()),
                 due_field: field(l, ff, &errors, &prefix, "due", Kind::Text, &a.due.to_string()),
+                owner_field: Field {
+                    label: l.t("field-owner_email"),
+                    hint: Some(l.t("hint-owner_email")),
+                    ..field(l, ff, &errors, &prefix, "email", Kind::Email, "")
+                },
                 may_edit: is_open && (roles.may_edit_for_host(me.id, host) || a.owner == me.id),
                 state_label: l.t(&format!("access-state-{}", a.state.code())),
                 due: a.due.format("%d.%m.%Y").to_string(),

@@ -185,17 +185,26 @@ async fn a_week_from_plan_to_certificate(db: Db) {
     assert!(list.body.contains("Kein VPN-Zugang"), "{}", list.body);
     assert!(mails_to(&app, "orga@netzwerk.example").await.iter().any(|m| m.contains("braucht Hilfe")));
 
-    // Granted access is to be revoked on the Friday: its owner (Eva, the host) is reminded.
-    let granted = act(
-        &e,
-        &swap,
-        "access",
-        &[("guest", &anna.to_string()), ("item", "vpn"), ("state", "granted"), ("due", "2027-05-21")],
-    )
-    .await;
+    // Granted access is to be revoked on the Friday: its owner is reminded. The host hands the
+    // VPN item to a colleague of her own organisation (someone of another one is refused).
+    let access = |state: &'static str, owner: &'static str| {
+        let anna = anna.to_string();
+        let e = &e;
+        let swap = swap.clone();
+        async move {
+            let fields =
+                [("guest", anna.as_str()), ("item", "vpn"), ("state", state), ("due", "2027-05-21"), ("email", owner)];
+            act(e, &swap, "access", &fields).await
+        }
+    };
+    let wrong = access("granted", "bernd@musterstadt.example").await;
+    assert_eq!(wrong.status, 422, "the owner belongs to the host's organisation");
+    assert!(wrong.body.contains(&format!("id=\"access-{anna}-vpn-email-error\"")));
+    let granted = access("granted", "frank@verband.example").await;
     assert_eq!(granted.status, 303, "{}", granted.body);
     web::week::run_week(&st, berlin(2027, 5, 28, 12)).await.unwrap();
-    assert!(mails_to(&app, "eva@verband.example").await.iter().any(|m| m.contains("entziehen")));
+    assert!(mails_to(&app, "frank@verband.example").await.iter().any(|m| m.contains("entziehen")));
+    assert_eq!(web::week::run_week(&st, berlin(2027, 5, 28, 13)).await.unwrap().reminders, 0, "reminded once");
 
     // After the Friday: completed; reflections, hidden until both wrote.
     let run = web::week::run_week(&st, berlin(2027, 5, 29, 9)).await.unwrap();
