@@ -40,7 +40,8 @@ async function openOrg(page, name) {
 
 /** The read-only policy as {body: rule}. */
 async function readOnlyPolicy(page) {
-  const items = page.locator('main dl').last().locator('.kern-description-list-item');
+  const list = page.getByRole('heading', { level: 2, name: 'Beteiligung der Gremien' }).locator('xpath=following-sibling::dl[1]');
+  const items = list.locator('.kern-description-list-item');
   const policy = {};
   for (const item of await items.all()) {
     policy[(await item.locator('dt').innerText()).trim()] = (await item.locator('dd').innerText()).trim();
