@@ -38,6 +38,7 @@ pub enum Reason {
     EndBeforeStart,
     Overlap,
     NoSwapDay,
+    WrongOrganisation,
 }
 
 impl Reason {
@@ -68,6 +69,7 @@ impl Reason {
             Reason::WeekTaken => "week-taken",
             Reason::Coordinates => "coordinates",
             Reason::PeriodOrder => "period-order",
+            Reason::WrongOrganisation => "wrong-organisation",
             // The swap week: a date like 2027-03-22, a time like 08:30, an https:// link, a day
             // outside Monday to Friday of the week, an end not after its start, a time taken by
             // another appointment or briefing, a day that is a holiday at every host.
@@ -209,6 +211,7 @@ mod tests {
             Reason::NoSwapDay,
             Reason::Coordinates,
             Reason::PeriodOrder,
+            Reason::WrongOrganisation,
         ];
         for r in &all {
             match r {
@@ -243,7 +246,8 @@ mod tests {
                 | Reason::Overlap
                 | Reason::NoSwapDay
                 | Reason::Coordinates
-                | Reason::PeriodOrder => {}
+                | Reason::PeriodOrder
+                | Reason::WrongOrganisation => {}
             }
         }
         all

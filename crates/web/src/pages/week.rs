@@ -307,8 +307,11 @@ pub async fn week_action(
                 .await?
                 .ok_or(AppError::field("email", Reason::UnknownChoice))?;
             let deputy_account = store::users::account(&state.db, deputy).await?;
-            if deputy == me.id || deputy_account.org_id != me.org_id || swap.is_member(deputy) {
+            if deputy == me.id || swap.is_member(deputy) {
                 return Err(AppError::field("email", Reason::UnknownChoice));
+            }
+            if deputy_account.org_id != me.org_id {
+                return Err(AppError::field("email", Reason::WrongOrganisation));
             }
             let mut fx = audit(me.id, "week.deputy", id, deputy.to_string());
             let text = crate::i18n::t_args(
@@ -367,7 +370,8 @@ pub async fn week_action(
                     };
                     match account {
                         Some(a) if a.org_id.is_some() && a.org_id == host_org => a.id,
-                        _ => return Err(AppError::field("email", Reason::UnknownChoice)),
+                        Some(_) => return Err(AppError::field("email", Reason::WrongOrganisation)),
+                        None => return Err(AppError::field("email", Reason::UnknownChoice)),
                     }
                 }
             };
@@ -818,7 +822,10 @@ async fn page(
     let mine = stored_handovers.iter().find(|(u, _)| *u == me.id).map(|(_, b)| b.clone()).unwrap_or_default();
     let handover_mine = (roles.member && is_open).then(|| {
         let v = if failed == "handover" { sent.body.clone() } else { mine.clone() };
-        field(l, failed, &errors, "handover", "body", Kind::TextArea, &v).required()
+        Field {
+            hint: Some(l.t("hint-handover")),
+            ..field(l, failed, &errors, "handover", "body", Kind::TextArea, &v).required()
+        }
     });
     let handovers = stored_handovers
         .iter()
@@ -985,7 +992,10 @@ async fn page(
             .map(|(_, _, b)| b.clone())
             .unwrap_or_default();
         let v = if failed == "feedback" { sent.body.clone() } else { mine };
-        field(l, failed, &errors, "feedback", "body", Kind::TextArea, &v).required()
+        Field {
+            hint: Some(l.t("hint-feedback")),
+            ..field(l, failed, &errors, "feedback", "body", Kind::TextArea, &v).required()
+        }
     });
     let feedback = feedback_stored
         .iter()
