@@ -27,7 +27,7 @@ use std::fmt;
 pub const MAX_GRADE_GAP: u8 = 3;
 /// Every person keeps at most this many best-fitting places in the graph, so that a round over
 /// 100,000 people stays a graph the engine can solve in minutes.
-pub const MAX_PLACES_PER_PERSON: usize = 24;
+pub const MAX_PLACES_PER_PERSON: usize = 40;
 /// At most this many topics count towards the weight of one edge.
 pub const MAX_TOPICS_COUNTED: usize = 3;
 
