@@ -36,6 +36,12 @@ const CUT_ROUNDS: usize = 10;
 /// Exact cut rounds only for components up to this many cycles (each round is a full LP).
 const CUT_MAX_CYCLES: usize = 15_000;
 
+/// Rounds of clique cuts in the weight search's subproblem.
+const SUB_CUT_ROUNDS: usize = 3;
+
+/// The full component LP is solved by the dense simplex only up to this many cycles.
+const FULL_LP_MAX_CYCLES: usize = 15_000;
+
 /// Dynamic branching (fewest open cycles) for components up to this many people.
 const DYNAMIC_MAX_PEOPLE: usize = 20_000;
 
@@ -1299,7 +1305,10 @@ fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Co
     let debug = std::env::var_os("MATCHING_DEBUG").is_some();
     let t_start = Instant::now();
     // The simplex (small components) is kept for stage 2: a warm start from its basis.
-    let mut lp = (c.nv <= SIMPLEX_MAX_ROWS).then(|| Lp::new(c.nv, &c.cstart, &c.cmem, &c.len, &best_set));
+    // Components with very many cycles: the full dense LP is too slow (PDHG bounds, then the
+    // exact LP on the cycles that survive reduced-cost fixing in the weight search).
+    let mut lp = (c.nv <= SIMPLEX_MAX_ROWS && nc <= FULL_LP_MAX_CYCLES)
+        .then(|| Lp::new(c.nv, &c.cstart, &c.cmem, &c.len, &best_set));
     let mut exact1 = None;
     if let Some(lp) = lp.as_mut() {
         lp.set_objective(c.len.iter().map(|&l| l as f64).collect());
@@ -1511,7 +1520,8 @@ fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Co
         }
         if best.1 < w_ub && nc > 50 {
             let share = c.w.iter().zip(&c.len).map(|(w, l)| w.abs() / l).max().unwrap_or(0);
-            let d = dive(c, &x1, &fd1, Some(4 * share + 1), budget(0.3));
+            let frac = if c.nv <= SIMPLEX_MAX_ROWS { 0.1 } else { 0.3 };
+            let d = dive(c, &x1, &fd1, Some(4 * share + 1), budget(frac));
             let v = value(c, &d);
             if debug {
                 eprintln!("  weight dive: {v:?} at {:.2}s", t_start.elapsed().as_secs_f64());
@@ -1544,7 +1554,7 @@ fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Co
             bound_weight: best.1,
         };
     }
-    if people_proven && exact2_ok && deadline.is_none_or(|d| Instant::now() < d) {
+    if people_proven && c.nv <= SIMPLEX_MAX_ROWS && deadline.is_none_or(|d| Instant::now() < d) {
         let b2 = IncBound::new(c, &st2, &fd2);
         let r = weight_search(c, &s.b1, &b2, best, best_set.clone(), w_ub, elastic_cost, deadline);
         if r.best > best {
@@ -1886,6 +1896,25 @@ impl<'a, 'b> Bnb<'a, 'b> {
             return;
         }
         let x = self.lp.primal();
+        if self.debug_nodes && depth == 0 {
+            let mut row = vec![0.0f64; c.nv];
+            let mut people = 0.0;
+            for j in 0..nc {
+                if self.open(j) {
+                    people += x[j] * c.len[j] as f64;
+                    for &v in c.members(j) {
+                        row[v as usize] += x[j];
+                    }
+                }
+            }
+            let viol = row.iter().fold(0.0f64, |a, &r| a.max(r));
+            let fsum = self.lp.duals().0.iter().sum::<f64>();
+            eprintln!(
+                "      root: people {people:.4} max row {viol:.6} floor {:?} lam {} ysum {fsum}",
+                self.floor,
+                self.lp.duals().1
+            );
+        }
         if self.debug_nodes {
             let nfrac = (0..nc).filter(|&j| self.open(j) && x[j] > 1e-6 && x[j] < 1.0 - 1e-6).count();
             let z: f64 = (0..nc).filter(|&j| self.open(j)).map(|j| x[j] * self.base(j) as f64).sum();
@@ -2049,6 +2078,70 @@ fn weight_search(
     let p = best.0;
     let mut out = WeightSearch { best, best_set, complete: false, w_ub };
     let need = p as i128;
+    // Exact bound on the weight of packings with p people that use cycle j.
+    let bound_with = |j: usize| -> Option<i64> {
+        let p1 = b1.sum + b1.rc[j].min(0);
+        let w2 = b2.sum + b2.rc[j].min(0) - b2.lam * need;
+        (floor_div_scale(p1) >= p).then(|| floor_div_scale(w2))
+    };
+    // One LP on every cycle that can be in a packing better than the incumbent; each round
+    // excludes the cycles below its threshold (fixings: a dual simplex step).
+    let keep: Vec<usize> = (0..c.nc()).filter(|&j| bound_with(j).is_some_and(|b| b > out.best.1)).collect();
+    if keep.is_empty() {
+        out.complete = true;
+        out.w_ub = out.best.1;
+        return out;
+    }
+    let kb: Vec<i64> = keep.iter().map(|&j| bound_with(j).unwrap_or(i64::MIN)).collect();
+    let (mut sub, _) = restrict(c, &keep);
+    let mut pos = vec![usize::MAX; c.nc()];
+    for (i, &j) in keep.iter().enumerate() {
+        pos[j] = i;
+    }
+    let start: Vec<usize> = out.best_set.iter().map(|&j| pos[j]).filter(|&i| i != usize::MAX).collect();
+    // The stage-2 LP of the subproblem; clique cuts separated on its solution tighten it
+    // (a few rounds, each a fresh LP).
+    let solve_lp = |sub: &Comp| -> Option<Vec<f64>> {
+        let mut lp = Lp::new(sub.nv, &sub.cstart, &sub.cmem, &sub.len, &start);
+        lp.set_objective(sub.len.iter().map(|&l| l as f64).collect());
+        if lp.run(deadline, usize::MAX) != Status::Optimal {
+            return None;
+        }
+        lp.set_elastic(Some(elastic_cost));
+        lp.set_people_rhs(p as f64);
+        if lp.solve_node(deadline) != Status::Optimal {
+            return None;
+        }
+        lp.set_objective(sub.w.iter().map(|&w| w as f64).collect());
+        (lp.solve_node(deadline) == Status::Optimal).then(|| lp.primal())
+    };
+    let mut seen: std::collections::HashSet<Vec<usize>> = std::collections::HashSet::new();
+    for _ in 0..SUB_CUT_ROUNDS {
+        if sub.nv >= SIMPLEX_MAX_ROWS {
+            break;
+        }
+        let Some(x) = solve_lp(&sub) else { return out };
+        let cuts = separate_cliques(&sub, &x, (SIMPLEX_MAX_ROWS - sub.nv).min(1000));
+        let fresh: Vec<Vec<usize>> = cuts.into_iter().filter(|q| seen.insert(q.clone())).collect();
+        if debug {
+            eprintln!("    weight search: {} new clique cuts", fresh.len());
+        }
+        if fresh.is_empty() {
+            break;
+        }
+        sub = with_cuts(&sub, &fresh);
+    }
+    let mut lp = Lp::new(sub.nv, &sub.cstart, &sub.cmem, &sub.len, &start);
+    lp.set_objective(sub.len.iter().map(|&l| l as f64).collect());
+    if lp.run(deadline, usize::MAX) != Status::Optimal {
+        return out;
+    }
+    lp.set_elastic(Some(elastic_cost));
+    lp.set_people_rhs(p as f64);
+    if lp.solve_node(deadline) != Status::Optimal {
+        return out;
+    }
+    lp.set_objective(sub.w.iter().map(|&w| w as f64).collect());
     let mut gap = 8i64;
     loop {
         if deadline.is_some_and(|d| Instant::now() >= d) {
@@ -2058,58 +2151,35 @@ fn weight_search(
             out.complete = true;
             return out;
         }
-        let t = (out.w_ub - gap).max(out.best.1);
-        let keep: Vec<usize> = (0..c.nc())
-            .filter(|&j| {
-                let p1 = b1.sum + b1.rc[j].min(0);
-                let w2 = b2.sum + b2.rc[j].min(0) - b2.lam * need;
-                floor_div_scale(p1) >= p && floor_div_scale(w2) > t
-            })
-            .collect();
-        let mut found = None;
-        let mut complete = true;
-        let mut nodes = 0;
-        if !keep.is_empty() {
-            let (sub, _) = restrict(c, &keep);
-            let mut pos = vec![usize::MAX; c.nc()];
-            for (i, &j) in keep.iter().enumerate() {
-                pos[j] = i;
-            }
-            let start: Vec<usize> = if out.best_set.iter().all(|&j| pos[j] != usize::MAX) {
-                out.best_set.iter().map(|&j| pos[j]).collect()
-            } else {
-                Vec::new()
-            };
-            let mut lp = Lp::new(sub.nv, &sub.cstart, &sub.cmem, &sub.len, &start);
-            lp.set_objective(sub.len.iter().map(|&l| l as f64).collect());
-            let mut ok = lp.run(deadline, usize::MAX) == Status::Optimal;
-            if ok {
-                lp.set_elastic(Some(elastic_cost));
-                lp.set_people_rhs(p as f64);
-                ok = lp.solve_node(deadline) == Status::Optimal;
-            }
-            if ok {
-                lp.set_objective(sub.w.iter().map(|&w| w as f64).collect());
-                let mut bb = Bnb::new(&sub, &mut lp, Some(p), (p, t), Vec::new(), deadline, elastic_cost);
-                bb.node(0);
-                complete = !bb.incomplete;
-                nodes = bb.nodes;
-                if debug {
-                    eprintln!("    sub LP rows {} cols {} iterations {}", sub.nv + 1, sub.nc(), bb.lp.iterations);
-                }
-                if bb.best.1 > t && !bb.best_set.is_empty() {
-                    found = Some((bb.best, bb.best_set.iter().map(|&i| keep[i]).collect::<Vec<usize>>()));
-                }
-            } else {
-                complete = false;
-            }
+        // Steps of 8, 16, 32, ... below the bound, at most half way down to the incumbent
+        // (rounds near the bound are cheap, and a threshold just below the optimum makes
+        // the smallest complete search).
+        let t = out.w_ub - gap.min((out.w_ub - out.best.1 + 1) / 2).max(1);
+        // Exclusions only shrink from round to round (T decreases): releasing keeps the
+        // basis primal feasible.
+        let excluded: Vec<usize> = (0..sub.nc()).filter(|&i| kb[i] <= t).collect();
+        for i in 0..sub.nc() {
+            lp.set_removed(i, kb[i] <= t);
         }
+        let mut bb = Bnb::new(&sub, &mut lp, Some(p), (p, t), Vec::new(), deadline, elastic_cost);
+        for &i in &excluded {
+            bb.out[i] = 1;
+        }
+        bb.node(0);
+        let complete = !bb.incomplete;
+        let found = (bb.best.1 > t && !bb.best_set.is_empty())
+            .then(|| (bb.best, bb.best_set.iter().map(|&i| keep[i]).collect::<Vec<usize>>()));
         if debug {
             eprintln!(
-                "    weight search: T={t} keeps {} of {} cycles, nodes={nodes}, found={:?}, complete={complete}",
-                keep.len(),
+                "    weight search: T={t} uses {} of {} cycles ({} rows), nodes={}, found={:?}, complete={complete}, \
+                 iterations {} reinversions {}",
+                sub.nc() - excluded.len(),
                 c.nc(),
-                found.as_ref().map(|f| f.0)
+                sub.nv + 1,
+                bb.nodes,
+                found.as_ref().map(|f| f.0),
+                bb.lp.iterations,
+                bb.lp.reinversions
             );
         }
         if let Some((v, set)) = found
@@ -2127,6 +2197,6 @@ fn weight_search(
             out.complete = true;
             return out;
         }
-        gap *= 4;
+        gap *= 2;
     }
 }

@@ -66,6 +66,8 @@ pub struct Lp<'a> {
     devex: Vec<f64>,
     tol_d: f64,
     pub iterations: usize,
+    /// Inverses recomputed from scratch (drift).
+    pub reinversions: usize,
 }
 
 impl<'a> Lp<'a> {
@@ -138,6 +140,7 @@ impl<'a> Lp<'a> {
             devex: vec![1.0; nc + m + 1],
             tol_d: 1e-9,
             iterations: 0,
+            reinversions: 0,
         };
         lp.recompute();
         lp
@@ -250,6 +253,13 @@ impl<'a> Lp<'a> {
         }
     }
 
+    /// Reduced costs of all nonbasic, non-removed variables (0 elsewhere).
+    fn reduced_costs(&self, out: &mut [f64]) {
+        for (var, t) in out.iter_mut().enumerate() {
+            *t = if self.pos[var] != usize::MAX || self.removed[var] { 0.0 } else { self.rc(var) };
+        }
+    }
+
     /// Largest primal infeasibility of the basis (negative values, removed basics above 0).
     pub fn primal_infeasibility(&self) -> f64 {
         let mut worst = 0.0f64;
@@ -307,14 +317,13 @@ impl<'a> Lp<'a> {
             if p != 0.0 {
                 let p = p / ar;
                 for (t, &a) in col.iter_mut().zip(alpha) {
-                    *t -= a * p;
-                }
-                col[r] = p;
-                for t in col.iter_mut() {
-                    if t.abs() < 1e-14 {
-                        *t = 0.0;
+                    if a != 0.0 {
+                        let v = *t - a * p;
+                        // Flush tiny entries so the inverse stays sparse.
+                        *t = if v.abs() < 1e-14 { 0.0 } else { v };
                     }
                 }
+                col[r] = p;
             }
         }
         let out = self.basis[r];
@@ -418,6 +427,159 @@ impl<'a> Lp<'a> {
 
     /// `x_B = B^-1 b` and `y = c_B^T B^-1` from the current inverse.
     fn recompute(&mut self) {
+        self.recompute_once();
+        // The product-form updates accumulate error: check the residual of `B x_B = b` and
+        // recompute the inverse from the basis when it has drifted.
+        if self.residual() > 1e-8 && self.reinvert() {
+            self.reinversions += 1;
+            self.recompute_once();
+        }
+    }
+
+    /// Adds `scale * a_var` to `out` (constraint-row space).
+    fn add_column(&self, var: usize, scale: f64, out: &mut [f64]) {
+        let m = self.m;
+        if var < self.nc {
+            for &v in &self.cmem[self.cstart[var]..self.cstart[var + 1]] {
+                out[v as usize] += scale;
+            }
+            out[m - 1] -= scale * self.len[var] as f64;
+        } else if var == self.nc + m {
+            out[m - 1] -= scale;
+        } else {
+            out[var - self.nc] += scale;
+        }
+    }
+
+    /// Largest entry of `B x_B - b`.
+    fn residual(&self) -> f64 {
+        let mut r: Vec<f64> = self.b.iter().map(|&t| -t).collect();
+        for (k, &var) in self.basis.iter().enumerate() {
+            self.add_column(var, self.xb[k], &mut r);
+        }
+        r.iter().fold(0.0f64, |a, &t| a.max(t.abs()))
+    }
+
+    /// Recomputes the inverse from the basis: basic slacks cover their rows, so only the
+    /// block of the structural basic columns on the other rows needs a dense inversion
+    /// (Gauss-Jordan, partial pivoting). Returns false (inverse unchanged) if singular.
+    fn reinvert(&mut self) -> bool {
+        let m = self.m;
+        let nc = self.nc;
+        let is_slack = |var: usize| var >= nc && var < nc + m;
+        let spos: Vec<usize> = (0..m).filter(|&k| !is_slack(self.basis[k])).collect();
+        let mut covered = vec![false; m];
+        for &var in &self.basis {
+            if is_slack(var) {
+                covered[var - nc] = true;
+            }
+        }
+        let rows: Vec<usize> = (0..m).filter(|&i| !covered[i]).collect();
+        let kk = spos.len();
+        if rows.len() != kk {
+            return false;
+        }
+        let mut ridx = vec![usize::MAX; m];
+        for (t, &i) in rows.iter().enumerate() {
+            ridx[i] = t;
+        }
+        // M (kk x kk, row-major): M[t][s] = a_{basis[spos[s]]}[rows[t]]; inverse by Gauss-Jordan.
+        let mut a = vec![0.0f64; kk * kk];
+        let mut col = vec![0.0f64; m];
+        for (s_, &k) in spos.iter().enumerate() {
+            col.iter_mut().for_each(|t| *t = 0.0);
+            self.add_column(self.basis[k], 1.0, &mut col);
+            for (i, &v) in col.iter().enumerate() {
+                if v != 0.0 && ridx[i] != usize::MAX {
+                    a[ridx[i] * kk + s_] = v;
+                }
+            }
+        }
+        let mut inv = vec![0.0f64; kk * kk];
+        for t in 0..kk {
+            inv[t * kk + t] = 1.0;
+        }
+        for p in 0..kk {
+            let mut piv = p;
+            for r in p + 1..kk {
+                if a[r * kk + p].abs() > a[piv * kk + p].abs() {
+                    piv = r;
+                }
+            }
+            if a[piv * kk + p].abs() < 1e-11 {
+                return false;
+            }
+            if piv != p {
+                for c_ in 0..kk {
+                    a.swap(p * kk + c_, piv * kk + c_);
+                    inv.swap(p * kk + c_, piv * kk + c_);
+                }
+            }
+            let d = 1.0 / a[p * kk + p];
+            for c_ in 0..kk {
+                a[p * kk + c_] *= d;
+                inv[p * kk + c_] *= d;
+            }
+            let (prow_a, prow_i): (Vec<f64>, Vec<f64>) =
+                (a[p * kk..(p + 1) * kk].to_vec(), inv[p * kk..(p + 1) * kk].to_vec());
+            for r in 0..kk {
+                if r == p {
+                    continue;
+                }
+                let f = a[r * kk + p];
+                if f != 0.0 {
+                    for c_ in 0..kk {
+                        a[r * kk + c_] -= f * prow_a[c_];
+                        inv[r * kk + c_] -= f * prow_i[c_];
+                    }
+                }
+            }
+        }
+        // Column i of B^-1: structural part Minv e_{ridx[i]} (or 0), slack part from the rest.
+        let mut z = vec![0.0f64; kk];
+        for i in 0..m {
+            let colv = &mut self.binv[i * m..(i + 1) * m];
+            colv.iter_mut().for_each(|t| *t = 0.0);
+            match ridx[i] {
+                usize::MAX => z.iter_mut().for_each(|t| *t = 0.0),
+                t => {
+                    for s_ in 0..kk {
+                        z[s_] = inv[s_ * kk + t];
+                    }
+                }
+            }
+            // Residual in covered rows: e_i - sum_s a_s z_s.
+            col.iter_mut().for_each(|t| *t = 0.0);
+            col[i] = 1.0;
+            for (s_, &k) in spos.iter().enumerate() {
+                if z[s_] != 0.0 {
+                    let var = self.basis[k];
+                    let zs = -z[s_];
+                    // add_column borrows self immutably; inline it here.
+                    if var < nc {
+                        for &v in &self.cmem[self.cstart[var]..self.cstart[var + 1]] {
+                            col[v as usize] += zs;
+                        }
+                        col[m - 1] -= zs * self.len[var] as f64;
+                    } else {
+                        col[m - 1] -= zs;
+                    }
+                }
+            }
+            let colv = &mut self.binv[i * m..(i + 1) * m];
+            for (s_, &k) in spos.iter().enumerate() {
+                colv[k] = z[s_];
+            }
+            for (k, &var) in self.basis.iter().enumerate() {
+                if is_slack(var) {
+                    colv[k] = col[var - nc];
+                }
+            }
+        }
+        true
+    }
+
+    fn recompute_once(&mut self) {
         let m = self.m;
         self.xb.iter_mut().for_each(|t| *t = 0.0);
         for i in 0..m {
@@ -458,6 +620,10 @@ impl<'a> Lp<'a> {
         let mut alpha = vec![0.0; m];
         let mut rho = vec![0.0; m];
         let mut since = 0usize;
+        // Reduced costs of the nonbasic variables, updated along with the Devex weights (both
+        // need the pivot row) and refreshed with the multipliers.
+        let mut rcv = vec![0.0; self.nvar()];
+        self.reduced_costs(&mut rcv);
         for it in 0..max_iter {
             if it % 32 == 0 && deadline.is_some_and(|d| Instant::now() >= d) {
                 return Status::Stopped;
@@ -470,7 +636,7 @@ impl<'a> Lp<'a> {
                 if self.pos[var] != usize::MAX || self.removed[var] {
                     continue;
                 }
-                let r = self.rc(var);
+                let r = rcv[var];
                 if r > self.tol_d && r * r > score * self.devex[var] {
                     score = r * r / self.devex[var];
                     best = r;
@@ -481,6 +647,7 @@ impl<'a> Lp<'a> {
                 if since > 0 {
                     // Confirm optimality with freshly computed multipliers.
                     self.recompute();
+                    self.reduced_costs(&mut rcv);
                     since = 0;
                     continue;
                 }
@@ -532,12 +699,14 @@ impl<'a> Lp<'a> {
                 rho[i] = self.binv[i * m + r];
             }
             let wq = self.devex[q];
+            let f = best / ar;
             for var in 0..self.nvar() {
                 if self.pos[var] != usize::MAX || var == q || self.removed[var] {
                     continue;
                 }
                 let arj = self.row_entry(&rho, var);
                 if arj != 0.0 {
+                    rcv[var] -= f * arj;
                     let ratio = arj / ar;
                     let cand = (ratio * ratio * wq).min(1e30);
                     if cand > self.devex[var] {
@@ -552,6 +721,8 @@ impl<'a> Lp<'a> {
             let out = self.basis[r];
             self.pivot(r, q, &alpha, &rho, best, theta);
             self.devex[out] = (wq / (ar * ar)).max(1.0);
+            rcv[out] = -f;
+            rcv[q] = 0.0;
             if self.iterations.is_multiple_of(500) && std::env::var_os("MATCHING_DEBUG_LP").is_some() {
                 let z: f64 = self.basis.iter().zip(&self.xb).map(|(&v, &x)| self.obj_of(v) * x).sum();
                 let nnz = self.binv.iter().filter(|&&t| t != 0.0).count();
@@ -563,6 +734,7 @@ impl<'a> Lp<'a> {
             since += 1;
             if since >= REFRESH_EVERY {
                 self.recompute();
+                self.reduced_costs(&mut rcv);
                 since = 0;
             }
         }
