@@ -311,17 +311,18 @@ impl<'a> Lp<'a> {
                 self.y[i] += f * rho[i];
             }
         }
+        // Product-form update, touching only the columns with a non-zero in row r (`rho`)
+        // and in them only the rows where alpha is non-zero.
+        let anz: Vec<usize> = (0..m).filter(|&k| alpha[k] != 0.0).collect();
         for i in 0..m {
-            let col = &mut self.binv[i * m..(i + 1) * m];
-            let p = col[r];
+            let p = rho[i];
             if p != 0.0 {
                 let p = p / ar;
-                for (t, &a) in col.iter_mut().zip(alpha) {
-                    if a != 0.0 {
-                        let v = *t - a * p;
-                        // Flush tiny entries so the inverse stays sparse.
-                        *t = if v.abs() < 1e-14 { 0.0 } else { v };
-                    }
+                let col = &mut self.binv[i * m..(i + 1) * m];
+                for &k in &anz {
+                    let v = col[k] - alpha[k] * p;
+                    // Flush tiny entries so the inverse stays sparse.
+                    col[k] = if v.abs() < 1e-14 { 0.0 } else { v };
                 }
                 col[r] = p;
             }
