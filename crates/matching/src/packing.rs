@@ -15,9 +15,13 @@
 //!  2. weight among packings with at least `P` people: with a multiplier `lam >= 0` for the
 //!     people constraint, `c_j = w_j + lam |j|` and the bound is reduced by `lam P`.
 //!
-//! The exact search is a depth-first branch and bound over people (each person is either
-//! in one of its still-possible cycles or in none), pruning with the same Lagrangian bounds
-//! maintained incrementally in exact arithmetic. When it finishes, the incumbent is optimal.
+//! Components small enough for the dense simplex (see [`crate::simplex`]) are solved by an
+//! LP-based branch and bound ([`Bnb`]): exact LP at every node (warm started), pruning by the
+//! exact Lagrangian bound of the node LP's multipliers, clique cuts at the root; the weight
+//! phase runs it on threshold-restricted subproblems ([`weight_search`]). Larger components
+//! use a depth-first branch and bound over people (each person is either in one of its
+//! still-possible cycles or in none), pruning with Lagrangian bounds maintained
+//! incrementally in exact arithmetic. When a search finishes, the incumbent is optimal.
 
 #![allow(clippy::needless_range_loop)]
 

@@ -9,7 +9,11 @@
 //! The basis inverse is kept dense (column-major, `m x m`), so this is only used for
 //! components of at most a few thousand vertices. Columns are few-nonzero (the members of a
 //! cycle, plus the people row), so the product-form update only touches the columns of the
-//! inverse whose pivot-row entry is non-zero. The right-hand side is perturbed by tiny
+//! inverse whose pivot-row entry is non-zero, and in them the rows where the entering column
+//! is. When the residual of `B x_B = b` drifts, the inverse is recomputed from the basis.
+//! Branch and bound support: cycles can be removed (fixed at 0: a dual simplex step),
+//! the people floor changed, slacks penalised (soft equality rows), and an elastic variable
+//! keeps the people row feasible. The right-hand side is perturbed by tiny
 //! distinct amounts against stalling on the massive degeneracy of packing LPs; the perturbed
 //! basis stays optimal-dual for the original LP, and the bound built from its multipliers is
 //! evaluated exactly by the caller anyway, so floating-point error can weaken a bound but
