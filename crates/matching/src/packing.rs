@@ -28,7 +28,7 @@
 use std::time::Instant;
 
 use crate::cycles::Cycles;
-use crate::simplex::{Lp, Status};
+use crate::simplex::{Lp, Snapshot, Status};
 
 /// Components with at most this many rows (people and cuts) get their root LPs solved
 /// exactly by the dense simplex (its inverse is `rows^2` floats: 72 MB at 3000).
@@ -39,6 +39,9 @@ const CUT_ROUNDS: usize = 10;
 
 /// Exact cut rounds only for components up to this many cycles (each round is a full LP).
 const CUT_MAX_CYCLES: usize = 15_000;
+
+/// Memory for saved bases along the branch and bound path (deeper levels re-optimise).
+const SNAPSHOT_BYTES: usize = 128 << 20;
 
 /// Rounds of clique cuts in the weight search's subproblem.
 const SUB_CUT_ROUNDS: usize = 3;
@@ -1875,6 +1878,23 @@ impl<'a, 'b> Bnb<'a, 'b> {
         val
     }
 
+    /// This node's optimal basis, if memory allows keeping one per level down to here.
+    fn snapshot(&self, depth: usize) -> Option<Snapshot> {
+        ((depth + 1) * self.lp.snapshot_bytes() <= SNAPSHOT_BYTES).then(|| self.lp.save())
+    }
+
+    /// Returns the LP to this node's optimum after a child's changes were undone: restores
+    /// the saved basis, or re-optimises (a release: primal simplex).
+    fn back_to_node(&mut self, snap: &Option<Snapshot>) -> bool {
+        match snap {
+            Some(s) => {
+                self.lp.restore(s);
+                true
+            }
+            None => self.lp.solve_node(self.deadline) == Status::Optimal,
+        }
+    }
+
     fn cur_value(&self) -> i64 {
         if self.floor.is_some() { self.cur.1 } else { self.cur.0 }
     }
@@ -1997,6 +2017,7 @@ impl<'a, 'b> Bnb<'a, 'b> {
         }
         if let Some(v) = pv {
             let cycles: Vec<usize> = c.cycles_of(v).iter().map(|&k| k as usize).filter(|&k| self.open(k)).collect();
+            let snap = self.snapshot(depth);
             for first in [true, false] {
                 if first {
                     self.cover[v] = true;
@@ -2018,7 +2039,7 @@ impl<'a, 'b> Bnb<'a, 'b> {
                 if self.incomplete {
                     break;
                 }
-                if first && self.lp.solve_node(self.deadline) != Status::Optimal {
+                if first && !self.back_to_node(&snap) {
                     self.incomplete = true;
                     break;
                 }
@@ -2030,10 +2051,11 @@ impl<'a, 'b> Bnb<'a, 'b> {
         }
         match frac.or(one) {
             Some(j) => {
+                let snap = self.snapshot(depth);
                 self.choose(j);
                 self.node(depth + 1);
                 self.unchoose(j);
-                if !self.incomplete && self.lp.solve_node(self.deadline) != Status::Optimal {
+                if !self.incomplete && !self.back_to_node(&snap) {
                     self.incomplete = true;
                 }
                 if !self.incomplete {

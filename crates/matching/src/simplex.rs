@@ -43,6 +43,14 @@ pub enum Status {
     Infeasible,
 }
 
+/// A saved basis ([`Lp::save`]).
+pub struct Snapshot {
+    basis: Vec<usize>,
+    binv: Vec<f64>,
+    xb: Vec<f64>,
+    y: Vec<f64>,
+}
+
 /// A packing LP over the cycles `cstart/cmem` (members) with lengths `len`.
 pub struct Lp<'a> {
     cstart: &'a [usize],
@@ -170,6 +178,30 @@ impl<'a> Lp<'a> {
 
     fn nvar(&self) -> usize {
         self.nc + self.m + 1
+    }
+
+    /// Bytes of a [`Lp::save`].
+    pub fn snapshot_bytes(&self) -> usize {
+        self.m * self.m * 8
+    }
+
+    /// The basis with its inverse and values, to return to with [`Lp::restore`] (valid while
+    /// the removals, costs and right-hand sides are the same again).
+    pub fn save(&self) -> Snapshot {
+        Snapshot { basis: self.basis.clone(), binv: self.binv.clone(), xb: self.xb.clone(), y: self.y.clone() }
+    }
+
+    pub fn restore(&mut self, s: &Snapshot) {
+        for &v in &self.basis {
+            self.pos[v] = usize::MAX;
+        }
+        self.basis.copy_from_slice(&s.basis);
+        for (k, &v) in self.basis.iter().enumerate() {
+            self.pos[v] = k;
+        }
+        self.binv.copy_from_slice(&s.binv);
+        self.xb.copy_from_slice(&s.xb);
+        self.y.copy_from_slice(&s.y);
     }
 
     /// Fixes cycle `j` at 0 (`true`) or frees it again.
