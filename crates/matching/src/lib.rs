@@ -19,15 +19,18 @@
 //!   certificate checked; the bound equals the answer.
 //! * `max_cycle >= 3`: cycle formulation. All cycles with a common week are enumerated and
 //!   split into independent components. Per component: the pairs optimum plus local search,
-//!   an LP relaxation (solved exactly by a dense revised simplex for components of up to a
-//!   few thousand people, with LP diving on it for the weight; approximately by
-//!   preconditioned PDHG for larger ones) whose dual multipliers are
-//!   rounded to a fixed-point grid and evaluated in exact integer arithmetic (so every bound
-//!   is a proven upper bound whatever the floating-point error), LP diving, then an exact
-//!   branch and bound (people first, then weight) with those bounds, re-solving the LP at
-//!   nodes of moderate size. Without a time limit the search runs until it proves
-//!   optimality (which can take very long on large instances); with one, the best answer
-//!   found and its proven bound are returned.
+//!   an LP relaxation whose dual multipliers are rounded to a fixed-point grid and evaluated
+//!   in exact integer arithmetic (so every bound is a proven upper bound whatever the
+//!   floating-point error), LP diving, then exact search, people first, then weight.
+//!   Components of up to a few thousand people get exact LPs from a dense revised simplex
+//!   (primal and dual, warm-started, reinverted on drift) with clique cuts, and an LP-based
+//!   branch and bound (people coverage or single cycles, exact Lagrangian pruning and
+//!   reduced-cost fixing at every node); the weight phase searches restricted subproblems
+//!   (the cycles whose use can still beat a threshold just below the bound) until the
+//!   incumbent is proven optimal. Larger components use preconditioned PDHG for the LP and a
+//!   depth-first search with those bounds. Without a time limit the search runs until it
+//!   proves optimality (which can take very long on large instances); with one, the best
+//!   answer found and its proven bound are returned.
 //!
 //! Diagnostics on stderr for developers: `MATCHING_DEBUG=1` (phases per component),
 //! `MATCHING_DEBUG_LP=1` (LP iterations), `MATCHING_DEBUG_BLOSSOM=1` (matching counters).

@@ -15,20 +15,39 @@
 //!  2. weight among packings with at least `P` people: with a multiplier `lam >= 0` for the
 //!     people constraint, `c_j = w_j + lam |j|` and the bound is reduced by `lam P`.
 //!
-//! The exact search is a depth-first branch and bound over people (each person is either
-//! in one of its still-possible cycles or in none), pruning with the same Lagrangian bounds
-//! maintained incrementally in exact arithmetic. When it finishes, the incumbent is optimal.
+//! Components small enough for the dense simplex (see [`crate::simplex`]) are solved by an
+//! LP-based branch and bound ([`Bnb`]): exact LP at every node (warm started), pruning by the
+//! exact Lagrangian bound of the node LP's multipliers, clique cuts at the root; the weight
+//! phase runs it on threshold-restricted subproblems ([`weight_search`]). Larger components
+//! use a depth-first branch and bound over people (each person is either in one of its
+//! still-possible cycles or in none), pruning with Lagrangian bounds maintained
+//! incrementally in exact arithmetic. When a search finishes, the incumbent is optimal.
 
 #![allow(clippy::needless_range_loop)]
 
 use std::time::Instant;
 
 use crate::cycles::Cycles;
-use crate::simplex::{Lp, Status};
+use crate::simplex::{Lp, Snapshot, Status};
 
 /// Components with at most this many rows (people and cuts) get their root LPs solved
 /// exactly by the dense simplex (its inverse is `rows^2` floats: 72 MB at 3000).
 const SIMPLEX_MAX_ROWS: usize = 3000;
+
+/// Rounds of clique-cut separation on exact LP solutions (simplex components).
+const CUT_ROUNDS: usize = 10;
+
+/// Exact cut rounds only for components up to this many cycles (each round is a full LP).
+const CUT_MAX_CYCLES: usize = 15_000;
+
+/// Memory for saved bases along the branch and bound path (deeper levels re-optimise).
+const SNAPSHOT_BYTES: usize = 128 << 20;
+
+/// Rounds of clique cuts in the weight search's subproblem.
+const SUB_CUT_ROUNDS: usize = 3;
+
+/// The full component LP is solved by the dense simplex only up to this many cycles.
+const FULL_LP_MAX_CYCLES: usize = 15_000;
 
 /// Dynamic branching (fewest open cycles) for components up to this many people.
 const DYNAMIC_MAX_PEOPLE: usize = 20_000;
@@ -1097,8 +1116,42 @@ pub fn solve_comp(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -
     let nc = c.nc();
     // Small components get exact LPs: clique cuts hardly tighten those (the cycle
     // formulation is tight) and each round would cost a full LP solve.
-    if nc <= 50 || c.nv <= SIMPLEX_MAX_ROWS {
+    if nc <= 50 || (c.nv <= SIMPLEX_MAX_ROWS && nc > CUT_MAX_CYCLES) {
         return solve_core(c, pair_start, deadline);
+    }
+    if c.nv < SIMPLEX_MAX_ROWS && nc <= CUT_MAX_CYCLES {
+        // Clique cuts separated on exact LP solutions (people first, then weight, by a
+        // combined objective): they close most of the LP's gap on the weight.
+        let cut_deadline = deadline.map(|d| {
+            let now = Instant::now();
+            now + d.saturating_duration_since(now).mul_f64(0.15)
+        });
+        let share = c.w.iter().zip(&c.len).map(|(w, l)| w.abs() / l).max().unwrap_or(0);
+        let start = local_search(c, pair_start.clone(), cut_deadline);
+        let mut cc = c.clone();
+        let mut seen: std::collections::HashSet<Vec<usize>> = std::collections::HashSet::new();
+        for round in 0..CUT_ROUNDS {
+            if cut_deadline.is_some_and(|d| Instant::now() >= d) || cc.nv >= SIMPLEX_MAX_ROWS {
+                break;
+            }
+            let mut lp = Lp::new(cc.nv, &cc.cstart, &cc.cmem, &cc.len, &start);
+            lp.set_objective((0..nc).map(|j| (cc.w[j] + (4 * share + 1) * cc.len[j]) as f64).collect());
+            if lp.run(cut_deadline, usize::MAX) != Status::Optimal {
+                break;
+            }
+            let x = lp.primal();
+            let room = SIMPLEX_MAX_ROWS - cc.nv;
+            let cuts = separate_cliques(&cc, &x, room.min(2000));
+            let fresh: Vec<Vec<usize>> = cuts.into_iter().filter(|q| seen.insert(q.clone())).collect();
+            if std::env::var_os("MATCHING_DEBUG").is_some() {
+                eprintln!("  exact cut round {round}: {} new clique cuts", fresh.len());
+            }
+            if fresh.is_empty() {
+                break;
+            }
+            cc = with_cuts(&cc, &fresh);
+        }
+        return solve_core(&cc, pair_start, deadline);
     }
     // Clique cuts: rounds of LP (people, then people-then-weight) and separation.
     let cut_deadline = deadline.map(|d| {
@@ -1259,7 +1312,10 @@ fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Co
     let debug = std::env::var_os("MATCHING_DEBUG").is_some();
     let t_start = Instant::now();
     // The simplex (small components) is kept for stage 2: a warm start from its basis.
-    let mut lp = (c.nv <= SIMPLEX_MAX_ROWS).then(|| Lp::new(c.nv, &c.cstart, &c.cmem, &c.len, &best_set));
+    // Components with very many cycles: the full dense LP is too slow (PDHG bounds, then the
+    // exact LP on the cycles that survive reduced-cost fixing in the weight search).
+    let mut lp = (c.nv <= SIMPLEX_MAX_ROWS && nc <= FULL_LP_MAX_CYCLES)
+        .then(|| Lp::new(c.nv, &c.cstart, &c.cmem, &c.len, &best_set));
     let mut exact1 = None;
     if let Some(lp) = lp.as_mut() {
         lp.set_objective(c.len.iter().map(|&l| l as f64).collect());
@@ -1304,6 +1360,29 @@ fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Co
             best,
             t_start.elapsed().as_secs_f64()
         );
+    }
+
+    // Exact LP-based branch and bound for the people count.
+    if best.0 < p_ub
+        && let Some(lp) = lp.as_mut()
+    {
+        let mut bb = Bnb::new(c, lp, None, best, best_set.clone(), budget(0.5), 4.0);
+        bb.node(0);
+        if bb.best > best {
+            best = bb.best;
+            best_set = bb.best_set.clone();
+        }
+        if !bb.incomplete {
+            p_ub = best.0;
+        }
+        if debug {
+            eprintln!(
+                "  bnb people: best={best:?} p_ub={p_ub} nodes={} complete={} at {:.2}s",
+                bb.nodes,
+                !bb.incomplete,
+                t_start.elapsed().as_secs_f64()
+            );
+        }
     }
 
     let b1 = IncBound::new(c, &st1, &fd1);
@@ -1389,12 +1468,20 @@ fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Co
     let warm2: Vec<f64> = (0..c.nv).map(|v| 2.0 * maxw * s.b1.y[v] as f64 / SCALE).collect();
     let frac2 = if people_proven { 0.4 } else { 0.15 };
     let mut exact2 = None;
-    if let Some(lp) = lp.as_mut()
-        && lp.set_people_floor(p_ub as f64)
-    {
-        lp.set_objective(c.w.iter().map(|&w| w as f64).collect());
-        if lp.run(budget(frac2), usize::MAX) == Status::Optimal {
-            exact2 = Some(lp_bound(c, &st2, lp));
+    // Cost of a missing person in the elastic people row: more than any weight difference.
+    let share_abs = (0..c.nv_real)
+        .map(|v| c.cycles_of(v).iter().map(|&j| c.w[j as usize].abs() / c.len[j as usize] + 1).max().unwrap_or(0))
+        .sum::<i64>();
+    let elastic_cost = (2 * share_abs + 2) as f64;
+    let wobj: Vec<f64> = c.w.iter().map(|&w| w as f64).collect();
+    if let Some(lp) = lp.as_mut() {
+        lp.set_elastic(Some(elastic_cost));
+        lp.set_people_rhs(p_ub as f64);
+        if lp.solve_node(budget(frac2)) == Status::Optimal {
+            lp.set_objective(wobj.clone());
+            if lp.solve_node(budget(frac2)) == Status::Optimal {
+                exact2 = Some(lp_bound(c, &st2, lp));
+            }
         }
     }
     if debug {
@@ -1405,6 +1492,7 @@ fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Co
             t_start.elapsed().as_secs_f64()
         );
     }
+    let exact2_ok = exact2.is_some();
     let (fd2, w_ub, x2) = match exact2 {
         Some(r) => r,
         None => pdhg(c, &st2, max_iter, stop, budget(frac2), Some((&warm2, 2.0 * maxw))),
@@ -1421,9 +1509,13 @@ fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Co
             eprintln!("  stage2 rounding: {best:?}");
         }
         if best.1 < w_ub
+            && exact2_ok
             && let Some(lp) = lp.as_mut()
         {
-            let d = dive_lp(c, lp, budget(0.6));
+            lp.set_elastic(None);
+            let d = dive_lp(c, lp, budget(0.3));
+            lp.set_elastic(Some(elastic_cost));
+            lp.set_objective(wobj.clone());
             let v = value(c, &d);
             if debug {
                 eprintln!("  simplex dive: {v:?} at {:.2}s", t_start.elapsed().as_secs_f64());
@@ -1435,7 +1527,8 @@ fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Co
         }
         if best.1 < w_ub && nc > 50 {
             let share = c.w.iter().zip(&c.len).map(|(w, l)| w.abs() / l).max().unwrap_or(0);
-            let d = dive(c, &x1, &fd1, Some(4 * share + 1), budget(0.3));
+            let frac = if c.nv <= SIMPLEX_MAX_ROWS { 0.1 } else { 0.3 };
+            let d = dive(c, &x1, &fd1, Some(4 * share + 1), budget(frac));
             let v = value(c, &d);
             if debug {
                 eprintln!("  weight dive: {v:?} at {:.2}s", t_start.elapsed().as_secs_f64());
@@ -1467,6 +1560,31 @@ fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Co
             bound_people: best.0,
             bound_weight: best.1,
         };
+    }
+    if people_proven && c.nv <= SIMPLEX_MAX_ROWS && deadline.is_none_or(|d| Instant::now() < d) {
+        let b2 = IncBound::new(c, &st2, &fd2);
+        let r = weight_search(c, &s.b1, &b2, best, best_set.clone(), w_ub, elastic_cost, deadline);
+        if r.best > best {
+            best = r.best;
+            best_set = r.best_set;
+        }
+        w_ub = w_ub.min(r.w_ub).max(best.1);
+        if debug {
+            eprintln!(
+                "  weight search: best={best:?} w_ub={w_ub} complete={} at {:.2}s",
+                r.complete,
+                t_start.elapsed().as_secs_f64()
+            );
+        }
+        if r.complete || best.1 >= w_ub {
+            return CompResult {
+                chosen: best_set,
+                people: best.0,
+                weight: best.1,
+                bound_people: best.0,
+                bound_weight: best.1,
+            };
+        }
     }
     let mut complete = false;
     if people_proven && deadline.is_none_or(|d| Instant::now() < d) {
@@ -1593,4 +1711,518 @@ fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Co
 fn w_ub_for(c: &Comp, st: &Stage<'_>, fd: &FixedDuals, p: i64) -> i64 {
     let st = Stage { base: st.base, people_floor: Some(p) };
     floor_div_scale(lagr_exact(c, &st, fd))
+}
+
+// ---------------------------------------------------------------------------------------
+// LP-based branch and bound (components small enough for the dense simplex)
+// ---------------------------------------------------------------------------------------
+
+/// Depth-first branch and bound on single cycles with the exact simplex at every node
+/// (warm started: a fixing is a dual simplex step away, a release a primal one).
+/// Stage 1 (`floor == None`) maximises people; stage 2 maximises weight among packings with
+/// at least `floor` people (the people row is elastic in the LP, so every node LP is feasible).
+/// Every pruning uses an exact Lagrangian bound from the node LP's multipliers, evaluated
+/// in integer arithmetic over the node's free people and open cycles, so floating-point
+/// error can cost nodes but never an optimum. Any numerical trouble marks the search
+/// incomplete (no optimality claim).
+struct Bnb<'a, 'b> {
+    c: &'a Comp,
+    lp: &'b mut Lp<'a>,
+    floor: Option<i64>,
+    /// Reasons for a cycle to be out (fixed to 0 or meeting a chosen cycle).
+    out: Vec<u32>,
+    is_chosen: Vec<bool>,
+    used: Vec<bool>,
+    /// People that must be covered (their row is an equality; the multiplier is free).
+    cover: Vec<bool>,
+    /// Penalty per unit of slack of a covered person's row (more than any objective gain).
+    cover_cost: f64,
+    /// 1: branch on people (coverage), then cycles; 2: on cycles only.
+    branch_mode: u8,
+    chosen: Vec<usize>,
+    cur: (i64, i64),
+    best: (i64, i64),
+    best_set: Vec<usize>,
+    deadline: Option<Instant>,
+    nodes: u64,
+    incomplete: bool,
+    debug: bool,
+    debug_nodes: bool,
+}
+
+impl<'a, 'b> Bnb<'a, 'b> {
+    fn new(
+        c: &'a Comp,
+        lp: &'b mut Lp<'a>,
+        floor: Option<i64>,
+        best: (i64, i64),
+        best_set: Vec<usize>,
+        deadline: Option<Instant>,
+        cover_cost: f64,
+    ) -> Self {
+        Bnb {
+            c,
+            lp,
+            floor,
+            out: vec![0; c.nc()],
+            is_chosen: vec![false; c.nc()],
+            used: vec![false; c.nv],
+            cover: vec![false; c.nv],
+            cover_cost,
+            // People: dive on cycles (finding a packing is the hard part); weight: branch on
+            // the person whose coverage is most fractional (closes the bound fastest).
+            branch_mode: if floor.is_some() { 1 } else { 2 },
+            chosen: Vec::new(),
+            cur: (0, 0),
+            best,
+            best_set,
+            deadline,
+            nodes: 0,
+            incomplete: false,
+            debug: std::env::var_os("MATCHING_DEBUG").is_some(),
+            debug_nodes: std::env::var_os("MATCHING_DEBUG_BNB").is_some(),
+        }
+    }
+
+    fn open(&self, j: usize) -> bool {
+        self.out[j] == 0 && !self.is_chosen[j]
+    }
+
+    /// Value the stage maximises, of the incumbent.
+    fn incumbent(&self) -> i64 {
+        if self.floor.is_some() { self.best.1 } else { self.best.0 }
+    }
+
+    fn base(&self, j: usize) -> i64 {
+        if self.floor.is_some() { self.c.w[j] } else { self.c.len[j] }
+    }
+
+    fn set_out(&mut self, j: usize, delta: i32) {
+        let before = self.out[j];
+        self.out[j] = (self.out[j] as i64 + delta as i64) as u32;
+        if (before == 0) != (self.out[j] == 0) && !self.is_chosen[j] {
+            self.lp.set_removed(j, self.out[j] > 0);
+        }
+    }
+
+    fn choose(&mut self, j: usize) {
+        let c = self.c;
+        self.is_chosen[j] = true;
+        self.lp.set_removed(j, true);
+        self.chosen.push(j);
+        self.cur = add(self.cur, (c.len[j], c.w[j]));
+        for &v in c.members(j) {
+            self.used[v as usize] = true;
+            for &k in c.cycles_of(v as usize) {
+                if k as usize != j {
+                    self.set_out(k as usize, 1);
+                }
+            }
+        }
+        if let Some(p) = self.floor {
+            self.lp.set_people_rhs((p - self.cur.0) as f64);
+        }
+    }
+
+    fn unchoose(&mut self, j: usize) {
+        let c = self.c;
+        for &v in c.members(j).iter().rev() {
+            self.used[v as usize] = false;
+            for &k in c.cycles_of(v as usize) {
+                if k as usize != j {
+                    self.set_out(k as usize, -1);
+                }
+            }
+        }
+        self.cur = sub(self.cur, (c.len[j], c.w[j]));
+        self.chosen.pop();
+        self.is_chosen[j] = false;
+        self.lp.set_removed(j, self.out[j] > 0);
+        if let Some(p) = self.floor {
+            self.lp.set_people_rhs((p - self.cur.0) as f64);
+        }
+    }
+
+    /// Exact scaled Lagrangian value of the node (without the chosen cycles' value) and the
+    /// scaled reduced costs of the open cycles.
+    fn node_bound(&self, rc: &mut [i128]) -> i128 {
+        let c = self.c;
+        let (y, lam) = self.lp.duals();
+        let lam = if self.floor.is_some() { lam } else { 0.0 };
+        let mut fd = to_fixed(&Duals { y: y.clone(), lam });
+        for v in 0..c.nv {
+            if self.cover[v] && y[v].is_finite() && y[v] < 0.0 {
+                fd.y[v] = (y[v] * SCALE).floor().max(-1e17) as i64;
+            }
+        }
+        let mut val: i128 = 0;
+        for v in 0..c.nv {
+            if !self.used[v] {
+                val += fd.y[v] as i128;
+            }
+        }
+        if let Some(p) = self.floor {
+            val -= fd.lam as i128 * (p - self.cur.0) as i128;
+        }
+        for j in 0..c.nc() {
+            if !self.open(j) {
+                continue;
+            }
+            let mut r = self.base(j) as i128 * SCALE as i128 + fd.lam as i128 * c.len[j] as i128;
+            for &v in c.members(j) {
+                r -= fd.y[v as usize] as i128;
+            }
+            rc[j] = r;
+            val += r.max(0);
+        }
+        val
+    }
+
+    /// This node's optimal basis, if memory allows keeping one per level down to here.
+    fn snapshot(&self, depth: usize) -> Option<Snapshot> {
+        ((depth + 1) * self.lp.snapshot_bytes() <= SNAPSHOT_BYTES).then(|| self.lp.save())
+    }
+
+    /// Returns the LP to this node's optimum after a child's changes were undone: restores
+    /// the saved basis, or re-optimises (a release: primal simplex).
+    fn back_to_node(&mut self, snap: &Option<Snapshot>) -> bool {
+        match snap {
+            Some(s) => {
+                self.lp.restore(s);
+                true
+            }
+            None => self.lp.solve_node(self.deadline) == Status::Optimal,
+        }
+    }
+
+    fn cur_value(&self) -> i64 {
+        if self.floor.is_some() { self.cur.1 } else { self.cur.0 }
+    }
+
+    fn node(&mut self, depth: usize) {
+        self.nodes += 1;
+        if self.deadline.is_some_and(|d| Instant::now() >= d) {
+            self.incomplete = true;
+        }
+        if self.incomplete {
+            return;
+        }
+        if self.lp.solve_node(self.deadline) != Status::Optimal {
+            self.incomplete = true;
+            return;
+        }
+        let c = self.c;
+        let nc = c.nc();
+        let mut rc = vec![0i128; nc];
+        let val = self.node_bound(&mut rc);
+        let inc = self.incumbent();
+        if self.cur_value() + floor_div_scale(val) <= inc {
+            return;
+        }
+        let x = self.lp.primal();
+        if self.debug_nodes && depth == 0 {
+            let mut row = vec![0.0f64; c.nv];
+            let mut people = 0.0;
+            for j in 0..nc {
+                if self.open(j) {
+                    people += x[j] * c.len[j] as f64;
+                    for &v in c.members(j) {
+                        row[v as usize] += x[j];
+                    }
+                }
+            }
+            let viol = row.iter().fold(0.0f64, |a, &r| a.max(r));
+            let fsum = self.lp.duals().0.iter().sum::<f64>();
+            eprintln!(
+                "      root: people {people:.4} max row {viol:.6} floor {:?} lam {} ysum {fsum}",
+                self.floor,
+                self.lp.duals().1
+            );
+        }
+        if self.debug_nodes {
+            let nfrac = (0..nc).filter(|&j| self.open(j) && x[j] > 1e-6 && x[j] < 1.0 - 1e-6).count();
+            let z: f64 = (0..nc).filter(|&j| self.open(j)).map(|j| x[j] * self.base(j) as f64).sum();
+            eprintln!(
+                "      node {} depth {depth} cur {:?} bound {} lpz {:.4} e {:.3e} frac {nfrac} it {}",
+                self.nodes,
+                self.cur,
+                self.cur_value() + floor_div_scale(val),
+                z + self.cur_value() as f64,
+                self.lp.elastic(),
+                self.lp.iterations
+            );
+        }
+        // Integral LP solution: a packing (if it meets the people floor).
+        let mut frac: Option<usize> = None;
+        let mut one: Option<usize> = None;
+        for j in 0..nc {
+            if !self.open(j) || x[j] <= 1e-6 {
+                continue;
+            }
+            if x[j] >= 1.0 - 1e-6 {
+                one.get_or_insert(j);
+            } else if frac.is_none_or(|t| (x[j], c.w[j]) > (x[t], c.w[t])) {
+                frac = Some(j);
+            }
+        }
+        if frac.is_none() {
+            let mut set = self.chosen.clone();
+            set.extend((0..nc).filter(|&j| self.open(j) && x[j] > 0.5));
+            let mut seen = vec![false; c.nv];
+            let disjoint =
+                set.iter().all(|&j| c.members(j).iter().all(|&v| !std::mem::replace(&mut seen[v as usize], true)));
+            let v = value(c, &set);
+            if disjoint && self.floor.is_none_or(|p| v.0 >= p) && v > self.best {
+                self.best = v;
+                self.best_set = set;
+                if self.debug {
+                    eprintln!("    bnb: incumbent {:?} at node {} depth {depth}", self.best, self.nodes);
+                }
+            }
+            if self.cur_value() + floor_div_scale(val) <= self.incumbent() {
+                return;
+            }
+        }
+        // Reduced-cost fixing: open cycles whose use bounds the node at the incumbent.
+        let inc = self.incumbent();
+        let mut fixed = Vec::new();
+        for j in 0..nc {
+            if self.open(j) && rc[j] < 0 && self.cur_value() + floor_div_scale(val + rc[j]) <= inc {
+                fixed.push(j);
+            }
+        }
+        for &j in &fixed {
+            self.set_out(j, 1);
+        }
+        // Branch on a person whose coverage is fractional (covered or not), else on a cycle.
+        let mut cov = vec![0.0f64; c.nv];
+        for j in 0..nc {
+            if self.open(j) && x[j] > 1e-9 {
+                for &v in c.members(j) {
+                    cov[v as usize] += x[j];
+                }
+            }
+        }
+        let mut pv: Option<usize> = None;
+        for v in 0..c.nv {
+            if self.used[v] || self.cover[v] || cov[v] <= 1e-6 || cov[v] >= 1.0 - 1e-6 {
+                continue;
+            }
+            if pv.is_none_or(|u| (cov[v] - 0.5).abs() < (cov[u] - 0.5).abs()) {
+                pv = Some(v);
+            }
+        }
+        if self.branch_mode == 2 {
+            pv = None;
+        }
+        if let Some(v) = pv {
+            let cycles: Vec<usize> = c.cycles_of(v).iter().map(|&k| k as usize).filter(|&k| self.open(k)).collect();
+            let snap = self.snapshot(depth);
+            for first in [true, false] {
+                if first {
+                    self.cover[v] = true;
+                    self.lp.set_slack_cost(v, self.cover_cost);
+                } else {
+                    for &k in &cycles {
+                        self.set_out(k, 1);
+                    }
+                }
+                self.node(depth + 1);
+                if first {
+                    self.cover[v] = false;
+                    self.lp.set_slack_cost(v, 0.0);
+                } else {
+                    for &k in &cycles {
+                        self.set_out(k, -1);
+                    }
+                }
+                if self.incomplete {
+                    break;
+                }
+                if first && !self.back_to_node(&snap) {
+                    self.incomplete = true;
+                    break;
+                }
+            }
+            for &j in &fixed {
+                self.set_out(j, -1);
+            }
+            return;
+        }
+        match frac.or(one) {
+            Some(j) => {
+                let snap = self.snapshot(depth);
+                self.choose(j);
+                self.node(depth + 1);
+                self.unchoose(j);
+                if !self.incomplete && !self.back_to_node(&snap) {
+                    self.incomplete = true;
+                }
+                if !self.incomplete {
+                    // Back at this node's LP optimum (a release: primal simplex), exclude j.
+                    self.set_out(j, 1);
+                    self.node(depth + 1);
+                    self.set_out(j, -1);
+                }
+            }
+            None => self.incomplete = true,
+        }
+        for &j in &fixed {
+            self.set_out(j, -1);
+        }
+    }
+}
+
+/// Outcome of [`weight_search`].
+struct WeightSearch {
+    best: (i64, i64),
+    best_set: Vec<usize>,
+    complete: bool,
+    /// Proven weight bound for packings with `best.0` people.
+    w_ub: i64,
+}
+
+/// Exact weight phase (people count `best.0` proven maximal) by restricted searches: for a
+/// threshold `T` below the root bound, only the cycles whose use still allows a packing of
+/// weight above `T` (exact reduced-cost test with the root multipliers `b1`, `b2`) can be in
+/// such a packing, so a complete branch and bound on those cycles alone either finds the
+/// best packing above `T` (optimal: every better packing uses only those cycles) or proves
+/// there is none (the bound drops to `T`; `T` is lowered and the search repeated). Small
+/// thresholds gaps make small subproblems with small LPs.
+#[allow(clippy::too_many_arguments)]
+fn weight_search(
+    c: &Comp,
+    b1: &IncBound,
+    b2: &IncBound,
+    best: (i64, i64),
+    best_set: Vec<usize>,
+    w_ub: i64,
+    elastic_cost: f64,
+    deadline: Option<Instant>,
+) -> WeightSearch {
+    let debug = std::env::var_os("MATCHING_DEBUG").is_some();
+    let p = best.0;
+    let mut out = WeightSearch { best, best_set, complete: false, w_ub };
+    let need = p as i128;
+    // Exact bound on the weight of packings with p people that use cycle j.
+    let bound_with = |j: usize| -> Option<i64> {
+        let p1 = b1.sum + b1.rc[j].min(0);
+        let w2 = b2.sum + b2.rc[j].min(0) - b2.lam * need;
+        (floor_div_scale(p1) >= p).then(|| floor_div_scale(w2))
+    };
+    // One LP on every cycle that can be in a packing better than the incumbent; each round
+    // excludes the cycles below its threshold (fixings: a dual simplex step).
+    let keep: Vec<usize> = (0..c.nc()).filter(|&j| bound_with(j).is_some_and(|b| b > out.best.1)).collect();
+    if keep.is_empty() {
+        out.complete = true;
+        out.w_ub = out.best.1;
+        return out;
+    }
+    let kb: Vec<i64> = keep.iter().map(|&j| bound_with(j).unwrap_or(i64::MIN)).collect();
+    let (mut sub, _) = restrict(c, &keep);
+    let mut pos = vec![usize::MAX; c.nc()];
+    for (i, &j) in keep.iter().enumerate() {
+        pos[j] = i;
+    }
+    let start: Vec<usize> = out.best_set.iter().map(|&j| pos[j]).filter(|&i| i != usize::MAX).collect();
+    // The stage-2 LP of the subproblem; clique cuts separated on its solution tighten it
+    // (a few rounds, each a fresh LP).
+    let solve_lp = |sub: &Comp| -> Option<Vec<f64>> {
+        let mut lp = Lp::new(sub.nv, &sub.cstart, &sub.cmem, &sub.len, &start);
+        lp.set_objective(sub.len.iter().map(|&l| l as f64).collect());
+        if lp.run(deadline, usize::MAX) != Status::Optimal {
+            return None;
+        }
+        lp.set_elastic(Some(elastic_cost));
+        lp.set_people_rhs(p as f64);
+        if lp.solve_node(deadline) != Status::Optimal {
+            return None;
+        }
+        lp.set_objective(sub.w.iter().map(|&w| w as f64).collect());
+        (lp.solve_node(deadline) == Status::Optimal).then(|| lp.primal())
+    };
+    let mut seen: std::collections::HashSet<Vec<usize>> = std::collections::HashSet::new();
+    for _ in 0..SUB_CUT_ROUNDS {
+        if sub.nv >= SIMPLEX_MAX_ROWS {
+            break;
+        }
+        let Some(x) = solve_lp(&sub) else { return out };
+        let cuts = separate_cliques(&sub, &x, (SIMPLEX_MAX_ROWS - sub.nv).min(1000));
+        let fresh: Vec<Vec<usize>> = cuts.into_iter().filter(|q| seen.insert(q.clone())).collect();
+        if debug {
+            eprintln!("    weight search: {} new clique cuts", fresh.len());
+        }
+        if fresh.is_empty() {
+            break;
+        }
+        sub = with_cuts(&sub, &fresh);
+    }
+    let mut lp = Lp::new(sub.nv, &sub.cstart, &sub.cmem, &sub.len, &start);
+    lp.set_objective(sub.len.iter().map(|&l| l as f64).collect());
+    if lp.run(deadline, usize::MAX) != Status::Optimal {
+        return out;
+    }
+    lp.set_elastic(Some(elastic_cost));
+    lp.set_people_rhs(p as f64);
+    if lp.solve_node(deadline) != Status::Optimal {
+        return out;
+    }
+    lp.set_objective(sub.w.iter().map(|&w| w as f64).collect());
+    let mut gap = 8i64;
+    loop {
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            return out;
+        }
+        if out.best.1 >= out.w_ub {
+            out.complete = true;
+            return out;
+        }
+        // Steps of 8, 16, 32, ... below the bound, at most half way down to the incumbent
+        // (rounds near the bound are cheap, and a threshold just below the optimum makes
+        // the smallest complete search).
+        let t = out.w_ub - gap.min((out.w_ub - out.best.1 + 1) / 2).max(1);
+        // Exclusions only shrink from round to round (T decreases): releasing keeps the
+        // basis primal feasible.
+        let excluded: Vec<usize> = (0..sub.nc()).filter(|&i| kb[i] <= t).collect();
+        for i in 0..sub.nc() {
+            lp.set_removed(i, kb[i] <= t);
+        }
+        let mut bb = Bnb::new(&sub, &mut lp, Some(p), (p, t), Vec::new(), deadline, elastic_cost);
+        for &i in &excluded {
+            bb.out[i] = 1;
+        }
+        bb.node(0);
+        let complete = !bb.incomplete;
+        let found = (bb.best.1 > t && !bb.best_set.is_empty())
+            .then(|| (bb.best, bb.best_set.iter().map(|&i| keep[i]).collect::<Vec<usize>>()));
+        if debug {
+            eprintln!(
+                "    weight search: T={t} uses {} of {} cycles ({} rows), nodes={}, found={:?}, complete={complete}, \
+                 iterations {} reinversions {}",
+                sub.nc() - excluded.len(),
+                c.nc(),
+                sub.nv + 1,
+                bb.nodes,
+                found.as_ref().map(|f| f.0),
+                bb.lp.iterations,
+                bb.lp.reinversions
+            );
+        }
+        if let Some((v, set)) = found
+            && v > out.best
+        {
+            out.best = v;
+            out.best_set = set;
+        }
+        if !complete {
+            return out;
+        }
+        // Nothing better than the incumbent lies above T, and nothing above the best found.
+        out.w_ub = if out.best.1 > t { out.best.1 } else { t };
+        if out.best.1 >= out.w_ub {
+            out.complete = true;
+            return out;
+        }
+        gap *= 2;
+    }
 }

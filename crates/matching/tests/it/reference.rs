@@ -23,7 +23,7 @@ fn expected() -> Vec<(String, usize, usize, i64)> {
 #[test]
 fn reference_optima() {
     let cases = expected();
-    assert_eq!(cases.len(), 9);
+    assert_eq!(cases.len(), 10);
     for (file, k, people, weight) in cases {
         let g = Graph::parse(&data(&file)).expect("instance parses");
         // A generous limit only guards against a hang; nothing below depends on timing:
@@ -57,4 +57,16 @@ fn reference_optima_proven_without_time_limit() {
         assert!(sol.optimal, "{file}");
         assert_eq!((sol.people, sol.weight), (people, weight), "{file}");
     }
+}
+
+#[test]
+fn lp_gap_instance_proven_without_time_limit() {
+    // 600 people, one component of 489 people and 8,637 cycles whose LP relaxation is
+    // fractional (people 421.75 against 421, weight 8,184 against 8,154): needs cuts and the
+    // LP branch and bound. A few seconds in release mode.
+    let g = Graph::parse(&data("js600_s11_k3.txt")).expect("instance parses");
+    let sol = solve(&g, &SolveOptions { max_cycle: 3, time_limit: None }, &mut |_| {});
+    assert_eq!(check_swaps(&g, &sol.swaps, 3).expect("valid swaps"), (sol.people, sol.weight));
+    assert!(sol.optimal);
+    assert_eq!((sol.people, sol.weight), (424, 8213));
 }
