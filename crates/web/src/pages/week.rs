@@ -71,7 +71,8 @@ async fn load(state: &AppState, me: &Account, id: SwapId) -> AppResult<(Swap, Ro
     if !swaps::can_view(&swap, &actor) && deputy_for.is_empty() {
         return Err(AppError::NotFound);
     }
-    if !crate::week::has_plan(&swap) && !swap.state.is_ended() {
+    // A swap has a week plan from its confirmation on (one cancelled later keeps it, to show).
+    if !crate::week::has_plan(&swap) && store::week::settings(&state.db, id).await?.is_none() {
         return Err(AppError::Conflict("not-planned"));
     }
     let approver_of =
