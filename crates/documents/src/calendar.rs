@@ -18,6 +18,27 @@ use crate::DocumentError;
 /// events give the same bytes across releases.
 const PRODID: &str = "-//Jobtausch//Jobtausch//DE";
 
+/// Europe/Berlin since 1996: CET, CEST from the last Sunday of March to the last of October.
+const BERLIN: &[&str] = &[
+    "BEGIN:VTIMEZONE",
+    "TZID:Europe/Berlin",
+    "BEGIN:DAYLIGHT",
+    "TZOFFSETFROM:+0100",
+    "TZOFFSETTO:+0200",
+    "TZNAME:CEST",
+    "DTSTART:19700329T020000",
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+    "END:DAYLIGHT",
+    "BEGIN:STANDARD",
+    "TZOFFSETFROM:+0200",
+    "TZOFFSETTO:+0100",
+    "TZNAME:CET",
+    "DTSTART:19701025T030000",
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+    "END:STANDARD",
+    "END:VTIMEZONE",
+];
+
 /// Longest content line in octets, without the CRLF (RFC 5545, 3.1).
 const LINE_OCTETS: usize = 75;
 
@@ -64,6 +85,12 @@ pub fn calendar_ics(name: &str, events: &[CalendarEvent]) -> Result<String, Docu
     let name = text("name", name)?;
     line(&format!("NAME:{name}"));
     line(&format!("X-WR-CALNAME:{name}"));
+    // Times are UTC; the zone tells programs that show a calendar as a whole where it lives,
+    // and keeps a feed without events a valid calendar (RFC 5545 wants one component at least).
+    line("X-WR-TIMEZONE:Europe/Berlin");
+    for l in BERLIN {
+        line(l);
+    }
     for e in events {
         if e.uid.trim().is_empty() {
             return Err(DocumentError::Missing { field: "uid" });
@@ -182,7 +209,12 @@ mod tests {
         assert_eq!(
             ics,
             "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Jobtausch//Jobtausch//DE\r\nCALSCALE:GREGORIAN\r\n\
-             METHOD:PUBLISH\r\nNAME:Jobtausch\r\nX-WR-CALNAME:Jobtausch\r\nBEGIN:VEVENT\r\nUID:briefing-1@jobtausch\r\n\
+             METHOD:PUBLISH\r\nNAME:Jobtausch\r\nX-WR-CALNAME:Jobtausch\r\nX-WR-TIMEZONE:Europe/Berlin\r\n\
+             BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\nBEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\n\
+             TZNAME:CEST\r\nDTSTART:19700329T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nEND:DAYLIGHT\r\n\
+             BEGIN:STANDARD\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\nDTSTART:19701025T030000\r\n\
+             RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n\
+             BEGIN:VEVENT\r\nUID:briefing-1@jobtausch\r\n\
              SEQUENCE:2\r\nDTSTAMP:20270301T120000Z\r\nDTSTART:20270330T063000Z\r\nDTEND:20270330T064000Z\r\n\
              SUMMARY:Briefing\r\nURL:https://meet.example.de/jt\r\nSTATUS:CONFIRMED\r\nEND:VEVENT\r\n\
              END:VCALENDAR\r\n"

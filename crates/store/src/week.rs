@@ -397,24 +397,23 @@ pub async fn deputy_of(db: &Db, deputy: UserId) -> Result<Vec<(SwapId, UserId)>,
     Ok(rows.into_iter().map(|(s, m)| (SwapId(s), UserId(m))).collect())
 }
 
+type AccessRow = (Uuid, String, Uuid, String, String, String);
+
+fn access_of((guest, item, owner, due, state, revoke_due): AccessRow) -> Result<AccessEntry, StoreError> {
+    Ok(AccessEntry {
+        guest: UserId(guest),
+        item: AccessItem::from_code(&item).ok_or_else(|| corrupt("item", &item))?,
+        owner: UserId(owner),
+        due: date(&due)?,
+        state: AccessState::from_code(&state).ok_or_else(|| corrupt("state", &state))?,
+        revoke_due: date(&revoke_due)?,
+    })
+}
+
 pub async fn access_items(db: &Db, swap: SwapId) -> Result<Vec<AccessEntry>, StoreError> {
-    let q = "SELECT guest_id, item, owner_id, due, state, revoke_due FROM swap_access_items WHERE swap_id = $1 \
-             ORDER BY guest_id, item";
-    let rows: Vec<(Uuid, String, Uuid, String, String, String)> =
-        on_db!(db, pool => sqlx::query_as(q).bind(swap.0).fetch_all(pool).await?);
-    let mut out: Vec<AccessEntry> = rows
-        .into_iter()
-        .map(|(guest, item, owner, due, state, revoke_due)| {
-            Ok(AccessEntry {
-                guest: UserId(guest),
-                item: AccessItem::from_code(&item).ok_or_else(|| corrupt("item", &item))?,
-                owner: UserId(owner),
-                due: date(&due)?,
-                state: AccessState::from_code(&state).ok_or_else(|| corrupt("state", &state))?,
-                revoke_due: date(&revoke_due)?,
-            })
-        })
-        .collect::<Result<_, StoreError>>()?;
+    let q = "SELECT guest_id, item, owner_id, due, state, revoke_due FROM swap_access_items WHERE swap_id = $1";
+    let rows: Vec<AccessRow> = on_db!(db, pool => sqlx::query_as(q).bind(swap.0).fetch_all(pool).await?);
+    let mut out: Vec<AccessEntry> = rows.into_iter().map(access_of).collect::<Result<_, StoreError>>()?;
     out.sort_by_key(|a| (a.guest, a.item));
     Ok(out)
 }
@@ -450,17 +449,7 @@ pub async fn revocations_due(db: &Db, day: NaiveDate) -> Result<Vec<(SwapId, Acc
         on_db!(db, pool => sqlx::query_as(q).bind(day.to_string()).fetch_all(pool).await?);
     rows.into_iter()
         .map(|(swap, guest, item, owner, due, state, revoke_due)| {
-            Ok((
-                SwapId(swap),
-                AccessEntry {
-                    guest: UserId(guest),
-                    item: AccessItem::from_code(&item).ok_or_else(|| corrupt("item", &item))?,
-                    owner: UserId(owner),
-                    due: date(&due)?,
-                    state: AccessState::from_code(&state).ok_or_else(|| corrupt("state", &state))?,
-                    revoke_due: date(&revoke_due)?,
-                },
-            ))
+            Ok((SwapId(swap), access_of((guest, item, owner, due, state, revoke_due))?))
         })
         .collect()
 }
