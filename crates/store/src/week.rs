@@ -617,7 +617,8 @@ pub async fn reflections(db: &Db, swap: SwapId) -> Result<Vec<(UserId, Reflectio
         .collect())
 }
 
-/// Stores a member's reflection (once; a second one is a conflict).
+/// Stores a member's reflection, once: a second one (also one racing the first) is a
+/// [`StoreError::Conflict`] and writes nothing.
 pub async fn add_reflection(
     db: &Db,
     swap: SwapId,
@@ -626,9 +627,9 @@ pub async fn add_reflection(
     effects: &Effects,
 ) -> Result<(), StoreError> {
     write_tx!(db, tx => {
-        sqlx::query(
+        let done = sqlx::query(
             "INSERT INTO swap_reflections (swap_id, user_id, learned, will_change, recommend, free_text, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (swap_id, user_id) DO NOTHING",
         )
         .bind(swap.0)
         .bind(user.0)
@@ -639,6 +640,9 @@ pub async fn add_reflection(
         .bind(now())
         .execute(&mut *tx)
         .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::Conflict);
+        }
         write_effects!(tx, effects);
     });
     Ok(())

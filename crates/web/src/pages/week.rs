@@ -442,7 +442,10 @@ pub async fn week_action(
             }
             let r = Reflection::parse(&f.learned, &f.will_change, &f.recommend, &f.free_text)?;
             let fx = audit(me.id, "week.reflection", id, String::new());
-            store::week::add_reflection(&state.db, id, me.id, &r, &fx).await?;
+            match store::week::add_reflection(&state.db, id, me.id, &r, &fx).await {
+                Err(store::StoreError::Conflict) => return Err(AppError::Conflict("already-reflected")),
+                other => other?,
+            }
             let mut written: Vec<UserId> = reflections.iter().map(|(u, _, _)| *u).collect();
             written.push(me.id);
             let mut swap = swap;
