@@ -127,6 +127,12 @@ test('rounds: the organiser starts a matching round and sees its figures', async
     const cells = (await row.locator('td').allInnerTexts()).map((s) => s.trim());
     assert.equal(cells[0], `${from} – ${to}`);
     assert.deepEqual(cells.slice(2), ['fertig', String(matched), String(pairs), String(rings)]);
+
+    // The calls for help from the daily check-ins are the organisers' too.
+    await mainNav(page).getByRole('link', { name: 'Hilferufe' }).click();
+    await page.waitForURL('**/help-requests');
+    await page.getByRole('heading', { level: 1, name: 'Hilferufe aus dem Check-in' }).waitFor();
+    await expectAccessible(page);
   } finally {
     await context.close();
   }
