@@ -142,18 +142,19 @@ impl Period {
         if last < first {
             return Err(FieldError::new("to", Reason::PeriodOrder).into());
         }
-        let mut weeks = vec![first];
-        while let Some(&w) = weeks.last().filter(|w| **w < last) {
-            if weeks.len() == Self::MAX_WEEKS {
-                return Err(FieldError::new("to", Reason::TooMany { max: Self::MAX_WEEKS }).into());
-            }
-            weeks.push(IsoWeek::of(w.monday() + Days::new(7)));
+        // Refused by the Mondays' distance, so that a far `to` never builds a long list.
+        if (last.monday() - first.monday()).num_weeks() >= Self::MAX_WEEKS as i64 {
+            return Err(FieldError::new("to", Reason::TooMany { max: Self::MAX_WEEKS }).into());
         }
-        Ok(Self { weeks })
+        Ok(Self::spanning(first, last))
     }
 
-    /// The period of stored weeks (as written by [`Period::weeks`]).
-    pub fn from_weeks(weeks: Vec<IsoWeek>) -> Self {
+    /// The consecutive weeks from `first` to `last` (as a stored round names them).
+    pub fn spanning(first: IsoWeek, last: IsoWeek) -> Self {
+        let mut weeks = vec![first];
+        while let Some(&w) = weeks.last().filter(|w| **w < last) {
+            weeks.push(IsoWeek::of(w.monday() + Days::new(7)));
+        }
         Self { weeks }
     }
 

@@ -142,27 +142,34 @@ pub fn components(n: usize, cy: &Cycles) -> Vec<Comp> {
             w.push(cy.weight[j]);
         }
         let nv = verts.len();
-        let mut vstart = vec![0usize; nv + 1];
-        for &v in &cmem {
-            vstart[v as usize + 1] += 1;
-        }
-        for i in 0..nv {
-            vstart[i + 1] += vstart[i];
-        }
-        let mut fill = vstart.clone();
-        let mut vcyc = vec![0u32; cmem.len()];
-        for j in 0..js.len() {
-            for &v in &cmem[cstart[j]..cstart[j + 1]] {
-                vcyc[fill[v as usize]] = j as u32;
-                fill[v as usize] += 1;
-            }
-        }
+        let (vstart, vcyc) = incidence(nv, &cstart, &cmem);
         for &v in &verts {
             local[v] = u32::MAX;
         }
         out.push(Comp { nv, nv_real: nv, gid: js, cstart, cmem, len, w, vstart, vcyc });
     }
     out
+}
+
+/// The cycles of each vertex (CSR: `vstart[v]..vstart[v+1]` indexes `vcyc`), from the members
+/// of each cycle (`cstart[j]..cstart[j+1]` indexes `cmem`).
+fn incidence(nv: usize, cstart: &[usize], cmem: &[u32]) -> (Vec<usize>, Vec<u32>) {
+    let mut vstart = vec![0usize; nv + 1];
+    for &v in cmem {
+        vstart[v as usize + 1] += 1;
+    }
+    for i in 0..nv {
+        vstart[i + 1] += vstart[i];
+    }
+    let mut fill = vstart.clone();
+    let mut vcyc = vec![0u32; cmem.len()];
+    for (j, w) in cstart.windows(2).enumerate() {
+        for &v in &cmem[w[0]..w[1]] {
+            vcyc[fill[v as usize]] = j as u32;
+            fill[v as usize] += 1;
+        }
+    }
+    (vstart, vcyc)
 }
 
 /// The subproblem on the given cycles (and the people in them), with its vertex map.
@@ -190,21 +197,7 @@ fn restrict(c: &Comp, cmap: &[usize]) -> (Comp, Vec<usize>) {
         cstart.push(cmem.len());
     }
     let nv = vmap.len();
-    let mut vstart = vec![0usize; nv + 1];
-    for &v in &cmem {
-        vstart[v as usize + 1] += 1;
-    }
-    for i in 0..nv {
-        vstart[i + 1] += vstart[i];
-    }
-    let mut fill = vstart.clone();
-    let mut vcyc = vec![0u32; cmem.len()];
-    for j in 0..cmap.len() {
-        for &v in &cmem[cstart[j]..cstart[j + 1]] {
-            vcyc[fill[v as usize]] = j as u32;
-            fill[v as usize] += 1;
-        }
-    }
+    let (vstart, vcyc) = incidence(nv, &cstart, &cmem);
     let sub = Comp {
         nv,
         nv_real: nv,
@@ -1260,21 +1253,7 @@ fn with_cuts(c: &Comp, cuts: &[Vec<usize>]) -> Comp {
         cmem.extend_from_slice(&extra[j]);
         cstart.push(cmem.len());
     }
-    let mut vstart = vec![0usize; nv + 1];
-    for &v in &cmem {
-        vstart[v as usize + 1] += 1;
-    }
-    for i in 0..nv {
-        vstart[i + 1] += vstart[i];
-    }
-    let mut fill = vstart.clone();
-    let mut vcyc = vec![0u32; cmem.len()];
-    for j in 0..c.nc() {
-        for &v in &cmem[cstart[j]..cstart[j + 1]] {
-            vcyc[fill[v as usize]] = j as u32;
-            fill[v as usize] += 1;
-        }
-    }
+    let (vstart, vcyc) = incidence(nv, &cstart, &cmem);
     Comp { nv, nv_real: c.nv_real, gid: c.gid.clone(), cstart, cmem, len: c.len.clone(), w: c.w.clone(), vstart, vcyc }
 }
 

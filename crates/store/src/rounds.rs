@@ -76,11 +76,7 @@ pub struct Round {
 impl Round {
     /// The round's weeks, first to last.
     pub fn period(&self) -> Period {
-        let mut weeks = vec![self.first_week];
-        while let Some(&w) = weeks.last().filter(|w| **w < self.last_week) {
-            weeks.push(IsoWeek::of(w.monday() + chrono::Days::new(7)));
-        }
-        Period::from_weeks(weeks)
+        Period::spanning(self.first_week, self.last_week)
     }
 }
 

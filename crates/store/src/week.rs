@@ -709,11 +709,10 @@ pub async fn send_reminder_once(
     Ok(sent)
 }
 
-/// Swaps in the given states (ids), for the worker.
-pub async fn swaps_in_states(db: &Db, states: &[&str]) -> Result<Vec<SwapId>, StoreError> {
-    let list = states.iter().map(|s| format!("'{}'", s.replace('\'', ""))).collect::<Vec<_>>().join(", ");
-    let q = format!("SELECT id FROM swaps WHERE state IN ({list}) ORDER BY created_at");
-    let rows: Vec<Uuid> = on_db!(db, pool => sqlx::query_scalar(&q).fetch_all(pool).await?);
+/// Swaps the week worker looks after: confirmed, in progress, or completed and not yet evaluated.
+pub async fn swaps_with_open_weeks(db: &Db) -> Result<Vec<SwapId>, StoreError> {
+    let q = "SELECT id FROM swaps WHERE state IN ('confirmed', 'in_progress', 'completed') ORDER BY created_at";
+    let rows: Vec<Uuid> = on_db!(db, pool => sqlx::query_scalar(q).fetch_all(pool).await?);
     Ok(rows.into_iter().map(SwapId).collect())
 }
 

@@ -92,29 +92,41 @@ pub fn host_of(swap: &Swap, guest: UserId) -> Option<UserId> {
     swap.members.iter().position(|m| m.user == guest).map(|i| swap.members[(i + 1) % n].user)
 }
 
-/// Names of the people and organisations of a swap, for calendar texts.
-struct Names {
-    people: Vec<(UserId, String)>,
-    orgs: Vec<(OrgId, String)>,
+/// Names of the people and organisations of a swap's week, looked up once: the members and
+/// their organisations, and whoever else a page adds (deputies, owners of access items).
+pub(crate) struct Names {
+    people: std::collections::HashMap<UserId, String>,
+    orgs: std::collections::HashMap<OrgId, String>,
 }
 
 impl Names {
-    async fn of(state: &AppState, swap: &Swap) -> AppResult<Names> {
+    pub(crate) async fn of(state: &AppState, swap: &Swap) -> AppResult<Names> {
         let users: Vec<UserId> = swap.members.iter().map(|m| m.user).collect();
         let people = store::swaps::contacts(&state.db, &users).await?.into_iter().map(|c| (c.id, c.name)).collect();
-        let mut orgs = Vec::new();
+        let mut orgs = std::collections::HashMap::new();
         for o in swap.organisations() {
-            orgs.push((o, store::orgs::get(&state.db, o).await?.name));
+            orgs.insert(o, store::orgs::get(&state.db, o).await?.name);
         }
         Ok(Names { people, orgs })
     }
 
-    fn person(&self, u: UserId) -> String {
-        self.people.iter().find(|(id, _)| *id == u).map(|(_, n)| n.clone()).unwrap_or_default()
+    /// Looks up the people not known yet.
+    pub(crate) async fn include(&mut self, state: &AppState, users: impl IntoIterator<Item = UserId>) -> AppResult<()> {
+        let mut missing: Vec<UserId> = users.into_iter().filter(|u| !self.people.contains_key(u)).collect();
+        missing.sort();
+        missing.dedup();
+        for c in store::swaps::contacts(&state.db, &missing).await? {
+            self.people.insert(c.id, c.name);
+        }
+        Ok(())
     }
 
-    fn org(&self, o: OrgId) -> String {
-        self.orgs.iter().find(|(id, _)| *id == o).map(|(_, n)| n.clone()).unwrap_or_default()
+    pub(crate) fn person(&self, u: UserId) -> String {
+        self.people.get(&u).cloned().unwrap_or_default()
+    }
+
+    pub(crate) fn org(&self, o: OrgId) -> String {
+        self.orgs.get(&o).cloned().unwrap_or_default()
     }
 }
 
@@ -312,7 +324,7 @@ pub async fn run_week(state: &AppState, now: DateTime<Utc>) -> AppResult<WeekRun
     let local = now.with_timezone(&chrono_tz::Europe::Berlin);
     let (today, hour) = (local.date_naive(), local.hour());
     let mut run = WeekRun::default();
-    for id in store::week::swaps_in_states(&state.db, &["confirmed", "in_progress", "completed"]).await? {
+    for id in store::week::swaps_with_open_weeks(&state.db).await? {
         // One swap's trouble must not hold up the others: log it, go on, try again next time.
         if let Err(e) = run_swap_week(state, id, today, hour, &mut run).await {
             tracing::error!(swap = %id, error = ?e, "week worker");

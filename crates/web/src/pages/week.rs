@@ -77,7 +77,8 @@ async fn load(state: &AppState, me: &Account, id: SwapId) -> AppResult<(Swap, Ro
     }
     let approver_of =
         swap.organisations().into_iter().filter(|o| actor.org_id == Some(*o) && actor.has(OrgRole::Approver)).collect();
-    Ok((swap.clone(), Roles { member: swap.is_member(me.id), deputy_for, approver_of }))
+    let member = swap.is_member(me.id);
+    Ok((swap, Roles { member, deputy_for, approver_of }))
 }
 
 /// All fields any of the page's forms may send.
@@ -630,20 +631,13 @@ async fn page(
 ) -> AppResult<Response> {
     let (swap, roles) = load(state, me, id).await?;
     let l = &ctx;
-    let users: Vec<UserId> = swap.members.iter().map(|m| m.user).collect();
-    let mut names: std::collections::HashMap<UserId, String> =
-        store::swaps::contacts(&state.db, &users).await?.into_iter().map(|c| (c.id, c.name)).collect();
-    let mut org_names = std::collections::HashMap::new();
-    for o in swap.organisations() {
-        org_names.insert(o, store::orgs::get(&state.db, o).await?.name);
-    }
     let deputies = store::week::deputies(&state.db, id).await?;
-    for (_, d) in &deputies {
-        if let std::collections::hash_map::Entry::Vacant(e) = names.entry(*d) {
-            e.insert(store::users::account(&state.db, *d).await?.display_name);
-        }
-    }
-    let person = |u: UserId| names.get(&u).cloned().unwrap_or_default();
+    let access_items = store::week::access_items(&state.db, id).await?;
+    let mut names = crate::week::Names::of(state, &swap).await?;
+    let others = deputies.iter().map(|(_, d)| *d).chain(access_items.iter().map(|a| a.owner));
+    names.include(state, others).await?;
+    let person = |u: UserId| names.person(u);
+    let org_name = |o: OrgId| names.org(o);
     let n = swap.members.len();
     let plan = crate::week::week_plan(state, &swap).await?;
     let is_open = plan_open(&swap).is_ok();
@@ -662,12 +656,7 @@ async fn page(
                 .filter_map(|(leg, h)| {
                     h.map(|h| {
                         let host_org = swap.members[(leg + 1) % n].org;
-                        format!(
-                            "{} ({}): {}",
-                            org_names.get(&host_org).cloned().unwrap_or_default(),
-                            person(swap.members[leg].user),
-                            h.name(ctx.lang)
-                        )
+                        format!("{} ({}): {}", org_name(host_org), person(swap.members[leg].user), h.name(ctx.lang))
                     })
                 })
                 .collect(),
@@ -848,8 +837,7 @@ async fn page(
     let deputies = deputies.iter().map(|(m, d)| (person(*m), person(*d))).collect();
     let state_opts: Vec<(String, String)> =
         AccessState::ALL.iter().map(|s| (s.code().to_owned(), l.t(&format!("access-state-{}", s.code())))).collect();
-    let access = store::week::access_items(&state.db, id)
-        .await?
+    let access = access_items
         .into_iter()
         .map(|a| {
             let host = crate::week::host_of(&swap, a.guest).unwrap_or(a.guest);
@@ -910,7 +898,7 @@ async fn page(
             };
             Some(AdminRow {
                 leg: a.leg,
-                leg_label: format!("{} → {}", person(leg.person), org_names.get(&leg.to).cloned().unwrap_or_default()),
+                leg_label: format!("{} → {}", person(leg.person), org_name(leg.to)),
                 item_code: a.item.code().to_owned(),
                 item: l.t(&format!("admin-item-{}", a.item.code())),
                 value_field,
@@ -1004,7 +992,7 @@ async fn page(
     let feedback = feedback_stored
         .iter()
         .filter(|_| roles.member || !roles.approver_of.is_empty() || me.organiser)
-        .map(|(o, _, b)| (org_names.get(o).cloned().unwrap_or_default(), b.clone()))
+        .map(|(o, _, b)| (org_name(*o), b.clone()))
         .collect();
     let page = WeekPage {
         id,
