@@ -13,14 +13,7 @@ started=$(date +%s)
 step() { printf '\n==> %s (%ss)\n' "$1" "$(( $(date +%s) - started ))"; }
 
 step "installing what is missing"
-packages=(postgresql chromium fonts-dejavu-core poppler-utils qpdf)
-missing=()
-for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-if [ ${#missing[@]} -gt 0 ]; then
-    sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+scripts/install-debian.sh postgresql chromium fonts-dejavu-core poppler-utils qpdf g++ cmake libclang-dev
 for tool in rustfmt clippy; do
     rustup component list --installed 2>/dev/null | grep -q "^$tool" || rustup component add "$tool"
 done

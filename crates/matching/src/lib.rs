@@ -18,17 +18,23 @@
 //!   algorithm, a port of van Rantwijk's `mwmatching`) on the mutual edges, with its dual
 //!   certificate checked; the bound equals the answer.
 //! * `max_cycle >= 3`: cycle formulation. All cycles with a common week are enumerated and
-//!   split into independent components. Per component: the pairs optimum plus local search,
-//!   an LP relaxation whose dual multipliers are rounded to a fixed-point grid and evaluated
-//!   in exact integer arithmetic (so every bound is a proven upper bound whatever the
+//!   split into independent components. Components of up to 120,000 cycles go to HiGHS
+//!   ([`mip`]: the cycle formulation as a MIP, people then weight, warm-started from the
+//!   pairs optimum plus local search); its presolve and cuts close the LP gap of mid-sized
+//!   instances at the root, where our own search needs many nodes (its bounds are its dual
+//!   bounds, within its tolerances, rounded down). Otherwise (and when HiGHS cannot prove the
+//!   people count in time, from its packing): the pairs optimum plus local search, an LP
+//!   relaxation whose dual multipliers are rounded to a fixed-point grid and evaluated in
+//!   exact integer arithmetic (so each of these bounds is a proven upper bound whatever the
 //!   floating-point error), LP diving, then exact search, people first, then weight.
 //!   Components of up to a few thousand people get exact LPs from a dense revised simplex
 //!   (primal and dual, warm-started, reinverted on drift) with clique cuts, and an LP-based
 //!   branch and bound (people coverage or single cycles, exact Lagrangian pruning and
 //!   reduced-cost fixing at every node); the weight phase searches restricted subproblems
 //!   (the cycles whose use can still beat a threshold just below the bound) until the
-//!   incumbent is proven optimal. Larger components use preconditioned PDHG for the LP and a
-//!   depth-first search with those bounds. Without a time limit the search runs until it
+//!   incumbent is proven optimal. Larger components use preconditioned PDHG for the LP,
+//!   a large neighbourhood search ([`lns`]: regions of a few hundred people re-solved exactly)
+//!   and a depth-first search with those bounds. Without a time limit the search runs until it
 //!   proves optimality (which can take very long on large instances); with one, the best
 //!   answer found and its proven bound are returned.
 //!
@@ -38,6 +44,8 @@
 pub mod blossom;
 pub mod cycles;
 mod graph;
+mod lns;
+mod mip;
 mod packing;
 mod pairs;
 mod simplex;

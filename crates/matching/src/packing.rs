@@ -1,5 +1,8 @@
 //! K >= 3: exact cycle packing with proven bounds.
 //!
+//! [`solve_comp`] hands mid-sized components to HiGHS ([`crate::mip`]) and uses what follows
+//! for the others, and for what HiGHS leaves unproven.
+//!
 //! Model: one 0/1 variable per feasible cycle, at most one cycle per person. Objective is
 //! lexicographic: people first, then weight. The instance is split into components (people
 //! linked by cycles); each component is solved independently and the results add up.
@@ -55,6 +58,10 @@ const DYNAMIC_MAX_PEOPLE: usize = 20_000;
 /// Node LPs are re-solved only for subproblems up to this many cycles (time and memory).
 const REFRESH_MAX_CYCLES: usize = 20_000;
 
+/// Components with up to this many cycles go to HiGHS ([`crate::mip`]); beyond, its LP alone
+/// takes most of a minute and our PDHG bounds with neighbourhood search do better.
+const MIP_MAX_CYCLES: usize = 120_000;
+
 /// Fixed-point scale of the multipliers in the exact bound evaluation.
 const SCALE: f64 = 1_048_576.0; // 2^20
 
@@ -82,10 +89,10 @@ impl Comp {
     pub fn nc(&self) -> usize {
         self.len.len()
     }
-    fn members(&self, j: usize) -> &[u32] {
+    pub(crate) fn members(&self, j: usize) -> &[u32] {
         &self.cmem[self.cstart[j]..self.cstart[j + 1]]
     }
-    fn cycles_of(&self, v: usize) -> &[u32] {
+    pub(crate) fn cycles_of(&self, v: usize) -> &[u32] {
         &self.vcyc[self.vstart[v]..self.vstart[v + 1]]
     }
 }
@@ -173,7 +180,7 @@ fn incidence(nv: usize, cstart: &[usize], cmem: &[u32]) -> (Vec<usize>, Vec<u32>
 }
 
 /// The subproblem on the given cycles (and the people in them), with its vertex map.
-fn restrict(c: &Comp, cmap: &[usize]) -> (Comp, Vec<usize>) {
+pub(crate) fn restrict(c: &Comp, cmap: &[usize]) -> (Comp, Vec<usize>) {
     // Local ids keep the original order of the people (same tie-breaking as the original).
     let mut local = vec![u32::MAX; c.nv];
     for &j in cmap {
@@ -383,7 +390,7 @@ fn dive_lp(c: &Comp, lp: &mut Lp<'_>, deadline: Option<Instant>) -> Vec<usize> {
 }
 
 /// Lexicographic value (people, weight) of a set of chosen local cycles.
-fn value(c: &Comp, chosen: &[usize]) -> (i64, i64) {
+pub(crate) fn value(c: &Comp, chosen: &[usize]) -> (i64, i64) {
     chosen.iter().fold((0, 0), |(p, w), &j| (p + c.len[j], w + c.w[j]))
 }
 
@@ -1107,10 +1114,38 @@ pub struct CompResult {
 /// Solves one component: heuristic start, Lagrangian bounds, exact search until the deadline.
 pub fn solve_comp(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> CompResult {
     let nc = c.nc();
+    // Mid-sized components: HiGHS from our heuristic start (see [`crate::mip`]). If it cannot
+    // prove the people count in time, our own search goes on from its packing.
+    if nc > 50 && nc <= MIP_MAX_CYCLES {
+        let start_deadline = deadline.map(|d| {
+            let now = Instant::now();
+            now + d.saturating_duration_since(now).mul_f64(0.05)
+        });
+        let start = local_search(c, pair_start.clone(), start_deadline);
+        match crate::mip::solve(c, start, deadline, 0.6) {
+            Some(crate::mip::Outcome::Done(r)) => return r,
+            Some(crate::mip::Outcome::Partial { chosen, people_ub }) => {
+                let mut r = solve_own(c, chosen, deadline);
+                if people_ub < r.bound_people {
+                    r.bound_people = people_ub.max(r.people);
+                    // Ours bounded the weight at its own people bound; this one holds for any.
+                    r.bound_weight = crate::mip::share_bound(c).max(r.weight);
+                }
+                return r;
+            }
+            None => {}
+        }
+    }
+    solve_own(c, pair_start, deadline)
+}
+
+/// Our own exact machinery: clique cuts, LPs, branch and bound (see the module comment).
+fn solve_own(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> CompResult {
+    let nc = c.nc();
     // Small components get exact LPs: clique cuts hardly tighten those (the cycle
     // formulation is tight) and each round would cost a full LP solve.
     if nc <= 50 || (c.nv <= SIMPLEX_MAX_ROWS && nc > CUT_MAX_CYCLES) {
-        return solve_core(c, pair_start, deadline);
+        return solve_core(c, pair_start, deadline, true);
     }
     if c.nv < SIMPLEX_MAX_ROWS && nc <= CUT_MAX_CYCLES {
         // Clique cuts separated on exact LP solutions (people first, then weight, by a
@@ -1144,7 +1179,7 @@ pub fn solve_comp(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -
             }
             cc = with_cuts(&cc, &fresh);
         }
-        return solve_core(&cc, pair_start, deadline);
+        return solve_core(&cc, pair_start, deadline, true);
     }
     // Clique cuts: rounds of LP (people, then people-then-weight) and separation.
     let cut_deadline = deadline.map(|d| {
@@ -1178,7 +1213,7 @@ pub fn solve_comp(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -
         }
         cc = with_cuts(&cc, &fresh);
     }
-    solve_core(&cc, pair_start, deadline)
+    solve_core(&cc, pair_start, deadline, true)
 }
 
 /// Cliques of pairwise-intersecting cycles whose LP values sum above 1 and that do not all
@@ -1258,7 +1293,9 @@ fn with_cuts(c: &Comp, cuts: &[Vec<usize>]) -> Comp {
 }
 
 /// Solves one component (possibly with cut vertices): heuristics, bounds, exact search.
-fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> CompResult {
+/// `top` is false for the subproblems of the neighbourhood search (no nested search, no
+/// diagnostics).
+pub(crate) fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>, top: bool) -> CompResult {
     let nc = c.nc();
     let ones: Vec<i64> = c.len.clone();
     let st1 = Stage { base: &ones, people_floor: None };
@@ -1288,7 +1325,7 @@ fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Co
     };
 
     // Stage 1: people bound from the LP relaxation.
-    let debug = std::env::var_os("MATCHING_DEBUG").is_some();
+    let debug = top && std::env::var_os("MATCHING_DEBUG").is_some();
     let t_start = Instant::now();
     // The simplex (small components) is kept for stage 2: a warm start from its basis.
     // Components with very many cycles: the full dense LP is too slow (PDHG bounds, then the
@@ -1329,6 +1366,15 @@ fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Co
             best = v;
             best_set = d;
         }
+    }
+    // Too big for the exact branch and bound: improve by neighbourhood search first.
+    if top
+        && lp.is_none()
+        && best.0 < p_ub
+        && let Some(dl) = budget(0.7)
+    {
+        best_set = crate::lns::improve(c, best_set, &x1, p_ub, dl);
+        best = value(c, &best_set);
     }
     if debug {
         eprintln!(
@@ -1477,10 +1523,7 @@ fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Co
         None => pdhg(c, &st2, max_iter, stop, budget(frac2), Some((&warm2, 2.0 * maxw))),
     };
     // Any packing weighs at most the sum over people of their best share of a cycle.
-    let share_bound = (0..c.nv_real)
-        .map(|v| c.cycles_of(v).iter().map(|&j| c.w[j as usize] as f64 / c.len[j as usize] as f64).fold(0.0, f64::max))
-        .sum::<f64>();
-    let share_bound = (share_bound * (1.0 + 1e-9) + 1.0).floor() as i64;
+    let share_bound = crate::mip::share_bound(c);
     let mut w_ub = w_ub.min(share_bound);
     if people_proven {
         round(&x2, &mut best, &mut best_set, budget(0.2));
