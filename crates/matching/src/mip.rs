@@ -35,13 +35,13 @@ fn stage(
     let rows: Vec<Row> = (0..c.nv).map(|_| pb.add_row(..=1.0)).collect();
     let people_row = people_floor.map(|p| pb.add_row(p as f64..));
     let mut factors: Vec<(Row, f64)> = Vec::with_capacity(4);
-    for j in 0..nc {
+    for (j, &cost) in obj.iter().enumerate() {
         factors.clear();
         factors.extend(c.members(j).iter().map(|&v| (rows[v as usize], 1.0)));
         if let Some(r) = people_row {
             factors.push((r, c.len[j] as f64));
         }
-        pb.add_integer_column(obj[j] as f64, 0.0..=1.0, &factors);
+        pb.add_integer_column(cost as f64, 0.0..=1.0, &factors);
     }
     let mut model = pb.optimise(Sense::Maximise);
     model.set_option("mip_rel_gap", 0.0);
