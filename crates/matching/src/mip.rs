@@ -22,7 +22,7 @@ struct Stage {
 }
 
 /// Maximises `obj` over packings of `c` (with at least `people_floor` people), starting from
-/// `start`. `None` if HiGHS fails or returns no usable packing.
+/// `start`. `None` if HiGHS fails; a packing it returns that is not usable leaves `start`.
 fn stage(
     c: &Comp,
     obj: &[i64],
