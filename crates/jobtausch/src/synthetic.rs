@@ -4,27 +4,8 @@
 
 use domain::values::IsoWeek;
 use domain::{OrgId, UserId};
+use matching::rng::Rng;
 use store::synthetic::{SyntheticOrg, SyntheticPerson};
-
-/// A small deterministic generator (xorshift64*): the same seed gives the same network.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    fn between(&mut self, lo: i64, hi: i64) -> i64 {
-        lo + (self.next() % (hi - lo + 1).max(1) as u64) as i64
-    }
-}
 
 const REGIONS: &[&str] =
     &["BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH"];

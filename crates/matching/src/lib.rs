@@ -48,6 +48,7 @@ mod lns;
 mod mip;
 mod packing;
 mod pairs;
+pub mod rng;
 mod simplex;
 mod solution;
 

@@ -12,6 +12,7 @@
 use std::time::{Duration, Instant};
 
 use crate::packing::{Comp, restrict, solve_core, value};
+use crate::rng::Rng;
 
 /// Region size bounds (people) and the start.
 const MIN_REGION: usize = 40;
@@ -24,22 +25,6 @@ const MAX_SUB_CYCLES: usize = 12_000;
 /// Time for one subproblem.
 const SUB_TIME: Duration = Duration::from_millis(1500);
 
-/// A small deterministic generator (xorshift64*): the search is reproducible.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
-
 /// Improves `start` (local cycle ids of `c`) until the deadline, or until it has `people_ub`
 /// people and no step has improved the weight for a while.
 /// `x` is an LP solution (one value per cycle): regions start at people it covers but the
@@ -48,9 +33,7 @@ pub(crate) fn improve(c: &Comp, start: Vec<usize>, x: &[f64], people_ub: i64, de
     const NONE: u32 = u32::MAX;
     let nv = c.nv_real;
     let mut owner = vec![NONE; c.nv];
-    let mut selected = vec![false; c.nc()];
     for &j in &start {
-        selected[j] = true;
         for &v in c.members(j) {
             owner[v as usize] = j as u32;
         }
@@ -167,14 +150,12 @@ pub(crate) fn improve(c: &Comp, start: Vec<usize>, x: &[f64], people_ub: i64, de
         target = if proven { (target + target / 8).min(MAX_REGION) } else { (target * 7 / 8).max(MIN_REGION) };
         if got > before {
             for &j in &inside {
-                selected[j] = false;
                 for &v in c.members(j) {
                     owner[v as usize] = NONE;
                 }
             }
             for &lj in &chosen {
                 let j = cmap[lj];
-                selected[j] = true;
                 for &v in c.members(j) {
                     owner[v as usize] = j as u32;
                 }
@@ -194,5 +175,9 @@ pub(crate) fn improve(c: &Comp, start: Vec<usize>, x: &[f64], people_ub: i64, de
     if debug {
         eprintln!("  lns: {steps} steps, {best:?}, region target {target}");
     }
-    (0..c.nc()).filter(|&j| selected[j]).collect()
+    // The packing is what owns someone.
+    let mut chosen: Vec<usize> = owner.iter().filter(|&&o| o != NONE).map(|&o| o as usize).collect();
+    chosen.sort_unstable();
+    chosen.dedup();
+    chosen
 }

@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use highs::{ColProblem, HighsModelStatus, Row, Sense};
 
-use crate::packing::{Comp, CompResult, value};
+use crate::packing::{Comp, CompResult, share_of, value};
 
 /// What one stage returned: the best packing HiGHS holds, its dual bound, and whether it
 /// proved the packing optimal.
@@ -92,10 +92,7 @@ pub(crate) enum Outcome {
 /// Solves component `c` from the packing `start`: people first, then weight. `None` if
 /// HiGHS could not be used (the caller falls back to its own search).
 pub(crate) fn solve(c: &Comp, start: Vec<usize>, deadline: Option<Instant>, people_share: f64) -> Option<Outcome> {
-    let people_deadline = deadline.map(|d| {
-        let now = Instant::now();
-        now + d.saturating_duration_since(now).mul_f64(people_share)
-    });
+    let people_deadline = share_of(deadline, people_share);
     let s1 = stage(c, &c.len, None, &start, people_deadline)?;
     let best = value(c, &s1.chosen);
     let people_ub = s1.bound.min(c.nv_real as i64);

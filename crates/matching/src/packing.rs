@@ -389,6 +389,15 @@ fn dive_lp(c: &Comp, lp: &mut Lp<'_>, deadline: Option<Instant>) -> Vec<usize> {
     local_search(c, chosen, deadline)
 }
 
+/// The instant a share `frac` of the time left until `deadline` is used up (`None`: no
+/// deadline). Phases take shares of what is left, so a fast phase leaves time to the next.
+pub(crate) fn share_of(deadline: Option<Instant>, frac: f64) -> Option<Instant> {
+    deadline.map(|d| {
+        let now = Instant::now();
+        now + d.saturating_duration_since(now).mul_f64(frac)
+    })
+}
+
 /// Lexicographic value (people, weight) of a set of chosen local cycles.
 pub(crate) fn value(c: &Comp, chosen: &[usize]) -> (i64, i64) {
     chosen.iter().fold((0, 0), |(p, w), &j| (p + c.len[j], w + c.w[j]))
@@ -1117,10 +1126,7 @@ pub fn solve_comp(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -
     // Mid-sized components: HiGHS from our heuristic start (see [`crate::mip`]). If it cannot
     // prove the people count in time, our own search goes on from its packing.
     if nc > 50 && nc <= MIP_MAX_CYCLES {
-        let start_deadline = deadline.map(|d| {
-            let now = Instant::now();
-            now + d.saturating_duration_since(now).mul_f64(0.05)
-        });
+        let start_deadline = share_of(deadline, 0.05);
         let start = local_search(c, pair_start.clone(), start_deadline);
         match crate::mip::solve(c, start, deadline, 0.6) {
             Some(crate::mip::Outcome::Done(r)) => return r,
@@ -1150,10 +1156,7 @@ fn solve_own(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Com
     if c.nv < SIMPLEX_MAX_ROWS && nc <= CUT_MAX_CYCLES {
         // Clique cuts separated on exact LP solutions (people first, then weight, by a
         // combined objective): they close most of the LP's gap on the weight.
-        let cut_deadline = deadline.map(|d| {
-            let now = Instant::now();
-            now + d.saturating_duration_since(now).mul_f64(0.15)
-        });
+        let cut_deadline = share_of(deadline, 0.15);
         let share = c.w.iter().zip(&c.len).map(|(w, l)| w.abs() / l).max().unwrap_or(0);
         let start = local_search(c, pair_start.clone(), cut_deadline);
         let mut cc = c.clone();
@@ -1182,10 +1185,7 @@ fn solve_own(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Com
         return solve_core(&cc, pair_start, deadline, true);
     }
     // Clique cuts: rounds of LP (people, then people-then-weight) and separation.
-    let cut_deadline = deadline.map(|d| {
-        let now = Instant::now();
-        now + d.saturating_duration_since(now).mul_f64(0.25)
-    });
+    let cut_deadline = share_of(deadline, 0.25);
     let share = c.w.iter().zip(&c.len).map(|(w, l)| w.abs() / l).max().unwrap_or(0);
     let mut cc = c.clone();
     let mut seen: std::collections::HashSet<Vec<usize>> = std::collections::HashSet::new();
@@ -1301,12 +1301,7 @@ pub(crate) fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Inst
     let st1 = Stage { base: &ones, people_floor: None };
 
     // Time budget: each phase gets a share of what is left.
-    let budget = |frac: f64| -> Option<Instant> {
-        deadline.map(|d| {
-            let now = Instant::now();
-            now + d.saturating_duration_since(now).mul_f64(frac)
-        })
-    };
+    let budget = |frac: f64| share_of(deadline, frac);
     // Heuristic start: pairs optimum + local search.
     let mut best_set = local_search(c, pair_start, budget(0.1));
     let mut best = value(c, &best_set);
