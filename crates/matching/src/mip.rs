@@ -93,14 +93,28 @@ pub(crate) enum Outcome {
 /// HiGHS could not be used (the caller falls back to its own search).
 pub(crate) fn solve(c: &Comp, start: Vec<usize>, deadline: Option<Instant>, people_share: f64) -> Option<Outcome> {
     let people_deadline = share_of(deadline, people_share);
+    let debug = std::env::var_os("MATCHING_DEBUG").is_some();
+    let t0 = Instant::now();
     let s1 = stage(c, &c.len, None, &start, people_deadline)?;
     let best = value(c, &s1.chosen);
+    if debug {
+        eprintln!(
+            "  highs people: {} of {} (start {}) at {:.2}s",
+            best.0,
+            s1.bound,
+            value(c, &start).0,
+            t0.elapsed().as_secs_f64()
+        );
+    }
     let people_ub = s1.bound.min(c.nv_real as i64);
     if best.0 < people_ub {
         return Some(Outcome::Partial { chosen: s1.chosen, people_ub });
     }
     let s2 = stage(c, &c.w, Some(best.0), &s1.chosen, deadline)?;
     let best = value(c, &s2.chosen);
+    if debug {
+        eprintln!("  highs weight: {} of {} at {:.2}s", best.1, s2.bound, t0.elapsed().as_secs_f64());
+    }
     let bound_weight = if s2.optimal { best.1 } else { s2.bound.min(share_bound(c)).max(best.1) };
     Some(Outcome::Done(CompResult {
         chosen: s2.chosen,
