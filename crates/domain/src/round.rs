@@ -230,34 +230,58 @@ pub fn grade_gap(a: PayGrade, b: PayGrade) -> u8 {
     u8::try_from(rank(a).abs_diff(rank(b))).unwrap_or(u8::MAX)
 }
 
-/// Whether `a` may take `b`'s place, and the fit if so.
+/// Whether `a` may take `b`'s place, and the fit if so (with the topics behind it).
 pub fn fit(a: &Candidate, b: &Candidate, blocks: &Blocks) -> Option<Fit> {
-    let (pa, pb) = (Prepared::of(a, None), Prepared::of(b, None));
-    fit_prepared(a, &pa, b, &pb, blocks)
+    let mut ids = TopicIds::default();
+    let (pa, pb) = (Prepared::of(a, None, &mut ids), Prepared::of(b, None, &mut ids));
+    let weight = weight_prepared(a, &pa, b, &pb, blocks)?;
+    let learns = a.wants.iter().zip(&pa.wants).filter(|(_, n)| pb.topics.contains(n)).map(|(t, _)| t.clone()).collect();
+    Some(Fit { weight, learns, distance_km: distance_km(a, b) })
 }
 
-/// What the rules compare, computed once per candidate: normalised topics and a week mask.
+/// Normalised topics as small numbers: the rules compare them for millions of pairs.
+#[derive(Default)]
+struct TopicIds(HashMap<String, u32>);
+
+impl TopicIds {
+    fn of(&mut self, t: &Topic) -> u32 {
+        let next = u32::try_from(self.0.len()).unwrap_or(u32::MAX);
+        *self.0.entry(t.normalised()).or_insert(next)
+    }
+}
+
+/// What the rules compare, computed once per candidate: topic numbers and a week mask.
 struct Prepared {
-    topics: Vec<String>,
-    wants: Vec<String>,
+    topics: Vec<u32>,
+    wants: Vec<u32>,
     /// Bit `i` = the `i`-th of the round's weeks; `None` compares the week lists instead.
     weeks: Option<u128>,
 }
 
 impl Prepared {
-    fn of(c: &Candidate, all_weeks: Option<&[IsoWeek]>) -> Self {
+    fn of(c: &Candidate, all_weeks: Option<&[IsoWeek]>, ids: &mut TopicIds) -> Self {
         let weeks = all_weeks
             .map(|all| c.weeks.iter().filter_map(|w| all.iter().position(|x| x == w)).fold(0u128, |m, i| m | (1 << i)));
         Self {
-            topics: c.topics.iter().map(Topic::normalised).collect(),
-            wants: c.wants.iter().map(Topic::normalised).collect(),
+            topics: c.topics.iter().map(|t| ids.of(t)).collect(),
+            wants: c.wants.iter().map(|t| ids.of(t)).collect(),
             weeks,
         }
     }
 }
 
-fn fit_prepared(a: &Candidate, pa: &Prepared, b: &Candidate, pb: &Prepared, blocks: &Blocks) -> Option<Fit> {
-    if a.org == b.org || a.user == b.user || blocks.blocked(a.org, b.org) {
+fn distance_km(a: &Candidate, b: &Candidate) -> Option<u32> {
+    match (a.location, b.location) {
+        (Some(p), Some(q)) => Some(p.distance_km(&q)),
+        _ => None,
+    }
+}
+
+/// [`Fit::weight`] of `a` at `b`'s place if every rule allows it. It allocates nothing: the
+/// round weighs millions of such pairs and keeps only the best of each person's.
+fn weight_prepared(a: &Candidate, pa: &Prepared, b: &Candidate, pb: &Prepared, blocks: &Blocks) -> Option<i64> {
+    // Cheapest rules first.
+    if a.org == b.org || a.user == b.user {
         return None;
     }
     let common_week = match (pa.weeks, pb.weeks) {
@@ -265,13 +289,6 @@ fn fit_prepared(a: &Candidate, pa: &Prepared, b: &Candidate, pb: &Prepared, bloc
         _ => a.weeks.iter().any(|w| b.weeks.contains(w)),
     };
     if !common_week {
-        return None;
-    }
-    let distance_km = match (a.location, b.location) {
-        (Some(p), Some(q)) => Some(p.distance_km(&q)),
-        _ => None,
-    };
-    if distance_km.is_some_and(|d| d > u32::from(a.radius_km)) {
         return None;
     }
     let grade_points = match (a.grade, b.grade) {
@@ -284,9 +301,12 @@ fn fit_prepared(a: &Candidate, pa: &Prepared, b: &Candidate, pb: &Prepared, bloc
         }
         _ => 4,
     };
-    let learns: Vec<Topic> =
-        a.wants.iter().zip(&pa.wants).filter(|(_, n)| pb.topics.contains(n)).map(|(t, _)| t.clone()).collect();
-    if learns.is_empty() {
+    let distance_km = distance_km(a, b);
+    if distance_km.is_some_and(|d| d > u32::from(a.radius_km)) {
+        return None;
+    }
+    let learns = pa.wants.iter().filter(|n| pb.topics.contains(n)).count();
+    if learns == 0 || blocks.blocked(a.org, b.org) {
         return None;
     }
     let near_points = match distance_km {
@@ -294,47 +314,55 @@ fn fit_prepared(a: &Candidate, pa: &Prepared, b: &Candidate, pb: &Prepared, bloc
         Some(d) if d <= 150 => 2,
         _ => 0,
     };
-    let topics = i64::try_from(learns.len().min(MAX_TOPICS_COUNTED)).unwrap_or(0);
-    Some(Fit { weight: 10 * topics + grade_points + near_points, learns, distance_km })
+    let topics = i64::try_from(learns.min(MAX_TOPICS_COUNTED)).unwrap_or(0);
+    Some(10 * topics + grade_points + near_points)
 }
 
-/// All edges of the round's graph: for every candidate, its best-fitting places (at most
-/// [`MAX_PLACES_PER_PERSON`], best weight first, ties by position). Candidates are found
-/// through an index of topics, so the work grows with the matches, not with the square of the
-/// number of people.
-pub fn compatibility(candidates: &[Candidate], blocks: &Blocks) -> Vec<Vec<(usize, Fit)>> {
+/// All edges of the round's graph: for every candidate, its best-fitting places as (place's
+/// position, [`Fit::weight`]), at most [`MAX_PLACES_PER_PERSON`], best weight first, ties by
+/// position. Candidates are found through an index of topics, so the work grows with the
+/// matches, not with the square of the number of people. [`fit`] explains a chosen edge.
+pub fn compatibility(candidates: &[Candidate], blocks: &Blocks) -> Vec<Vec<(usize, i64)>> {
     let mut all_weeks: Vec<IsoWeek> = candidates.iter().flat_map(|c| c.weeks.iter().copied()).collect();
     all_weeks.sort();
     all_weeks.dedup();
     // More than 128 distinct weeks do not fit a mask; the lists are compared then.
     let mask_weeks = (all_weeks.len() <= 128).then_some(all_weeks.as_slice());
-    let prepared: Vec<Prepared> = candidates.iter().map(|c| Prepared::of(c, mask_weeks)).collect();
-    let mut by_topic: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut ids = TopicIds::default();
+    let prepared: Vec<Prepared> = candidates.iter().map(|c| Prepared::of(c, mask_weeks, &mut ids)).collect();
+    let mut by_topic: Vec<Vec<usize>> = vec![Vec::new(); ids.0.len()];
     for (i, p) in prepared.iter().enumerate() {
-        for t in &p.topics {
-            by_topic.entry(t.as_str()).or_default().push(i);
+        for &t in &p.topics {
+            by_topic[t as usize].push(i);
         }
     }
     let mut seen = vec![usize::MAX; candidates.len()];
+    // One scratch list for everyone: a popular topic gives thousands of candidates, of which
+    // only the best few are kept (a list per person of that capacity would not fit memory).
+    let mut found: Vec<(usize, i64)> = Vec::new();
+    let best_first = |(j, f): &(usize, i64), (k, g): &(usize, i64)| g.cmp(f).then(j.cmp(k));
     candidates
         .iter()
         .enumerate()
         .map(|(i, a)| {
-            let mut places: Vec<(usize, Fit)> = Vec::new();
-            for t in &prepared[i].wants {
-                for &j in by_topic.get(t.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+            found.clear();
+            for &t in &prepared[i].wants {
+                for &j in &by_topic[t as usize] {
                     if seen[j] == i {
                         continue;
                     }
                     seen[j] = i;
-                    if let Some(f) = fit_prepared(a, &prepared[i], &candidates[j], &prepared[j], blocks) {
-                        places.push((j, f));
+                    if let Some(w) = weight_prepared(a, &prepared[i], &candidates[j], &prepared[j], blocks) {
+                        found.push((j, w));
                     }
                 }
             }
-            places.sort_by(|(j, f), (k, g)| g.weight.cmp(&f.weight).then(j.cmp(k)));
-            places.truncate(MAX_PLACES_PER_PERSON);
-            places
+            if found.len() > MAX_PLACES_PER_PERSON {
+                found.select_nth_unstable_by(MAX_PLACES_PER_PERSON, best_first);
+                found.truncate(MAX_PLACES_PER_PERSON);
+            }
+            found.sort_by(best_first);
+            found.clone()
         })
         .collect()
 }
@@ -469,5 +497,26 @@ mod tests {
         assert_eq!(targets(3), [1]);
         let blocked = compatibility(&cands, &Blocks::new([(orgs[0], orgs[1])]));
         assert_eq!(blocked[0].iter().map(|(j, _)| *j).collect::<Vec<_>>(), [2]);
+        // The kept weight is the fit's, whose topics explain the edge.
+        assert_eq!(g[0][0].1, fit(&cands[0], &cands[1], &Blocks::default()).unwrap().weight);
+    }
+
+    #[test]
+    fn compatibility_keeps_only_the_best_places_of_many() {
+        let me = person(OrgId::new(), "A-Thema", "B-Thema, C-Thema", &["2027-W07"]);
+        // Every third place offers both topics, the others one; more than can be kept.
+        let places: Vec<Candidate> = (0..3 * MAX_PLACES_PER_PERSON)
+            .map(|k| {
+                let works = if k % 3 == 0 { "B-Thema, C-Thema" } else { "C-Thema" };
+                person(OrgId::new(), works, "A-Thema", &["2027-W07"])
+            })
+            .collect();
+        let cands: Vec<Candidate> = std::iter::once(me).chain(places).collect();
+        let g = compatibility(&cands, &Blocks::default());
+        assert_eq!(g[0].len(), MAX_PLACES_PER_PERSON);
+        let both: Vec<usize> = (0..MAX_PLACES_PER_PERSON).map(|k| 1 + 3 * k).collect();
+        assert_eq!(g[0].iter().map(|(j, _)| *j).collect::<Vec<_>>(), both);
+        assert!(g[0].iter().all(|&(_, w)| w == 2 * 10 + 6));
+        assert_eq!(g[1], [(0, 10 + 6)]);
     }
 }

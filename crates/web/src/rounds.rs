@@ -12,7 +12,7 @@ use crate::error::{AppError, AppResult};
 use crate::swaps::{Facts, notify};
 use chrono::Utc;
 use domain::access::Actor;
-use domain::round::{Blocks, Candidate, Fit, Period, RoundFigures, compatibility};
+use domain::round::{Blocks, Candidate, Period, RoundFigures, compatibility, fit};
 use domain::swap::Swap;
 use domain::{OrgId, Reason, RoundId, SwapId, UserId};
 use matching::{GraphBuilder, SolveOptions};
@@ -125,7 +125,7 @@ pub async fn run(state: &AppState, round: &Round) -> AppResult<RoundFigures> {
     let (max_cycle, limit) = (round.max_cycle, Duration::from_secs(round.time_limit_seconds));
     let solve_period = period.clone();
     // Graph building and solving are CPU work: keep them off the request threads.
-    let (candidates, places, solution, edges) = tokio::task::spawn_blocking(move || {
+    let (candidates, blocks, solution, edges) = tokio::task::spawn_blocking(move || {
         let places = compatibility(&candidates, &blocks);
         let mut g = GraphBuilder::new();
         for c in &candidates {
@@ -133,15 +133,15 @@ pub async fn run(state: &AppState, round: &Round) -> AppResult<RoundFigures> {
         }
         let mut edges = 0;
         for (i, list) in places.iter().enumerate() {
-            for (j, fit) in list {
-                g.add_edge(i, *j, fit.weight).map_err(|e| e.to_string())?;
+            for &(j, weight) in list {
+                g.add_edge(i, j, weight).map_err(|e| e.to_string())?;
                 edges += 1;
             }
         }
         let g = g.build();
         let opts = SolveOptions { max_cycle, time_limit: Some(limit) };
         let solution = matching::solve(&g, &opts, &mut |_| {});
-        Ok::<_, String>((candidates, places, solution, edges))
+        Ok::<_, String>((candidates, blocks, solution, edges))
     })
     .await
     .map_err(|e| e.to_string())
@@ -159,7 +159,7 @@ pub async fn run(state: &AppState, round: &Round) -> AppResult<RoundFigures> {
         let members: Vec<(UserId, OrgId)> =
             s.members.iter().map(|&i| (candidates[i].user, candidates[i].org)).collect();
         let (swap, _) = Swap::propose_matched(SwapId::new(), week, members, round.id, round.started_by, today, now)?;
-        let notes = leg_notes(&s.members, &places);
+        let notes = leg_notes(&s.members, &candidates, &blocks);
         proposals.push(Proposal { swap, notes });
     }
     let figures = RoundFigures {
@@ -182,16 +182,16 @@ pub async fn run(state: &AppState, round: &Round) -> AppResult<RoundFigures> {
 }
 
 /// Why each leg was proposed: member `i` learns at member `i + 1`'s place.
-fn leg_notes(members: &[usize], places: &[Vec<(usize, Fit)>]) -> Vec<LegNote> {
+fn leg_notes(members: &[usize], candidates: &[Candidate], blocks: &Blocks) -> Vec<LegNote> {
     let n = members.len();
     (0..n)
         .filter_map(|i| {
             let (from, to) = (members[i], members[(i + 1) % n]);
-            places[from].iter().find(|(j, _)| *j == to).map(|(_, fit)| LegNote {
+            fit(&candidates[from], &candidates[to], blocks).map(|leg| LegNote {
                 position: i,
-                topics: fit.learns.iter().map(ToString::to_string).collect(),
-                distance_km: fit.distance_km,
-                weight: fit.weight,
+                topics: leg.learns.iter().map(ToString::to_string).collect(),
+                distance_km: leg.distance_km,
+                weight: leg.weight,
             })
         })
         .collect()
