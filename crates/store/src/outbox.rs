@@ -62,51 +62,62 @@ impl Effects {
 macro_rules! write_effects {
     ($tx:ident, $effects:expr) => {{
         let at = $crate::now();
-        for a in &$effects.audit {
-            sqlx::query(
-                "INSERT INTO audit_log (id, at, actor_id, action, object_type, object_id, detail) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            )
-            .bind(uuid::Uuid::now_v7())
-            .bind(at)
-            .bind(a.actor.map(|u| u.0))
-            .bind(a.action)
-            .bind(a.object_type)
-            .bind(&a.object_id)
-            .bind(&a.detail)
-            .execute(&mut *$tx)
-            .await?;
-        }
-        for m in &$effects.mails {
-            sqlx::query(
-                "INSERT INTO outbox (id, kind, recipient, subject, body, created_at, next_attempt_at, \
-                 attachment_name, attachment_type, attachment) VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9)",
-            )
-            .bind(uuid::Uuid::now_v7())
-            .bind(m.kind)
-            .bind(&m.recipient)
-            .bind(&m.subject)
-            .bind(&m.body)
-            .bind(at)
-            .bind(m.attachment.as_ref().map(|a| a.name.as_str()))
-            .bind(m.attachment.as_ref().map(|a| a.content_type.as_str()))
-            .bind(m.attachment.as_ref().map(|a| a.body.as_str()))
-            .execute(&mut *$tx)
-            .await?;
-        }
-        for n in &$effects.inbox {
-            sqlx::query(
-                "INSERT INTO notifications (id, user_id, swap_id, kind, text, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
-            )
-            .bind(uuid::Uuid::now_v7())
-            .bind(n.user.0)
-            .bind(n.swap.map(|s| s.0))
-            .bind(n.kind)
-            .bind(&n.text)
-            .bind(at)
-            .execute(&mut *$tx)
-            .await?;
-        }
+        let effects: &$crate::outbox::Effects = &$effects;
+        $crate::insert_rows!(
+            $tx,
+            "audit_log",
+            &["id", "at", "actor_id", "action", "object_type", "object_id", "detail"],
+            effects.audit,
+            |q, a| q
+                .bind(uuid::Uuid::now_v7())
+                .bind(at)
+                .bind(a.actor.map(|u| u.0))
+                .bind(a.action)
+                .bind(a.object_type)
+                .bind(&a.object_id)
+                .bind(&a.detail)
+        );
+        $crate::insert_rows!(
+            $tx,
+            "outbox",
+            &[
+                "id",
+                "kind",
+                "recipient",
+                "subject",
+                "body",
+                "created_at",
+                "next_attempt_at",
+                "attachment_name",
+                "attachment_type",
+                "attachment"
+            ],
+            effects.mails,
+            |q, m| q
+                .bind(uuid::Uuid::now_v7())
+                .bind(m.kind)
+                .bind(&m.recipient)
+                .bind(&m.subject)
+                .bind(&m.body)
+                .bind(at)
+                .bind(at)
+                .bind(m.attachment.as_ref().map(|a| a.name.as_str()))
+                .bind(m.attachment.as_ref().map(|a| a.content_type.as_str()))
+                .bind(m.attachment.as_ref().map(|a| a.body.as_str()))
+        );
+        $crate::insert_rows!(
+            $tx,
+            "notifications",
+            &["id", "user_id", "swap_id", "kind", "text", "created_at"],
+            effects.inbox,
+            |q, n| q
+                .bind(uuid::Uuid::now_v7())
+                .bind(n.user.0)
+                .bind(n.swap.map(|s| s.0))
+                .bind(n.kind)
+                .bind(&n.text)
+                .bind(at)
+        );
     }};
 }
 

@@ -7,7 +7,7 @@
 
 use crate::outbox::Effects;
 use crate::swaps::{insert_swap, write_children};
-use crate::{Db, StoreError, now, on_db, write_effects, write_tx};
+use crate::{Db, StoreError, insert_rows, now, on_db, write_effects, write_tx};
 use chrono::{DateTime, Duration, Utc};
 use domain::round::{Candidate, GeoPoint, Period, RoundFigures};
 use domain::swap::Swap;
@@ -304,17 +304,11 @@ pub async fn finish(
         }
         for p in proposals {
             insert_swap!(tx, &p.swap, at);
-            for note in &p.notes {
-                sqlx::query("INSERT INTO swap_match_legs (swap_id, position, topics, distance_km, weight) VALUES ($1, $2, $3, $4, $5)")
-                    .bind(p.swap.id.0)
-                    .bind(int(note.position))
-                    .bind(note.topics.join("\n"))
-                    .bind(note.distance_km.map(i64::from))
-                    .bind(note.weight)
-                    .execute(&mut *tx)
-                    .await?;
-            }
         }
+        let notes: Vec<(SwapId, &LegNote)> = proposals.iter().flat_map(|p| p.notes.iter().map(|n| (p.swap.id, n))).collect();
+        insert_rows!(tx, "swap_match_legs", &["swap_id", "position", "topics", "distance_km", "weight"],
+            notes, |q, n| q.bind(n.0.0).bind(int(n.1.position)).bind(n.1.topics.join("\n"))
+                .bind(n.1.distance_km.map(i64::from)).bind(n.1.weight));
         write_effects!(tx, effects);
     });
     Ok(())

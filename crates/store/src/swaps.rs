@@ -27,13 +27,18 @@ fn usize_of(i: i64) -> Result<usize, StoreError> {
     usize::try_from(i).map_err(|_| corrupt("index", &i.to_string()))
 }
 
-/// Writes the child rows of a swap inside the caller's transaction (after deleting old ones).
+/// Writes the child rows of a swap inside the caller's transaction, after deleting old ones;
+/// with `new`, of a swap just inserted (a round inserts tens of thousands: no deletes then).
 macro_rules! write_children {
     ($tx:ident, $s:expr) => {{
         let s: &domain::swap::Swap = $s;
         for table in ["swap_members", "swap_approvals", "swap_bodies", "swap_signatures"] {
             sqlx::query(&format!("DELETE FROM {table} WHERE swap_id = $1")).bind(s.id.0).execute(&mut *$tx).await?;
         }
+        write_children!($tx, s, new);
+    }};
+    ($tx:ident, $s:expr, new) => {{
+        let s: &domain::swap::Swap = $s;
         for (i, m) in s.members.iter().enumerate() {
             let committed = (m.accepted && !s.state.is_ended()).then(|| s.week.to_string());
             sqlx::query(
@@ -132,7 +137,7 @@ macro_rules! insert_swap {
         .bind(swap.round.map(|r| r.0))
         .execute(&mut *$tx)
         .await?;
-        write_children!($tx, swap);
+        write_children!($tx, swap, new);
     }};
 }
 pub(crate) use {insert_swap, write_children};

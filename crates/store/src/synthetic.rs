@@ -2,7 +2,7 @@
 //! at network scale (`jobtausch admin seed-synthetic`). Rows go in with multi-row inserts in
 //! one transaction; the people cannot log in (their password hash matches no password).
 
-use crate::{Db, StoreError, now, write_tx};
+use crate::{Db, StoreError, insert_rows, now, write_tx};
 use domain::{OrgId, UserId};
 
 pub struct SyntheticOrg {
@@ -26,32 +26,6 @@ pub struct SyntheticPerson {
     pub weeks: Vec<String>,
 }
 
-/// Rows per INSERT statement: well below both backends' limits on bound values.
-const CHUNK: usize = 200;
-
-/// Builds "INSERT INTO t (cols) VALUES ($1, $2), ($3, $4) ..." for `rows` rows.
-fn insert_sql(table: &str, cols: &[&str], rows: usize) -> String {
-    let mut sql = format!("INSERT INTO {table} ({}) VALUES ", cols.join(", "));
-    for r in 0..rows {
-        let ph: Vec<String> = (1..=cols.len()).map(|c| format!("${}", r * cols.len() + c)).collect();
-        sql.push_str(&format!("{}({})", if r == 0 { "" } else { ", " }, ph.join(", ")));
-    }
-    sql
-}
-
-macro_rules! bulk {
-    ($tx:ident, $table:expr, $cols:expr, $items:expr, |$q:ident, $it:ident| $bind:expr) => {{
-        for chunk in $items.chunks(CHUNK) {
-            let sql = insert_sql($table, $cols, chunk.len());
-            let mut $q = sqlx::query(&sql);
-            for $it in chunk {
-                $q = $bind;
-            }
-            $q.execute(&mut *$tx).await?;
-        }
-    }};
-}
-
 pub async fn insert(db: &Db, orgs: &[SyntheticOrg], people: &[SyntheticPerson]) -> Result<(), StoreError> {
     let at = now();
     let topics: Vec<(UserId, &'static str, usize, &String)> = people
@@ -64,20 +38,20 @@ pub async fn insert(db: &Db, orgs: &[SyntheticOrg], people: &[SyntheticPerson]) 
     let weeks: Vec<(UserId, &String)> = people.iter().flat_map(|p| p.weeks.iter().map(move |w| (p.id, w))).collect();
     let pos = |i: usize| i64::try_from(i).unwrap_or(i64::MAX);
     write_tx!(db, tx => {
-        bulk!(tx, "organisations", &["id", "name", "name_norm", "kind", "region", "created_at", "place", "lat_e6", "lon_e6"],
+        insert_rows!(tx, "organisations", &["id", "name", "name_norm", "kind", "region", "created_at", "place", "lat_e6", "lon_e6"],
             orgs, |q, o| q.bind(o.id.0).bind(&o.name).bind(o.name.to_lowercase()).bind(o.kind).bind(o.region).bind(at)
                 .bind(&o.name).bind(o.lat_e6).bind(o.lon_e6));
-        bulk!(tx, "users", &["id", "email", "email_norm", "display_name", "password_hash", "org_id", "locale", "organiser",
+        insert_rows!(tx, "users", &["id", "email", "email_norm", "display_name", "password_hash", "org_id", "locale", "organiser",
             "email_verified_at", "created_at"],
             people, |q, p| q.bind(p.id.0).bind(&p.email).bind(p.email.to_lowercase()).bind(&p.name).bind("!synthetic")
                 .bind(p.org.0).bind("de").bind(false).bind(at).bind(at));
-        bulk!(tx, "profiles", &["user_id", "role_title", "unit", "pay_grade", "languages", "travel_radius_km", "open_to_swap",
+        insert_rows!(tx, "profiles", &["user_id", "role_title", "unit", "pay_grade", "languages", "travel_radius_km", "open_to_swap",
             "shared_with_own_org", "updated_at"],
             people, |q, p| q.bind(p.id.0).bind("Sachbearbeitung").bind("Digitales").bind(&p.pay_grade).bind("de")
                 .bind(p.radius_km).bind(true).bind(false).bind(at));
-        bulk!(tx, "profile_topics", &["user_id", "kind", "position", "topic", "topic_norm"],
+        insert_rows!(tx, "profile_topics", &["user_id", "kind", "position", "topic", "topic_norm"],
             topics, |q, t| q.bind(t.0.0).bind(t.1).bind(pos(t.2)).bind(t.3).bind(t.3.to_lowercase()));
-        bulk!(tx, "profile_weeks", &["user_id", "week"], weeks, |q, w| q.bind(w.0.0).bind(w.1));
+        insert_rows!(tx, "profile_weeks", &["user_id", "week"], weeks, |q, w| q.bind(w.0.0).bind(w.1));
     });
     Ok(())
 }

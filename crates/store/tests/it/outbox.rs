@@ -1,8 +1,13 @@
 use crate::fixtures::effects;
 use store::outbox::{self, MailAttachment, OutboxMail};
-use store::{Db, on_both_backends};
+use store::{AuditEntry, Db, Effects, on_both_backends};
 
-on_both_backends!(claim_send_and_retry, concurrent_claims_never_share_a_mail, an_attachment_comes_back_with_its_mail);
+on_both_backends!(
+    claim_send_and_retry,
+    concurrent_claims_never_share_a_mail,
+    an_attachment_comes_back_with_its_mail,
+    effects_of_a_big_change_are_all_written
+);
 
 fn mail(to: &str) -> OutboxMail {
     OutboxMail { kind: "test", recipient: to.into(), subject: "Betreff".into(), body: "Text".into(), attachment: None }
@@ -63,4 +68,25 @@ async fn an_attachment_comes_back_with_its_mail(db: Db) {
     let of = |to: &str| claimed.iter().find(|m| m.recipient == to).unwrap().attachment.clone();
     assert_eq!(of("mit@x.example"), Some(ics), "the file comes back byte for byte, CRLF included");
     assert_eq!(of("ohne@x.example"), None);
+}
+
+async fn effects_of_a_big_change_are_all_written(db: Db) {
+    // More rows than one INSERT takes (a round leaves tens of thousands): every one arrives.
+    let n = 2 * store::db::ROWS_PER_INSERT + 1;
+    let mut e = Effects::default();
+    for i in 0..n {
+        e.audit.push(AuditEntry::new(None, "test.big", "test", format!("obj-{i}")).detail(format!("row {i}")));
+        e = e.with_mail(mail(&format!("p{i}@x.example")));
+    }
+    outbox::record(&db, &e).await.unwrap();
+    let mut recipients: Vec<String> =
+        outbox::claim(&db, 10_000).await.unwrap().into_iter().map(|m| m.recipient).collect();
+    recipients.sort();
+    let mut expected: Vec<String> = (0..n).map(|i| format!("p{i}@x.example")).collect();
+    expected.sort();
+    assert_eq!(recipients, expected);
+    for i in [0, store::db::ROWS_PER_INSERT, n - 1] {
+        let records = store::audit::for_object(&db, "test", &format!("obj-{i}")).await.unwrap();
+        assert_eq!(records.iter().map(|r| r.detail.as_str()).collect::<Vec<_>>(), [format!("row {i}")]);
+    }
 }
