@@ -235,7 +235,7 @@ pub fn fit(a: &Candidate, b: &Candidate, blocks: &Blocks) -> Option<Fit> {
     let mut ids = TopicIds::default();
     let (pa, pb) = (Prepared::of(a, None, &mut ids), Prepared::of(b, None, &mut ids));
     let weight = weight_prepared(a, &pa, b, &pb, blocks)?;
-    let learns = a.wants.iter().zip(&pa.wants).filter(|(_, n)| pb.topics.contains(n)).map(|(t, _)| t.clone()).collect();
+    let learns = learned(&pa, &pb).map(|i| a.wants[i].clone()).collect();
     Some(Fit { weight, learns, distance_km: distance_km(a, b) })
 }
 
@@ -270,6 +270,11 @@ impl Prepared {
     }
 }
 
+/// Positions in `a`'s wishes of the topics `b` works on.
+fn learned<'a>(pa: &'a Prepared, pb: &'a Prepared) -> impl Iterator<Item = usize> + 'a {
+    pa.wants.iter().enumerate().filter(|(_, t)| pb.topics.contains(t)).map(|(i, _)| i)
+}
+
 fn distance_km(a: &Candidate, b: &Candidate) -> Option<u32> {
     match (a.location, b.location) {
         (Some(p), Some(q)) => Some(p.distance_km(&q)),
@@ -280,7 +285,7 @@ fn distance_km(a: &Candidate, b: &Candidate) -> Option<u32> {
 /// [`Fit::weight`] of `a` at `b`'s place if every rule allows it. It allocates nothing: the
 /// round weighs millions of such pairs and keeps only the best of each person's.
 fn weight_prepared(a: &Candidate, pa: &Prepared, b: &Candidate, pb: &Prepared, blocks: &Blocks) -> Option<i64> {
-    // Cheapest rules first.
+    // The rules that are cheap to check come first; the hashed block lookup last.
     if a.org == b.org || a.user == b.user {
         return None;
     }
@@ -305,7 +310,7 @@ fn weight_prepared(a: &Candidate, pa: &Prepared, b: &Candidate, pb: &Prepared, b
     if distance_km.is_some_and(|d| d > u32::from(a.radius_km)) {
         return None;
     }
-    let learns = pa.wants.iter().filter(|n| pb.topics.contains(n)).count();
+    let learns = learned(pa, pb).count();
     if learns == 0 || blocks.blocked(a.org, b.org) {
         return None;
     }
@@ -518,5 +523,12 @@ mod tests {
         assert_eq!(g[0].iter().map(|(j, _)| *j).collect::<Vec<_>>(), both);
         assert!(g[0].iter().all(|&(_, w)| w == 2 * 10 + 6));
         assert_eq!(g[1], [(0, 10 + 6)]);
+        // Equal fits: the first places by position are kept.
+        let mut same = cands.clone();
+        for c in &mut same[1..] {
+            c.topics = topics("B-Thema, C-Thema");
+        }
+        let g = compatibility(&same, &Blocks::default());
+        assert_eq!(g[0].iter().map(|(j, _)| *j).collect::<Vec<_>>(), (1..=MAX_PLACES_PER_PERSON).collect::<Vec<_>>());
     }
 }

@@ -51,6 +51,11 @@ pub const ROWS_PER_INSERT: usize = 500;
 /// "INSERT INTO t (cols) VALUES ($1, $2), ($3, $4) ..." for `rows` rows.
 #[doc(hidden)]
 pub fn insert_sql(table: &str, cols: &[&str], rows: usize) -> String {
+    debug_assert!(
+        rows > 0 && rows * cols.len() <= 32_766,
+        "{rows} rows of {} values exceed SQLite's limit",
+        cols.len()
+    );
     let mut sql = format!("INSERT INTO {table} ({}) VALUES ", cols.join(", "));
     for r in 0..rows {
         let ph: Vec<String> = (1..=cols.len()).map(|c| format!("${}", r * cols.len() + c)).collect();
