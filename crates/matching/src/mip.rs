@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use highs::{ColProblem, HighsModelStatus, Row, Sense};
 
-use crate::packing::{Comp, CompResult, share_of, value};
+use crate::packing::{Comp, CompResult, share_bound, share_of, value};
 
 /// What one stage returned: the best packing HiGHS holds, its dual bound, and whether it
 /// proved the packing optimal.
@@ -123,12 +123,4 @@ pub(crate) fn solve(c: &Comp, start: Vec<usize>, deadline: Option<Instant>, peop
         bound_people: people_ub,
         bound_weight,
     }))
-}
-
-/// Any packing weighs at most the sum over people of their best share of a cycle.
-pub(crate) fn share_bound(c: &Comp) -> i64 {
-    let s = (0..c.nv_real)
-        .map(|v| c.cycles_of(v).iter().map(|&j| c.w[j as usize] as f64 / c.len[j as usize] as f64).fold(0.0, f64::max))
-        .sum::<f64>();
-    (s * (1.0 + 1e-9) + 1.0).floor() as i64
 }

@@ -398,6 +398,14 @@ pub(crate) fn share_of(deadline: Option<Instant>, frac: f64) -> Option<Instant> 
     })
 }
 
+/// Any packing weighs at most the sum over people of their best share of a cycle.
+pub(crate) fn share_bound(c: &Comp) -> i64 {
+    let s = (0..c.nv_real)
+        .map(|v| c.cycles_of(v).iter().map(|&j| c.w[j as usize] as f64 / c.len[j as usize] as f64).fold(0.0, f64::max))
+        .sum::<f64>();
+    (s * (1.0 + 1e-9) + 1.0).floor() as i64
+}
+
 /// Lexicographic value (people, weight) of a set of chosen local cycles.
 pub(crate) fn value(c: &Comp, chosen: &[usize]) -> (i64, i64) {
     chosen.iter().fold((0, 0), |(p, w), &j| (p + c.len[j], w + c.w[j]))
@@ -1135,7 +1143,7 @@ pub fn solve_comp(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -
                 if people_ub < r.bound_people {
                     r.bound_people = people_ub.max(r.people);
                     // Ours bounded the weight at its own people bound; this one holds for any.
-                    r.bound_weight = crate::mip::share_bound(c).max(r.weight);
+                    r.bound_weight = share_bound(c).max(r.weight);
                 }
                 return r;
             }
@@ -1518,7 +1526,7 @@ pub(crate) fn solve_core(c: &Comp, pair_start: Vec<usize>, deadline: Option<Inst
         None => pdhg(c, &st2, max_iter, stop, budget(frac2), Some((&warm2, 2.0 * maxw))),
     };
     // Any packing weighs at most the sum over people of their best share of a cycle.
-    let share_bound = crate::mip::share_bound(c);
+    let share_bound = share_bound(c);
     let mut w_ub = w_ub.min(share_bound);
     if people_proven {
         round(&x2, &mut best, &mut best_set, budget(0.2));

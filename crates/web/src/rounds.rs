@@ -126,19 +126,18 @@ pub async fn run(state: &AppState, round: &Round) -> AppResult<RoundFigures> {
     let solve_period = period.clone();
     // Graph building and solving are CPU work: keep them off the request threads.
     let (candidates, blocks, solution, edges) = tokio::task::spawn_blocking(move || {
-        let places = compatibility(&candidates, &blocks);
         let mut g = GraphBuilder::new();
         for c in &candidates {
             g.add_person(solve_period.mask(&c.weeks)).map_err(|e| e.to_string())?;
         }
-        let mut edges = 0;
-        for (i, list) in places.iter().enumerate() {
-            for &(j, weight) in list {
+        // The places are gone before the engine starts: it needs only the graph.
+        for (i, list) in compatibility(&candidates, &blocks).into_iter().enumerate() {
+            for (j, weight) in list {
                 g.add_edge(i, j, weight).map_err(|e| e.to_string())?;
-                edges += 1;
             }
         }
         let g = g.build();
+        let edges = g.m();
         let opts = SolveOptions { max_cycle, time_limit: Some(limit) };
         let solution = matching::solve(&g, &opts, &mut |_| {});
         Ok::<_, String>((candidates, blocks, solution, edges))

@@ -4,11 +4,11 @@ use matching::{SolveOptions, check_swaps, solve};
 
 use crate::common::{Rng, all_cycles, brute_force, random_graph};
 
-fn check_many(k: usize, graphs: usize, seed: u64, max_n: u64, max_cycles: usize) {
+fn check_many(k: usize, graphs: usize, seed: u64, max_n: usize, max_cycles: usize) {
     let mut rng = Rng(seed);
     let mut checked = 0;
     for t in 0..graphs {
-        let n = 3 + rng.below(max_n - 2) as usize;
+        let n = 3 + rng.below(max_n - 2);
         let p = 15 + rng.below(50);
         let weeks = 1 + rng.below(4) as u32;
         let g = random_graph(&mut rng, n, p, weeks);
@@ -54,7 +54,7 @@ fn blossom_certificate_on_random_graphs() {
     use matching::blossom::{max_weight_matching, verify_optimum};
     let mut rng = Rng(77);
     for _ in 0..300 {
-        let n = 2 + rng.below(12) as usize;
+        let n = 2 + rng.below(12);
         let mut edges = Vec::new();
         for i in 0..n {
             for j in i + 1..n {
@@ -99,7 +99,7 @@ fn blossom_certificate_on_medium_graphs() {
     use matching::blossom::{max_weight_matching, verify_optimum};
     let mut rng = Rng(4242);
     for _ in 0..60 {
-        let n = 20 + rng.below(180) as usize;
+        let n = 20 + rng.below(180);
         let p = 2 + rng.below(10);
         let mut edges = Vec::new();
         for i in 0..n {

@@ -1,29 +1,15 @@
 //! Shared helpers: random graphs and an independent brute-force optimum.
 
+pub use matching::rng::Rng;
 use matching::{Graph, GraphBuilder};
 
-/// Small deterministic PRNG (xorshift64*), so tests need no extra dependency.
-pub struct Rng(pub u64);
-
-impl Rng {
-    pub fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    pub fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
 /// Random graph: `n` people, edge probability `p_percent`, `weeks` weeks, weights 1..=30.
-pub fn random_graph(rng: &mut Rng, n: usize, p_percent: u64, weeks: u32) -> Graph {
+pub fn random_graph(rng: &mut Rng, n: usize, p_percent: usize, weeks: u32) -> Graph {
     let mut b = GraphBuilder::new();
     for _ in 0..n {
         let mut mask = 0u64;
         while mask == 0 {
-            mask = rng.next() & ((1u64 << weeks) - 1);
+            mask = rng.next_u64() & ((1u64 << weeks) - 1);
         }
         b.add_person(mask).expect("person");
     }

@@ -64,11 +64,7 @@ fn lp_gap_instance_proven_without_time_limit() {
     // 600 people, one component of 489 people and 8,637 cycles whose LP relaxation is
     // fractional (people 421.75 against 421, weight 8,184 against 8,154): needs cuts and the
     // LP branch and bound. A few seconds in release mode.
-    let g = Graph::parse(&data("js600_s11_k3.txt")).expect("instance parses");
-    let sol = solve(&g, &SolveOptions { max_cycle: 3, time_limit: None }, &mut |_| {});
-    assert_eq!(check_swaps(&g, &sol.swaps, 3).expect("valid swaps"), (sol.people, sol.weight));
-    assert!(sol.optimal);
-    assert_eq!((sol.people, sol.weight), (424, 8213));
+    assert_rings_proven("js600_s11_k3.txt", (424, 8213));
 }
 
 #[test]
@@ -77,9 +73,15 @@ fn sparse_1500_people_proven_without_time_limit() {
     // instance (pairs alone about 700 people). One component of 1,154 people and 12,368 cycles
     // whose LP gives 910.67 people; HiGHS (solve_ref.py --method highs) proves 909 / 16,130.
     // Our own search alone did not prove it in a minute; with HiGHS on the component, seconds.
-    let g = Graph::parse(&data("js1500_w26_s2.txt")).expect("instance parses");
+    assert_rings_proven("js1500_w26_s2.txt", (909, 16130));
+}
+
+/// Solves a committed instance with rings and no time limit: valid swaps, proven, `expected`
+/// (people, weight).
+fn assert_rings_proven(file: &str, expected: (usize, i64)) {
+    let g = Graph::parse(&data(file)).expect("instance parses");
     let sol = solve(&g, &SolveOptions { max_cycle: 3, time_limit: None }, &mut |_| {});
-    assert_eq!(check_swaps(&g, &sol.swaps, 3).expect("valid swaps"), (sol.people, sol.weight));
-    assert!(sol.optimal);
-    assert_eq!((sol.people, sol.weight), (909, 16130));
+    assert_eq!(check_swaps(&g, &sol.swaps, 3).expect("valid swaps"), (sol.people, sol.weight), "{file}");
+    assert!(sol.optimal, "{file}");
+    assert_eq!((sol.people, sol.weight), expected, "{file}");
 }
