@@ -1,6 +1,8 @@
 //! Enumeration of all feasible swaps: directed cycles of length 2..=K whose members share
 //! at least one available week. Each cycle is listed once, starting at its smallest vertex.
 
+use std::time::Instant;
+
 use crate::graph::Graph;
 
 /// All feasible cycles in a flat layout.
@@ -38,8 +40,9 @@ impl Cycles {
 }
 
 /// Enumerates every cycle of length `2..=max_len` with a common week.
-/// `limit` caps the number of cycles (returns `None` when exceeded).
-pub fn enumerate(g: &Graph, max_len: usize, limit: usize) -> Option<Cycles> {
+/// `limit` caps the number of cycles; `None` when it is exceeded or the deadline passes
+/// (rings of four in a large graph can number tens of millions).
+pub fn enumerate(g: &Graph, max_len: usize, limit: usize, deadline: Option<Instant>) -> Option<Cycles> {
     let n = g.n();
     let mut out = Cycles { start: vec![0], ..Default::default() };
     if max_len < 2 || n == 0 {
@@ -66,6 +69,9 @@ pub fn enumerate(g: &Graph, max_len: usize, limit: usize) -> Option<Cycles> {
     let mut on_path = vec![false; n];
     let mut path: Vec<u32> = Vec::with_capacity(max_len);
     for a in 0..n {
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            return None;
+        }
         // Only vertices > a can follow; mark closers x -> a.
         let ins = in_start[a]..in_start[a + 1];
         let mut any_closer = false;

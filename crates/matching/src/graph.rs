@@ -24,7 +24,7 @@ pub struct PersonInfo {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("line {line}: {message}")]
 pub struct ParseError {
-    /// 1-based line number (0 for an empty input).
+    /// 1-based line number.
     pub line: usize,
     pub message: String,
 }
@@ -315,7 +315,8 @@ fn parse(text: &str) -> Result<Graph, ParseError> {
         }
     }
     let Some((n, m, weeks, pline)) = header else {
-        return Err(err(last_line, "no `p` line found"));
+        let what = if last_line == 0 { "the file is empty: no `p` line" } else { "no `p` line found" };
+        return Err(err(last_line.max(1), what));
     };
     if let Some(missing) = defined.iter().position(|d| !d) {
         return Err(err(pline, format!("vertex {missing} has no `v` line (n = {n})")));

@@ -34,7 +34,9 @@
 //!   (the cycles whose use can still beat a threshold just below the bound) until the
 //!   incumbent is proven optimal. Larger components use preconditioned PDHG for the LP,
 //!   a large neighbourhood search ([`lns`]: regions of a few hundred people re-solved exactly)
-//!   and a depth-first search with those bounds. Without a time limit the search runs until it
+//!   and a depth-first search with those bounds. Rings longer than three are searched while
+//!   they number at most three million; beyond that the answer is the one for rings of three,
+//!   with the trivial bound. Without a time limit the search runs until it
 //!   proves optimality (which can take very long on large instances); with one, the best
 //!   answer found and its proven bound are returned.
 //!
@@ -54,20 +56,24 @@ mod solution;
 
 use std::collections::HashMap;
 use std::sync::mpsc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 pub use graph::{BuildError, Edge, Graph, GraphBuilder, MAX_ABS_WEIGHT, MAX_PEOPLE, ParseError, PersonInfo};
 pub use solution::{Bound, Phase, Progress, Solution, SolveOptions, Swap, check_swaps};
 
-/// Solves the clearing problem. Never panics on valid graphs; `progress` is called with the
-/// current best answer and bound at phase changes and improvements.
+/// Solves the clearing problem. `progress` is called with the current best answer and bound
+/// at phase changes and improvements, and again (with the time elapsed) whenever a while has
+/// passed without one: after a second, then at growing intervals of about a tenth of the time
+/// spent.
+///
+/// Never panics on valid graphs; a panic inside the engine (a bug) is passed on to the caller
+/// rather than turned into an empty answer.
 pub fn solve(g: &Graph, opts: &SolveOptions, progress: &mut dyn FnMut(&Progress)) -> Solution {
     let t0 = Instant::now();
     // The work runs on a thread with a large stack (the blossom algorithm and the exact
     // search recurse); progress reports come back over a channel to the caller's thread.
     enum Outcome {
         Done((Vec<Swap>, Option<Bound>)),
-        Panicked,
         NoThread,
     }
     let outcome = std::thread::scope(|scope| {
@@ -78,13 +84,10 @@ pub fn solve(g: &Graph, opts: &SolveOptions, progress: &mut dyn FnMut(&Progress)
             .spawn_scoped(scope, move || solve_inner(g, opts, t0, &tx));
         match worker {
             Ok(handle) => {
-                // Ends when the worker drops its sender (finished or panicked).
-                for p in rx.iter() {
-                    progress(&p);
-                }
+                relay_progress(&rx, g, t0, progress);
                 match handle.join() {
                     Ok(r) => Outcome::Done(r),
-                    Err(_) => Outcome::Panicked,
+                    Err(panic) => std::panic::resume_unwind(panic),
                 }
             }
             Err(_) => Outcome::NoThread,
@@ -92,7 +95,6 @@ pub fn solve(g: &Graph, opts: &SolveOptions, progress: &mut dyn FnMut(&Progress)
     });
     let (swaps, bound) = match outcome {
         Outcome::Done(r) => r,
-        Outcome::Panicked => (Vec::new(), None),
         Outcome::NoThread => {
             let (tx, rx) = mpsc::channel::<Progress>();
             let r = solve_inner(g, opts, t0, &tx);
@@ -105,6 +107,34 @@ pub fn solve(g: &Graph, opts: &SolveOptions, progress: &mut dyn FnMut(&Progress)
     finish(g, swaps, bound, t0, progress)
 }
 
+/// Passes the worker's reports on until it drops its sender (finished or panicked), and
+/// repeats the last one when the worker has been quiet for a while, so that a long search
+/// still shows it is alive.
+fn relay_progress(rx: &mpsc::Receiver<Progress>, g: &Graph, t0: Instant, progress: &mut dyn FnMut(&Progress)) {
+    let mut last = Progress {
+        phase: Phase::Matching,
+        people: 0,
+        weight: 0,
+        bound: Bound { people: g.n(), weight: i64::MAX },
+        elapsed: Duration::ZERO,
+    };
+    let mut next_beat = Duration::from_secs(1);
+    loop {
+        match rx.recv_timeout(next_beat.saturating_sub(t0.elapsed())) {
+            Ok(p) => {
+                last = p;
+                progress(&p);
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                last.elapsed = t0.elapsed();
+                progress(&last);
+                next_beat = (next_beat + Duration::from_secs(1)).max(last.elapsed.mul_f64(1.1));
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+        }
+    }
+}
+
 type Tx = mpsc::Sender<Progress>;
 
 fn report(tx: &Tx, t0: Instant, phase: Phase, people: usize, weight: i64, bound: Bound) {
@@ -114,12 +144,17 @@ fn report(tx: &Tx, t0: Instant, phase: Phase, people: usize, weight: i64, bound:
 /// Upper limit on the number of enumerated cycle members (memory guard).
 const MAX_CYCLE_MEMBERS: usize = 120_000_000;
 
+/// With rings longer than three, more cycles than this are beyond the search (at 10,000
+/// people rings of four number six million); it falls back to rings of three.
+const MAX_LONG_RING_CYCLES: usize = 3_000_000;
+
 fn solve_inner(g: &Graph, opts: &SolveOptions, t0: Instant, tx: &Tx) -> (Vec<Swap>, Option<Bound>) {
     solve_work(g, opts, t0, tx)
 }
 
 fn solve_work(g: &Graph, opts: &SolveOptions, t0: Instant, tx: &Tx) -> (Vec<Swap>, Option<Bound>) {
-    let deadline = opts.time_limit.map(|d| t0 + d);
+    // A limit beyond what the clock can represent is no limit.
+    let deadline = opts.time_limit.and_then(|d| t0.checked_add(d));
     if opts.max_cycle < 2 {
         return (Vec::new(), Some(Bound { people: 0, weight: 0 }));
     }
@@ -132,8 +167,15 @@ fn solve_work(g: &Graph, opts: &SolveOptions, t0: Instant, tx: &Tx) -> (Vec<Swap
         return (pair_swaps, Some(bound));
     }
     report(tx, t0, Phase::Matching, pp, pw, trivial);
-    let Some(cy) = cycles::enumerate(g, opts.max_cycle, MAX_CYCLE_MEMBERS / opts.max_cycle) else {
-        // Too many cycles to enumerate: return the pairs optimum with the trivial bound.
+    let limit = if opts.max_cycle > 3 { MAX_LONG_RING_CYCLES } else { MAX_CYCLE_MEMBERS / opts.max_cycle };
+    let Some(cy) = cycles::enumerate(g, opts.max_cycle, limit, deadline) else {
+        if opts.max_cycle > 3 && deadline.is_none_or(|d| Instant::now() < d) {
+            // Too many longer rings to search: the rings of three are an answer here too
+            // (their bound is not one).
+            let (swaps, _) = solve_work(g, &SolveOptions { max_cycle: 3, ..opts.clone() }, t0, tx);
+            return (swaps, Some(trivial));
+        }
+        // Too many cycles to enumerate in memory or in time: the pairs optimum, trivial bound.
         return (pair_swaps, Some(trivial));
     };
     report(tx, t0, Phase::Enumerate, pp, pw, trivial);

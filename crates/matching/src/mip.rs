@@ -44,6 +44,9 @@ fn stage(
         pb.add_integer_column(cost as f64, 0.0..=1.0, &factors);
     }
     let mut model = pb.optimise(Sense::Maximise);
+    // HiGHS's worker threads wait by spinning: on a loaded machine (a second solve, a web
+    // server) they starve each other and run far past the time limit. One thread keeps it.
+    model.set_option("threads", 1);
     model.set_option("mip_rel_gap", 0.0);
     // Objectives are integral: a gap below 1 is a proof.
     model.set_option("mip_abs_gap", 0.5);

@@ -43,7 +43,7 @@ fn errors_name_the_line() {
     assert_eq!(line_of("p -2 0 4\n"), 1);
     assert_eq!(line_of("p 2 0 65\n"), 1);
     assert_eq!(line_of("p 2 1 4\nv 0 0 0 0 1\nv 1 0 0 0 1\ne 0 1 99999999999999999999\n"), 4);
-    assert_eq!(line_of(""), 0);
+    assert_eq!(line_of(""), 1, "an empty file is reported at its first line");
 }
 
 #[test]
