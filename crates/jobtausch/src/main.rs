@@ -4,7 +4,7 @@
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use jobtausch::{demo, server};
-use std::io::Read;
+use std::io::{Read, Write};
 use store::Db;
 
 #[derive(Parser)]
@@ -64,11 +64,12 @@ enum Command {
         /// The instance file (jobswap-v1).
         #[arg(long)]
         graph: std::path::PathBuf,
-        /// Longest ring: 2 for pairs only, 3 for rings of three.
+        /// Longest ring: 2 for pairs only, 3 for rings of three, 4 for rings of four.
         #[arg(long, default_value_t = 3)]
         max_cycle: usize,
         /// Stop after this many seconds with the best answer, its proven bound and the gap.
-        #[arg(long)]
+        // Hyphen values reach our own check, which explains what is allowed.
+        #[arg(long, allow_hyphen_values = true)]
         time_limit: Option<f64>,
     },
     /// Database tools.
@@ -180,7 +181,7 @@ fn redact(url: &str) -> String {
 }
 
 #[tokio::main]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> std::process::ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("JOBTAUSCH_LOG")
@@ -188,7 +189,18 @@ async fn main() -> anyhow::Result<()> {
         )
         .with_writer(std::io::stderr)
         .init();
-    let cli = Cli::parse();
+    match run(Cli::parse()).await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            // The message and its causes on one line, without a backtrace: this is for the
+            // person at the terminal, not a crash report.
+            eprintln!("error: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve { db, serve } => {
             let db = open(&db.database_url).await?;
@@ -210,8 +222,11 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Match { graph, max_cycle, time_limit } => {
             let json = jobtausch::match_cmd::run(&graph, max_cycle, time_limit, &mut std::io::stderr())?;
-            println!("{json}");
-            Ok(())
+            match writeln!(std::io::stdout().lock(), "{json}") {
+                // The reader stopped early (`| head`): nothing left to tell anyone.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                r => Ok(r?),
+            }
         }
         Command::Migrate { db } => {
             open(&db.database_url).await?;

@@ -3,7 +3,13 @@
 use std::process::Command;
 
 fn jobtausch_match(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_jobtausch")).arg("match").args(args).output().unwrap();
+    // As in a developer's shell: errors must still read as messages, not crash reports.
+    let out = Command::new(env!("CARGO_BIN_EXE_jobtausch"))
+        .env("RUST_BACKTRACE", "1")
+        .arg("match")
+        .args(args)
+        .output()
+        .unwrap();
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -45,4 +51,50 @@ fn a_malformed_file_is_reported_with_its_line() {
     assert!(!ok && err.contains("cannot read"), "{err}");
     let (ok, _, err) = jobtausch_match(&["--graph", path.to_str().unwrap(), "--max-cycle", "9"]);
     assert!(!ok && err.contains("--max-cycle"), "{err}");
+}
+
+#[test]
+fn bad_input_is_explained_once_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, "p 2 2 1\nv 0 0 0 1 1\nv 1 1 0 1 1\ne 0 1 3\ne 1 0 4\n").unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let binary = dir.path().join("binary.txt");
+    std::fs::write(&binary, b"p 2 1 1\nv 0 0 0 1 1\n\xff\xfe\n").unwrap();
+    let good = good.to_str().unwrap();
+    let cases: [(&[&str], &str); 7] = [
+        (&["--graph", good, "--time-limit", "-1"], "--time-limit must be a positive number"),
+        (&["--graph", good, "--time-limit", "0"], "--time-limit must be a positive number"),
+        (&["--graph", good, "--time-limit", "1e30"], "up to a year"),
+        (&["--graph", good, "--max-cycle", "5"], "--max-cycle must be 2 (pairs), 3 (rings of three) or 4"),
+        (&["--graph", good, "--max-cycle", "1"], "--max-cycle must be"),
+        (&["--graph", empty.to_str().unwrap()], "line 1: the file is empty"),
+        (&["--graph", binary.to_str().unwrap()], "line 3: not UTF-8 text"),
+    ];
+    for (args, message) in cases {
+        let (ok, out, err) = jobtausch_match(args);
+        assert!(!ok && out.is_empty(), "{args:?} must fail without an answer");
+        assert!(err.starts_with("error: ") && err.contains(message), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: one line, no backtrace or repeated cause: {err}");
+    }
+    // The same file with sensible arguments is answered.
+    let (ok, out, err) = jobtausch_match(&["--graph", good, "--max-cycle", "4", "--time-limit", "5"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("\"people\":2"), "{out}");
+}
+
+#[test]
+fn a_long_run_shows_progress_while_it_works() {
+    // 1,500 people with rings: not proven within two seconds, so the limit ends the run.
+    let path = format!("{}/../matching/tests/data/js1500_w26_s2.txt", env!("CARGO_MANIFEST_DIR"));
+    let (ok, out, err) = jobtausch_match(&["--graph", &path, "--max-cycle", "3", "--time-limit", "2"]);
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert!(v["people"].as_u64().unwrap() > 700, "at least the pairs: {out}");
+    let lines: Vec<&str> = err.lines().collect();
+    assert!(lines.len() >= 2, "a line while it works and one at the end: {err}");
+    assert!(lines.iter().all(|l| l.starts_with('[') && l.contains(" people")), "{err}");
+    assert!(lines.last().unwrap().contains("Done: "), "{err}");
+    assert!(lines[..lines.len() - 1].iter().any(|l| !l.contains("Done: ")), "{err}");
 }
