@@ -124,11 +124,13 @@ pub async fn run(state: &AppState, round: &Round) -> AppResult<RoundFigures> {
     let blocks = Blocks::new(store::rounds::blocks(&state.db).await?);
     let (max_cycle, limit) = (round.max_cycle, Duration::from_secs(round.time_limit_seconds));
     let solve_period = period.clone();
+    let today = crate::swaps::today();
+    let not_begun = period.not_begun(today);
     // Graph building and solving are CPU work: keep them off the request threads.
     let (candidates, blocks, solution, edges) = tokio::task::spawn_blocking(move || {
         let mut g = GraphBuilder::new();
         for c in &candidates {
-            g.add_person(solve_period.mask(&c.weeks)).map_err(|e| e.to_string())?;
+            g.add_person(solve_period.mask(&c.weeks) & not_begun).map_err(|e| e.to_string())?;
         }
         // The places are gone before the engine starts: it needs only the graph.
         for (i, list) in compatibility(&candidates, &blocks).into_iter().enumerate() {
@@ -150,7 +152,6 @@ pub async fn run(state: &AppState, round: &Round) -> AppResult<RoundFigures> {
         AppError::Internal
     })?;
 
-    let today = Utc::now().date_naive();
     let now = Utc::now();
     let mut proposals = Vec::with_capacity(solution.swaps.len());
     for s in &solution.swaps {

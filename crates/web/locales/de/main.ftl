@@ -568,6 +568,7 @@ round-rings = Dreierringe
 round-bound = Obere Schranke
 round-optimal = bewiesen optimal
 round-gap = höchstens { $gap } Personen mehr wären möglich
+round-bound-scope = Die Schranke gilt für die möglichen Plätze dieser Runde: je Person die { $places } am besten passenden.
 round-weight = Passung (Summe)
 round-edges = Mögliche Plätze
 round-duration = Dauer

@@ -568,6 +568,7 @@ round-rings = Rings of three
 round-bound = Upper bound
 round-optimal = proven optimal
 round-gap = at most { $gap } more people would be possible
+round-bound-scope = The bound holds for the possible places of this round: the { $places } best-fitting ones per person.
 round-weight = Fit (sum)
 round-edges = Possible places
 round-duration = Duration

@@ -26,16 +26,29 @@ async fn place(app: &TestApp, org: OrgId, coordinates: &str, blocked: Vec<OrgId>
 }
 
 async fn person(app: &TestApp, email: &str, org: OrgId, works: &str, wants: &str, open: bool) -> UserId {
+    person_with(app, email, org, (works, wants), "E 12", "400", open).await
+}
+
+/// A profile with its pay grade and travel radius (km) given.
+async fn person_with(
+    app: &TestApp,
+    email: &str,
+    org: OrgId,
+    (works, wants): (&str, &str),
+    pay_grade: &str,
+    radius_km: &str,
+    open: bool,
+) -> UserId {
     let id = app.user(email, Some(org), &[], false).await;
     let p = Profile::parse(&ProfileInput {
         role_title: "Digitalisierung".into(),
         unit: "Stabsstelle".into(),
-        pay_grade: "E 12".into(),
+        pay_grade: pay_grade.into(),
         topics: works.into(),
         wants_to_learn: wants.into(),
         languages: "de".into(),
         availability: week_ahead(7),
-        travel_radius_km: "400".into(),
+        travel_radius_km: radius_km.into(),
         about: String::new(),
         open_to_swap: open,
         shared_with_own_org: false,
@@ -67,6 +80,15 @@ async fn round_proposes_a_ring_and_respects_the_rules(db: Db) {
     let emil = person(&app, "emil@musterstadt.example", app.city, "Geodaten", "Statistik", true).await;
     // A perfect fit for Anna, but not open to a swap:
     let hidden = person(&app, "hanna@verband.example", app.assoc, "KI", "Open Data", false).await;
+    // A mutual fit, but Fritz travels at most 50 km and Berlin is 165 km from Dresden:
+    let fritz =
+        person_with(&app, "fritz@musterstadt.example", app.city, ("Personal", "Recht"), "E 12", "50", true).await;
+    let gustav = person(&app, "gustav@verband.example", app.assoc, "Recht", "Personal", true).await;
+    // A mutual fit, but ten pay-grade steps apart:
+    let ida = person_with(&app, "ida@kreis.example", kreis, ("Controlling", "Beschaffung"), "E 5", "400", true).await;
+    let jonas =
+        person_with(&app, "jonas@aufsicht.example", aufsicht, ("Beschaffung", "Controlling"), "E 15", "400", true)
+            .await;
 
     app.user("orga@netzwerk.example", None, &[], true).await;
     let orga = app.browser();
@@ -74,6 +96,10 @@ async fn round_proposes_a_ring_and_respects_the_rules(db: Db) {
     let member = app.browser();
     member.login("anna@musterstadt.example").await;
     assert_eq!(member.get("/rounds").await.status, 403, "only organisers run rounds");
+    let (from, to) = (week_ahead(6), week_ahead(8));
+    let refused = member.post_form("/", "/rounds", &[("from", &from), ("to", &to), ("max_cycle", "3")]).await;
+    assert_eq!(refused.status, 403, "{}", refused.body);
+    assert_eq!(app.count("matching_rounds").await, 0, "a member's attempt queues nothing");
 
     // Bad input: nothing is queued.
     let bad =
@@ -82,7 +108,6 @@ async fn round_proposes_a_ring_and_respects_the_rules(db: Db) {
     assert!(bad.body.contains("id=\"from-error\"") && bad.body.contains("id=\"max_cycle-error\""));
     assert_eq!(app.count("matching_rounds").await, 0);
 
-    let (from, to) = (week_ahead(6), week_ahead(8));
     let started = orga
         .post_form("/rounds", "/rounds", &[("from", &from), ("to", &to), ("max_cycle", "3"), ("time_limit", "20")])
         .await;
@@ -99,6 +124,7 @@ async fn round_proposes_a_ring_and_respects_the_rules(db: Db) {
     assert!(page.body.contains("id=\"people-matched\">3<"), "{}", page.body);
     assert!(page.body.contains("id=\"rings\">1<") && page.body.contains("id=\"pairs\">0<"));
     assert!(page.body.contains("bewiesen optimal"));
+    assert!(page.body.contains("je Person die 40 am besten passenden"), "the bound says what it covers");
 
     // One proposal: the ring, in cycle order from whoever the engine started with.
     let swaps = store::swaps::of_member(&app.db, anna).await.unwrap();
@@ -110,7 +136,7 @@ async fn round_proposes_a_ring_and_respects_the_rules(db: Db) {
     assert_eq!((order[(at + 1) % 3], order[(at + 2) % 3]), (eva, paul), "Anna goes to Eva, Eva to Paul");
     assert!(ring.members.iter().all(|m| !m.accepted));
     assert_eq!(ring.week.to_string(), week_ahead(7));
-    for nobody in [carl, otto, dora, emil, hidden] {
+    for nobody in [carl, otto, dora, emil, hidden, fritz, gustav, ida, jonas] {
         assert!(store::swaps::of_member(&app.db, nobody).await.unwrap().is_empty(), "no proposal for {nobody}");
     }
 
