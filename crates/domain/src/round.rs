@@ -174,14 +174,6 @@ impl Period {
     pub fn mask(&self, weeks: &[IsoWeek]) -> u64 {
         self.weeks.iter().enumerate().filter(|(_, w)| weeks.contains(w)).fold(0, |m, (i, _)| m | (1 << i))
     }
-
-    /// The bitmask of the period's weeks that begin after `today`: a round that runs late
-    /// (queued behind another, or taken over after a stall) proposes nothing for a week that
-    /// has begun.
-    pub fn not_begun(&self, today: NaiveDate) -> u64 {
-        let ahead: Vec<IsoWeek> = self.weeks.iter().copied().filter(|w| w.monday() > today).collect();
-        self.mask(&ahead)
-    }
 }
 
 /// One person who opted in, with what the round needs to know.
@@ -457,9 +449,6 @@ mod tests {
         let got: Vec<String> = p.weeks().iter().map(ToString::to_string).collect();
         assert_eq!(got, ["2026-W52", "2026-W53", "2027-W01", "2027-W02"]);
         assert_eq!(p.mask(&[week("2026-W53"), week("2027-W02"), week("2027-W09")]), 0b1010);
-        assert_eq!(p.not_begun(today), 0b1111);
-        // Run late, on the Monday of 2026-W53: that week and the one before have begun.
-        assert_eq!(p.not_begun(NaiveDate::from_ymd_opt(2026, 12, 28).unwrap()), 0b1100);
         let err = |from: &str, to: &str| Period::parse(from, to, today).unwrap_err().fields()[0].clone();
         assert_eq!(err("2026-W49", "2027-W02").reason, Reason::WeekBegun);
         assert_eq!(err("2027-W05", "2027-W02").reason, Reason::PeriodOrder);

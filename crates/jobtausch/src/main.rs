@@ -68,8 +68,8 @@ enum Command {
         #[arg(long, default_value_t = 3)]
         max_cycle: usize,
         /// Stop after this many seconds with the best answer, its proven bound and the gap.
-        // Hyphen values reach our own check, which explains what is allowed.
-        #[arg(long, allow_hyphen_values = true)]
+        // Negative numbers reach our own check, which explains what is allowed.
+        #[arg(long, allow_negative_numbers = true)]
         time_limit: Option<f64>,
     },
     /// Database tools.

@@ -62,9 +62,9 @@ pub use graph::{BuildError, Edge, Graph, GraphBuilder, MAX_ABS_WEIGHT, MAX_PEOPL
 pub use solution::{Bound, Phase, Progress, Solution, SolveOptions, Swap, check_swaps};
 
 /// Solves the clearing problem. `progress` is called with the current best answer and bound
-/// at phase changes and improvements, and again (with the time elapsed) whenever a while has
-/// passed without one: after a second, then at growing intervals of about a tenth of the time
-/// spent.
+/// at phase changes and improvements, and besides on a schedule, repeating the latest report
+/// with the time elapsed: every second for the first ten seconds, then every tenth of the
+/// time spent (not when the engine runs on the caller's thread, if no thread could be started).
 ///
 /// Never panics on valid graphs; a panic inside the engine (a bug) is passed on to the caller
 /// rather than turned into an empty answer.
@@ -108,14 +108,14 @@ pub fn solve(g: &Graph, opts: &SolveOptions, progress: &mut dyn FnMut(&Progress)
 }
 
 /// Passes the worker's reports on until it drops its sender (finished or panicked), and
-/// repeats the last one when the worker has been quiet for a while, so that a long search
-/// still shows it is alive.
+/// repeats the latest one on the schedule of [`solve`], so that a long search still shows it
+/// is alive.
 fn relay_progress(rx: &mpsc::Receiver<Progress>, g: &Graph, t0: Instant, progress: &mut dyn FnMut(&Progress)) {
     let mut last = Progress {
         phase: Phase::Matching,
         people: 0,
         weight: 0,
-        bound: Bound { people: g.n(), weight: i64::MAX },
+        bound: Bound::trivial(g.n()),
         elapsed: Duration::ZERO,
     };
     let mut next_beat = Duration::from_secs(1);
@@ -160,19 +160,34 @@ fn solve_work(g: &Graph, opts: &SolveOptions, t0: Instant, tx: &Tx) -> (Vec<Swap
     }
     let (pair_swaps, certified) = pairs::solve_pairs(g);
     let (pp, pw) = totals(g, &pair_swaps);
-    let trivial = Bound { people: g.n(), weight: i64::MAX };
     if opts.max_cycle == 2 {
         // Exact; the bound is the optimum itself, backed by the verified dual certificate.
-        let bound = if certified { Bound { people: pp, weight: pw } } else { trivial };
+        let bound = if certified { Bound { people: pp, weight: pw } } else { Bound::trivial(g.n()) };
         return (pair_swaps, Some(bound));
     }
-    report(tx, t0, Phase::Matching, pp, pw, trivial);
-    let limit = if opts.max_cycle > 3 { MAX_LONG_RING_CYCLES } else { MAX_CYCLE_MEMBERS / opts.max_cycle };
-    let Some(cy) = cycles::enumerate(g, opts.max_cycle, limit, deadline) else {
-        if opts.max_cycle > 3 && deadline.is_none_or(|d| Instant::now() < d) {
+    report(tx, t0, Phase::Matching, pp, pw, Bound::trivial(g.n()));
+    solve_rings(g, opts.max_cycle, deadline, t0, tx, pair_swaps, true)
+}
+
+/// Rings up to `max_cycle` from the pairs optimum `pair_swaps`. With `bounds_hold` false (rings
+/// of three standing in for longer ones) progress reports carry the trivial bound.
+fn solve_rings(
+    g: &Graph,
+    max_cycle: usize,
+    deadline: Option<Instant>,
+    t0: Instant,
+    tx: &Tx,
+    pair_swaps: Vec<Swap>,
+    bounds_hold: bool,
+) -> (Vec<Swap>, Option<Bound>) {
+    let (pp, pw) = totals(g, &pair_swaps);
+    let trivial = Bound::trivial(g.n());
+    let limit = if max_cycle > 3 { MAX_LONG_RING_CYCLES } else { MAX_CYCLE_MEMBERS / max_cycle };
+    let Some(cy) = cycles::enumerate(g, max_cycle, limit, deadline) else {
+        if max_cycle > 3 && deadline.is_none_or(|d| Instant::now() < d) {
             // Too many longer rings to search: the rings of three are an answer here too
             // (their bound is not one).
-            let (swaps, _) = solve_work(g, &SolveOptions { max_cycle: 3, ..opts.clone() }, t0, tx);
+            let (swaps, _) = solve_rings(g, 3, deadline, t0, tx, pair_swaps, false);
             return (swaps, Some(trivial));
         }
         // Too many cycles to enumerate in memory or in time: the pairs optimum, trivial bound.
@@ -236,7 +251,8 @@ fn solve_work(g: &Graph, opts: &SolveOptions, t0: Instant, tx: &Tx) -> (Vec<Swap
         bp += r.bound_people as usize;
         bw = bw.saturating_add(r.bound_weight);
         if c.nc() > BIG {
-            report(tx, t0, Phase::Search, ap, aw, Bound { people: bp, weight: bw });
+            let bound = if bounds_hold { Bound { people: bp, weight: bw } } else { trivial };
+            report(tx, t0, Phase::Search, ap, aw, bound);
         }
     }
     swaps.sort_by(|a, b| a.members.cmp(&b.members));
@@ -263,7 +279,7 @@ fn finish(
     progress: &mut dyn FnMut(&Progress),
 ) -> Solution {
     let (people, weight) = totals(g, &swaps);
-    let bound = bound.unwrap_or(Bound { people: g.n(), weight: i64::MAX });
+    let bound = bound.unwrap_or(Bound::trivial(g.n()));
     let optimal = (people, weight) >= (bound.people, bound.weight);
     let elapsed = t0.elapsed();
     progress(&Progress { phase: Phase::Done, people, weight, bound, elapsed });

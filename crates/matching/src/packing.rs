@@ -1180,7 +1180,7 @@ fn solve_own(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Com
             }
             let x = lp.primal();
             let room = SIMPLEX_MAX_ROWS - cc.nv;
-            let cuts = separate_cliques(&cc, &x, room.min(2000));
+            let cuts = separate_cliques(&cc, &x, room.min(2000), cut_deadline);
             let fresh: Vec<Vec<usize>> = cuts.into_iter().filter(|q| seen.insert(q.clone())).collect();
             if std::env::var_os("MATCHING_DEBUG").is_some() {
                 eprintln!("  exact cut round {round}: {} new clique cuts", fresh.len());
@@ -1208,7 +1208,7 @@ fn solve_own(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Com
         };
         let st = Stage { base: &base, people_floor: None };
         let (_, _, x) = pdhg(&cc, &st, 20000, i64::MIN, cut_deadline, None);
-        let cuts = separate_cliques(&cc, &x, 4000);
+        let cuts = separate_cliques(&cc, &x, 4000, cut_deadline);
         let fresh: Vec<Vec<usize>> = cuts.into_iter().filter(|q| seen.insert(q.clone())).collect();
         if std::env::var_os("MATCHING_DEBUG").is_some() {
             eprintln!("  cut round {round}: {} new clique cuts", fresh.len());
@@ -1226,15 +1226,19 @@ fn solve_own(c: &Comp, pair_start: Vec<usize>, deadline: Option<Instant>) -> Com
 
 /// Cliques of pairwise-intersecting cycles whose LP values sum above 1 and that do not all
 /// pass through one person (those are person constraints already). Greedy from each
-/// fractional cycle, largest LP value first.
-fn separate_cliques(c: &Comp, x: &[f64], max_cuts: usize) -> Vec<Vec<usize>> {
+/// fractional cycle, largest LP value first. Stops with the cuts found so far at the deadline
+/// (a PDHG solution of a large component has hundreds of thousands of fractional cycles).
+fn separate_cliques(c: &Comp, x: &[f64], max_cuts: usize, deadline: Option<Instant>) -> Vec<Vec<usize>> {
     let meets =
         |a: usize, b: usize| c.members(a).iter().any(|&u| (u as usize) < c.nv_real && c.members(b).contains(&u));
     let mut frac: Vec<usize> = (0..c.nc()).filter(|&j| x[j] > 0.02 && x[j] < 0.98).collect();
     frac.sort_by(|&a, &b| x[b].total_cmp(&x[a]));
     let mut mark = vec![false; c.nc()];
     let mut out = Vec::new();
-    for &a in &frac {
+    for (i, &a) in frac.iter().enumerate() {
+        if i % 64 == 0 && deadline.is_some_and(|d| Instant::now() >= d) {
+            break;
+        }
         // Fractional neighbours of a.
         let mut nb: Vec<usize> = Vec::new();
         for &u in c.members(a) {
@@ -2172,7 +2176,7 @@ fn weight_search(
             break;
         }
         let Some(x) = solve_lp(&sub) else { return out };
-        let cuts = separate_cliques(&sub, &x, (SIMPLEX_MAX_ROWS - sub.nv).min(1000));
+        let cuts = separate_cliques(&sub, &x, (SIMPLEX_MAX_ROWS - sub.nv).min(1000), deadline);
         let fresh: Vec<Vec<usize>> = cuts.into_iter().filter(|q| seen.insert(q.clone())).collect();
         if debug {
             eprintln!("    weight search: {} new clique cuts", fresh.len());

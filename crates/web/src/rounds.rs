@@ -120,17 +120,21 @@ pub async fn run_queued(state: &AppState) -> AppResult<usize> {
 pub async fn run(state: &AppState, round: &Round) -> AppResult<RoundFigures> {
     let t0 = Instant::now();
     let period = round.period();
-    let candidates = store::rounds::candidates(&state.db, &period).await?;
+    let mut candidates = store::rounds::candidates(&state.db, &period).await?;
+    // A round that runs late (queued behind another, or taken over after a stall) neither
+    // proposes nor counts a week that has begun: the weeks are gone before the places are.
+    let today = crate::swaps::today();
+    for c in &mut candidates {
+        c.weeks.retain(|w| w.monday() > today);
+    }
     let blocks = Blocks::new(store::rounds::blocks(&state.db).await?);
     let (max_cycle, limit) = (round.max_cycle, Duration::from_secs(round.time_limit_seconds));
     let solve_period = period.clone();
-    let today = crate::swaps::today();
-    let not_begun = period.not_begun(today);
     // Graph building and solving are CPU work: keep them off the request threads.
     let (candidates, blocks, solution, edges) = tokio::task::spawn_blocking(move || {
         let mut g = GraphBuilder::new();
         for c in &candidates {
-            g.add_person(solve_period.mask(&c.weeks) & not_begun).map_err(|e| e.to_string())?;
+            g.add_person(solve_period.mask(&c.weeks)).map_err(|e| e.to_string())?;
         }
         // The places are gone before the engine starts: it needs only the graph.
         for (i, list) in compatibility(&candidates, &blocks).into_iter().enumerate() {

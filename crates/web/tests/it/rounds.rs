@@ -8,7 +8,7 @@ use domain::round::{GeoPoint, OrgMatching};
 use domain::{OrgId, UserId};
 use store::{Db, on_both_backends};
 
-on_both_backends!(round_proposes_a_ring_and_respects_the_rules);
+on_both_backends!(round_proposes_a_ring_and_respects_the_rules, a_late_round_leaves_out_the_weeks_that_have_begun);
 
 fn week_ahead(weeks: u64) -> String {
     domain::values::IsoWeek::of(chrono::Utc::now().date_naive() + chrono::Days::new(7 * weeks)).to_string()
@@ -26,17 +26,16 @@ async fn place(app: &TestApp, org: OrgId, coordinates: &str, blocked: Vec<OrgId>
 }
 
 async fn person(app: &TestApp, email: &str, org: OrgId, works: &str, wants: &str, open: bool) -> UserId {
-    person_with(app, email, org, (works, wants), "E 12", "400", open).await
+    person_with(app, email, org, (works, wants), ("E 12", "400", &week_ahead(7)), open).await
 }
 
-/// A profile with its pay grade and travel radius (km) given.
+/// A profile with its pay grade, travel radius (km) and free weeks given.
 async fn person_with(
     app: &TestApp,
     email: &str,
     org: OrgId,
     (works, wants): (&str, &str),
-    pay_grade: &str,
-    radius_km: &str,
+    (pay_grade, radius_km, availability): (&str, &str, &str),
     open: bool,
 ) -> UserId {
     let id = app.user(email, Some(org), &[], false).await;
@@ -47,7 +46,7 @@ async fn person_with(
         topics: works.into(),
         wants_to_learn: wants.into(),
         languages: "de".into(),
-        availability: week_ahead(7),
+        availability: availability.into(),
         travel_radius_km: radius_km.into(),
         about: String::new(),
         open_to_swap: open,
@@ -81,14 +80,35 @@ async fn round_proposes_a_ring_and_respects_the_rules(db: Db) {
     // A perfect fit for Anna, but not open to a swap:
     let hidden = person(&app, "hanna@verband.example", app.assoc, "KI", "Open Data", false).await;
     // A mutual fit, but Fritz travels at most 50 km and Berlin is 165 km from Dresden:
-    let fritz =
-        person_with(&app, "fritz@musterstadt.example", app.city, ("Personal", "Recht"), "E 12", "50", true).await;
+    let fritz = person_with(
+        &app,
+        "fritz@musterstadt.example",
+        app.city,
+        ("Personal", "Recht"),
+        ("E 12", "50", &week_ahead(7)),
+        true,
+    )
+    .await;
     let gustav = person(&app, "gustav@verband.example", app.assoc, "Recht", "Personal", true).await;
     // A mutual fit, but ten pay-grade steps apart:
-    let ida = person_with(&app, "ida@kreis.example", kreis, ("Controlling", "Beschaffung"), "E 5", "400", true).await;
-    let jonas =
-        person_with(&app, "jonas@aufsicht.example", aufsicht, ("Beschaffung", "Controlling"), "E 15", "400", true)
-            .await;
+    let ida = person_with(
+        &app,
+        "ida@kreis.example",
+        kreis,
+        ("Controlling", "Beschaffung"),
+        ("E 5", "400", &week_ahead(7)),
+        true,
+    )
+    .await;
+    let jonas = person_with(
+        &app,
+        "jonas@aufsicht.example",
+        aufsicht,
+        ("Beschaffung", "Controlling"),
+        ("E 15", "400", &week_ahead(7)),
+        true,
+    )
+    .await;
 
     app.user("orga@netzwerk.example", None, &[], true).await;
     let orga = app.browser();
@@ -149,4 +169,30 @@ async fn round_proposes_a_ring_and_respects_the_rules(db: Db) {
     assert!(view.body.contains("/accept"), "Anna may accept");
     let listing = orga.get("/rounds").await;
     assert!(listing.body.contains(&from) && listing.body.contains("fertig"));
+}
+
+async fn a_late_round_leaves_out_the_weeks_that_have_begun(db: Db) {
+    let app = TestApp::start(db).await;
+    place(&app, app.city, "51.0504, 13.7373", vec![]).await;
+    place(&app, app.assoc, "52.5200, 13.4050", vec![]).await;
+    // Both are free this week (it has begun: its Monday is today or earlier) and in three weeks.
+    let free = format!("{}, {}", week_ahead(0), week_ahead(3));
+    let anna =
+        person_with(&app, "anna@musterstadt.example", app.city, ("Open Data", "KI"), ("E 12", "400", &free), true)
+            .await;
+    person_with(&app, "eva@verband.example", app.assoc, ("KI", "Open Data"), ("E 12", "400", &free), true).await;
+    let orga = app.user("orga@netzwerk.example", None, &[], true).await;
+    // A round queued for this week and the next three, claimed only now (as after a stall).
+    let week = |w: String| domain::values::IsoWeek::parse("week", &w).unwrap();
+    let period = domain::round::Period::spanning(week(week_ahead(0)), week(week_ahead(3)));
+    let id = domain::RoundId::new();
+    store::rounds::create(&app.db, id, &period, 2, 10, orga, &fx("r")).await.unwrap();
+    let state = web::AppState { db: app.db.clone(), config: std::sync::Arc::new(web::Config::new(&app.base)) };
+    assert_eq!(web::rounds::run_queued(&state).await.unwrap(), 1);
+
+    let round = store::rounds::get(&app.db, id).await.unwrap();
+    assert_eq!(round.state.code(), "finished", "the round does not fail on the week that has begun");
+    let swaps = store::swaps::of_member(&app.db, anna).await.unwrap();
+    assert_eq!(swaps.len(), 1);
+    assert_eq!(swaps[0].week.to_string(), week_ahead(3), "proposed for the week still ahead");
 }
