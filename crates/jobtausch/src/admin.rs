@@ -5,11 +5,34 @@ use domain::values::{DisplayName, Email, Locale, Password};
 use store::users::{NewUser, Proof};
 use store::{AuditEntry, Db, Effects};
 
+/// A refused command-line value, in the words the forms use (English).
+fn flag_error(flag: &str, e: &domain::FieldError) -> anyhow::Error {
+    anyhow::anyhow!("{flag}: {}", web::forms::reason_text(Locale::En, &e.reason))
+}
+
+/// What the application refused, for the operator: field by field, or by its stable code.
+fn refused(e: web::error::AppError) -> anyhow::Error {
+    match e {
+        web::error::AppError::Invalid(fields) => {
+            let each: Vec<String> = fields
+                .iter()
+                .map(|f| format!("--{}: {}", f.field.replace('_', "-"), web::forms::reason_text(Locale::En, &f.reason)))
+                .collect();
+            anyhow::anyhow!("{}", each.join(" "))
+        }
+        web::error::AppError::Forbidden(code) | web::error::AppError::Conflict(code) => {
+            anyhow::anyhow!("refused: {code}")
+        }
+        web::error::AppError::Internal => anyhow::anyhow!("internal error (details in the log above)"),
+        other => anyhow::anyhow!("refused: {other:?}"),
+    }
+}
+
 /// Creates a network organiser, or marks an existing account as one. Without a given password
 /// one is generated and returned once.
 pub async fn create_organiser(db: &Db, email: &str, name: &str, password: Option<String>) -> anyhow::Result<String> {
-    let email = Email::parse("email", email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
-    let name = DisplayName::parse("name", name).map_err(|e| anyhow::anyhow!("--name: {e}"))?;
+    let email = Email::parse("email", email).map_err(|e| flag_error("--email", &e))?;
+    let name = DisplayName::parse("name", name).map_err(|e| flag_error("--name", &e))?;
     if let Some(existing) = store::users::account_by_email(db, &email.normalised()).await? {
         let effects = Effects::audit(AuditEntry::new(None, "organiser.granted", "user", existing).detail("cli"));
         store::users::set_organiser(db, existing, true, &effects).await?;
@@ -49,8 +72,8 @@ fn generate_password() -> String {
 /// Creates a personal API token for an existing account (for scripts an operator runs);
 /// returns the secret, which is shown this once.
 pub async fn create_token(db: &Db, email: &str, name: &str) -> anyhow::Result<String> {
-    let email = Email::parse("email", email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
-    let name = domain::values::TokenName::parse("name", name).map_err(|e| anyhow::anyhow!("--name: {e}"))?;
+    let email = Email::parse("email", email).map_err(|e| flag_error("--email", &e))?;
+    let name = domain::values::TokenName::parse("name", name).map_err(|e| flag_error("--name", &e))?;
     let user = store::users::account_by_email(db, &email.normalised())
         .await?
         .ok_or_else(|| anyhow::anyhow!("no account with the address {email}"))?;
@@ -78,14 +101,14 @@ pub async fn seed_synthetic(db: &Db, people: usize, seed: u64, from: &str, to: &
 /// Queues a matching round as the organiser `email`, runs it here and returns its figures as
 /// JSON (the same round a page would start; its proposals are sent).
 pub async fn run_round(db: &Db, email: &str, form: &web::rounds::RoundForm) -> anyhow::Result<String> {
-    let email = Email::parse("email", email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
+    let email = Email::parse("email", email).map_err(|e| flag_error("--email", &e))?;
     let account = store::users::account_by_email(db, &email.normalised())
         .await?
         .ok_or_else(|| anyhow::anyhow!("no account {email}"))?;
     let account = store::users::account(db, account).await?;
     let state = web::AppState { db: db.clone(), config: std::sync::Arc::new(web::Config::new("http://localhost")) };
-    let id = web::rounds::queue(&state, &account.actor(), form).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
-    web::rounds::run_queued(&state).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let id = web::rounds::queue(&state, &account.actor(), form).await.map_err(refused)?;
+    web::rounds::run_queued(&state).await.map_err(refused)?;
     let round = store::rounds::get(db, id).await?;
     Ok(serde_json::to_string_pretty(&round)?)
 }

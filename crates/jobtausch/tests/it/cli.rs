@@ -57,7 +57,26 @@ async fn migrate_create_organiser_and_copy_to_postgres() {
         Some("x"),
     );
     assert!(!ok);
-    assert!(err.contains("--email"), "{err}");
+    assert!(err.contains("error: --email: Please give a valid e-mail address"), "{err}");
+    let (ok, _, err) = jobtausch(
+        &[
+            "admin",
+            "run-round",
+            "--database-url",
+            &lite,
+            "--email",
+            "koordination@land.example",
+            "--from",
+            "2027-W10",
+            "--to",
+            "bald",
+            "--max-cycle",
+            "7",
+        ],
+        None,
+    );
+    assert!(!ok);
+    assert!(err.contains("--to: Please give calendar weeks") && err.contains("--max-cycle: Please choose"), "{err}");
 
     let db = store::Db::connect(&lite).await.unwrap();
     let id = store::users::account_by_email(&db, "koordination@land.example").await.unwrap().unwrap();
