@@ -200,6 +200,15 @@ async fn main() -> std::process::ExitCode {
     }
 }
 
+/// Prints a line of a command's answer. A reader that stopped early (`| head`) is not an error:
+/// nothing is left to tell anyone.
+fn say(line: impl std::fmt::Display) -> anyhow::Result<()> {
+    match writeln!(std::io::stdout().lock(), "{line}") {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => Ok(r?),
+    }
+}
+
 async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve { db, serve } => {
@@ -222,26 +231,20 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Match { graph, max_cycle, time_limit } => {
             let json = jobtausch::match_cmd::run(&graph, max_cycle, time_limit, &mut std::io::stderr())?;
-            match writeln!(std::io::stdout().lock(), "{json}") {
-                // The reader stopped early (`| head`): nothing left to tell anyone.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                r => Ok(r?),
-            }
+            say(json)
         }
         Command::Migrate { db } => {
             open(&db.database_url).await?;
-            println!("migrated {}", redact(&db.database_url));
-            Ok(())
+            say(format!("migrated {}", redact(&db.database_url)))
         }
         Command::Db { command: DbCommand::Copy { from, to } } => {
             let from_db = Db::connect(&from).await.with_context(|| format!("cannot open {}", redact(&from)))?;
             let to_db = Db::connect(&to).await.with_context(|| format!("cannot open {}", redact(&to)))?;
             let copied = store::copy::copy_all(&from_db, &to_db).await?;
             for (table, rows) in copied {
-                println!("{table:<16} {rows:>9} rows");
+                say(format!("{table:<16} {rows:>9} rows"))?;
             }
-            println!("copied {} to {}: row counts verified", redact(&from), redact(&to));
-            Ok(())
+            say(format!("copied {} to {}: row counts verified", redact(&from), redact(&to)))
         }
         Command::Admin { command: AdminCommand::CreateOrganiser { db, email, name, password_stdin } } => {
             let db = open(&db.database_url).await?;
@@ -253,8 +256,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 None
             };
             let outcome = jobtausch::admin::create_organiser(&db, &email, &name, password).await?;
-            println!("{outcome}");
-            Ok(())
+            say(outcome)
         }
         Command::Admin { command: AdminCommand::RunRound { db, email, from, to, max_cycle, time_limit } } => {
             let db = open(&db.database_url).await?;
@@ -264,18 +266,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 max_cycle: max_cycle.to_string(),
                 time_limit: time_limit.to_string(),
             };
-            println!("{}", jobtausch::admin::run_round(&db, &email, &form).await?);
-            Ok(())
+            say(jobtausch::admin::run_round(&db, &email, &form).await?)
         }
         Command::Admin { command: AdminCommand::SeedSynthetic { db, people, seed, from, to } } => {
             let db = open(&db.database_url).await?;
-            println!("{}", jobtausch::admin::seed_synthetic(&db, people, seed, &from, &to).await?);
-            Ok(())
+            say(jobtausch::admin::seed_synthetic(&db, people, seed, &from, &to).await?)
         }
         Command::Admin { command: AdminCommand::CreateToken { db, email, name } } => {
             let db = open(&db.database_url).await?;
-            println!("{}", jobtausch::admin::create_token(&db, &email, &name).await?);
-            Ok(())
+            say(jobtausch::admin::create_token(&db, &email, &name).await?)
         }
     }
 }
