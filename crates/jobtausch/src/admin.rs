@@ -6,19 +6,22 @@ use store::users::{NewUser, Proof};
 use store::{AuditEntry, Db, Effects};
 
 /// A refused command-line value, in the words the forms use (English).
-fn flag_error(flag: &str, e: &domain::FieldError) -> anyhow::Error {
-    anyhow::anyhow!("{flag}: {}", web::forms::reason_text(Locale::En, &e.reason))
+fn flag_text(flag: &str, e: &domain::FieldError) -> String {
+    format!("{flag}: {}", web::forms::reason_text(Locale::En, &e.reason))
 }
 
-/// What the application refused, for the operator: field by field, or by its stable code.
+fn flag_error(flag: &str, e: &domain::FieldError) -> anyhow::Error {
+    anyhow::anyhow!(flag_text(flag, e))
+}
+
+/// What the application refused, for the operator: field by field (a field is named by its
+/// flag), or by its stable code.
 fn refused(e: web::error::AppError) -> anyhow::Error {
     match e {
         web::error::AppError::Invalid(fields) => {
-            let each: Vec<String> = fields
-                .iter()
-                .map(|f| format!("--{}: {}", f.field.replace('_', "-"), web::forms::reason_text(Locale::En, &f.reason)))
-                .collect();
-            anyhow::anyhow!("{}", each.join(" "))
+            let each: Vec<String> =
+                fields.iter().map(|f| flag_text(&format!("--{}", f.field.replace('_', "-")), f)).collect();
+            anyhow::anyhow!(each.join(" "))
         }
         web::error::AppError::Forbidden(code) | web::error::AppError::Conflict(code) => {
             anyhow::anyhow!("refused: {code}")

@@ -81,7 +81,7 @@ pub fn solve(g: &Graph, opts: &SolveOptions, progress: &mut dyn FnMut(&Progress)
         let worker = std::thread::Builder::new()
             .name("matching-solve".into())
             .stack_size(1 << 30)
-            .spawn_scoped(scope, move || solve_inner(g, opts, t0, &tx));
+            .spawn_scoped(scope, move || solve_work(g, opts, t0, &tx));
         match worker {
             Ok(handle) => {
                 relay_progress(&rx, g, t0, progress);
@@ -97,7 +97,7 @@ pub fn solve(g: &Graph, opts: &SolveOptions, progress: &mut dyn FnMut(&Progress)
         Outcome::Done(r) => r,
         Outcome::NoThread => {
             let (tx, rx) = mpsc::channel::<Progress>();
-            let r = solve_inner(g, opts, t0, &tx);
+            let r = solve_work(g, opts, t0, &tx);
             for p in rx.try_iter() {
                 progress(&p);
             }
@@ -147,10 +147,6 @@ const MAX_CYCLE_MEMBERS: usize = 120_000_000;
 /// With rings longer than three, more cycles than this are beyond the search (at 10,000
 /// people rings of four number six million); it falls back to rings of three.
 const MAX_LONG_RING_CYCLES: usize = 3_000_000;
-
-fn solve_inner(g: &Graph, opts: &SolveOptions, t0: Instant, tx: &Tx) -> (Vec<Swap>, Option<Bound>) {
-    solve_work(g, opts, t0, tx)
-}
 
 fn solve_work(g: &Graph, opts: &SolveOptions, t0: Instant, tx: &Tx) -> (Vec<Swap>, Option<Bound>) {
     // A limit beyond what the clock can represent is no limit.
