@@ -107,23 +107,33 @@ def main():
 
 
 def print_table(rows):
-    best = {}
+    """people ratio: people / the most people any method found for that instance and K;
+    time and memory ratios: this method's / our engine's (2.0 = twice ours)."""
+    best, ours = {}, {}
     for r in rows:
+        key = (r["n"], r["K"])
         if r.get("people") is not None:
-            key = (r["n"], r["K"])
             best[key] = max(best.get(key, 0), r["people"])
-    print("\n| instance | K | method | people | weight | proven | bound | seconds | peak MB | ratio |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+        if r["method"] == "ours":
+            ours[key] = r
+    print("\n| instance | K | method | people | weight | proven | bound | seconds | peak MB "
+          "| people ratio | time ratio | memory ratio |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
+        key = (r["n"], r["K"])
         p = r.get("people")
         b = r.get("bound") or {}
-        ratio = f"{p / best[(r['n'], r['K'])]:.3f}" if p is not None and best.get((r["n"], r["K"])) else "-"
+        ratio = f"{p / best[key]:.3f}" if p is not None and best.get(key) else "-"
+        o = ours.get(key, {})
+        t_ratio = f"{r['wall_s'] / o['wall_s']:.1f}" if o.get("wall_s") else "-"
+        if r.get("timed_out") and t_ratio != "-":
+            t_ratio = "> " + t_ratio
+        m_ratio = f"{r['peak_mb'] / o['peak_mb']:.1f}" if r.get("peak_mb") and o.get("peak_mb") else "-"
         bound = f"{b.get('people')}/{b.get('weight')}" if b else "-"
         status = "timeout" if r.get("timed_out") else ("yes" if r.get("optimal") else "no")
         print(f"| n={r['n']} | {r['K']} | {r['method']} | {p if p is not None else '-'} | "
               f"{r.get('weight') if r.get('weight') is not None else '-'} | {status} | {bound} | "
-              f"{r['wall_s']} | {r.get('peak_mb') or '-'} | {ratio} |")
-
+              f"{r['wall_s']} | {r.get('peak_mb') or '-'} | {ratio} | {t_ratio} | {m_ratio} |")
 
 if __name__ == "__main__":
     main()
