@@ -71,6 +71,10 @@ enum Command {
         // Negative numbers reach our own check, which explains what is allowed.
         #[arg(long, allow_negative_numbers = true)]
         time_limit: Option<f64>,
+        /// Print the answer in words instead of JSON: what the bound proves, and for each
+        /// swap who takes whose place, the weights and the weeks all members are free.
+        #[arg(long)]
+        explain: bool,
     },
     /// Database tools.
     Db {
@@ -229,9 +233,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let banner = demo::banner(&opts.base_url, &demo);
             server::run(db, opts, Some(banner)).await
         }
-        Command::Match { graph, max_cycle, time_limit } => {
-            let json = jobtausch::match_cmd::run(&graph, max_cycle, time_limit, &mut std::io::stderr())?;
-            say(json)
+        Command::Match { graph, max_cycle, time_limit, explain } => {
+            use jobtausch::match_cmd::{Output, run};
+            let output = if explain { Output::Explained } else { Output::Json };
+            let answer = run(&graph, max_cycle, time_limit, output, &mut std::io::stderr())?;
+            say(answer.trim_end())
         }
         Command::Migrate { db } => {
             open(&db.database_url).await?;

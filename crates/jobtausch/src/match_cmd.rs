@@ -1,5 +1,6 @@
 //! `jobtausch match`: solves a `jobswap-v1` instance and prints the answer as one JSON object
-//! (people, weight, optimal, bound, seconds, swaps). Progress goes to stderr for runs over a
+//! (people, weight, optimal, bound, gap, seconds, swaps), or with `--explain` in words (what
+//! the bound proves, each swap's legs and common weeks). Progress goes to stderr for runs over a
 //! second; a malformed file is reported with its line number. The time limit and `seconds`
 //! count from the start of the command, reading the file included.
 
@@ -30,11 +31,21 @@ pub enum MatchError {
     Solver(String),
 }
 
-/// Solves the instance in `path`; returns the JSON answer.
+/// How the answer is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// The JSON object of `shared/bench/README.md` (with the gap besides).
+    Json,
+    /// Sentences: see [`matching::explain`].
+    Explained,
+}
+
+/// Solves the instance in `path`; returns the answer as `output` asks.
 pub fn run(
     path: &Path,
     max_cycle: usize,
     time_limit: Option<f64>,
+    output: Output,
     progress: &mut dyn Write,
 ) -> Result<String, MatchError> {
     let t0 = Instant::now();
@@ -61,24 +72,25 @@ pub fn run(
         matching::solve(&graph, &opts, &mut |p| {
             let elapsed = read + p.elapsed;
             if elapsed >= Duration::from_secs(1) {
-                let bound_weight = match p.bound.weight {
-                    i64::MAX => String::new(),
-                    w => format!(", weight {w}"),
-                };
                 // A failed write to stderr must not stop the solver.
                 let _ = writeln!(
                     progress,
-                    "[{:>7.1}s] {:?}: {} people, weight {}; bound {} people{bound_weight}",
+                    "[{:>7.1}s] {:?}: {} people, weight {}; bound {} people, weight {}; gap {} people",
                     elapsed.as_secs_f64(),
                     p.phase,
                     p.people,
                     p.weight,
                     p.bound.people,
+                    p.bound.weight,
+                    p.bound.people.saturating_sub(p.people),
                 );
             }
         })
     }));
     let mut solution = solved.map_err(|_| MatchError::Solver(shown))?;
     solution.seconds = t0.elapsed().as_secs_f64();
-    Ok(solution.to_json())
+    Ok(match output {
+        Output::Json => solution.to_json(),
+        Output::Explained => matching::explain(&graph, &solution),
+    })
 }

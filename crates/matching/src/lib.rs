@@ -40,11 +40,15 @@
 //!   proves optimality (which can take very long on large instances); with one, the best
 //!   answer found and its proven bound are returned.
 //!
+//! [`explain`] says in words what the bound proves about an answer and why each swap is
+//! possible (its legs, their weights, the weeks all members are free).
+//!
 //! Diagnostics on stderr for developers: `MATCHING_DEBUG=1` (phases per component),
 //! `MATCHING_DEBUG_LP=1` (LP iterations), `MATCHING_DEBUG_BLOSSOM=1` (matching counters).
 
 pub mod blossom;
 pub mod cycles;
+mod explain;
 mod graph;
 mod lns;
 mod mip;
@@ -58,8 +62,9 @@ use std::collections::HashMap;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+pub use explain::explain;
 pub use graph::{BuildError, Edge, Graph, GraphBuilder, MAX_ABS_WEIGHT, MAX_PEOPLE, ParseError, PersonInfo};
-pub use solution::{Bound, Phase, Progress, Solution, SolveOptions, Swap, check_swaps};
+pub use solution::{Bound, Gap, Phase, Progress, Solution, SolveOptions, Swap, check_swaps};
 
 /// Solves the clearing problem. `progress` is called with the current best answer and bound
 /// at phase changes and improvements, and besides on a schedule, repeating the latest report
@@ -111,13 +116,8 @@ pub fn solve(g: &Graph, opts: &SolveOptions, progress: &mut dyn FnMut(&Progress)
 /// repeats the latest one on the schedule of [`solve`], so that a long search still shows it
 /// is alive.
 fn relay_progress(rx: &mpsc::Receiver<Progress>, g: &Graph, t0: Instant, progress: &mut dyn FnMut(&Progress)) {
-    let mut last = Progress {
-        phase: Phase::Matching,
-        people: 0,
-        weight: 0,
-        bound: Bound::trivial(g.n()),
-        elapsed: Duration::ZERO,
-    };
+    let mut last =
+        Progress { phase: Phase::Matching, people: 0, weight: 0, bound: Bound::trivial(g), elapsed: Duration::ZERO };
     let mut next_beat = Duration::from_secs(1);
     loop {
         match rx.recv_timeout(next_beat.saturating_sub(t0.elapsed())) {
@@ -158,10 +158,10 @@ fn solve_work(g: &Graph, opts: &SolveOptions, t0: Instant, tx: &Tx) -> (Vec<Swap
     let (pp, pw) = totals(g, &pair_swaps);
     if opts.max_cycle == 2 {
         // Exact; the bound is the optimum itself, backed by the verified dual certificate.
-        let bound = if certified { Bound { people: pp, weight: pw } } else { Bound::trivial(g.n()) };
+        let bound = if certified { Bound { people: pp, weight: pw } } else { Bound::trivial(g) };
         return (pair_swaps, Some(bound));
     }
-    report(tx, t0, Phase::Matching, pp, pw, Bound::trivial(g.n()));
+    report(tx, t0, Phase::Matching, pp, pw, Bound::trivial(g));
     solve_rings(g, opts.max_cycle, deadline, t0, tx, pair_swaps, true)
 }
 
@@ -177,7 +177,7 @@ fn solve_rings(
     bounds_hold: bool,
 ) -> (Vec<Swap>, Option<Bound>) {
     let (pp, pw) = totals(g, &pair_swaps);
-    let trivial = Bound::trivial(g.n());
+    let trivial = Bound::trivial(g);
     let limit = if max_cycle > 3 { MAX_LONG_RING_CYCLES } else { MAX_CYCLE_MEMBERS / max_cycle };
     let Some(cy) = cycles::enumerate(g, max_cycle, limit, deadline) else {
         if max_cycle > 3 && deadline.is_none_or(|d| Instant::now() < d) {
@@ -275,9 +275,10 @@ fn finish(
     progress: &mut dyn FnMut(&Progress),
 ) -> Solution {
     let (people, weight) = totals(g, &swaps);
-    let bound = bound.unwrap_or(Bound::trivial(g.n()));
+    let bound = bound.unwrap_or(Bound::trivial(g));
     let optimal = (people, weight) >= (bound.people, bound.weight);
     let elapsed = t0.elapsed();
     progress(&Progress { phase: Phase::Done, people, weight, bound, elapsed });
-    Solution { people, weight, optimal, bound, seconds: elapsed.as_secs_f64(), swaps }
+    let gap = Gap::between(people, weight, bound);
+    Solution { people, weight, optimal, bound, gap, seconds: elapsed.as_secs_f64(), swaps }
 }

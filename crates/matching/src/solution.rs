@@ -41,10 +41,23 @@ pub struct Bound {
 }
 
 impl Bound {
-    /// What holds for any packing of `n` people: all of them, and no limit on the weight.
-    pub fn trivial(n: usize) -> Self {
-        Bound { people: n, weight: i64::MAX }
+    /// What holds for any packing: everyone in a swap, each by their best outgoing edge
+    /// (a person in a swap contributes the weight of the one edge they take).
+    pub fn trivial(g: &Graph) -> Self {
+        let weight = (0..g.n())
+            .map(|u| g.out_edges(u).map(|(_, w)| w.max(0)).max().unwrap_or(0))
+            .fold(0i64, i64::saturating_add);
+        Bound { people: g.n(), weight }
     }
+}
+
+/// How far the answer may be from the optimum: `people` more people at most; `weight` more
+/// weight at most when the answer already has the bound's people (`None` otherwise: the
+/// weight bound holds only for packings with exactly `bound.people` people).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Gap {
+    pub people: usize,
+    pub weight: Option<i64>,
 }
 
 /// The answer of [`crate::solve`].
@@ -57,13 +70,16 @@ pub struct Solution {
     /// True only when `(people, weight)` reaches `bound`.
     pub optimal: bool,
     pub bound: Bound,
+    /// Between the answer and the bound (zero when optimal).
+    pub gap: Gap,
     /// Wall-clock seconds spent in [`crate::solve`].
     pub seconds: f64,
     pub swaps: Vec<Swap>,
 }
 
 impl Solution {
-    /// The JSON object `{"people","weight","optimal","bound":{"people","weight"},"seconds","swaps"}`.
+    /// The JSON object
+    /// `{"people","weight","optimal","bound":{"people","weight"},"gap":{"people","weight"},"seconds","swaps"}`.
     pub fn to_json(&self) -> String {
         // Serialising plain structs of integers, floats, bools and vectors cannot fail;
         // the fallback only exists to avoid a panic path.
@@ -72,7 +88,17 @@ impl Solution {
 
     /// Gap in people between the bound and the answer.
     pub fn people_gap(&self) -> usize {
-        self.bound.people.saturating_sub(self.people)
+        self.gap.people
+    }
+}
+
+impl Gap {
+    /// Between an answer `(people, weight)` and its bound.
+    pub fn between(people: usize, weight: i64, bound: Bound) -> Self {
+        Gap {
+            people: bound.people.saturating_sub(people),
+            weight: (people >= bound.people).then(|| bound.weight.saturating_sub(weight).max(0)),
+        }
     }
 }
 
@@ -131,4 +157,22 @@ pub fn check_swaps(g: &Graph, swaps: &[Swap], max_cycle: usize) -> Result<(usize
         people += k;
     }
     Ok((people, weight))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_weight_gap_counts_only_at_the_bound_people() {
+        let bound = Bound { people: 10, weight: 100 };
+        assert_eq!(Gap::between(10, 90, bound), Gap { people: 0, weight: Some(10) });
+        assert_eq!(Gap::between(8, 120, bound), Gap { people: 2, weight: None });
+    }
+
+    #[test]
+    fn the_trivial_bound_takes_each_best_edge() {
+        let g = Graph::parse("p 3 3 1\nv 0 0 0 1 1\nv 1 0 0 1 1\nv 2 0 0 1 1\ne 0 1 5\ne 0 2 9\ne 1 0 -3\n").unwrap();
+        assert_eq!(Bound::trivial(&g), Bound { people: 3, weight: 9 });
+    }
 }

@@ -21,7 +21,7 @@ fn jobtausch_match(args: &[&str]) -> (bool, String, String) {
 fn prints_the_optimal_answer_as_json() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ring.txt");
-    // A ring of three (0 -> 1 -> 2 -> 0) and a pair (3 <-> 4), all free in week 0.
+    // A ring of three (0 -> 1 -> 2 -> 0) free in week 0 and a pair (3 <-> 4) free in week 1.
     std::fs::write(
         &path,
         "c demo\np 5 5 2\nv 0 0 0 1 1\nv 1 1 0 1 1\nv 2 2 0 1 1\nv 3 0 0 1 3\nv 4 1 0 1 2\ne 0 1 5\ne 1 2 5\ne 2 0 5\ne 3 4 7\ne 4 3 7\n",
@@ -32,7 +32,22 @@ fn prints_the_optimal_answer_as_json() {
     let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
     assert_eq!((v["people"].as_u64(), v["weight"].as_i64(), v["optimal"].as_bool()), (Some(5), Some(29), Some(true)));
     assert_eq!(v["bound"]["people"], 5);
+    assert_eq!((v["gap"]["people"].as_u64(), v["gap"]["weight"].as_i64()), (Some(0), Some(0)));
     assert_eq!(v["swaps"].as_array().unwrap().len(), 2);
+    // The same answer in words: what is proven, and why each swap is possible.
+    let (ok, out, err) = jobtausch_match(&["--graph", path.to_str().unwrap(), "--max-cycle", "3", "--explain"]);
+    assert!(ok, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "5 people in 2 swaps (1 pair, 1 ring of three), total weight 29.");
+    assert!(lines[1].starts_with("Optimal: no set of swaps has more people"), "{out}");
+    assert_eq!(
+        &lines[2..],
+        [
+            "Swap 1, week 0: 0 takes the place of 1 (weight 5), 1 takes the place of 2 (weight 5), \
+             2 takes the place of 0 (weight 5); all free in week 0.",
+            "Swap 2, week 1: 3 takes the place of 4 (weight 7), 4 takes the place of 3 (weight 7); all free in week 1."
+        ]
+    );
     let (ok, out, _) = jobtausch_match(&["--graph", path.to_str().unwrap(), "--max-cycle", "2"]);
     assert!(ok);
     let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();

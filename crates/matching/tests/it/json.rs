@@ -8,7 +8,7 @@ fn json_has_the_documented_shape() {
     assert_eq!((sol.people, sol.weight, sol.optimal), (2, 22, true));
     let v: serde_json::Value = serde_json::from_str(&sol.to_json()).expect("json");
     let keys: Vec<&str> = v.as_object().expect("object").keys().map(|k| k.as_str()).collect();
-    for k in ["people", "weight", "optimal", "bound", "seconds", "swaps"] {
+    for k in ["people", "weight", "optimal", "bound", "gap", "seconds", "swaps"] {
         assert!(keys.contains(&k), "missing {k}");
     }
     assert_eq!(v["bound"]["people"], 2);
@@ -17,7 +17,7 @@ fn json_has_the_documented_shape() {
     assert_eq!(v["swaps"][0]["week"], 0);
     let s = sol.to_json();
     assert!(s.starts_with(
-        "{\"people\":2,\"weight\":22,\"optimal\":true,\"bound\":{\"people\":2,\"weight\":22},\"seconds\":"
+        "{\"people\":2,\"weight\":22,\"optimal\":true,\"bound\":{\"people\":2,\"weight\":22},\"gap\":{\"people\":0,\"weight\":0},\"seconds\":"
     ));
 }
 
