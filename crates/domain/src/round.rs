@@ -193,17 +193,33 @@ pub struct Candidate {
     pub location: Option<GeoPoint>,
 }
 
-/// Pairs of organisations that do not swap with each other (either one blocked the other).
+/// What a round does not propose: swaps between organisations where either one blocked the
+/// other, and swaps between people who were proposed together before and declined (a round
+/// does not ask them again).
 #[derive(Debug, Clone, Default)]
-pub struct Blocks(HashSet<(OrgId, OrgId)>);
+pub struct Blocks {
+    orgs: HashSet<(OrgId, OrgId)>,
+    declined: HashSet<(UserId, UserId)>,
+}
 
 impl Blocks {
     pub fn new(pairs: impl IntoIterator<Item = (OrgId, OrgId)>) -> Self {
-        Self(pairs.into_iter().flat_map(|(a, b)| [(a, b), (b, a)]).collect())
+        Self { orgs: pairs.into_iter().flat_map(|(a, b)| [(a, b), (b, a)]).collect(), declined: HashSet::new() }
+    }
+
+    /// Adds pairs of people who were in one declined swap.
+    pub fn with_declined(mut self, pairs: impl IntoIterator<Item = (UserId, UserId)>) -> Self {
+        self.declined.extend(pairs.into_iter().flat_map(|(a, b)| [(a, b), (b, a)]));
+        self
     }
 
     pub fn blocked(&self, a: OrgId, b: OrgId) -> bool {
-        self.0.contains(&(a, b))
+        self.orgs.contains(&(a, b))
+    }
+
+    /// Whether `a` and `b` declined a swap together.
+    pub fn declined(&self, a: UserId, b: UserId) -> bool {
+        self.declined.contains(&(a, b))
     }
 }
 
@@ -311,7 +327,7 @@ fn weight_prepared(a: &Candidate, pa: &Prepared, b: &Candidate, pb: &Prepared, b
         return None;
     }
     let learns = learned(pa, pb).count();
-    if learns == 0 || blocks.blocked(a.org, b.org) {
+    if learns == 0 || blocks.blocked(a.org, b.org) || blocks.declined(a.user, b.user) {
         return None;
     }
     let near_points = match distance_km {
@@ -468,6 +484,9 @@ mod tests {
         // Same organisation, blocked organisations, no common week, nothing to learn:
         assert!(fit(&a, &person(oa, "KI", "x1", &["2027-W08"]), &none).is_none());
         assert!(fit(&a, &b, &Blocks::new([(ob, oa)])).is_none());
+        // People who declined a swap together (either way round), and only they:
+        assert!(fit(&a, &b, &Blocks::default().with_declined([(b.user, a.user)])).is_none());
+        assert!(fit(&a, &b, &Blocks::default().with_declined([(b.user, UserId::new())])).is_some());
         assert!(fit(&a, &person(ob, "KI", "", &["2027-W09"]), &none).is_none());
         assert!(fit(&a, &person(ob, "Haushalt", "", &["2027-W08"]), &none).is_none());
         // Travel radius and grade gap:

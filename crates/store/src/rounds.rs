@@ -274,6 +274,16 @@ pub async fn blocks(db: &Db) -> Result<Vec<(OrgId, OrgId)>, StoreError> {
     Ok(rows.into_iter().map(|(a, b)| (OrgId(a), OrgId(b))).collect())
 }
 
+/// Every two people who were members of one swap that was declined (by a member or an
+/// employer): a round does not propose them together again.
+pub async fn declined_pairs(db: &Db) -> Result<Vec<(UserId, UserId)>, StoreError> {
+    let q = "SELECT a.user_id, b.user_id FROM swap_members a \
+             JOIN swap_members b ON b.swap_id = a.swap_id AND b.position > a.position \
+             JOIN swaps s ON s.id = a.swap_id WHERE s.state = 'declined'";
+    let rows: Vec<(Uuid, Uuid)> = on_db!(db, pool => sqlx::query_as(q).fetch_all(pool).await?);
+    Ok(rows.into_iter().map(|(a, b)| (UserId(a), UserId(b))).collect())
+}
+
 /// Writes a round's result in one transaction: every proposed swap with its notes, the
 /// notifications and audit records, and the figures. Only the worker whose claim still stands
 /// writes ([`StoreError::Conflict`] otherwise), so a round re-claimed after a stall is not

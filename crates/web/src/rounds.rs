@@ -127,7 +127,8 @@ pub async fn run(state: &AppState, round: &Round) -> AppResult<RoundFigures> {
     for c in &mut candidates {
         c.weeks.retain(|w| w.monday() > today);
     }
-    let blocks = Blocks::new(store::rounds::blocks(&state.db).await?);
+    let blocks = Blocks::new(store::rounds::blocks(&state.db).await?)
+        .with_declined(store::rounds::declined_pairs(&state.db).await?);
     let (max_cycle, limit) = (round.max_cycle, Duration::from_secs(round.time_limit_seconds));
     let solve_period = period.clone();
     // Graph building and solving are CPU work: keep them off the request threads.

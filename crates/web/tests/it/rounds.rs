@@ -8,7 +8,11 @@ use domain::round::{GeoPoint, OrgMatching};
 use domain::{OrgId, UserId};
 use store::{Db, on_both_backends};
 
-on_both_backends!(round_proposes_a_ring_and_respects_the_rules, a_late_round_leaves_out_the_weeks_that_have_begun);
+on_both_backends!(
+    round_proposes_a_ring_and_respects_the_rules,
+    a_late_round_leaves_out_the_weeks_that_have_begun,
+    a_declined_proposal_is_not_made_again
+);
 
 fn week_ahead(weeks: u64) -> String {
     domain::values::IsoWeek::of(chrono::Utc::now().date_naive() + chrono::Days::new(7 * weeks)).to_string()
@@ -195,4 +199,45 @@ async fn a_late_round_leaves_out_the_weeks_that_have_begun(db: Db) {
     let swaps = store::swaps::of_member(&app.db, anna).await.unwrap();
     assert_eq!(swaps.len(), 1);
     assert_eq!(swaps[0].week.to_string(), week_ahead(3), "proposed for the week still ahead");
+}
+
+async fn a_declined_proposal_is_not_made_again(db: Db) {
+    let app = TestApp::start(db).await;
+    place(&app, app.city, "51.0504, 13.7373", vec![]).await;
+    place(&app, app.assoc, "52.5200, 13.4050", vec![]).await;
+    // Anna fits Eva and Paul equally; Eva and Paul work at the same place (no swap between them).
+    let anna = person(&app, "anna@musterstadt.example", app.city, "Open Data", "KI", true).await;
+    let eva = person(&app, "eva@verband.example", app.assoc, "KI", "Open Data", true).await;
+    let paul = person(&app, "paul@verband.example", app.assoc, "KI", "Open Data", true).await;
+    let orga = app.user("orga@netzwerk.example", None, &[], true).await;
+    let week = |w: String| domain::values::IsoWeek::parse("week", &w).unwrap();
+    let period = domain::round::Period::spanning(week(week_ahead(6)), week(week_ahead(8)));
+    let state = web::AppState { db: app.db.clone(), config: std::sync::Arc::new(web::Config::new(&app.base)) };
+    let round = |name: &'static str| {
+        let (db, period, state) = (app.db.clone(), period.clone(), state.clone());
+        async move {
+            store::rounds::create(&db, domain::RoundId::new(), &period, 2, 10, orga, &fx(name)).await.unwrap();
+            assert_eq!(web::rounds::run_queued(&state).await.unwrap(), 1);
+        }
+    };
+    let partner = |s: &domain::swap::Swap| s.members.iter().map(|m| m.user).find(|u| *u != anna).unwrap();
+
+    round("first").await;
+    let first = store::swaps::of_member(&app.db, anna).await.unwrap();
+    assert_eq!(first.len(), 1);
+    let declined_with = partner(&first[0]);
+    assert!([eva, paul].contains(&declined_with));
+    let member = app.browser();
+    member.login("anna@musterstadt.example").await;
+    let swap_path = format!("/swaps/{}", first[0].id);
+    let declined = crate::swaps::act(&member, &swap_path, "decline", &[("reason", "Passt thematisch nicht")]).await;
+    assert_eq!(declined.status, 303, "{}", declined.body);
+
+    // The next round over the same weeks proposes Anna to the other one, not again to the first.
+    round("second").await;
+    let now = store::swaps::of_member(&app.db, anna).await.unwrap();
+    assert_eq!(now.len(), 2, "a new proposal beside the declined one");
+    let fresh = now.iter().find(|s| s.id != first[0].id).unwrap();
+    let other = if declined_with == eva { paul } else { eva };
+    assert_eq!(partner(fresh), other, "not the pair Anna declined");
 }

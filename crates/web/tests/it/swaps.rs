@@ -74,7 +74,7 @@ async fn propose(c: &Cast, week: &str) -> String {
     p.location.unwrap()
 }
 
-async fn act(b: &Browser, swap: &str, action: &str, fields: &[(&str, &str)]) -> crate::app::Page {
+pub(crate) async fn act(b: &Browser, swap: &str, action: &str, fields: &[(&str, &str)]) -> crate::app::Page {
     let page = b.get(swap).await;
     let version = version_of(&page.body);
     let mut all = vec![("version", version.as_str())];
