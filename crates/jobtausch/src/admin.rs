@@ -102,7 +102,8 @@ pub async fn seed_synthetic(db: &Db, people: usize, seed: u64, from: &str, to: &
 }
 
 /// Queues a matching round as the organiser `email`, runs it here and returns its figures as
-/// JSON (the same round a page would start; its proposals are sent).
+/// JSON (the same round a page would start; its proposals are sent). Rounds queued before it
+/// run first; if a server's worker claims it first, this waits until that worker is done.
 pub async fn run_round(db: &Db, email: &str, form: &web::rounds::RoundForm) -> anyhow::Result<String> {
     let email = Email::parse("email", email).map_err(|e| flag_error("--email", &e))?;
     let account = store::users::account_by_email(db, &email.normalised())
@@ -111,7 +112,13 @@ pub async fn run_round(db: &Db, email: &str, form: &web::rounds::RoundForm) -> a
     let account = store::users::account(db, account).await?;
     let state = web::AppState { db: db.clone(), config: std::sync::Arc::new(web::Config::new("http://localhost")) };
     let id = web::rounds::queue(&state, &account.actor(), form).await.map_err(refused)?;
-    web::rounds::run_queued(&state).await.map_err(refused)?;
-    let round = store::rounds::get(db, id).await?;
-    Ok(serde_json::to_string_pretty(&round)?)
+    loop {
+        // Also takes the round over if its worker stalled (see `store::rounds::STALE_CLAIM`).
+        web::rounds::run_queued(&state).await.map_err(refused)?;
+        let round = store::rounds::get(db, id).await?;
+        if matches!(round.state, store::rounds::RoundState::Finished | store::rounds::RoundState::Failed) {
+            return Ok(serde_json::to_string_pretty(&round)?);
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    }
 }
