@@ -35,10 +35,11 @@
 //!   incumbent is proven optimal. Larger components use preconditioned PDHG for the LP,
 //!   a large neighbourhood search ([`lns`]: regions of a few hundred people re-solved exactly)
 //!   and a depth-first search with those bounds. Rings longer than three are searched while
-//!   they number at most three million; beyond that the answer is the one for rings of three,
-//!   with the trivial bound. Without a time limit the search runs until it
-//!   proves optimality (which can take very long on large instances); with one, the best
-//!   answer found and its proven bound are returned.
+//!   they number at most three million; beyond that the answer is the one for rings of three
+//!   (searched for at most a minute when no time limit was given), with the trivial bound.
+//!   Otherwise, without a time limit the search runs until it proves optimality (which can
+//!   take very long on large instances); with one, the best answer found and its proven bound
+//!   are returned.
 //!
 //! [`explain`] says in words what the bound proves about an answer and why each swap is
 //! possible (its legs, their weights, the weeks all members are free).
@@ -165,6 +166,10 @@ fn solve_work(g: &Graph, opts: &SolveOptions, t0: Instant, tx: &Tx) -> (Vec<Swap
     solve_rings(g, opts.max_cycle, deadline, t0, tx, pair_swaps, true)
 }
 
+/// How long rings of three stand in for longer rings (too many to search) when the caller
+/// gave no time limit.
+const FALLBACK_WITHOUT_LIMIT: Duration = Duration::from_secs(60);
+
 /// Rings up to `max_cycle` from the pairs optimum `pair_swaps`. With `bounds_hold` false (rings
 /// of three standing in for longer ones) progress reports carry the trivial bound.
 fn solve_rings(
@@ -182,7 +187,9 @@ fn solve_rings(
     let Some(cy) = cycles::enumerate(g, max_cycle, limit, deadline) else {
         if max_cycle > 3 && deadline.is_none_or(|d| Instant::now() < d) {
             // Too many longer rings to search: the rings of three are an answer here too
-            // (their bound is not one).
+            // (their bound is not one). Without a limit their search gets one: it cannot
+            // prove anything for longer rings, and a proof for rings of three takes hours.
+            let deadline = deadline.or_else(|| Instant::now().checked_add(FALLBACK_WITHOUT_LIMIT));
             let (swaps, _) = solve_rings(g, 3, deadline, t0, tx, pair_swaps, false);
             return (swaps, Some(trivial));
         }

@@ -13,7 +13,8 @@ pub struct SolveOptions {
     pub max_cycle: usize,
     /// Stop searching after this long and return the best swaps found with their bound.
     /// `None` searches until optimality is proven, which for `max_cycle >= 3` can take very
-    /// long on large instances: interactive callers should set a limit. The pairs matching
+    /// long on large instances: interactive callers should set a limit. (Rings of four beyond
+    /// three million fall back to rings of three, searched for at most a minute.) The pairs matching
     /// (always exact) is not interruptible: about 0.3 s at 10k people, 15-20 s at 100k.
     pub time_limit: Option<Duration>,
 }
