@@ -6,7 +6,8 @@ For every size: generate the instance with gen_jobswap.py (seed 1), run
   * nx:     solve_ref.py --method nx     (pairs only, K=2),
   * highs:  solve_ref.py --method highs  (cycle formulation MIP),
 each under /usr/bin/time -v (wall seconds, peak memory) with a timeout, and print a table.
-ratio = people / best people found by any method for that instance and K.
+people ratio = people / best people found by any method for that instance and K;
+time and memory ratios = the method's wall seconds and peak memory / our engine's.
 """
 import argparse
 import json

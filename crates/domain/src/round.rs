@@ -194,8 +194,8 @@ pub struct Candidate {
 }
 
 /// What a round does not propose: swaps between organisations where either one blocked the
-/// other, and swaps between people who were proposed together before and declined (a round
-/// does not ask them again).
+/// other, and swaps between people of whom one turned down a swap with the other (a round
+/// does not ask again).
 #[derive(Debug, Clone, Default)]
 pub struct Blocks {
     orgs: HashSet<(OrgId, OrgId)>,
@@ -207,7 +207,8 @@ impl Blocks {
         Self { orgs: pairs.into_iter().flat_map(|(a, b)| [(a, b), (b, a)]).collect(), declined: HashSet::new() }
     }
 
-    /// Adds pairs of people who were in one declined swap.
+    /// Adds pairs of people of whom the first turned down a swap with the second (both
+    /// directions are left out).
     pub fn with_declined(mut self, pairs: impl IntoIterator<Item = (UserId, UserId)>) -> Self {
         self.declined.extend(pairs.into_iter().flat_map(|(a, b)| [(a, b), (b, a)]));
         self
@@ -217,10 +218,24 @@ impl Blocks {
         self.orgs.contains(&(a, b))
     }
 
-    /// Whether `a` and `b` declined a swap together.
+    /// Whether one of `a` and `b` turned down a swap with the other.
     pub fn declined(&self, a: UserId, b: UserId) -> bool {
         self.declined.contains(&(a, b))
     }
+}
+
+/// Who turned down whom in a swap a member declined, from its members and whether each had
+/// accepted: every member who had not accepted (the one who declined among them), with each
+/// other member. When all had accepted, an employer, a staff council or a lapsed deadline
+/// ended it: nobody turned anybody down.
+pub fn turned_down(members: &[(UserId, bool)]) -> Vec<(UserId, UserId)> {
+    members
+        .iter()
+        .filter(|(_, accepted)| !accepted)
+        .flat_map(|&(undecided, _)| {
+            members.iter().filter(move |(u, _)| *u != undecided).map(move |&(u, _)| (undecided, u))
+        })
+        .collect()
 }
 
 /// Why `a` may take `b`'s place, and how well it fits.
@@ -470,6 +485,17 @@ mod tests {
         assert_eq!(err("2027-W05", "2027-W02").reason, Reason::PeriodOrder);
         assert_eq!(err("2027-W01", "2027-W40").reason, Reason::TooMany { max: 26 });
         assert_eq!(err("2027-W01", "soon").field, "to");
+    }
+
+    #[test]
+    fn only_who_had_not_accepted_turned_anybody_down() {
+        let (a, b, c) = (UserId::new(), UserId::new(), UserId::new());
+        // C declined a ring A and B had accepted: A and B may meet again.
+        assert_eq!(turned_down(&[(a, true), (b, true), (c, false)]), [(c, a), (c, b)]);
+        // A pair where B declined before A decided: either may have.
+        assert_eq!(turned_down(&[(a, false), (b, false)]), [(a, b), (b, a)]);
+        // Everyone had accepted: an employer or a deadline ended it.
+        assert!(turned_down(&[(a, true), (b, true)]).is_empty());
     }
 
     #[test]

@@ -112,12 +112,17 @@ pub async fn run_round(db: &Db, email: &str, form: &web::rounds::RoundForm) -> a
     let account = store::users::account(db, account).await?;
     let state = web::AppState { db: db.clone(), config: std::sync::Arc::new(web::Config::new("http://localhost")) };
     let id = web::rounds::queue(&state, &account.actor(), form).await.map_err(refused)?;
+    let mut told = false;
     loop {
         // Also takes the round over if its worker stalled (see `store::rounds::STALE_CLAIM`).
         web::rounds::run_queued(&state).await.map_err(refused)?;
         let round = store::rounds::get(db, id).await?;
         if matches!(round.state, store::rounds::RoundState::Finished | store::rounds::RoundState::Failed) {
             return Ok(serde_json::to_string_pretty(&round)?);
+        }
+        if !told {
+            eprintln!("round {id} is being run by a server's worker; waiting for its result");
+            told = true;
         }
         tokio::time::sleep(std::time::Duration::from_secs(1)).await;
     }

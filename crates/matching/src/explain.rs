@@ -114,6 +114,22 @@ mod tests {
     }
 
     #[test]
+    fn the_most_people_but_not_the_best_weight() {
+        let g = Graph::parse("p 2 2 1\nv 0 0 0 1 1\nv 1 0 0 1 1\ne 0 1 1234\ne 1 0 1000\n").unwrap();
+        let mut s = solve(&g, &SolveOptions { max_cycle: 2, time_limit: None }, &mut |_| {});
+        s.bound.weight = 3000;
+        (s.optimal, s.gap) = (false, crate::Gap::between(s.people, s.weight, s.bound));
+        let text = explain(&g, &s);
+        assert!(
+            text.contains(
+                "Most people possible (2: no set of swaps has more), but not proven best in weight: \
+                 a set with 2 people weighs at most 3,000, 766 more than this one."
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn an_unproven_answer_says_how_far_it_may_be() {
         let g = Graph::parse("p 2 2 1\nv 0 0 0 1 1\nv 1 0 0 1 1\ne 0 1 1234\ne 1 0 1000\n").unwrap();
         let mut s = solve(&g, &SolveOptions { max_cycle: 2, time_limit: None }, &mut |_| {});

@@ -86,11 +86,6 @@ impl Solution {
         // the fallback only exists to avoid a panic path.
         serde_json::to_string(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
     }
-
-    /// Gap in people between the bound and the answer.
-    pub fn people_gap(&self) -> usize {
-        self.gap.people
-    }
 }
 
 impl Gap {

@@ -274,14 +274,22 @@ pub async fn blocks(db: &Db) -> Result<Vec<(OrgId, OrgId)>, StoreError> {
     Ok(rows.into_iter().map(|(a, b)| (OrgId(a), OrgId(b))).collect())
 }
 
-/// Every two people who were members of one swap that was declined (by a member or an
-/// employer): a round does not propose them together again.
+/// Who turned down whom: for every swap a member declined, each member who had not accepted
+/// it, with each other member. A round does not propose them together again. A swap whose
+/// members had all accepted was declined by an employer, a staff council or a lapsed approval
+/// deadline: that is about the week, not the people, and does not count.
 pub async fn declined_pairs(db: &Db) -> Result<Vec<(UserId, UserId)>, StoreError> {
-    let q = "SELECT a.user_id, b.user_id FROM swap_members a \
-             JOIN swap_members b ON b.swap_id = a.swap_id AND b.position > a.position \
-             JOIN swaps s ON s.id = a.swap_id WHERE s.state = 'declined'";
-    let rows: Vec<(Uuid, Uuid)> = on_db!(db, pool => sqlx::query_as(q).fetch_all(pool).await?);
-    Ok(rows.into_iter().map(|(a, b)| (UserId(a), UserId(b))).collect())
+    let q = "SELECT m.swap_id, m.user_id, m.accepted FROM swap_members m JOIN swaps s ON s.id = m.swap_id \
+             WHERE s.state = 'declined' ORDER BY m.swap_id, m.position";
+    let rows: Vec<(Uuid, Uuid, bool)> = on_db!(db, pool => sqlx::query_as(q).fetch_all(pool).await?);
+    Ok(rows
+        .chunk_by(|a, b| a.0 == b.0)
+        .flat_map(|swap| {
+            let members: Vec<(UserId, bool)> =
+                swap.iter().map(|&(_, user, accepted)| (UserId(user), accepted)).collect();
+            domain::round::turned_down(&members)
+        })
+        .collect())
 }
 
 /// Writes a round's result in one transaction: every proposed swap with its notes, the
