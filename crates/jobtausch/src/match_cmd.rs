@@ -1,8 +1,8 @@
 //! `jobtausch match`: solves a `jobswap-v1` instance and prints the answer as one JSON object
 //! (people, weight, optimal, bound, gap, seconds, swaps; the gap's weight is null while people
-//! are missing to the bound), or with `--explain` in words (what
-//! the bound proves, each swap's legs and common weeks). Progress goes to stderr for runs over a
-//! second; a malformed file is reported with its line number. The time limit and `seconds`
+//! are missing to the bound), or with `--explain` in words (what the bound proves, each swap's
+//! legs and common weeks). Progress goes to stderr for runs over a second; a malformed file is
+//! reported with its line number. The time limit and `seconds`
 //! count from the start of the command, reading the file included.
 
 use std::io::Write;
@@ -83,7 +83,7 @@ pub fn run(
                     p.weight,
                     p.bound.people,
                     p.bound.weight,
-                    p.bound.people.saturating_sub(p.people),
+                    matching::Gap::between(p.people, p.weight, p.bound).people,
                 );
             }
         })

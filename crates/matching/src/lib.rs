@@ -282,7 +282,7 @@ fn finish(
     progress: &mut dyn FnMut(&Progress),
 ) -> Solution {
     let (people, weight) = totals(g, &swaps);
-    let bound = bound.unwrap_or(Bound::trivial(g));
+    let bound = bound.unwrap_or_else(|| Bound::trivial(g));
     let optimal = (people, weight) >= (bound.people, bound.weight);
     let elapsed = t0.elapsed();
     progress(&Progress { phase: Phase::Done, people, weight, bound, elapsed });
