@@ -256,8 +256,8 @@ mod tests {
     /// The web layer shows `error-{code}`; a missing message would show the bare key.
     #[test]
     fn every_reason_has_a_message_in_both_languages() {
-        let de = include_str!("../../web/locales/de/main.ftl");
-        let en = include_str!("../../web/locales/en/main.ftl");
+        let de = include_str!("../../app/locales/de/main.ftl");
+        let en = include_str!("../../app/locales/en/main.ftl");
         for reason in every_reason() {
             let key = format!("\nerror-{} =", reason.code());
             assert!(de.contains(&key), "de/main.ftl has no error-{}", reason.code());

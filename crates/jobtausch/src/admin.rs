@@ -1,13 +1,12 @@
-//! `jobtausch admin ...`: what an operator does on the command line.
+//! `jobtausch admin ...`: what an operator does on the command line, through the same
+//! functions of `app` as a person in a browser.
 
-use domain::UserId;
+use app::{App, Error};
 use domain::values::{DisplayName, Email, Locale, Password};
-use store::users::{NewUser, Proof};
-use store::{AuditEntry, Db, Effects};
 
 /// A refused command-line value, in the words the forms use (English).
 fn flag_text(flag: &str, e: &domain::FieldError) -> String {
-    format!("{flag}: {}", web::forms::reason_text(Locale::En, &e.reason))
+    format!("{flag}: {}", app::i18n::reason_text(Locale::En, &e.reason))
 }
 
 fn flag_error(flag: &str, e: &domain::FieldError) -> anyhow::Error {
@@ -16,29 +15,25 @@ fn flag_error(flag: &str, e: &domain::FieldError) -> anyhow::Error {
 
 /// What the application refused, for the operator: field by field (a field is named by its
 /// flag), or by its stable code.
-fn refused(e: web::error::AppError) -> anyhow::Error {
+fn refused(e: Error) -> anyhow::Error {
     match e {
-        web::error::AppError::Invalid(fields) => {
+        Error::Invalid(fields) => {
             let each: Vec<String> =
                 fields.iter().map(|f| flag_text(&format!("--{}", f.field.replace('_', "-")), f)).collect();
             anyhow::anyhow!(each.join(" "))
         }
-        web::error::AppError::Forbidden(code) | web::error::AppError::Conflict(code) => {
-            anyhow::anyhow!("refused: {code}")
-        }
-        web::error::AppError::Internal => anyhow::anyhow!("internal error (details in the log above)"),
-        other => anyhow::anyhow!("refused: {other:?}"),
+        Error::Forbidden(code) | Error::Conflict(code) => anyhow::anyhow!("refused: {code}"),
+        Error::Internal => anyhow::anyhow!("internal error (details in the log above)"),
+        other => anyhow::anyhow!("refused: {other}"),
     }
 }
 
 /// Creates a network organiser, or marks an existing account as one. Without a given password
 /// one is generated and returned once.
-pub async fn create_organiser(db: &Db, email: &str, name: &str, password: Option<String>) -> anyhow::Result<String> {
+pub async fn create_organiser(app: &App, email: &str, name: &str, password: Option<String>) -> anyhow::Result<String> {
     let email = Email::parse("email", email).map_err(|e| flag_error("--email", &e))?;
     let name = DisplayName::parse("name", name).map_err(|e| flag_error("--name", &e))?;
-    if let Some(existing) = store::users::account_by_email(db, &email.normalised()).await? {
-        let effects = Effects::audit(AuditEntry::new(None, "organiser.granted", "user", existing).detail("cli"));
-        store::users::set_organiser(db, existing, true, &effects).await?;
+    if app::account::make_organiser(app, &email, "cli").await.map_err(refused)?.is_some() {
         return Ok(format!("{email} is now a network organiser"));
     }
     let (password, generated) = match password {
@@ -46,20 +41,7 @@ pub async fn create_organiser(db: &Db, email: &str, name: &str, password: Option
         None => (generate_password(), true),
     };
     let parsed = Password::parse("password", &password).map_err(|e| anyhow::anyhow!("password: {e}"))?;
-    let hash = web::auth::hash_password(&parsed).map_err(|_| anyhow::anyhow!("cannot hash the password"))?;
-    let user = NewUser {
-        id: UserId::new(),
-        email: email.to_string(),
-        email_norm: email.normalised(),
-        display_name: name.to_string(),
-        password_hash: hash,
-        org_id: None,
-        locale: Locale::De,
-        organiser: true,
-        verified: true,
-    };
-    let effects = Effects::audit(AuditEntry::new(None, "organiser.created", "user", user.id).detail("cli"));
-    store::users::create(db, &user, &Proof::Operator, &effects).await?;
+    app::account::create_verified(app, &email, &name, &parsed, None, true, "cli").await.map_err(refused)?;
     Ok(if generated {
         format!("created network organiser {email}\npassword (shown once): {password}")
     } else {
@@ -69,30 +51,34 @@ pub async fn create_organiser(db: &Db, email: &str, name: &str, password: Option
 
 fn generate_password() -> String {
     // 32 hex characters of a fresh secret: 128 bits.
-    web::security::new_secret()[..32].to_owned()
+    app::secrets::new_secret()[..32].to_owned()
 }
 
 /// Creates a personal API token for an existing account (for scripts an operator runs);
 /// returns the secret, which is shown this once.
-pub async fn create_token(db: &Db, email: &str, name: &str) -> anyhow::Result<String> {
+pub async fn create_token(app: &App, email: &str, name: &str) -> anyhow::Result<String> {
     let email = Email::parse("email", email).map_err(|e| flag_error("--email", &e))?;
-    let name = domain::values::TokenName::parse("name", name).map_err(|e| flag_error("--name", &e))?;
-    let user = store::users::account_by_email(db, &email.normalised())
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("no account with the address {email}"))?;
-    let secret = format!("jt_{}", web::security::new_secret());
-    let effects = Effects::audit(AuditEntry::new(None, "token.created", "user", user).detail("cli"));
-    store::users::create_token(db, user, name.as_str(), &web::security::hash_secret(&secret), &effects).await?;
-    Ok(secret)
+    let owner = match app::account::by_email(app, &email).await {
+        Ok(a) => a,
+        Err(Error::NotFound) => anyhow::bail!("no account with the address {email}"),
+        Err(e) => return Err(refused(e)),
+    };
+    let token = app::tokens::create_for(app, &owner, name, Some("cli")).await.map_err(|e| match e {
+        Error::Invalid(fields) => {
+            anyhow::anyhow!(fields.iter().map(|f| flag_text("--name", f)).collect::<Vec<_>>().join(" "))
+        }
+        other => refused(other),
+    })?;
+    Ok(token.secret)
 }
 
 /// Loads `people` generated people (and their organisations) free in weeks `from..=to`.
-pub async fn seed_synthetic(db: &Db, people: usize, seed: u64, from: &str, to: &str) -> anyhow::Result<String> {
+pub async fn seed_synthetic(app: &App, people: usize, seed: u64, from: &str, to: &str) -> anyhow::Result<String> {
     let period = domain::round::Period::parse(from, to, chrono::Utc::now().date_naive())
         .map_err(|e| anyhow::anyhow!("--from/--to: {e}"))?;
     let (orgs, persons) = crate::synthetic::generate(people, seed, period.weeks());
     let t0 = std::time::Instant::now();
-    store::synthetic::insert(db, &orgs, &persons).await?;
+    store::synthetic::insert(&app.db, &orgs, &persons).await?;
     Ok(format!(
         "loaded {} organisations and {} people in {:.1} s",
         orgs.len(),
@@ -104,20 +90,21 @@ pub async fn seed_synthetic(db: &Db, people: usize, seed: u64, from: &str, to: &
 /// Queues a matching round as the organiser `email`, runs it here and returns its figures as
 /// JSON (the same round a page would start; its proposals are sent). Rounds queued before it
 /// run first; if a server's worker claims it first, this waits until that worker is done.
-pub async fn run_round(db: &Db, email: &str, form: &web::rounds::RoundForm) -> anyhow::Result<String> {
+pub async fn run_round(app: &App, email: &str, input: &app::rounds::RoundInput) -> anyhow::Result<String> {
     let email = Email::parse("email", email).map_err(|e| flag_error("--email", &e))?;
-    let account = store::users::account_by_email(db, &email.normalised())
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("no account {email}"))?;
-    let account = store::users::account(db, account).await?;
-    let state = web::AppState { db: db.clone(), config: std::sync::Arc::new(web::Config::new("http://localhost")) };
-    let id = web::rounds::queue(&state, &account.actor(), form).await.map_err(refused)?;
+    let account = match app::account::by_email(app, &email).await {
+        Ok(a) => a,
+        Err(Error::NotFound) => anyhow::bail!("no account {email}"),
+        Err(e) => return Err(refused(e)),
+    };
+    let actor = account.actor();
+    let id = app::rounds::queue(app, &actor, input).await.map_err(refused)?;
     let mut told = false;
     loop {
         // Also takes the round over if its worker stalled (see `store::rounds::STALE_CLAIM`).
-        web::rounds::run_queued(&state).await.map_err(refused)?;
-        let round = store::rounds::get(db, id).await?;
-        if matches!(round.state, store::rounds::RoundState::Finished | store::rounds::RoundState::Failed) {
+        app::rounds::run_queued(app).await.map_err(refused)?;
+        let (round, _) = app::rounds::get(app, &actor, id).await.map_err(refused)?;
+        if matches!(round.state, app::rounds::RoundState::Finished | app::rounds::RoundState::Failed) {
             return Ok(serde_json::to_string_pretty(&round)?);
         }
         if !told {

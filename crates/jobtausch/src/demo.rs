@@ -4,17 +4,20 @@
 //! week planned (briefings, appointments, handover, a deputy); a swap of last month waits for
 //! one reflection.
 
+use app::orgs::{OrgInput, PolicyInput, RoleChange};
+use app::swaps::{Command, ProposalInput};
+use app::week::Command as WeekCommand;
+use app::{Account, App};
 use chrono::{NaiveDate, Utc};
 use domain::SwapId;
 use domain::access::{Actor, OrgRole};
 use domain::after::Reflection;
-use domain::org::{Body, OrgDraft, Policy, PolicyRule};
-use domain::profile::{Profile, ProfileInput};
+use domain::org::PolicyRule;
+use domain::profile::ProfileInput;
 use domain::swap::Swap;
-use domain::values::{IsoWeek, Locale, Password};
-use domain::week::{Appointment, AppointmentInput};
+use domain::values::{DisplayName, Email, IsoWeek, Password};
+use domain::week::AppointmentInput;
 use domain::{OrgId, UserId};
-use store::users::{NewUser, Proof};
 use store::{AuditEntry, Db, Effects};
 
 pub const DEMO_PASSWORD: &str = "Jobtausch-Demo-2026";
@@ -33,21 +36,33 @@ struct Person {
     profile: Option<(&'static str, &'static str, &'static str, &'static str, &'static str, bool)>,
 }
 
-fn effects(action: &'static str) -> Effects {
-    Effects::audit(AuditEntry::new(None, action, "demo", "seed"))
+/// What the application refused while seeding: a bug of the demo data.
+fn refused(what: &str) -> impl Fn(app::Error) -> anyhow::Error + '_ {
+    move |e| anyhow::anyhow!("demo {what}: {e}")
 }
 
 async fn org(
-    db: &Db,
+    app: &App,
+    organiser: &Actor,
     name: &str,
     kind: &str,
     region: &str,
     parent: Option<OrgId>,
     domain: &str,
 ) -> anyhow::Result<OrgId> {
-    let parent = parent.map(|p| p.to_string()).unwrap_or_default();
-    let draft = OrgDraft::parse(name, kind, region, &parent, domain).map_err(|e| anyhow::anyhow!("{e}"))?;
-    Ok(store::orgs::create(db, &draft, &effects("org.created")).await?)
+    let input = OrgInput {
+        name: name.into(),
+        kind: kind.into(),
+        region: region.into(),
+        parent: parent.map(|p| p.to_string()).unwrap_or_default(),
+        domains: domain.into(),
+    };
+    app::orgs::create(app, organiser, &input).await.map_err(refused("organisation"))
+}
+
+async fn account(app: &App, email: &str) -> anyhow::Result<Account> {
+    let email = Email::parse("email", email).map_err(|e| anyhow::anyhow!("{e}"))?;
+    app::account::by_email(app, &email).await.map_err(refused("account"))
 }
 
 /// The weeks the demo profiles are free: a few weeks from now, so the search finds them.
@@ -63,24 +78,58 @@ pub struct Demo {
     pub feed_url: String,
 }
 
-pub async fn seed(db: &Db, base_url: &str) -> anyhow::Result<Demo> {
-    if !store::orgs::list(db).await?.is_empty() {
+/// Seeds the demo through the application, as its people would: the organiser creates the
+/// organisations, the admins grant roles, people write their profiles, and the story's swap is
+/// proposed, accepted, approved, consented to, signed and planned.
+pub async fn seed(app: &App) -> anyhow::Result<Demo> {
+    let db = &app.db;
+    if !app::orgs::list(app).await.map_err(refused("list"))?.is_empty() {
         anyhow::bail!("the demo database is not empty");
     }
-    let hash = web::auth::hash_password(&Password::parse("p", DEMO_PASSWORD).map_err(|e| anyhow::anyhow!("{e}"))?)
-        .map_err(|_| anyhow::anyhow!("cannot hash the demo password"))?;
+    let password = Password::parse("p", DEMO_PASSWORD).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let parse = |email: &str, name: &str| -> anyhow::Result<(Email, DisplayName)> {
+        Ok((
+            Email::parse("email", email).map_err(|e| anyhow::anyhow!("{e}"))?,
+            DisplayName::parse("name", name).map_err(|e| anyhow::anyhow!("{e}"))?,
+        ))
+    };
+    let mut logins = Vec::new();
+    let (email, name) = parse("koordination@jobtausch.example", "Netzwerk-Koordination")?;
+    app::account::create_verified(app, &email, &name, &password, None, true, "demo")
+        .await
+        .map_err(refused("organiser"))?;
+    logins.push(Login { email: email.to_string(), role: "Netzwerk-Koordination" });
+    let organiser = account(app, "koordination@jobtausch.example").await?.actor();
 
-    let assoc =
-        org(db, "Bundesverband kommunaler IT-Dienstleister (Demo)", "association", "BE", None, "kommunal-it.example")
-            .await?;
-    let city = org(db, "Stadt Musterstadt", "city", "NW", None, "musterstadt.example").await?;
-    let rz =
-        org(db, "Regionales Rechenzentrum Westfalen", "it_service_provider", "NW", Some(assoc), "rz-westfalen.example")
-            .await?;
-    let city2 = org(db, "Stadt Beispielhausen", "city", "SH", None, "beispielhausen.example").await?;
-    let consent =
-        Policy::from_rules([(Body::StaffCouncil, PolicyRule::Consent), (Body::DataProtection, PolicyRule::Inform)]);
-    store::orgs::set_policy(db, city, &consent, &effects("org.policy")).await?;
+    let assoc = org(
+        app,
+        &organiser,
+        "Bundesverband kommunaler IT-Dienstleister (Demo)",
+        "association",
+        "BE",
+        None,
+        "kommunal-it.example",
+    )
+    .await?;
+    let city = org(app, &organiser, "Stadt Musterstadt", "city", "NW", None, "musterstadt.example").await?;
+    let rz = org(
+        app,
+        &organiser,
+        "Regionales Rechenzentrum Westfalen",
+        "it_service_provider",
+        "NW",
+        Some(assoc),
+        "rz-westfalen.example",
+    )
+    .await?;
+    let city2 = org(app, &organiser, "Stadt Beispielhausen", "city", "SH", None, "beispielhausen.example").await?;
+    let consent = PolicyInput {
+        staff_council: PolicyRule::Consent.code().into(),
+        equal_opportunities: PolicyRule::NotNeeded.code().into(),
+        disability_representative: PolicyRule::NotNeeded.code().into(),
+        data_protection: PolicyRule::Inform.code().into(),
+    };
+    app::orgs::set_policy(app, &organiser, city, &consent).await.map_err(refused("policy"))?;
 
     let w = |o: &[u64]| demo_weeks(o);
     let (w1, w2, w3) = (w(&[6, 8, 10]), w(&[6, 9]), w(&[8, 10, 12]));
@@ -224,35 +273,14 @@ pub async fn seed(db: &Db, base_url: &str) -> anyhow::Result<Demo> {
             },
         ),
     ];
-    let mut logins = Vec::new();
-    let organiser = NewUser {
-        id: UserId::new(),
-        email: "koordination@jobtausch.example".into(),
-        email_norm: "koordination@jobtausch.example".into(),
-        display_name: "Netzwerk-Koordination".into(),
-        password_hash: hash.clone(),
-        org_id: None,
-        locale: Locale::De,
-        organiser: true,
-        verified: true,
-    };
-    store::users::create(db, &organiser, &Proof::Operator, &effects("user.created")).await?;
-    logins.push(Login { email: organiser.email.clone(), role: "Netzwerk-Koordination" });
     for (i, (org_id, p)) in people.iter().enumerate() {
-        let user = NewUser {
-            id: UserId::new(),
-            email: p.email.into(),
-            email_norm: p.email.into(),
-            display_name: p.name.into(),
-            password_hash: hash.clone(),
-            org_id: Some(*org_id),
-            locale: Locale::De,
-            organiser: false,
-            verified: true,
-        };
-        store::users::create(db, &user, &Proof::Operator, &effects("user.created")).await?;
+        let (email, name) = parse(p.email, p.name)?;
+        let user = app::account::create_verified(app, &email, &name, &password, Some(*org_id), false, "demo")
+            .await
+            .map_err(refused("account"))?;
         for role in p.roles {
-            store::orgs::grant_role(db, *org_id, user.id, *role, &effects("role.granted")).await?;
+            let change = RoleChange { user: user.to_string(), role: role.code().into(), grant: true };
+            app::orgs::change_role(app, &organiser, *org_id, &change).await.map_err(refused("role"))?;
         }
         if let Some((title, unit, topics, learn, grade, open)) = p.profile {
             let input = ProfileInput {
@@ -268,94 +296,61 @@ pub async fn seed(db: &Db, base_url: &str) -> anyhow::Result<Demo> {
                 open_to_swap: open,
                 shared_with_own_org: i % 2 == 0,
             };
-            let profile = Profile::parse(&input).map_err(|e| anyhow::anyhow!("{e}"))?;
-            store::profiles::save(db, user.id, &profile, &effects("profile.saved")).await?;
+            let me = account(app, p.email).await?;
+            app::profiles::save(app, &me, &input).await.map_err(refused("profile"))?;
         }
         logins.push(Login { email: p.email.into(), role: p.role_desc });
     }
-    let state = web::AppState { db: db.clone(), config: std::sync::Arc::new(web::Config::new(base_url)) };
-    let feed_url = seed_swaps(&state, (city, assoc, rz, city2)).await?;
+    let feed_url = story_swap(app).await?;
+    past_swap(db, app, (rz, city2)).await?;
     Ok(Demo { logins, feed_url })
 }
 
-async fn user_id(db: &Db, email: &str) -> anyhow::Result<UserId> {
-    store::users::account_by_email(db, email).await?.ok_or_else(|| anyhow::anyhow!("demo account {email} missing"))
-}
-
-fn actor(user: UserId, org: OrgId, roles: Vec<OrgRole>) -> Actor {
-    Actor { user_id: user, org_id: Some(org), roles, organiser: false }
-}
-
-/// Drives a swap through the domain to confirmed, as the people would through the pages:
-/// every member accepts, every approver approves, the staff council consents, the agreement
-/// is generated and everyone signs. `today` is the day the swap was proposed.
-async fn confirm(
-    state: &web::AppState,
-    members: &[(UserId, OrgId)],
-    week: IsoWeek,
-    today: NaiveDate,
-    message: &str,
-) -> anyhow::Result<Swap> {
-    let db = &state.db;
-    let err = |e: domain::swap::SwapError| anyhow::anyhow!("demo swap: {e}");
-    let now = Utc::now();
-    let (mut swap, _) =
-        Swap::propose(SwapId::new(), week, members.to_vec(), Some(message.into()), today, now).map_err(err)?;
-    store::swaps::create(db, &swap, &effects("swap.proposed")).await?;
-    let mut policies = Vec::new();
-    for (_, org) in members {
-        policies.push((*org, store::orgs::get(db, *org).await?.policy));
+/// The story's swap, three weeks ahead, as Anna and Eva, their approvers and the staff
+/// council would make it through the pages: proposed, accepted, approved, consented to,
+/// signed, and its week planned (handover notes, a deputy, appointments). Returns Anna's
+/// calendar feed URL.
+async fn story_swap(app: &App) -> anyhow::Result<String> {
+    let anna = account(app, "anna.schmidt@musterstadt.example").await?;
+    let eva = account(app, "eva.nowak@kommunal-it.example").await?;
+    let bernd = account(app, "bernd.weber@musterstadt.example").await?;
+    let frank = account(app, "frank.otto@kommunal-it.example").await?;
+    let carla = account(app, "carla.yilmaz@musterstadt.example").await?;
+    let week = IsoWeek::of(app::today() + chrono::Days::new(21));
+    let proposal = ProposalInput {
+        partner: eva.id.to_string(),
+        week: week.to_string(),
+        message: "Tauschen wir für eine Woche?".into(),
+    };
+    let id = app::swaps::propose(app, &anna, &proposal).await.map_err(refused("proposal"))?;
+    let act = async |who: &Account, command: Command| {
+        app::swaps::act(app, who, id, None, command).await.map_err(refused("swap"))
+    };
+    let mut swap = act(&eva, Command::Accept).await?;
+    for approval in 0..swap.approvals.len() {
+        let approver = if swap.approvals[approval].org == anna.org_id.unwrap_or_default() { &bernd } else { &frank };
+        swap = act(approver, Command::Approve { approval, comment: "Gern – viel Erfolg!".into() }).await?;
     }
-    for (u, o) in &members[1..] {
-        swap.accept(&actor(*u, *o, vec![]), &policies, now).map_err(err)?;
-    }
-    for i in 0..swap.approvals.len() {
-        let org = swap.approvals[i].org;
-        let approver = store::swaps::role_holders(db, org, "approver").await?[0].id;
-        swap.approve(&actor(approver, org, vec![OrgRole::Approver]), i, "Gern – viel Erfolg!", now).map_err(err)?;
-    }
-    for i in 0..swap.bodies.len() {
-        let step = swap.bodies[i].clone();
-        if step.rule == PolicyRule::Consent {
-            let member = store::swaps::role_holders(db, step.org, &format!("body:{}", step.body.code())).await?[0].id;
-            let roles: Vec<OrgRole> = OrgRole::ALL.iter().copied().filter(|r| r.body() == Some(step.body)).collect();
-            swap.consent(&actor(member, step.org, roles), i, now).map_err(err)?;
+    for step in 0..swap.bodies.len() {
+        if swap.bodies[step].rule == PolicyRule::Consent {
+            swap = act(&carla, Command::Consent { step }).await?;
         }
     }
-    let agreement = web::agreement::generate(state, &swap).await.map_err(|e| anyhow::anyhow!("agreement: {e:?}"))?;
-    swap.attach_agreement(agreement.hash.clone()).map_err(err)?;
-    for (u, o) in members {
-        swap.sign(&actor(*u, *o, vec![]), &agreement.hash, now).map_err(err)?;
+    let hash = swap.agreement_hash.clone().unwrap_or_default();
+    for member in [&anna, &eva] {
+        act(member, Command::Sign { password: DEMO_PASSWORD.into(), hash: hash.clone() }).await?;
     }
-    store::swaps::save_with_agreement(db, &swap, Some(&agreement), &effects("swap.confirmed")).await?;
-    web::week::ensure_plan(state, &swap).await.map_err(|e| anyhow::anyhow!("plan: {e:?}"))?;
-    swap.version += 1;
-    Ok(swap)
-}
-
-/// The story's swap, confirmed and planned a few weeks ahead (Anna and Eva), and a swap of
-/// last month already behind its week (Ingo and Karl), with a reflection still to write.
-/// Returns Anna's calendar feed URL.
-async fn seed_swaps(
-    state: &web::AppState,
-    (city, assoc, rz, city2): (OrgId, OrgId, OrgId, OrgId),
-) -> anyhow::Result<String> {
-    let db = &state.db;
-    let anna = user_id(db, "anna.schmidt@musterstadt.example").await?;
-    let eva = user_id(db, "eva.nowak@kommunal-it.example").await?;
-    let dieter = user_id(db, "dieter.krause@musterstadt.example").await?;
-    let today = Utc::now().date_naive();
-    let week = IsoWeek::of(today + chrono::Days::new(21));
-    let swap = confirm(state, &[(anna, city), (eva, assoc)], week, today, "Tauschen wir für eine Woche?").await?;
-    let plan_fx = || effects("week.demo");
-    store::week::set_handover(db, swap.id, anna, "Montags Jour fixe mit dem Dezernat; das OZG-Dashboard liegt im Teams-Kanal „Digitalisierung“. Bei Fragen zur E-Akte: Dieter Krause.", &plan_fx()).await?;
-    store::week::set_handover(db, swap.id, eva, "Der Verband bereitet gerade die Stellungnahme zum Registermodernisierungsgesetz vor; bitte lies vorab das Positionspapier im Ordner „Gremien“.", &plan_fx()).await?;
-    store::week::set_deputy(db, swap.id, anna, dieter, &plan_fx()).await?;
+    let plan = async |who: &Account, command: WeekCommand| {
+        app::week::act(app, who, id, command).await.map_err(refused("week"))
+    };
+    plan(&anna, WeekCommand::Handover { body: "Montags Jour fixe mit dem Dezernat; das OZG-Dashboard liegt im Teams-Kanal „Digitalisierung“. Bei Fragen zur E-Akte: Dieter Krause.".into() }).await?;
+    plan(&eva, WeekCommand::Handover { body: "Der Verband bereitet gerade die Stellungnahme zum Registermodernisierungsgesetz vor; bitte lies vorab das Positionspapier im Ordner „Gremien“.".into() }).await?;
+    plan(&anna, WeekCommand::NameDeputy { email: "dieter.krause@musterstadt.example".into() }).await?;
     let (mon, tue, wed) = (week.monday(), week.monday() + chrono::Days::new(1), week.monday() + chrono::Days::new(2));
     let appointments = [
         (
-            anna,
-            eva,
+            &anna,
+            &eva,
             "Teamrunde Geschäftsstelle",
             "team_meeting",
             mon,
@@ -365,8 +360,8 @@ async fn seed_swaps(
             "Bitte stell dich kurz vor.",
         ),
         (
-            anna,
-            eva,
+            &anna,
+            &eva,
             "Webinar Digitale Verwaltung",
             "online_event",
             tue,
@@ -376,8 +371,8 @@ async fn seed_swaps(
             "",
         ),
         (
-            anna,
-            eva,
+            &anna,
+            &eva,
             "Arbeitskreis Open Data",
             "workshop",
             wed,
@@ -387,8 +382,8 @@ async fn seed_swaps(
             "Mittagessen ist organisiert.",
         ),
         (
-            eva,
-            anna,
+            &eva,
+            &anna,
             "Amtsleitungsrunde",
             "leadership_round",
             mon,
@@ -397,10 +392,10 @@ async fn seed_swaps(
             "Rathaus, Sitzungssaal",
             "Die Runde ist vertraulich.",
         ),
-        (eva, anna, "Workshop OZG-Umsetzung", "workshop", wed, "10:00", "12:30", "Rathaus, Raum 1.12", ""),
+        (&eva, &anna, "Workshop OZG-Umsetzung", "workshop", wed, "10:00", "12:30", "Rathaus, Raum 1.12", ""),
     ];
     for (guest, host, title, kind, day, start, end, place, note) in appointments {
-        let input = AppointmentInput {
+        let appointment = AppointmentInput {
             title: title.into(),
             kind: kind.into(),
             date: day.to_string(),
@@ -409,34 +404,57 @@ async fn seed_swaps(
             place_or_link: place.into(),
             note_for_guest: note.into(),
         };
-        let a = Appointment::parse(&input, week, &[]).map_err(|e| anyhow::anyhow!("demo appointment: {e}"))?;
-        let stored = store::week::StoredAppointment {
-            id: uuid::Uuid::now_v7(),
-            guest,
-            appointment: a,
-            cancelled: false,
-            sequence: 0,
-            created_by: host,
-            updated_at: store::now(),
-        };
-        store::week::add_appointment(db, swap.id, &stored, &plan_fx()).await?;
+        plan(host, WeekCommand::AddAppointment { guest: guest.id, appointment }).await?;
     }
-    let secret = web::pages::calendar::create_feed(state, anna).await.map_err(|e| anyhow::anyhow!("feed: {e:?}"))?;
+    Ok(app::feeds::create(app, &anna).await.map_err(refused("feed"))?.url)
+}
 
-    // Last month's swap: its week is over; Ingo has written his reflection, Karl not yet.
-    let ingo = user_id(db, "ingo.lehmann@rz-westfalen.example").await?;
-    let karl = user_id(db, "karl.meyer@beispielhausen.example").await?;
+fn actor(user: UserId, org: OrgId, roles: Vec<OrgRole>) -> Actor {
+    Actor { user_id: user, org_id: Some(org), roles, organiser: false }
+}
+
+fn effects(action: &'static str) -> Effects {
+    Effects::audit(AuditEntry::new(None, action, "demo", "seed"))
+}
+
+/// Last month's swap (Ingo and Karl): its week is over and Ingo has written his reflection,
+/// Karl not yet. A swap cannot be proposed for a week gone by, so this history is written
+/// the way the journey would have left it, through the domain's own transitions, without the
+/// notifications (nobody should get "your week begins today" for last month).
+async fn past_swap(db: &Db, app: &App, (rz, city2): (OrgId, OrgId)) -> anyhow::Result<()> {
+    let ingo = account(app, "ingo.lehmann@rz-westfalen.example").await?.id;
+    let karl = account(app, "karl.meyer@beispielhausen.example").await?.id;
+    let today = Utc::now().date_naive();
     let past = IsoWeek::of(today - chrono::Days::new(28));
-    let proposed = past.monday() - chrono::Days::new(30);
-    let mut done =
-        confirm(state, &[(ingo, rz), (karl, city2)], past, proposed, "Rechenzentrum trifft Bürgeramt?").await?;
+    let proposed: NaiveDate = past.monday() - chrono::Days::new(30);
+    let members = [(ingo, rz), (karl, city2)];
     let err = |e: domain::swap::SwapError| anyhow::anyhow!("demo swap: {e}");
-    // Stored without notifications: nobody should get "your week begins today" for last month.
-    done.begin_week(past.monday()).map_err(err)?;
-    store::swaps::save(db, &done, &effects("swap.week_began")).await?;
-    done.version += 1;
-    done.complete_week(past.friday() + chrono::Days::new(1)).map_err(err)?;
-    store::swaps::save(db, &done, &effects("swap.week_completed")).await?;
+    let now = Utc::now();
+    let message = Some("Rechenzentrum trifft Bürgeramt?".to_owned());
+    let (mut swap, _) = Swap::propose(SwapId::new(), past, members.to_vec(), message, proposed, now).map_err(err)?;
+    store::swaps::create(db, &swap, &effects("swap.proposed")).await?;
+    let mut policies = Vec::new();
+    for (_, org) in members {
+        policies.push((org, store::orgs::get(db, org).await?.policy));
+    }
+    swap.accept(&actor(karl, city2, vec![]), &policies, now).map_err(err)?;
+    for i in 0..swap.approvals.len() {
+        let org = swap.approvals[i].org;
+        let approver = store::contacts::role_holders(db, org, "approver").await?[0].id;
+        swap.approve(&actor(approver, org, vec![OrgRole::Approver]), i, "Gern – viel Erfolg!", now).map_err(err)?;
+    }
+    let agreement = app::swaps::agreement_document(app, &swap).await.map_err(refused("agreement"))?;
+    swap.attach_agreement(agreement.hash.clone()).map_err(err)?;
+    for (u, o) in members {
+        swap.sign(&actor(u, o, vec![]), &agreement.hash, now).map_err(err)?;
+    }
+    store::swaps::save_with_agreement(db, &swap, Some(&agreement), &effects("swap.confirmed")).await?;
+    swap.version += 1;
+    swap.begin_week(past.monday()).map_err(err)?;
+    store::swaps::save(db, &swap, &effects("swap.week_began")).await?;
+    swap.version += 1;
+    swap.complete_week(past.friday() + chrono::Days::new(1)).map_err(err)?;
+    store::swaps::save(db, &swap, &effects("swap.week_completed")).await?;
     let reflection = Reflection::parse(
         "Wie ein Bürgeramt den Andrang am Montagmorgen organisiert – und was unsere Dienste dort auslösen.",
         "Ich lade künftig Fachämter zu unseren Change-Terminen ein.",
@@ -444,8 +462,8 @@ async fn seed_swaps(
         "",
     )
     .map_err(|e| anyhow::anyhow!("{e}"))?;
-    store::week::add_reflection(db, done.id, ingo, &reflection, &effects("week.reflection")).await?;
-    Ok(web::pages::calendar::feed_url(state, &secret))
+    store::week::add_reflection(db, swap.id, ingo, &reflection, &effects("week.reflection")).await?;
+    Ok(())
 }
 
 /// What `jobtausch demo` prints: where to go and how to log in.

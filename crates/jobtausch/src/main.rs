@@ -167,6 +167,13 @@ fn server_config(serve: &ServeArgs) -> server::Options {
     }
 }
 
+/// The application over a database, for the command line: links in what it sends point to
+/// `JOBTAUSCH_BASE_URL` (or this machine).
+fn cli_app(db: Db) -> app::App {
+    let base = std::env::var("JOBTAUSCH_BASE_URL").ok().filter(|b| !b.is_empty());
+    app::App::new(db, app::Config::new(base.unwrap_or_else(|| "http://localhost".into())))
+}
+
 async fn open(url: &str) -> anyhow::Result<Db> {
     let db = Db::connect(url).await.with_context(|| format!("cannot open the database {}", redact(url)))?;
     db.migrate().await.context("cannot migrate the database")?;
@@ -229,7 +236,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             };
             let db = open(&url).await?;
             let opts = server_config(&serve);
-            let demo = demo::seed(&db, &opts.base_url).await.context("cannot seed the demo data")?;
+            let demo = demo::seed(&server::app(db.clone(), &opts)).await.context("cannot seed the demo data")?;
             let banner = demo::banner(&opts.base_url, &demo);
             server::run(db, opts, Some(banner)).await
         }
@@ -261,26 +268,26 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             } else {
                 None
             };
-            let outcome = jobtausch::admin::create_organiser(&db, &email, &name, password).await?;
+            let outcome = jobtausch::admin::create_organiser(&cli_app(db), &email, &name, password).await?;
             say(outcome)
         }
         Command::Admin { command: AdminCommand::RunRound { db, email, from, to, max_cycle, time_limit } } => {
             let db = open(&db.database_url).await?;
-            let form = web::rounds::RoundForm {
+            let input = app::rounds::RoundInput {
                 from,
                 to,
                 max_cycle: max_cycle.to_string(),
                 time_limit: time_limit.to_string(),
             };
-            say(jobtausch::admin::run_round(&db, &email, &form).await?)
+            say(jobtausch::admin::run_round(&cli_app(db), &email, &input).await?)
         }
         Command::Admin { command: AdminCommand::SeedSynthetic { db, people, seed, from, to } } => {
             let db = open(&db.database_url).await?;
-            say(jobtausch::admin::seed_synthetic(&db, people, seed, &from, &to).await?)
+            say(jobtausch::admin::seed_synthetic(&cli_app(db), people, seed, &from, &to).await?)
         }
         Command::Admin { command: AdminCommand::CreateToken { db, email, name } } => {
             let db = open(&db.database_url).await?;
-            say(jobtausch::admin::create_token(&db, &email, &name).await?)
+            say(jobtausch::admin::create_token(&cli_app(db), &email, &name).await?)
         }
     }
 }

@@ -1,7 +1,8 @@
-//! Runs the web server and the outbox worker side by side until Ctrl-C or SIGTERM.
+//! Runs the web server and the workers side by side until Ctrl-C or SIGTERM: the outbox worker
+//! that sends mail, the deadline and week worker, and the matching-round worker.
 
 use crate::mailer::Mailer;
-use std::sync::Arc;
+use app::{App, Config};
 use store::Db;
 use tokio::net::TcpListener;
 
@@ -13,22 +14,22 @@ pub struct Options {
     pub mail_from: String,
 }
 
-pub fn state(db: Db, opts: &Options) -> web::AppState {
-    let mut config = web::Config::new(&opts.base_url);
+pub fn app(db: Db, opts: &Options) -> App {
+    let mut config = Config::new(&opts.base_url);
     config.mail_from = opts.mail_from.clone();
-    web::AppState { db, config: Arc::new(config) }
+    App::new(db, config)
 }
 
 /// Ends swaps whose approval deadline passed and reminds approvers, and moves swap weeks on
-/// (plans, states, reminders), every minute. The state
-/// lives in the database, so several instances may run this side by side.
-pub async fn run_deadlines(state: web::AppState) {
+/// (plans, states, reminders), every minute. The state lives in the database, so several
+/// instances may run this side by side.
+pub async fn run_deadlines(app: App) {
     loop {
-        if let Err(e) = web::swaps::run_deadlines(&state).await {
+        if let Err(e) = app::swaps::run_deadlines(&app).await {
             tracing::error!(error = ?e, "deadline worker");
         }
         // The week: plans, in_progress/completed by date, reminders and revocations.
-        if let Err(e) = web::week::run_week(&state, chrono::Utc::now()).await {
+        if let Err(e) = app::week::run_week(&app, chrono::Utc::now()).await {
             tracing::error!(error = ?e, "week worker");
         }
         tokio::time::sleep(std::time::Duration::from_secs(60)).await;
@@ -37,9 +38,9 @@ pub async fn run_deadlines(state: web::AppState) {
 
 /// Runs queued matching rounds (and rounds whose instance died), checking every minute; the
 /// page that starts a round also wakes a run at once.
-pub async fn run_rounds(state: web::AppState) {
+pub async fn run_rounds(app: App) {
     loop {
-        if let Err(e) = web::rounds::run_queued(&state).await {
+        if let Err(e) = app::rounds::run_queued(&app).await {
             tracing::error!(error = ?e, "matching round worker");
         }
         tokio::time::sleep(std::time::Duration::from_secs(60)).await;
@@ -50,22 +51,21 @@ pub async fn run(db: Db, opts: Options, banner: Option<String>) -> anyhow::Resul
     let listener =
         TcpListener::bind(&opts.bind).await.map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", opts.bind))?;
     let mailer = Mailer::new(opts.smtp_url.as_deref(), &opts.mail_from)?;
-    let state = state(db.clone(), &opts);
+    let app = app(db.clone(), &opts);
     let worker = tokio::spawn(crate::mailer::run_worker(db.clone(), mailer));
-    let deadlines = tokio::spawn(run_deadlines(state.clone()));
-    let rounds = tokio::spawn(run_rounds(state.clone()));
+    let deadlines = tokio::spawn(run_deadlines(app.clone()));
+    let rounds = tokio::spawn(run_rounds(app.clone()));
     tracing::info!(bind = %opts.bind, base_url = %opts.base_url, "jobtausch is listening");
     if let Some(b) = banner {
         println!("{b}");
     }
-    axum::serve(listener, web::router(state)).with_graceful_shutdown(shutdown()).await?;
+    axum::serve(listener, web::router(app)).with_graceful_shutdown(shutdown()).await?;
     worker.abort();
     deadlines.abort();
     rounds.abort();
     db.close().await;
     Ok(())
 }
-
 async fn shutdown() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;

@@ -7,10 +7,12 @@
 
 pub mod agreements;
 pub mod audit;
+pub mod contacts;
 pub mod copy;
 pub mod db;
 pub mod error;
 pub mod feeds;
+pub mod inbox;
 pub mod orgs;
 pub mod outbox;
 pub mod profiles;

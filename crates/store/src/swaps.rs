@@ -13,6 +13,7 @@ use domain::swap::{
 };
 use domain::values::IsoWeek;
 use domain::{OrgId, RoundId, SwapId, UserId};
+use std::collections::HashMap;
 use uuid::Uuid;
 
 fn corrupt(what: &str, value: &str) -> StoreError {
@@ -216,6 +217,7 @@ struct SwapRow {
 
 #[derive(sqlx::FromRow)]
 struct ApprovalRow {
+    swap_id: Uuid,
     leg: i64,
     side: String,
     org_id: Uuid,
@@ -231,6 +233,7 @@ struct ApprovalRow {
 
 #[derive(sqlx::FromRow)]
 struct BodyRow {
+    swap_id: Uuid,
     org_id: Uuid,
     body: String,
     rule: String,
@@ -281,70 +284,84 @@ fn body_of(r: BodyRow) -> Result<BodyStep, StoreError> {
 
 /// One swap, whole.
 pub async fn get(db: &Db, id: SwapId) -> Result<Swap, StoreError> {
-    let q = "SELECT id, week, proposer_id, message, state, version, agreement_hash, end_reason, created_at, round_id FROM swaps WHERE id = $1";
-    let qm = "SELECT user_id, org_id, accepted FROM swap_members WHERE swap_id = $1 ORDER BY position";
-    let qa = "SELECT leg, side, org_id, deadline, delegate_id, status, decided_by, decided_at, comment, reason_kind, reason_text \
-              FROM swap_approvals WHERE swap_id = $1 ORDER BY idx";
-    let qb = "SELECT org_id, body, rule, status, decided_by, decided_at, reason FROM swap_bodies WHERE swap_id = $1 ORDER BY idx";
-    let qs =
-        "SELECT user_id, signed_at, document_hash FROM swap_signatures WHERE swap_id = $1 ORDER BY signed_at, user_id";
-    let (row, members, approvals, bodies, signatures) = on_db!(db, pool => {
-        let row: SwapRow = sqlx::query_as(q).bind(id.0).fetch_optional(pool).await?.ok_or(StoreError::NotFound)?;
-        let members: Vec<(Uuid, Uuid, bool)> = sqlx::query_as(qm).bind(id.0).fetch_all(pool).await?;
-        let approvals: Vec<ApprovalRow> = sqlx::query_as(qa).bind(id.0).fetch_all(pool).await?;
-        let bodies: Vec<BodyRow> = sqlx::query_as(qb).bind(id.0).fetch_all(pool).await?;
-        let signatures: Vec<(Uuid, DateTime<Utc>, String)> = sqlx::query_as(qs).bind(id.0).fetch_all(pool).await?;
-        (row, members, approvals, bodies, signatures)
-    });
-    Ok(Swap {
-        id: SwapId(row.id),
-        week: IsoWeek::parse("week", &row.week).map_err(|_| corrupt("week", &row.week))?,
-        proposer: UserId(row.proposer_id),
-        message: row.message,
-        members: members
-            .into_iter()
-            .map(|(u, o, accepted)| Member { user: UserId(u), org: OrgId(o), accepted })
-            .collect(),
-        state: SwapState::from_code(&row.state).ok_or_else(|| corrupt("state", &row.state))?,
-        version: row.version,
-        approvals: approvals.into_iter().map(approval_of).collect::<Result<_, _>>()?,
-        bodies: bodies.into_iter().map(body_of).collect::<Result<_, _>>()?,
-        agreement_hash: row.agreement_hash,
-        signatures: signatures
-            .into_iter()
-            .map(|(u, at, h)| Signature { user: UserId(u), at, document_hash: h })
-            .collect(),
-        end_reason: row.end_reason,
-        round: row.round_id.map(RoundId),
-        created_at: row.created_at,
-    })
-}
-
-async fn ids(db: &Db, q: &'static str, bind: Uuid) -> Result<Vec<SwapId>, StoreError> {
-    let rows: Vec<Uuid> = on_db!(db, pool => sqlx::query_scalar(q).bind(bind).fetch_all(pool).await?);
-    Ok(rows.into_iter().map(SwapId).collect())
+    load(db, "s.id = $1", id.0).await?.into_iter().next().ok_or(StoreError::NotFound)
 }
 
 /// The swaps a person is a member of, newest first.
 pub async fn of_member(db: &Db, user: UserId) -> Result<Vec<Swap>, StoreError> {
-    let q = "SELECT s.id FROM swaps s JOIN swap_members m ON m.swap_id = s.id WHERE m.user_id = $1 ORDER BY s.created_at DESC";
-    let mut out = Vec::new();
-    for id in ids(db, q, user.0).await? {
-        out.push(get(db, id).await?);
-    }
-    Ok(out)
+    load(db, "s.id IN (SELECT swap_id FROM swap_members WHERE user_id = $1)", user.0).await
 }
 
 /// The swaps that concern an organisation (one of its people goes or comes), newest first.
 pub async fn of_organisation(db: &Db, org: OrgId) -> Result<Vec<Swap>, StoreError> {
-    let q = "SELECT DISTINCT s.id, s.created_at FROM swaps s JOIN swap_members m ON m.swap_id = s.id \
-             WHERE m.org_id = $1 ORDER BY s.created_at DESC";
-    let rows: Vec<(Uuid, DateTime<Utc>)> = on_db!(db, pool => sqlx::query_as(q).bind(org.0).fetch_all(pool).await?);
-    let mut out = Vec::new();
-    for (id, _) in rows {
-        out.push(get(db, SwapId(id)).await?);
+    load(db, "s.id IN (SELECT swap_id FROM swap_members WHERE org_id = $1)", org.0).await
+}
+
+/// The swaps matching `filter` (a condition on `s`, the swaps table, with one parameter),
+/// newest first: five queries however many swaps there are.
+async fn load(db: &Db, filter: &'static str, bind: Uuid) -> Result<Vec<Swap>, StoreError> {
+    let q = format!(
+        "SELECT s.id, s.week, s.proposer_id, s.message, s.state, s.version, s.agreement_hash, s.end_reason, \
+         s.created_at, s.round_id FROM swaps s WHERE {filter} ORDER BY s.created_at DESC, s.id DESC"
+    );
+    let of = |table: &str, cols: &str, order: &str| {
+        format!(
+            "SELECT swap_id, {cols} FROM {table} WHERE swap_id IN (SELECT s.id FROM swaps s WHERE {filter}) ORDER BY swap_id, {order}"
+        )
+    };
+    let qm = of("swap_members", "user_id, org_id, accepted", "position");
+    let qa = of(
+        "swap_approvals",
+        "leg, side, org_id, deadline, delegate_id, status, decided_by, decided_at, comment, reason_kind, reason_text",
+        "idx",
+    );
+    let qb = of("swap_bodies", "org_id, body, rule, status, decided_by, decided_at, reason", "idx");
+    let qs = of("swap_signatures", "user_id, signed_at, document_hash", "signed_at, user_id");
+    let (rows, members, approvals, bodies, signatures) = on_db!(db, pool => {
+        let rows: Vec<SwapRow> = sqlx::query_as(&q).bind(bind).fetch_all(pool).await?;
+        let members: Vec<(Uuid, Uuid, Uuid, bool)> = sqlx::query_as(&qm).bind(bind).fetch_all(pool).await?;
+        let approvals: Vec<ApprovalRow> = sqlx::query_as(&qa).bind(bind).fetch_all(pool).await?;
+        let bodies: Vec<BodyRow> = sqlx::query_as(&qb).bind(bind).fetch_all(pool).await?;
+        let signatures: Vec<(Uuid, Uuid, DateTime<Utc>, String)> = sqlx::query_as(&qs).bind(bind).fetch_all(pool).await?;
+        (rows, members, approvals, bodies, signatures)
+    });
+    // Children arrive ordered by swap; each swap takes its own, in their order.
+    let mut members_of: HashMap<Uuid, Vec<Member>> = HashMap::new();
+    for (swap, u, o, accepted) in members {
+        members_of.entry(swap).or_default().push(Member { user: UserId(u), org: OrgId(o), accepted });
     }
-    Ok(out)
+    let mut approvals_of: HashMap<Uuid, Vec<Approval>> = HashMap::new();
+    for r in approvals {
+        approvals_of.entry(r.swap_id).or_default().push(approval_of(r)?);
+    }
+    let mut bodies_of: HashMap<Uuid, Vec<BodyStep>> = HashMap::new();
+    for r in bodies {
+        bodies_of.entry(r.swap_id).or_default().push(body_of(r)?);
+    }
+    let mut signatures_of: HashMap<Uuid, Vec<Signature>> = HashMap::new();
+    for (swap, u, at, h) in signatures {
+        signatures_of.entry(swap).or_default().push(Signature { user: UserId(u), at, document_hash: h });
+    }
+    rows.into_iter()
+        .map(|row| {
+            Ok(Swap {
+                id: SwapId(row.id),
+                week: IsoWeek::parse("week", &row.week).map_err(|_| corrupt("week", &row.week))?,
+                proposer: UserId(row.proposer_id),
+                message: row.message,
+                members: members_of.remove(&row.id).unwrap_or_default(),
+                state: SwapState::from_code(&row.state).ok_or_else(|| corrupt("state", &row.state))?,
+                version: row.version,
+                approvals: approvals_of.remove(&row.id).unwrap_or_default(),
+                bodies: bodies_of.remove(&row.id).unwrap_or_default(),
+                agreement_hash: row.agreement_hash,
+                signatures: signatures_of.remove(&row.id).unwrap_or_default(),
+                end_reason: row.end_reason,
+                round: row.round_id.map(RoundId),
+                created_at: row.created_at,
+            })
+        })
+        .collect()
 }
 
 /// Swaps with an approval that passed its deadline undecided (for the worker).
@@ -383,75 +400,5 @@ pub async fn mark_reminded(db: &Db, swap: SwapId, approval: usize, effects: &Eff
             write_effects!(tx, effects);
         }
     });
-    Ok(())
-}
-
-/// People of an organisation holding a role (approvers, a body's members), with their address
-/// and language, for notifications.
-pub async fn role_holders(db: &Db, org: OrgId, role: &str) -> Result<Vec<Contact>, StoreError> {
-    let q = "SELECT u.id, u.email, u.display_name, u.locale FROM users u JOIN user_roles r ON r.user_id = u.id \
-             WHERE r.org_id = $1 AND r.role = $2 ORDER BY u.display_name";
-    let rows: Vec<(Uuid, String, String, String)> =
-        on_db!(db, pool => sqlx::query_as(q).bind(org.0).bind(role).fetch_all(pool).await?);
-    Ok(rows.into_iter().map(contact).collect())
-}
-
-/// A person as a notification needs them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Contact {
-    pub id: UserId,
-    pub email: String,
-    pub name: String,
-    pub locale: domain::values::Locale,
-}
-
-fn contact((id, email, name, locale): (Uuid, String, String, String)) -> Contact {
-    Contact { id: UserId(id), email, name, locale: domain::values::Locale::from_code(&locale).unwrap_or_default() }
-}
-
-/// The network's organisers (who hear of calls for help).
-pub async fn organisers(db: &Db) -> Result<Vec<Contact>, StoreError> {
-    let q = "SELECT id, email, display_name, locale FROM users WHERE organiser ORDER BY display_name";
-    let rows: Vec<(Uuid, String, String, String)> = on_db!(db, pool => sqlx::query_as(q).fetch_all(pool).await?);
-    Ok(rows.into_iter().map(contact).collect())
-}
-
-pub async fn contacts(db: &Db, users: &[UserId]) -> Result<Vec<Contact>, StoreError> {
-    let q = "SELECT id, email, display_name, locale FROM users WHERE id = $1";
-    let mut out = Vec::new();
-    for u in users {
-        let row: Option<(Uuid, String, String, String)> =
-            on_db!(db, pool => sqlx::query_as(q).bind(u.0).fetch_optional(pool).await?);
-        if let Some(r) = row {
-            out.push(contact(r));
-        }
-    }
-    Ok(out)
-}
-
-/// A message of the in-app inbox.
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
-pub struct Notification {
-    pub id: Uuid,
-    pub swap_id: Option<Uuid>,
-    pub kind: String,
-    pub text: String,
-    pub created_at: DateTime<Utc>,
-    pub read_at: Option<DateTime<Utc>>,
-}
-
-pub async fn inbox(db: &Db, user: UserId) -> Result<Vec<Notification>, StoreError> {
-    let q = "SELECT id, swap_id, kind, text, created_at, read_at FROM notifications WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT 200";
-    Ok(on_db!(db, pool => sqlx::query_as(q).bind(user.0).fetch_all(pool).await?))
-}
-
-pub async fn unread_count(db: &Db, user: UserId) -> Result<i64, StoreError> {
-    let q = "SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL";
-    Ok(on_db!(db, pool => sqlx::query_scalar(q).bind(user.0).fetch_one(pool).await?))
-}
-
-pub async fn mark_inbox_read(db: &Db, user: UserId) -> Result<(), StoreError> {
-    let q = "UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL";
-    on_db!(db, pool => { sqlx::query(q).bind(user.0).bind(now()).execute(pool).await?; });
     Ok(())
 }

@@ -1,105 +1,106 @@
-//! [`AppError`]: every refusal a handler can give. Handlers only say *what* went wrong; the
-//! security layer ([`crate::security::layer`]) decides *how* to tell it: a problem+json
-//! (RFC 9457) under `/api`, a translated page elsewhere, a redirect to the login page for a
-//! page that needs a signed-in person.
+//! [`HttpError`]: every refusal a handler can give: what the application refused
+//! ([`app::Error`]), or what only HTTP knows (nobody signed in, a missing CSRF token, a body
+//! that cannot be read). Handlers only say *what* went wrong; each face's layer decides *how*
+//! to tell it (`html::layer`: a translated page, or the login page; `api::layer`: a
+//! problem+json, RFC 9457).
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use domain::{DomainError, FieldError, Reason};
-use store::StoreError;
 
 #[derive(Debug, Clone)]
-pub enum AppError {
-    /// Input refused, field by field.
-    Invalid(Vec<FieldError>),
+pub enum HttpError {
+    /// Refused by the application.
+    App(app::Error),
     /// Nobody is signed in (or the token is unknown).
     Unauthenticated,
-    /// Signed in, but not allowed; the reason is a stable code.
-    Forbidden(&'static str),
-    NotFound,
-    Conflict(&'static str),
     /// The form did not carry the CSRF token of this browser.
     Csrf,
-    TooManyAttempts,
-    /// A body or query that could not even be read.
+    /// A body, query or path that could not even be read.
     BadRequest(String),
-    /// Logged once where it happens, never shown.
-    Internal,
 }
 
-impl AppError {
+impl HttpError {
     pub fn status(&self) -> StatusCode {
         match self {
-            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden(_) | AppError::Csrf => StatusCode::FORBIDDEN,
-            AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::Conflict(_) => StatusCode::CONFLICT,
-            AppError::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
-            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
-            AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            HttpError::App(e) => match e {
+                app::Error::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+                app::Error::Forbidden(_) => StatusCode::FORBIDDEN,
+                app::Error::NotFound => StatusCode::NOT_FOUND,
+                app::Error::Conflict(_) => StatusCode::CONFLICT,
+                app::Error::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
+                app::Error::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            },
+            HttpError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            HttpError::Csrf => StatusCode::FORBIDDEN,
+            HttpError::BadRequest(_) => StatusCode::BAD_REQUEST,
         }
     }
 
     /// The stable machine code (API `code`, and the Fluent key `problem-{code}`).
     pub fn code(&self) -> &'static str {
         match self {
-            AppError::Invalid(_) => "invalid",
-            AppError::Unauthenticated => "unauthenticated",
-            AppError::Forbidden(_) => "forbidden",
-            AppError::NotFound => "not-found",
-            AppError::Conflict(_) => "conflict",
-            AppError::Csrf => "csrf",
-            AppError::TooManyAttempts => "too-many-attempts",
-            AppError::BadRequest(_) => "bad-request",
-            AppError::Internal => "internal",
+            HttpError::App(e) => match e {
+                app::Error::Invalid(_) => "invalid",
+                app::Error::Forbidden(_) => "forbidden",
+                app::Error::NotFound => "not-found",
+                app::Error::Conflict(_) => "conflict",
+                app::Error::TooManyAttempts => "too-many-attempts",
+                app::Error::Internal => "internal",
+            },
+            HttpError::Unauthenticated => "unauthenticated",
+            HttpError::Csrf => "csrf",
+            HttpError::BadRequest(_) => "bad-request",
         }
     }
 
-    pub fn field(field: &'static str, reason: Reason) -> Self {
-        AppError::Invalid(vec![FieldError::new(field, reason)])
-    }
-}
-
-impl From<DomainError> for AppError {
-    fn from(e: DomainError) -> Self {
-        match e {
-            DomainError::Invalid(f) => AppError::Invalid(f),
-            DomainError::Forbidden(why) => AppError::Forbidden(why),
-            DomainError::NotFound => AppError::NotFound,
-            DomainError::Conflict(why) => AppError::Conflict(why),
+    /// The stable code of the reason of a refusal or conflict, if there is one.
+    pub fn reason(&self) -> Option<&'static str> {
+        match self {
+            HttpError::App(app::Error::Forbidden(why) | app::Error::Conflict(why)) => Some(why),
+            _ => None,
         }
     }
-}
 
-impl From<StoreError> for AppError {
-    fn from(e: StoreError) -> Self {
-        match e {
-            StoreError::NotFound => AppError::NotFound,
-            StoreError::Taken("week") => AppError::field("week", Reason::WeekTaken),
-            StoreError::Taken(field) => AppError::field(field, Reason::Taken),
-            StoreError::Conflict => AppError::Conflict("changed-meanwhile"),
-            other => {
-                tracing::error!(error = %other, "store error");
-                AppError::Internal
-            }
+    /// An error that answers a status axum chose itself (an unknown route, a wrong method).
+    pub fn of_status(status: StatusCode) -> Self {
+        match status {
+            StatusCode::NOT_FOUND => HttpError::App(app::Error::NotFound),
+            StatusCode::METHOD_NOT_ALLOWED => HttpError::BadRequest("method-not-allowed".into()),
+            s if s.is_server_error() => HttpError::App(app::Error::Internal),
+            _ => HttpError::BadRequest("unreadable".into()),
         }
     }
 }
 
-impl From<FieldError> for AppError {
-    fn from(e: FieldError) -> Self {
-        AppError::Invalid(vec![e])
+impl From<app::Error> for HttpError {
+    fn from(e: app::Error) -> Self {
+        HttpError::App(e)
     }
 }
 
-impl IntoResponse for AppError {
+impl From<domain::FieldError> for HttpError {
+    fn from(e: domain::FieldError) -> Self {
+        HttpError::App(e.into())
+    }
+}
+
+impl IntoResponse for HttpError {
     fn into_response(self) -> Response {
-        // The body is written by the security layer, which knows the language and the route.
+        // The body is written by the face's layer, which knows the language and the face.
         let mut res = self.status().into_response();
         res.extensions_mut().insert(self);
         res
     }
 }
 
-pub type AppResult<T> = Result<T, AppError>;
+/// Whether a response is an error axum wrote itself, in plain text (its own rejections).
+pub fn is_plain_error(res: &Response) -> bool {
+    (res.status().is_client_error() || res.status().is_server_error())
+        && res.extensions().get::<HttpError>().is_none()
+        && res
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .is_none_or(|v| v.to_str().unwrap_or("").starts_with("text/plain"))
+}
+
+pub type HttpResult<T> = Result<T, HttpError>;

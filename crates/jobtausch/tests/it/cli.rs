@@ -82,14 +82,14 @@ async fn migrate_create_organiser_and_copy_to_postgres() {
     let id = store::users::account_by_email(&db, "koordination@land.example").await.unwrap().unwrap();
     assert!(store::users::account(&db, id).await.unwrap().organiser);
     let creds = store::users::credentials(&db, "koordination@land.example").await.unwrap().unwrap();
-    assert!(web::auth::verify_password(Some(&creds.password_hash), "ein-sicheres-passwort"));
+    assert!(app::secrets::verify_password(Some(&creds.password_hash), "ein-sicheres-passwort").await);
     db.close().await;
 
     let (ok, token, err) =
         jobtausch(&["admin", "create-token", "--database-url", &lite, "--email", "koordination@land.example"], None);
     assert!(ok, "{err}");
     let db = store::Db::connect(&lite).await.unwrap();
-    assert_eq!(store::users::token_user(&db, &web::security::hash_secret(token.trim())).await.unwrap(), Some(id));
+    assert_eq!(store::users::token_user(&db, &app::secrets::hash_secret(token.trim())).await.unwrap(), Some(id));
     db.close().await;
     let (ok, _, err) =
         jobtausch(&["admin", "create-token", "--database-url", &lite, "--email", "niemand@land.example"], None);

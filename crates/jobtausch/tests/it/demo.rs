@@ -3,7 +3,8 @@ use store::{Db, on_both_backends};
 on_both_backends!(demo_has_the_story_and_every_role);
 
 async fn demo_has_the_story_and_every_role(db: Db) {
-    let demo = jobtausch::demo::seed(&db, "http://127.0.0.1:8080").await.unwrap();
+    let demo =
+        jobtausch::demo::seed(&app::App::new(db.clone(), app::Config::new("http://127.0.0.1:8080"))).await.unwrap();
     let logins = &demo.logins;
     let orgs = store::orgs::list(&db).await.unwrap();
     assert_eq!(orgs.len(), 4);
@@ -33,5 +34,8 @@ async fn demo_has_the_story_and_every_role(db: Db) {
     let acc = store::users::account(&db, eva).await.unwrap();
     let (found, _) = store::profiles::search(&db, eva, acc.org_id, &Default::default()).await.unwrap();
     assert!(found.len() >= 3, "{found:?}");
-    assert!(jobtausch::demo::seed(&db, "http://x").await.is_err(), "seeding twice is refused");
+    assert!(
+        jobtausch::demo::seed(&app::App::new(db.clone(), app::Config::new("http://x"))).await.is_err(),
+        "seeding twice is refused"
+    );
 }

@@ -58,7 +58,7 @@ fn delivered(maildir: &std::path::Path) -> Vec<String> {
 async fn relay_outage_mid_journey_loses_nothing_and_sends_once() {
     let t = testing::postgres().await;
     let db = t.db.clone();
-    jobtausch::demo::seed(&db, "http://127.0.0.1:8080").await.unwrap();
+    jobtausch::demo::seed(&app::App::new(db.clone(), app::Config::new("http://127.0.0.1:8080"))).await.unwrap();
     // The demo's own mails (its planned week) are not part of this story.
     testing::execute(&db, "UPDATE outbox SET sent_at = created_at").await;
     let opts = jobtausch::server::Options {
@@ -67,7 +67,7 @@ async fn relay_outage_mid_journey_loses_nothing_and_sends_once() {
         smtp_url: None,
         mail_from: "noreply@jobtausch.example".into(),
     };
-    let state = jobtausch::server::state(db.clone(), &opts);
+    let app = jobtausch::server::app(db.clone(), &opts);
     let account = |email: &'static str| {
         let db = db.clone();
         async move {
@@ -84,14 +84,15 @@ async fn relay_outage_mid_journey_loses_nothing_and_sends_once() {
     let relay = Relay::start(port, dir.path());
     let mailer = Mailer::new(Some(&url), "noreply@jobtausch.example").unwrap();
     let week = domain::values::IsoWeek::of(chrono::Utc::now().date_naive() + chrono::Days::new(50)).to_string();
-    let swap = web::swaps::propose(&state, &anna, &eva.id.to_string(), &week, "Tauschen wir?").await.unwrap();
+    let proposal = app::swaps::ProposalInput { partner: eva.id.to_string(), week, message: "Tauschen wir?".into() };
+    let swap = app::swaps::propose(&app, &anna, &proposal).await.unwrap();
     let first = send_due(&db, &mailer).await.unwrap();
     assert_eq!(first, 1, "the proposal reached Eva");
     assert_eq!(delivered(dir.path()).len(), 1);
 
     // The relay stops in the middle of the journey; Eva accepts meanwhile.
     drop(relay);
-    web::swaps::act(&state, &eva, swap, None, web::swaps::Action::Accept).await.unwrap();
+    app::swaps::act(&app, &eva, swap, None, app::swaps::Command::Accept).await.unwrap();
     assert_eq!(send_due(&db, &mailer).await.unwrap(), 0, "the relay is down");
     let pending = store::outbox::pending_count(&db).await.unwrap();
     assert!(pending >= 3, "acceptance and approval requests wait: {pending}");

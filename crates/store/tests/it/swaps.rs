@@ -40,7 +40,7 @@ async fn swap_round_trip_and_versions(db: Db) {
     });
     store::swaps::create(&db, &s, &fx).await.unwrap();
     assert_eq!(store::swaps::get(&db, s.id).await.unwrap(), s);
-    assert_eq!(store::swaps::unread_count(&db, bernd).await.unwrap(), 1);
+    assert_eq!(store::inbox::unread_count(&db, bernd).await.unwrap(), 1);
 
     let policies = vec![(b, Policy::from_rules([(Body::StaffCouncil, PolicyRule::Consent)]))];
     let mut read = store::swaps::get(&db, s.id).await.unwrap();

@@ -1,73 +1,86 @@
-//! The JSON API: everything the pages do, for scripts and other systems. Authentication is a
-//! personal API token (`Authorization: Bearer jt_...`), created on the tokens page. Errors are
-//! `application/problem+json` (RFC 9457) with a stable `code` and, for refused input, the
-//! fields. The OpenAPI description is served at `/api/openapi.json`.
+//! The JSON API: everything the pages do, for scripts and other systems, one module per
+//! resource with its handlers and its own request and response types. Authentication is a
+//! personal API token (`Authorization: Bearer jt_...`). Errors are `application/problem+json`
+//! (RFC 9457) with a stable `code` and, for refused input, the fields ([`problem`]); they are
+//! described once for the whole OpenAPI document ([`ProblemResponses`]), which is served at
+//! `/api/openapi.json`.
 
-mod dto;
-mod handlers;
+mod account;
+mod calendar;
+mod inbox;
+mod orgs;
+mod profiles;
+mod rounds;
+mod swaps;
+mod tokens;
+mod week;
 
-pub use dto::*;
-
-use crate::AppState;
-use crate::error::AppError;
-use crate::forms::{label, reason_text};
-use crate::i18n::t;
+use crate::error::{HttpError, is_plain_error};
+use crate::extract::Lang;
+use app::App;
+use app::i18n::{label, reason_text, t};
 use axum::Router;
-use axum::extract::{FromRequest, Request};
+use axum::extract::Request;
 use axum::http::{HeaderValue, header};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
+use axum::routing::get;
 use domain::values::Locale;
-use serde::de::DeserializeOwned;
-use utoipa::OpenApi;
+use serde::Serialize;
+use utoipa::openapi::{RefOr, Response as ApiResponse, ResponseBuilder, content::ContentBuilder};
+use utoipa::{OpenApi, ToSchema};
+use uuid::Uuid;
 
-pub fn routes() -> Router<AppState> {
-    use handlers::*;
+pub fn routes() -> Router<App> {
     Router::new()
         .route("/openapi.json", get(openapi))
-        .route("/signup", post(signup))
-        .route("/verify", post(verify))
-        .route("/password/forgot", post(password_forgot))
-        .route("/password/reset", post(password_reset))
-        .route("/me", get(me))
-        .route("/profile", get(get_profile).put(put_profile))
-        .route("/people", get(search_people))
-        .route("/people/{id}", get(get_person))
-        .route("/organisations", get(list_orgs).post(create_org))
-        .route("/organisations/{id}", get(get_org).put(update_org))
-        .route("/organisations/{id}/policy", put(put_policy))
-        .route("/organisations/{id}/members", get(list_members))
-        .route("/organisations/{id}/roles", post(post_role))
-        .route("/organisations/{id}/invitations", post(post_invitation))
-        .route("/organisations/{id}/templates", get(list_templates).post(add_template))
-        .route("/tokens", get(list_tokens).post(create_token))
-        .route("/tokens/{id}", axum::routing::delete(delete_token))
-        .route("/swaps", get(list_swaps).post(propose_swap))
-        .route("/swaps/{id}", get(get_swap))
-        .route("/swaps/{id}/agreement.pdf", get(swap_agreement))
-        .route("/swaps/{id}/{action}", post(swap_action))
-        .route("/organisations/{id}/audit.csv", get(org_audit))
-        .route("/inbox", get(inbox))
-        .route("/rounds", get(list_rounds).post(start_round))
-        .route("/rounds/{id}", get(get_round))
+        .merge(account::routes())
+        .merge(profiles::routes())
+        .merge(orgs::routes())
+        .merge(tokens::routes())
+        .merge(swaps::routes())
+        .merge(week::routes())
+        .merge(calendar::routes())
+        .merge(inbox::routes())
+        .merge(rounds::routes())
+        .fallback(not_found)
+        .layer(axum::middleware::from_fn(layer))
+}
+
+async fn not_found() -> HttpError {
+    HttpError::App(app::Error::NotFound)
 }
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Jobtausch API", description = "Job swaps between public employers.", license(name = "EUPL-1.2")),
-    paths(
-        handlers::signup, handlers::verify, handlers::password_forgot, handlers::password_reset, handlers::me, handlers::get_profile, handlers::put_profile,
-        handlers::search_people, handlers::get_person, handlers::list_orgs, handlers::create_org, handlers::get_org,
-        handlers::update_org, handlers::put_policy, handlers::list_members, handlers::post_role,
-        handlers::post_invitation, handlers::list_tokens, handlers::create_token, handlers::delete_token,
-        handlers::list_swaps, handlers::propose_swap, handlers::get_swap, handlers::swap_action,
-        handlers::list_templates, handlers::add_template, handlers::swap_agreement, handlers::org_audit, handlers::inbox,
-        handlers::start_round, handlers::list_rounds, handlers::get_round,
-    ),
-    modifiers(&BearerAuth),
+    components(schemas(Problem, FieldProblem)),
     tags((name = "jobtausch"))
 )]
-pub struct ApiDoc;
+struct ApiDoc;
+
+/// The OpenAPI description: every resource's operations, the bearer scheme, and the error
+/// answers added to every operation.
+pub fn document() -> utoipa::openapi::OpenApi {
+    use utoipa::Modify;
+    let mut doc = ApiDoc::openapi();
+    for part in [
+        account::Doc::openapi(),
+        profiles::Doc::openapi(),
+        orgs::Doc::openapi(),
+        tokens::Doc::openapi(),
+        swaps::Doc::openapi(),
+        week::Doc::openapi(),
+        calendar::Doc::openapi(),
+        inbox::Doc::openapi(),
+        rounds::Doc::openapi(),
+    ] {
+        doc.merge(part);
+    }
+    BearerAuth.modify(&mut doc);
+    ProblemResponses.modify(&mut doc);
+    doc
+}
 
 struct BearerAuth;
 
@@ -82,38 +95,132 @@ impl utoipa::Modify for BearerAuth {
     }
 }
 
-async fn openapi() -> Response {
-    let mut res = axum::Json(ApiDoc::openapi()).into_response();
-    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    res
-}
+/// The error answers of every operation, declared once: a refusal is a problem+json, and
+/// which statuses an operation can answer follows from what it takes. Every operation may
+/// answer 400 (an unreadable request), 404, 409 and 422; one that needs a token also 401 and
+/// 403; login-like ones 429.
+pub struct ProblemResponses;
 
-/// A JSON body; one that cannot be read is a problem, not axum's plain-text rejection.
-pub struct ApiJson<T>(pub T);
-
-impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
-    type Rejection = AppError;
-
-    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match axum::Json::<T>::from_request(req, state).await {
-            Ok(axum::Json(v)) => Ok(ApiJson(v)),
-            Err(e) => Err(AppError::BadRequest(e.body_text())),
+impl utoipa::Modify for ProblemResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let problem = |description: &str| -> ApiResponse {
+            ResponseBuilder::new()
+                .description(description)
+                .content(
+                    "application/problem+json",
+                    ContentBuilder::new()
+                        .schema(Some(RefOr::Ref(utoipa::openapi::Ref::from_schema_name("Problem"))))
+                        .build(),
+                )
+                .build()
+        };
+        let components = openapi.components.get_or_insert_with(Default::default);
+        let all = [
+            ("400", "BadRequest", "The request could not be read."),
+            ("401", "Unauthenticated", "No valid token."),
+            ("403", "Forbidden", "Not allowed for this person."),
+            ("404", "NotFound", "No such thing, or not visible to this person."),
+            ("409", "Conflict", "Not possible in the state things are in."),
+            ("422", "Invalid", "Input refused, field by field."),
+            ("429", "TooManyAttempts", "Too many failed attempts; try again later."),
+        ];
+        for (_, name, description) in all {
+            components.responses.insert(name.to_owned(), RefOr::T(problem(description)));
+        }
+        for item in openapi.paths.paths.values_mut() {
+            for op in
+                [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch].into_iter().flatten()
+            {
+                let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
+                for (status, name, _) in all {
+                    let applies = match status {
+                        "401" | "403" => secured,
+                        "429" => !secured,
+                        _ => true,
+                    };
+                    if applies {
+                        op.responses
+                            .responses
+                            .entry(status.to_owned())
+                            .or_insert_with(|| RefOr::Ref(utoipa::openapi::Ref::from_response_name(name)));
+                    }
+                }
+            }
         }
     }
 }
 
+async fn openapi() -> Response {
+    let mut res = axum::Json(document()).into_response();
+    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    res
+}
+
+/// An RFC 9457 problem.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Problem {
+    pub r#type: String,
+    pub title: String,
+    pub status: u16,
+    /// Stable machine code: `invalid`, `unauthenticated`, `forbidden`, `not-found`, ...
+    pub code: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub errors: Option<Vec<FieldProblem>>,
+}
+
+/// One refused field.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FieldProblem {
+    pub field: String,
+    /// Stable reason code: `required`, `too-long`, `email`, ...
+    pub code: String,
+    /// The reason in the caller's language.
+    pub message: String,
+}
+
+/// A plain acknowledgement.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Status {
+    pub status: String,
+}
+
+impl Status {
+    fn of(status: &str) -> axum::Json<Status> {
+        axum::Json(Status { status: status.to_owned() })
+    }
+}
+
+/// The id of something just made.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Created {
+    pub id: Uuid,
+}
+
+/// Turns every refusal (and axum's own plain-text rejections) into a problem+json in the
+/// caller's language.
+async fn layer(Lang(lang): Lang, req: Request, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    if let Some(err) = res.extensions_mut().remove::<HttpError>() {
+        res = problem(lang, &err);
+    } else if is_plain_error(&res) {
+        let status = res.status();
+        res = problem(lang, &HttpError::of_status(status));
+        *res.status_mut() = status;
+    }
+    res
+}
+
 /// The problem+json answer for a refusal, in the caller's language.
-pub fn problem(lang: Locale, err: &AppError) -> Response {
+pub fn problem(lang: Locale, err: &HttpError) -> Response {
     let code = err.code();
     let detail = match err {
-        AppError::Forbidden(why) | AppError::Conflict(why) => {
-            Some(crate::i18n::try_t(lang, &format!("reason-{why}")).unwrap_or_else(|| (*why).to_owned()))
-        }
-        AppError::BadRequest(why) => Some(why.clone()),
-        _ => None,
+        HttpError::BadRequest(why) => Some(why.clone()),
+        _ => err.reason().map(|why| app::i18n::refusal(lang, why).unwrap_or_else(|| why.to_owned())),
     };
     let errors = match err {
-        AppError::Invalid(fields) => Some(
+        HttpError::App(app::Error::Invalid(fields)) => Some(
             fields
                 .iter()
                 .map(|f| FieldProblem {
@@ -135,7 +242,7 @@ pub fn problem(lang: Locale, err: &AppError) -> Response {
     };
     let mut res = (err.status(), axum::Json(body)).into_response();
     res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
-    if matches!(err, AppError::Unauthenticated) {
+    if matches!(err, HttpError::Unauthenticated) {
         res.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
     }
     res

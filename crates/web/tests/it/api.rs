@@ -103,7 +103,7 @@ async fn token_profile_people(db: Db) {
     let r = c
         .post(app.url(&format!("/api/swaps/{swap_id}/approve")))
         .bearer_auth(&eva_token)
-        .json(&json!({"approval": "0"}))
+        .json(&json!({"approval": 0}))
         .send()
         .await
         .unwrap();

@@ -26,7 +26,7 @@ impl TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let config = web::Config::new(&base);
-        let app = web::router(web::AppState { db: db.clone(), config: Arc::new(config) });
+        let app = web::router(web::App { db: db.clone(), config: Arc::new(config) });
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
         let city = store::orgs::create(
             &db,
@@ -53,7 +53,7 @@ impl TestApp {
     /// A verified account, with roles in its organisation.
     pub async fn user(&self, email: &str, org: Option<OrgId>, roles: &[OrgRole], organiser: bool) -> UserId {
         let id = UserId::new();
-        let hash = web::auth::hash_password(&Password::parse("p", PASSWORD).unwrap()).unwrap();
+        let hash = app::secrets::hash_password(&Password::parse("p", PASSWORD).unwrap()).await.unwrap();
         let u = NewUser {
             id,
             email: email.into(),

@@ -13,7 +13,6 @@ use domain::{OrgId, SwapId, UserId};
 use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
-use std::sync::Arc;
 use store::{Db, on_both_backends};
 
 on_both_backends!(the_feed_follows_the_week_without_a_login, swap_calendar_for_members_only);
@@ -47,7 +46,7 @@ async fn fetch(url: &str) -> reqwest::Response {
 
 struct World {
     app: TestApp,
-    state: web::AppState,
+    state: web::App,
     anna: UserId,
     eva: UserId,
     swap: Swap,
@@ -87,8 +86,8 @@ async fn world(db: Db) -> World {
     assert_eq!(swap.state, SwapState::Confirmed);
     store::swaps::create(&app.db, &swap, &fx("swap")).await.unwrap();
 
-    let state = web::AppState { db: app.db.clone(), config: Arc::new(web::Config::new(&app.base)) };
-    assert!(web::week::ensure_plan(&state, &swap).await.unwrap(), "the week is planned");
+    let state = web::App::new(app.db.clone(), web::Config::new(&app.base));
+    assert!(app::week::ensure_plan(&state, &swap).await.unwrap(), "the week is planned");
     World { app, state, anna, eva, swap }
 }
 
@@ -152,7 +151,7 @@ async fn the_feed_follows_the_week_without_a_login(db: Db) {
     assert!(fetched.last_used_at.is_some(), "the page can say when the feed was last fetched");
 
     // Move the first briefing to another time: same UID, SEQUENCE raised, new start.
-    let plan = web::week::week_plan(&w.state, &w.swap).await.unwrap();
+    let plan = app::week::week_plan(&w.state, &w.swap).await.unwrap();
     let days: Vec<_> = briefings.iter().map(|b| b.day.clone()).collect();
     let (moved_uid, cancelled_uid) = (days[0].uid(w.swap.id), days[1].uid(w.swap.id));
     let input = BriefingInput {
@@ -238,11 +237,11 @@ async fn swap_calendar_for_members_only(db: Db) {
     assert_eq!(anna.get(&format!("/swaps/{}/calendar.ics", SwapId::new())).await.status, 404);
 
     // The same file as a mail attachment, in English for an English mail.
-    let att = web::pages::calendar::swap_ics(&w.state, &w.swap, w.eva, Locale::En).await.unwrap().unwrap();
+    let att = app::feeds::swap_attachment(&w.state, &w.swap, w.eva, Locale::En).await.unwrap().unwrap();
     assert_eq!(att.name, format!("jobtausch-{}.ics", w.swap.week));
     assert_eq!(att.content_type, "text/calendar; charset=utf-8; method=PUBLISH");
     let summary = check_ics(&att.body);
     assert!(summary["name"].as_str().unwrap().starts_with("Jobtausch week "), "{summary}");
     let sven_id = store::users::account_by_email(&w.app.db, "sven@musterstadt.example").await.unwrap().unwrap();
-    assert!(web::pages::calendar::swap_ics(&w.state, &w.swap, sven_id, Locale::De).await.unwrap().is_none());
+    assert!(app::feeds::swap_attachment(&w.state, &w.swap, sven_id, Locale::De).await.unwrap().is_none());
 }

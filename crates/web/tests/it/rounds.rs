@@ -191,8 +191,8 @@ async fn a_late_round_leaves_out_the_weeks_that_have_begun(db: Db) {
     let period = domain::round::Period::spanning(week(week_ahead(0)), week(week_ahead(3)));
     let id = domain::RoundId::new();
     store::rounds::create(&app.db, id, &period, 2, 10, orga, &fx("r")).await.unwrap();
-    let state = web::AppState { db: app.db.clone(), config: std::sync::Arc::new(web::Config::new(&app.base)) };
-    assert_eq!(web::rounds::run_queued(&state).await.unwrap(), 1);
+    let state = web::App::new(app.db.clone(), web::Config::new(&app.base));
+    assert_eq!(app::rounds::run_queued(&state).await.unwrap(), 1);
 
     let round = store::rounds::get(&app.db, id).await.unwrap();
     assert_eq!(round.state.code(), "finished", "the round does not fail on the week that has begun");
@@ -212,12 +212,12 @@ async fn a_declined_proposal_is_not_made_again(db: Db) {
     let orga = app.user("orga@netzwerk.example", None, &[], true).await;
     let week = |w: String| domain::values::IsoWeek::parse("week", &w).unwrap();
     let period = domain::round::Period::spanning(week(week_ahead(6)), week(week_ahead(8)));
-    let state = web::AppState { db: app.db.clone(), config: std::sync::Arc::new(web::Config::new(&app.base)) };
+    let state = web::App::new(app.db.clone(), web::Config::new(&app.base));
     let round = |name: &'static str| {
         let (db, period, state) = (app.db.clone(), period.clone(), state.clone());
         async move {
             store::rounds::create(&db, domain::RoundId::new(), &period, 2, 10, orga, &fx(name)).await.unwrap();
-            assert_eq!(web::rounds::run_queued(&state).await.unwrap(), 1);
+            assert_eq!(app::rounds::run_queued(&state).await.unwrap(), 1);
         }
     };
     let partner = |s: &domain::swap::Swap| s.members.iter().map(|m| m.user).find(|u| *u != anna).unwrap();

@@ -3,12 +3,11 @@
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
-use std::sync::Arc;
 use tower::ServiceExt;
 
 async fn app() -> (axum::Router, store::testing::TestDb) {
     let t = store::testing::sqlite().await;
-    let state = web::AppState { db: t.db.clone(), config: Arc::new(web::Config::new("https://jobtausch.example")) };
+    let state = web::App::new(t.db.clone(), web::Config::new("https://jobtausch.example"));
     (web::router(state), t)
 }
 

@@ -258,13 +258,13 @@ async fn deadline_passes(db: Db) {
     let c = cast(db).await;
     let swap = propose(&c, &week_ahead(6)).await;
     act(&c.eva, &swap, "accept", &[]).await;
-    let state = web::AppState { db: c.app.db.clone(), config: std::sync::Arc::new(web::Config::new(&c.app.base)) };
-    assert_eq!(web::swaps::run_deadlines(&state).await.unwrap(), 0, "nothing is due yet");
+    let state = web::App::new(c.app.db.clone(), web::Config::new(&c.app.base));
+    assert_eq!(app::swaps::run_deadlines(&state).await.unwrap(), 0, "nothing is due yet");
     // A day before the deadline, the approvers are reminded, once.
     let soon = (chrono::Utc::now() + chrono::Duration::days(1)).format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string();
     store::testing::execute(&c.app.db, &format!("UPDATE swap_approvals SET deadline = '{soon}'")).await;
-    assert_eq!(web::swaps::run_deadlines(&state).await.unwrap(), 0);
-    web::swaps::run_deadlines(&state).await.unwrap();
+    assert_eq!(app::swaps::run_deadlines(&state).await.unwrap(), 0);
+    app::swaps::run_deadlines(&state).await.unwrap();
     let reminders = |who: &'static str| {
         let db = c.app.db.clone();
         async move {
@@ -279,7 +279,7 @@ async fn deadline_passes(db: Db) {
     assert_eq!(reminders("bernd@musterstadt.example").await, 2, "one reminder per approval of his organisation");
     // Past the deadline, the worker ends the swap and tells everyone.
     store::testing::execute(&c.app.db, "UPDATE swap_approvals SET deadline = '2020-01-01T00:00:00.000000Z'").await;
-    assert_eq!(web::swaps::run_deadlines(&state).await.unwrap(), 1);
+    assert_eq!(app::swaps::run_deadlines(&state).await.unwrap(), 1);
     let view = c.anna.get(&swap).await;
     assert!(view.body.contains("data-state=\"declined\""));
     assert!(view.body.contains("Frist für eine Genehmigung ist abgelaufen"));

@@ -9,13 +9,12 @@ use domain::access::{Actor, OrgRole};
 use domain::swap::{Swap, SwapState};
 use domain::values::IsoWeek;
 use domain::{OrgId, SwapId, UserId};
-use std::sync::Arc;
 use store::{Db, on_both_backends};
 
 on_both_backends!(a_week_from_plan_to_certificate);
 
-fn state(app: &TestApp) -> web::AppState {
-    web::AppState { db: app.db.clone(), config: Arc::new(web::Config::new(&app.base)) }
+fn state(app: &TestApp) -> web::App {
+    web::App::new(app.db.clone(), web::Config::new(&app.base))
 }
 
 fn actor(user: UserId, org: OrgId, roles: Vec<OrgRole>) -> Actor {
@@ -32,7 +31,7 @@ pub async fn confirmed_swap(app: &TestApp, members: &[(UserId, OrgId)], week: Is
     }
     for i in 0..s.approvals.len() {
         let org = s.approvals[i].org;
-        let approver = store::swaps::role_holders(&app.db, org, "approver").await.unwrap()[0].id;
+        let approver = store::contacts::role_holders(&app.db, org, "approver").await.unwrap()[0].id;
         s.approve(&actor(approver, org, vec![OrgRole::Approver]), i, "", now).unwrap();
     }
     s.attach_agreement("abc".into()).unwrap();
@@ -41,8 +40,8 @@ pub async fn confirmed_swap(app: &TestApp, members: &[(UserId, OrgId)], week: Is
     }
     assert_eq!(s.state, SwapState::Confirmed);
     store::swaps::save(&app.db, &s, &fx("c")).await.unwrap();
-    assert!(web::week::ensure_plan(&state(app), &s).await.unwrap());
-    assert!(!web::week::ensure_plan(&state(app), &s).await.unwrap(), "the plan is made once");
+    assert!(app::week::ensure_plan(&state(app), &s).await.unwrap());
+    assert!(!app::week::ensure_plan(&state(app), &s).await.unwrap(), "the plan is made once");
     s
 }
 
@@ -161,18 +160,18 @@ async fn a_week_from_plan_to_certificate(db: Db) {
 
     // The worker with a moved clock: the evening before, once; then the week runs.
     let st = state(&app);
-    let run = web::week::run_week(&st, berlin(2027, 5, 23, 16)).await.unwrap();
+    let run = app::week::run_week(&st, berlin(2027, 5, 23, 16)).await.unwrap();
     assert_eq!(run.reminders, 0, "not before 17:00");
-    let run = web::week::run_week(&st, berlin(2027, 5, 23, 18)).await.unwrap();
+    let run = app::week::run_week(&st, berlin(2027, 5, 23, 18)).await.unwrap();
     assert_eq!(run.reminders, 1);
-    assert_eq!(web::week::run_week(&st, berlin(2027, 5, 23, 19)).await.unwrap().reminders, 0, "sent once");
+    assert_eq!(app::week::run_week(&st, berlin(2027, 5, 23, 19)).await.unwrap().reminders, 0, "sent once");
     assert!(mails_to(&app, "anna@musterstadt.example").await.iter().any(|m| m.contains("Morgen beginnt")));
     assert_eq!(
         store::swaps::get(&app.db, s.id).await.unwrap().state,
         SwapState::Confirmed,
         "a page view moves nothing"
     );
-    let run = web::week::run_week(&st, berlin(2027, 5, 24, 8)).await.unwrap();
+    let run = app::week::run_week(&st, berlin(2027, 5, 24, 8)).await.unwrap();
     assert_eq!((run.began, run.reminders), (1, 1));
     assert_eq!(store::swaps::get(&app.db, s.id).await.unwrap().state, SwapState::InProgress);
     assert!(mails_to(&app, "eva@verband.example").await.iter().any(|m| m.contains("09:00")), "the morning's briefing");
@@ -202,12 +201,12 @@ async fn a_week_from_plan_to_certificate(db: Db) {
     assert!(wrong.body.contains(&format!("id=\"access-{anna}-vpn-email-error\"")));
     let granted = access("granted", "frank@verband.example").await;
     assert_eq!(granted.status, 303, "{}", granted.body);
-    web::week::run_week(&st, berlin(2027, 5, 28, 12)).await.unwrap();
+    app::week::run_week(&st, berlin(2027, 5, 28, 12)).await.unwrap();
     assert!(mails_to(&app, "frank@verband.example").await.iter().any(|m| m.contains("entziehen")));
-    assert_eq!(web::week::run_week(&st, berlin(2027, 5, 28, 13)).await.unwrap().reminders, 0, "reminded once");
+    assert_eq!(app::week::run_week(&st, berlin(2027, 5, 28, 13)).await.unwrap().reminders, 0, "reminded once");
 
     // After the Friday: completed; reflections, hidden until both wrote.
-    let run = web::week::run_week(&st, berlin(2027, 5, 29, 9)).await.unwrap();
+    let run = app::week::run_week(&st, berlin(2027, 5, 29, 9)).await.unwrap();
     assert_eq!(run.completed, 1);
     assert_eq!(store::swaps::get(&app.db, s.id).await.unwrap().state, SwapState::Completed);
     assert_eq!(a.get(&format!("{swap}/certificate.pdf")).await.status, 409, "reflection first");

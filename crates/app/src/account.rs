@@ -1,0 +1,305 @@
+//! Accounts: sign-up (by a member organisation's domain or by invitation), verification of
+//! the address, login with its lockout, sessions, password reset and the person's language.
+//! Each takes raw input, parses it in `domain`, and lets `store` write the change with its
+//! audit record and mails in one transaction.
+
+use crate::notify as mail;
+use crate::secrets::{hash_password, hash_secret, new_secret, verify_password};
+use crate::{App, Error, Result};
+use chrono::{DateTime, Utc};
+use domain::error::Errors;
+use domain::values::{DisplayName, Email, Locale, Password};
+use domain::{FieldError, Reason, UserId};
+use store::users::{Account, LinkPurpose, NewUser, Proof};
+use store::{AuditEntry, Effects};
+
+/// What a person signs up with (the form or the request body), as typed.
+#[derive(Debug, Clone, Default)]
+pub struct SignupInput {
+    pub email: String,
+    pub display_name: String,
+    pub password: String,
+    pub password_confirm: String,
+    /// The privacy statement was shown and read.
+    pub privacy_accepted: bool,
+    /// The secret of an invitation link, if the person came through one.
+    pub invitation: Option<String>,
+}
+
+/// Creates an account (or, for an address that has one, mails its owner instead, so that the
+/// answer never tells whether an address is registered).
+pub async fn signup(app: &App, lang: Locale, input: &SignupInput) -> Result<()> {
+    let mut errs = Errors::default();
+    let email = errs.take(Email::parse("email", &input.email));
+    let name = errs.take(DisplayName::parse("display_name", &input.display_name));
+    let password = errs.take(Password::parse("password", &input.password));
+    if password.is_some() && input.password != input.password_confirm {
+        errs.push(FieldError::new("password_confirm", Reason::Mismatch));
+    }
+    if !input.privacy_accepted {
+        errs.push(FieldError::new("privacy_accepted", Reason::MustAccept));
+    }
+    let invitation = match input.invitation.as_deref().filter(|s| !s.is_empty()) {
+        Some(secret) => {
+            let hash = hash_secret(secret);
+            match store::users::invitation(&app.db, &hash).await? {
+                Some(inv) if !inv.accepted && inv.expires_at > store::now() => Some((hash, inv)),
+                _ => {
+                    errs.push(FieldError::new("invitation", Reason::InvitationInvalid));
+                    None
+                }
+            }
+        }
+        None => None,
+    };
+    let org = match (&email, &invitation) {
+        (Some(email), Some((_, inv))) if inv.email_norm != email.normalised() => {
+            errs.push(FieldError::new("email", Reason::Mismatch));
+            None
+        }
+        (_, Some((_, inv))) => Some(inv.org_id),
+        (Some(email), None) => {
+            let org = store::orgs::by_domain(&app.db, email.domain().as_str()).await?;
+            if org.is_none() {
+                errs.push(FieldError::new("email", Reason::DomainNotMember));
+            }
+            org
+        }
+        (None, None) => None,
+    };
+    let (Some(email), Some(name), Some(password), Some(org)) = (email, name, password, org) else {
+        return Err(errs.into_error().into());
+    };
+    errs.into_result()?;
+
+    if let Some(existing) = store::users::account_by_email(&app.db, &email.normalised()).await? {
+        let notice = mail::already_registered(lang, &email.to_string(), &app.config.link("/login"));
+        let effects =
+            Effects::audit(AuditEntry::new(Some(existing), "signup.repeated", "user", existing)).with_mail(notice);
+        store::outbox::record(&app.db, &effects).await?;
+        return Ok(());
+    }
+
+    let user = NewUser {
+        id: UserId::new(),
+        email: email.to_string(),
+        email_norm: email.normalised(),
+        display_name: name.to_string(),
+        password_hash: hash_password(&password).await?,
+        org_id: Some(org),
+        locale: lang,
+        organiser: false,
+        verified: false,
+    };
+    let mut effects = Effects::audit(AuditEntry::new(Some(user.id), "signup", "user", user.id));
+    let proof = match invitation {
+        Some((token_hash, inv)) => {
+            let detail = inv.role.map(|r| r.code()).unwrap_or("participant");
+            effects
+                .audit
+                .push(AuditEntry::new(Some(user.id), "invitation.accepted", "organisation", org).detail(detail));
+            Proof::Invitation { token_hash }
+        }
+        None => {
+            let secret = new_secret();
+            let link = app.config.link(&format!("/verify?token={secret}"));
+            effects.mails.push(mail::verify(lang, &user.email, &user.display_name, &link));
+            Proof::VerifyLink { token_hash: hash_secret(&secret), expires_at: store::now() + app.config.link_validity }
+        }
+    };
+    store::users::create(&app.db, &user, &proof, &effects).await?;
+    Ok(())
+}
+
+/// Uses a verification link.
+pub async fn verify(app: &App, secret: &str) -> Result<UserId> {
+    let user = store::users::verify_email(&app.db, &hash_secret(secret), |u| {
+        Effects::audit(AuditEntry::new(Some(u), "email.verified", "user", u))
+    })
+    .await
+    .map_err(|e| match e {
+        store::StoreError::NotFound => Error::field("token", Reason::InvitationInvalid),
+        other => other.into(),
+    })?;
+    Ok(user)
+}
+
+/// Checks the credentials, counting failures; on success starts a new session and returns its
+/// secret.
+pub async fn login(app: &App, lang: Locale, email_raw: &str, password: &str) -> Result<(String, Account)> {
+    let email = Email::parse("email", email_raw).map_err(|e| Error::Invalid(vec![e]))?;
+    let key = email.normalised();
+    if store::users::login_locked_until(&app.db, &key).await?.is_some() {
+        return Err(Error::TooManyAttempts);
+    }
+    let creds = store::users::credentials(&app.db, &key).await?;
+    if !verify_password(creds.as_ref().map(|c| c.password_hash.as_str()), password).await {
+        let effects = Effects::audit(AuditEntry::new(None, "login.failed", "account", &key));
+        if store::users::record_login_failure(&app.db, &key, &effects).await?.is_some() {
+            return Err(Error::TooManyAttempts);
+        }
+        return Err(Error::field("password", Reason::LoginFailed));
+    }
+    let Some(creds) = creds else { return Err(Error::field("password", Reason::LoginFailed)) };
+    let user = UserId(creds.id);
+    store::users::clear_login_failures(&app.db, &key).await?;
+    let account = store::users::account(&app.db, user).await?;
+    if creds.email_verified_at.is_none() {
+        let secret = new_secret();
+        let link = app.config.link(&format!("/verify?token={secret}"));
+        let effects = Effects::audit(AuditEntry::new(Some(user), "verify.resent", "user", user))
+            .with_mail(mail::verify(lang, &account.email, &account.display_name, &link));
+        let expires = store::now() + app.config.link_validity;
+        store::users::add_link(&app.db, user, LinkPurpose::Verify, &hash_secret(&secret), expires, &effects).await?;
+        return Err(Error::field("email", Reason::NotVerified));
+    }
+    let secret = new_secret();
+    let effects = Effects::audit(AuditEntry::new(Some(user), "login", "user", user));
+    store::users::create_session(&app.db, user, &hash_secret(&secret), app.config.sessions, &effects).await?;
+    Ok((secret, account))
+}
+
+/// How long a password-reset link stays valid.
+const RESET_VALIDITY: chrono::Duration = chrono::Duration::hours(1);
+
+/// Mails a password-reset link if the address has an account; the answer is the same either
+/// way, so that nobody learns who has an account.
+pub async fn request_password_reset(app: &App, email_raw: &str) -> Result<()> {
+    let email = Email::parse("email", email_raw)?;
+    let Some(user) = store::users::account_by_email(&app.db, &email.normalised()).await? else { return Ok(()) };
+    let account = store::users::account(&app.db, user).await?;
+    let secret = new_secret();
+    let link = app.config.link(&format!("/password/reset?token={secret}"));
+    let effects = Effects::audit(AuditEntry::new(None, "password.reset-requested", "user", user))
+        .with_mail(mail::reset(account.locale, &account.email, &account.display_name, &link));
+    store::users::add_link(
+        &app.db,
+        user,
+        LinkPurpose::ResetPassword,
+        &hash_secret(&secret),
+        store::now() + RESET_VALIDITY,
+        &effects,
+    )
+    .await?;
+    Ok(())
+}
+
+/// Sets a new password with a reset link; every session of the account ends, and the owner is
+/// told by mail.
+pub async fn reset_password(app: &App, secret: &str, password: &str, confirm: &str) -> Result<UserId> {
+    let password = Password::parse("password", password)?;
+    if password.expose() != confirm {
+        return Err(Error::field("password_confirm", Reason::Mismatch));
+    }
+    let hash = hash_password(&password).await?;
+    let db = &app.db;
+    let token_hash = hash_secret(secret);
+    // The notice needs the account's address and language, which the link's owner decides.
+    let owner = store::users::reset_link_owner(db, &token_hash)
+        .await?
+        .ok_or(Error::field("token", Reason::InvitationInvalid))?;
+    let account = store::users::account(db, owner).await?;
+    let notice = mail::security_notice(
+        account.locale,
+        &account.email,
+        &account.display_name,
+        &crate::i18n::t(account.locale, "notice-password-changed"),
+    );
+    let user = store::users::reset_password(db, &token_hash, &hash, |u| {
+        Effects::audit(AuditEntry::new(Some(u), "password.reset", "user", u)).with_mail(notice)
+    })
+    .await
+    .map_err(|e| match e {
+        store::StoreError::NotFound => Error::field("token", Reason::InvitationInvalid),
+        other => other.into(),
+    })?;
+    Ok(user)
+}
+
+/// A signed-in browser: who it is, and when the session ends if nothing happens.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub account: Account,
+    pub ends: DateTime<Utc>,
+}
+
+/// The session behind a session cookie's secret, if it is still valid (using it extends it).
+pub async fn session(app: &App, secret: &str) -> Result<Option<Session>> {
+    let Some((user, ends)) = store::users::session_user(&app.db, &hash_secret(secret), app.config.sessions).await?
+    else {
+        return Ok(None);
+    };
+    Ok(Some(Session { account: store::users::account(&app.db, user).await?, ends }))
+}
+
+/// Ends the session behind a session cookie's secret.
+pub async fn logout(app: &App, secret: &str) -> Result<()> {
+    Ok(store::users::delete_session(&app.db, &hash_secret(secret)).await?)
+}
+
+/// Keeps the language a signed-in person chose for pages and mails.
+pub async fn set_language(app: &App, me: &Account, lang: Locale) -> Result<()> {
+    Ok(store::users::set_locale(&app.db, me.id, lang).await?)
+}
+
+/// An open invitation, as its link shows it before sign-up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenInvitation {
+    pub email: String,
+    pub organisation: String,
+}
+
+/// The invitation behind a link's secret; a used or expired one is "not found".
+pub async fn invitation(app: &App, secret: &str) -> Result<OpenInvitation> {
+    let inv = store::users::invitation(&app.db, &hash_secret(secret)).await?;
+    let inv = inv.filter(|i| !i.accepted && i.expires_at > store::now()).ok_or(Error::NotFound)?;
+    let org = store::orgs::get(&app.db, inv.org_id).await?;
+    Ok(OpenInvitation { email: inv.email_norm, organisation: org.name })
+}
+
+/// Whether a password-reset link is still good (its page shows the form, or says it is not).
+pub async fn reset_link_valid(app: &App, secret: &str) -> Result<bool> {
+    Ok(store::users::reset_link_owner(&app.db, &hash_secret(secret)).await?.is_some())
+}
+
+/// Creates an account with a verified address as the operator of the instance would (the
+/// command line and the demo): no mail, no link. Returns its id.
+pub async fn create_verified(
+    app: &App,
+    email: &Email,
+    name: &DisplayName,
+    password: &Password,
+    org: Option<domain::OrgId>,
+    organiser: bool,
+    how: &str,
+) -> Result<UserId> {
+    let user = NewUser {
+        id: UserId::new(),
+        email: email.to_string(),
+        email_norm: email.normalised(),
+        display_name: name.to_string(),
+        password_hash: hash_password(password).await?,
+        org_id: org,
+        locale: Locale::De,
+        organiser,
+        verified: true,
+    };
+    let action = if organiser { "organiser.created" } else { "user.created" };
+    let effects = Effects::audit(AuditEntry::new(None, action, "user", user.id).detail(how));
+    store::users::create(&app.db, &user, &Proof::Operator, &effects).await?;
+    Ok(user.id)
+}
+
+/// Makes an existing account a network organiser (the command line).
+pub async fn make_organiser(app: &App, email: &Email, how: &str) -> Result<Option<UserId>> {
+    let Some(existing) = store::users::account_by_email(&app.db, &email.normalised()).await? else { return Ok(None) };
+    let effects = Effects::audit(AuditEntry::new(None, "organiser.granted", "user", existing).detail(how));
+    store::users::set_organiser(&app.db, existing, true, &effects).await?;
+    Ok(Some(existing))
+}
+
+/// The account with an address, as a command-line operator names it.
+pub async fn by_email(app: &App, email: &Email) -> Result<Account> {
+    let id = store::users::account_by_email(&app.db, &email.normalised()).await?.ok_or(Error::NotFound)?;
+    Ok(store::users::account(&app.db, id).await?)
+}

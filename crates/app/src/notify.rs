@@ -1,0 +1,292 @@
+//! Every inbox message and e-mail Jobtausch writes, in the recipient's language. They go into
+//! the outbox with the change that causes them (as [`Effects`] of its transaction); the worker
+//! of the binary sends the mails.
+//!
+//! Account mails ([`verify`], [`reset`], ...) are mails only. What happens to a swap reaches
+//! the people it concerns twice: as an inbox message and as a mail with a link to the swap
+//! ([`swap`]) or to its week ([`week`]); [`for_events`] decides who hears of which event.
+
+use crate::i18n::{Arg, arg, t_args, week_label};
+use crate::names::Names;
+use crate::{App, Result};
+use domain::org::PolicyRule;
+use domain::swap::{Event, Swap};
+use domain::values::Locale;
+use domain::{SwapId, UserId};
+use std::collections::HashMap;
+use store::contacts::Contact;
+use store::{AuditEntry, Effects, InboxItem, MailAttachment, OutboxMail};
+
+fn account_mail(kind: &'static str, lang: Locale, to: &str, args: &[(&str, &str)]) -> OutboxMail {
+    let args: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (*k, arg(v))).collect();
+    OutboxMail {
+        kind,
+        recipient: to.to_owned(),
+        subject: t_args(lang, &format!("mail-{kind}-subject"), &args),
+        body: t_args(lang, &format!("mail-{kind}-body"), &args),
+        attachment: None,
+    }
+}
+
+/// The link that confirms a new account's address.
+pub fn verify(lang: Locale, to: &str, name: &str, link: &str) -> OutboxMail {
+    account_mail("verify", lang, to, &[("name", name), ("link", link)])
+}
+
+/// The link that sets a new password.
+pub fn reset(lang: Locale, to: &str, name: &str, link: &str) -> OutboxMail {
+    account_mail("reset", lang, to, &[("name", name), ("link", link)])
+}
+
+/// Sent instead of a second account, so that sign-up does not reveal who has an account.
+pub fn already_registered(lang: Locale, to: &str, login_link: &str) -> OutboxMail {
+    account_mail("already", lang, to, &[("link", login_link)])
+}
+
+/// An organisation's invitation to join.
+pub fn invitation(lang: Locale, to: &str, org: &str, inviter: &str, link: &str) -> OutboxMail {
+    account_mail("invite", lang, to, &[("org", org), ("inviter", inviter), ("link", link)])
+}
+
+/// An out-of-band notice about a security-relevant change of one's account.
+pub fn security_notice(lang: Locale, to: &str, name: &str, what: &str) -> OutboxMail {
+    account_mail("notice", lang, to, &[("name", name), ("what", what)])
+}
+
+/// What a message about a swap is filed as: its inbox kind, its mail kind, and the page of
+/// the swap it links to.
+struct Topic {
+    inbox: &'static str,
+    mail: &'static str,
+    path: String,
+}
+
+/// An inbox message and a mail ("Jobtausch: {text}", greeting, text, link) for one person.
+fn message(
+    app: &App,
+    fx: &mut Effects,
+    to: &Contact,
+    swap: SwapId,
+    topic: Topic,
+    text: String,
+    attachment: Option<MailAttachment>,
+) {
+    let body = t_args(
+        to.locale,
+        "mail-swap-body",
+        &[("name", arg(&to.name)), ("text", arg(&text)), ("link", arg(app.config.link(&topic.path)))],
+    );
+    fx.inbox.push(InboxItem { user: to.id, swap: Some(swap), kind: topic.inbox, text: text.clone() });
+    fx.mails.push(OutboxMail {
+        kind: topic.mail,
+        recipient: to.email.clone(),
+        subject: t_args(to.locale, "mail-swap-subject", &[("text", arg(text))]),
+        body,
+        attachment,
+    });
+}
+
+/// A short message with a link of its own (no greeting): a deputy named, a call for help.
+fn short_message(
+    fx: &mut Effects,
+    to: &Contact,
+    swap: SwapId,
+    kinds: (&'static str, &'static str),
+    text: String,
+    link: String,
+) {
+    let (inbox_kind, mail_kind) = kinds;
+    fx.inbox.push(InboxItem { user: to.id, swap: Some(swap), kind: inbox_kind, text: text.clone() });
+    fx.mails.push(OutboxMail {
+        kind: mail_kind,
+        recipient: to.email.clone(),
+        subject: text.clone(),
+        body: format!("{text}\n\n{link}\n"),
+        attachment: None,
+    });
+}
+
+/// What happened to a swap (`note-{kind}`), for one person, with a link to the swap.
+/// `actor` is the name of who did it.
+pub fn swap(
+    app: &App,
+    fx: &mut Effects,
+    to: &Contact,
+    swap: &Swap,
+    kind: &'static str,
+    names: &Names,
+    actor: Option<&str>,
+) {
+    swap_with(app, fx, to, swap, kind, names, actor, None);
+}
+
+#[allow(clippy::too_many_arguments)] // one message: who, what, about which swap, by whom, with what
+fn swap_with(
+    app: &App,
+    fx: &mut Effects,
+    to: &Contact,
+    swap: &Swap,
+    kind: &'static str,
+    names: &Names,
+    actor: Option<&str>,
+    attachment: Option<MailAttachment>,
+) {
+    let reason = swap.end_reason.clone().unwrap_or_default();
+    let reason = crate::i18n::try_t(to.locale, &format!("end-{reason}")).unwrap_or(reason);
+    let text = t_args(
+        to.locale,
+        &format!("note-{kind}"),
+        &[
+            ("name", arg(actor.unwrap_or("Jobtausch"))),
+            ("week", arg(week_label(to.locale, swap.week))),
+            ("names", arg(names.member_names(swap))),
+            ("orgs", arg(names.org_names(swap))),
+            ("reason", arg(reason)),
+        ],
+    );
+    let topic = Topic { inbox: kind, mail: "swap", path: format!("/swaps/{}", swap.id) };
+    message(app, fx, to, swap.id, topic, text, attachment);
+}
+
+/// Something about a swap's week, already in words, with a link to the week plan and the
+/// swap's calendar attached where there is one.
+pub fn week(
+    app: &App,
+    fx: &mut Effects,
+    to: &Contact,
+    swap: &Swap,
+    kind: &'static str,
+    text: String,
+    attachment: Option<MailAttachment>,
+) {
+    let topic = Topic { inbox: kind, mail: "week", path: format!("/swaps/{}/week", swap.id) };
+    message(app, fx, to, swap.id, topic, text, attachment);
+}
+
+/// A member named `deputy` to stand in for them during the week.
+pub fn deputy_named(app: &App, fx: &mut Effects, deputy: &Contact, by: &str, swap: &Swap) {
+    let text = t_args(
+        deputy.locale,
+        "note-deputy-named",
+        &[("name", arg(by)), ("week", arg(week_label(deputy.locale, swap.week)))],
+    );
+    short_message(fx, deputy, swap.id, ("deputy", "week"), text, app.config.link(&format!("/swaps/{}/week", swap.id)));
+}
+
+/// A member asked for help in their daily check-in: the organisers hear of it.
+pub fn help_needed(app: &App, fx: &mut Effects, organiser: &Contact, person: &str, swap: &Swap) {
+    let text = t_args(
+        organiser.locale,
+        "note-help-needed",
+        &[("name", arg(person)), ("week", arg(week_label(organiser.locale, swap.week)))],
+    );
+    short_message(fx, organiser, swap.id, ("help", "help"), text, app.config.link("/help-requests"));
+}
+
+/// The audit records of a swap's events and the notifications of everyone they concern.
+/// `actor` did it (none: the system did); `cancelled_calendars` holds each member's calendar
+/// of the swap with every event cancelled, for a swap called off after its week was planned.
+pub(crate) async fn for_events(
+    app: &App,
+    swap: &Swap,
+    actor: Option<(UserId, &str)>,
+    events: &[Event],
+    cancelled_calendars: &HashMap<UserId, MailAttachment>,
+) -> Result<Effects> {
+    let mut fx = Effects::default();
+    let actor_id = actor.map(|(id, _)| id);
+    let actor_name = actor.map(|(_, n)| n);
+    for e in events {
+        let detail = serde_json::to_string(e).unwrap_or_default();
+        fx.audit.push(AuditEntry::new(actor_id, e.action(), "swap", swap.id).detail(detail));
+    }
+    let names = Names::of_swap(app, swap).await?;
+    let members = names.members(swap);
+    let others: Vec<&Contact> = members.iter().filter(|c| Some(c.id) != actor_id).collect();
+    for e in events {
+        let tell = |fx: &mut Effects, to: &Contact, kind: &'static str| {
+            self::swap(app, fx, to, swap, kind, &names, actor_name);
+        };
+        match e {
+            Event::Proposed { .. } => others.iter().for_each(|c| tell(&mut fx, c, "proposed")),
+            Event::Accepted { .. } => others.iter().for_each(|c| tell(&mut fx, c, "accepted")),
+            Event::ApprovalsRequested => {
+                members.iter().for_each(|c| tell(&mut fx, c, "approvals-requested"));
+                for org in swap.organisations() {
+                    for c in store::contacts::role_holders(&app.db, org, "approver").await? {
+                        tell(&mut fx, &c, "approval-needed");
+                    }
+                }
+                for step in swap.bodies.iter().filter(|b| b.rule == PolicyRule::Consent) {
+                    let role = format!("body:{}", step.body.code());
+                    for c in store::contacts::role_holders(&app.db, step.org, &role).await? {
+                        tell(&mut fx, &c, "consent-needed");
+                    }
+                }
+            }
+            Event::BodyInformed { org, body } => {
+                let role = format!("body:{}", body.code());
+                for c in store::contacts::role_holders(&app.db, *org, &role).await? {
+                    tell(&mut fx, &c, "body-informed");
+                }
+            }
+            Event::Approved { .. } => members.iter().for_each(|c| tell(&mut fx, c, "approved")),
+            Event::BodyConsented { .. } => members.iter().for_each(|c| tell(&mut fx, c, "consented")),
+            Event::Delegated { to, .. } => {
+                for c in store::contacts::of(&app.db, &[*to]).await? {
+                    tell(&mut fx, &c, "delegated");
+                }
+            }
+            Event::AgreementGenerated { .. } => members.iter().for_each(|c| tell(&mut fx, c, "sign-needed")),
+            Event::Signed { .. } => others.iter().for_each(|c| tell(&mut fx, c, "signed")),
+            Event::Confirmed | Event::Declined { .. } | Event::Withdrawn { .. } | Event::Cancelled { .. } => {
+                let kind = if matches!(e, Event::Confirmed) { "confirmed" } else { "ended" };
+                for c in &members {
+                    // A planned week called off: its events come along, cancelled, for calendars.
+                    let attachment = if matches!(e, Event::Cancelled { .. }) {
+                        cancelled_calendars.get(&c.id).cloned()
+                    } else {
+                        None
+                    };
+                    swap_with(app, &mut fx, c, swap, kind, &names, actor_name, attachment);
+                }
+                // The approvers of the organisations hear of the outcome once there were approvals.
+                if !swap.approvals.is_empty() {
+                    for org in swap.organisations() {
+                        for c in store::contacts::role_holders(&app.db, org, "approver").await? {
+                            if Some(c.id) != actor_id {
+                                tell(&mut fx, &c, kind);
+                            }
+                        }
+                    }
+                }
+            }
+            Event::WeekBegan => members.iter().for_each(|c| tell(&mut fx, c, "week-began")),
+            Event::WeekCompleted => members.iter().for_each(|c| tell(&mut fx, c, "week-completed")),
+            Event::Evaluated => members.iter().for_each(|c| tell(&mut fx, c, "evaluated")),
+            Event::ApprovalDeclined { .. }
+            | Event::BodyRefused { .. }
+            | Event::Expired { .. }
+            | Event::AgreementRequested => {}
+        }
+    }
+    Ok(fx)
+}
+
+/// A message of a person's inbox.
+pub use store::inbox::Notification;
+
+/// The inbox of `me`, newest first.
+pub async fn inbox(app: &App, me: &crate::Account) -> Result<Vec<Notification>> {
+    Ok(store::inbox::of_user(&app.db, me.id).await?)
+}
+
+/// How many messages `me` has not read yet.
+pub async fn unread(app: &App, me: &crate::Account) -> Result<i64> {
+    Ok(store::inbox::unread_count(&app.db, me.id).await?)
+}
+
+/// Marks every message of `me` read.
+pub async fn mark_read(app: &App, me: &crate::Account) -> Result<()> {
+    Ok(store::inbox::mark_read(&app.db, me.id).await?)
+}

@@ -1,0 +1,81 @@
+//! Profiles: one's own (role, unit, topics, what one wants to learn, free weeks, travel
+//! radius, and whether one is open to a swap), the search over people open to a swap, and the
+//! page of a person as another member sees it (never their address).
+
+use crate::{Account, App, Error, Result};
+use domain::UserId;
+use domain::org::{OrgKind, Region};
+use domain::values::IsoWeek;
+use store::{AuditEntry, Effects};
+
+pub use domain::profile::{Profile, ProfileInput};
+pub use store::profiles::{PersonCard, PersonPage, SearchFilter};
+
+/// The profile of `me`, if they wrote one.
+pub async fn mine(app: &App, me: &Account) -> Result<Option<Profile>> {
+    Ok(store::profiles::get(&app.db, me.id).await?)
+}
+
+/// Parses and stores the profile of `me` (who must belong to an organisation).
+pub async fn save(app: &App, me: &Account, input: &ProfileInput) -> Result<Profile> {
+    let profile = Profile::parse(input)?;
+    if me.org_id.is_none() {
+        return Err(Error::Forbidden("no-organisation"));
+    }
+    let effects = Effects::audit(AuditEntry::new(Some(me.id), "profile.saved", "user", me.id));
+    store::profiles::save(&app.db, me.id, &profile, &effects).await?;
+    Ok(profile)
+}
+
+/// A search as typed; unknown or malformed values are reported, not ignored.
+#[derive(Debug, Clone, Default)]
+pub struct SearchInput {
+    /// A topic of the person's job, such as "Open Data".
+    pub topic: String,
+    /// Organisation kind code, such as `city`.
+    pub kind: String,
+    /// Federal state code, such as `NW`.
+    pub region: String,
+    /// ISO week, such as `2027-W07`.
+    pub week: String,
+    /// Page number, from 0.
+    pub page: String,
+}
+
+impl SearchInput {
+    pub fn parse(&self) -> Result<SearchFilter> {
+        let mut errs = domain::error::Errors::default();
+        let opt = |s: &str| if s.trim().is_empty() { None } else { Some(s.trim().to_owned()) };
+        let kind = opt(&self.kind).and_then(|k| errs.take(OrgKind::parse("kind", &k)));
+        let region = opt(&self.region).and_then(|r| errs.take(Region::parse("region", &r)));
+        let week = opt(&self.week).and_then(|w| errs.take(IsoWeek::parse("week", &w)));
+        let topic = opt(&self.topic);
+        if topic.as_ref().is_some_and(|t| t.chars().count() > 60) {
+            errs.push(domain::FieldError::new("topic", domain::Reason::TooLong { max: 60 }));
+        }
+        let page = match opt(&self.page) {
+            None => 0,
+            Some(p) => errs
+                .take(
+                    p.parse::<u32>()
+                        .ok()
+                        .filter(|p| *p <= 10_000)
+                        .ok_or(domain::FieldError::new("page", domain::Reason::OutOfRange { min: 0, max: 10_000 })),
+                )
+                .unwrap_or(0),
+        };
+        errs.into_result()?;
+        Ok(SearchFilter { topic, kind, region, week, page })
+    }
+}
+
+/// One page of people open to a swap whom `me` may see as such, and whether a further page
+/// exists.
+pub async fn search(app: &App, me: &Account, filter: &SearchFilter) -> Result<(Vec<PersonCard>, bool)> {
+    Ok(store::profiles::search(&app.db, me.id, me.org_id, filter).await?)
+}
+
+/// Another person as `me` may see them.
+pub async fn person(app: &App, me: &Account, id: UserId) -> Result<PersonPage> {
+    Ok(store::profiles::person(&app.db, me.id, me.org_id, id).await?)
+}

@@ -1,0 +1,68 @@
+//! Contacts: people as a notification or a page needs them (name, address, language), looked
+//! up by id, by role in an organisation, or as the network's organisers. Each lookup is one
+//! query, however many people it returns.
+
+use crate::{Db, StoreError, on_db};
+use domain::values::Locale;
+use domain::{OrgId, UserId};
+use uuid::Uuid;
+
+/// A person as a notification needs them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contact {
+    pub id: UserId,
+    pub email: String,
+    pub name: String,
+    pub locale: Locale,
+}
+
+type Row = (Uuid, String, String, String);
+
+fn contact((id, email, name, locale): Row) -> Contact {
+    Contact { id: UserId(id), email, name, locale: Locale::from_code(&locale).unwrap_or_default() }
+}
+
+/// The people with these ids that exist, in the order of `users` (each once).
+pub async fn of(db: &Db, users: &[UserId]) -> Result<Vec<Contact>, StoreError> {
+    let mut wanted: Vec<UserId> = users.to_vec();
+    wanted.sort();
+    wanted.dedup();
+    let mut found = Vec::with_capacity(wanted.len());
+    // Bound values per statement stay far below SQLite's limit.
+    for chunk in wanted.chunks(500) {
+        let ph: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+        let q = format!("SELECT id, email, display_name, locale FROM users WHERE id IN ({})", ph.join(", "));
+        let rows: Vec<Row> = on_db!(db, pool => {
+            let mut query = sqlx::query_as(&q);
+            for u in chunk {
+                query = query.bind(u.0);
+            }
+            query.fetch_all(pool).await?
+        });
+        found.extend(rows.into_iter().map(contact));
+    }
+    let mut out = Vec::with_capacity(found.len());
+    for u in users {
+        if !out.iter().any(|c: &Contact| c.id == *u)
+            && let Some(c) = found.iter().find(|c| c.id == *u)
+        {
+            out.push(c.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// People of an organisation holding a role (approvers, a body's members), by name.
+pub async fn role_holders(db: &Db, org: OrgId, role: &str) -> Result<Vec<Contact>, StoreError> {
+    let q = "SELECT u.id, u.email, u.display_name, u.locale FROM users u JOIN user_roles r ON r.user_id = u.id \
+             WHERE r.org_id = $1 AND r.role = $2 ORDER BY u.display_name";
+    let rows: Vec<Row> = on_db!(db, pool => sqlx::query_as(q).bind(org.0).bind(role).fetch_all(pool).await?);
+    Ok(rows.into_iter().map(contact).collect())
+}
+
+/// The network's organisers (who hear of calls for help).
+pub async fn organisers(db: &Db) -> Result<Vec<Contact>, StoreError> {
+    let q = "SELECT id, email, display_name, locale FROM users WHERE organiser ORDER BY display_name";
+    let rows: Vec<Row> = on_db!(db, pool => sqlx::query_as(q).fetch_all(pool).await?);
+    Ok(rows.into_iter().map(contact).collect())
+}

@@ -1,0 +1,131 @@
+//! Accounts: sign-up, verification, password reset, and the signed-in account.
+
+use super::Status;
+use crate::error::HttpResult;
+use crate::extract::{ApiJson, ApiUser, Lang};
+use app::App;
+use app::account::SignupInput;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+use utoipa::{OpenApi, ToSchema};
+use uuid::Uuid;
+
+pub fn routes() -> Router<App> {
+    Router::new()
+        .route("/signup", post(signup))
+        .route("/verify", post(verify))
+        .route("/password/forgot", post(password_forgot))
+        .route("/password/reset", post(password_reset))
+        .route("/me", get(me))
+}
+
+#[derive(OpenApi)]
+#[openapi(paths(signup, verify, password_forgot, password_reset, me))]
+pub struct Doc;
+
+/// A new account.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct SignupRequest {
+    pub email: String,
+    pub display_name: String,
+    pub password: String,
+    pub password_confirm: String,
+    /// The privacy statement was shown and read.
+    pub privacy_accepted: bool,
+    /// The secret of an invitation link, if the person came through one.
+    pub invitation: Option<String>,
+}
+
+/// Creates an account; the answer is the same whether or not the address had one.
+#[utoipa::path(post, path = "/api/signup", request_body = SignupRequest, responses((status = 202, body = Status)))]
+async fn signup(
+    State(app): State<App>,
+    Lang(lang): Lang,
+    ApiJson(r): ApiJson<SignupRequest>,
+) -> HttpResult<(StatusCode, Json<Status>)> {
+    let input = SignupInput {
+        email: r.email,
+        display_name: r.display_name,
+        password: r.password,
+        password_confirm: r.password_confirm,
+        privacy_accepted: r.privacy_accepted,
+        invitation: r.invitation,
+    };
+    app::account::signup(&app, lang, &input).await?;
+    Ok((StatusCode::ACCEPTED, Status::of("check-your-mail")))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct VerifyRequest {
+    pub token: String,
+}
+
+/// Uses the secret of a verification link.
+#[utoipa::path(post, path = "/api/verify", request_body = VerifyRequest, responses((status = 200, body = Status)))]
+async fn verify(State(app): State<App>, ApiJson(req): ApiJson<VerifyRequest>) -> HttpResult<Json<Status>> {
+    app::account::verify(&app, &req.token).await?;
+    Ok(Status::of("verified"))
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct ForgotRequest {
+    pub email: String,
+}
+
+/// Mails a password-reset link if the address has an account; the answer is the same either way.
+#[utoipa::path(post, path = "/api/password/forgot", request_body = ForgotRequest, responses((status = 202, body = Status)))]
+async fn password_forgot(
+    State(app): State<App>,
+    ApiJson(body): ApiJson<ForgotRequest>,
+) -> HttpResult<(StatusCode, Json<Status>)> {
+    app::account::request_password_reset(&app, &body.email).await?;
+    Ok((StatusCode::ACCEPTED, Status::of("check-your-mail")))
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct ResetRequest {
+    /// The secret of the reset link.
+    pub token: String,
+    pub password: String,
+    pub password_confirm: String,
+}
+
+/// Sets a new password with the secret of a reset link; every session of the account ends.
+#[utoipa::path(post, path = "/api/password/reset", request_body = ResetRequest, responses((status = 200, body = Status)))]
+async fn password_reset(State(app): State<App>, ApiJson(body): ApiJson<ResetRequest>) -> HttpResult<Json<Status>> {
+    app::account::reset_password(&app, &body.token, &body.password, &body.password_confirm).await?;
+    Ok(Status::of("password-changed"))
+}
+
+/// The signed-in account, with its own e-mail address.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MeJson {
+    pub id: Uuid,
+    pub email: String,
+    pub display_name: String,
+    pub organisation_id: Option<Uuid>,
+    pub organisation_name: Option<String>,
+    pub locale: String,
+    pub organiser: bool,
+    pub roles: Vec<String>,
+}
+
+#[utoipa::path(get, path = "/api/me", security(("bearer" = [])), responses((status = 200, body = MeJson)))]
+async fn me(ApiUser(a): ApiUser) -> Json<MeJson> {
+    Json(MeJson {
+        id: a.id.0,
+        email: a.email,
+        display_name: a.display_name,
+        organisation_id: a.org_id.map(|o| o.0),
+        organisation_name: a.org_name,
+        locale: a.locale.as_str().into(),
+        organiser: a.organiser,
+        roles: a.roles.iter().map(|r| r.code().to_owned()).collect(),
+    })
+}

@@ -1,0 +1,336 @@
+//! Sign-up (by a member organisation's domain or by invitation), e-mail verification, login and
+//! logout.
+
+use super::forms::{Field, FormErrors, Kind, checkbox};
+use super::{Ctx, flash, render, render_form, safe_back};
+use crate::cookies;
+use crate::error::HttpResult;
+use crate::extract::CsrfForm;
+use app::App;
+use app::account::SignupInput;
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum_extra::extract::CookieJar;
+use serde::Deserialize;
+
+pub fn routes() -> Router<App> {
+    Router::new()
+        .route("/signup", get(signup_form).post(signup))
+        .route("/invitations/{secret}", get(invitation_form))
+        .route("/verify", get(verify))
+        .route("/login", get(login_form).post(login))
+        .route("/logout", post(logout))
+        .route("/password/forgot", get(forgot_form).post(forgot))
+        .route("/password/reset", get(reset_form).post(reset))
+}
+
+#[derive(Template)]
+#[template(path = "signup.html")]
+struct SignupPage {
+    ctx: Ctx,
+    errors: FormErrors,
+    fields: Vec<Field>,
+    privacy: Field,
+    invitation: String,
+    invited_org: Option<String>,
+}
+
+/// The sign-up form as sent.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+struct SignupForm {
+    email: String,
+    display_name: String,
+    password: String,
+    password_confirm: String,
+    #[serde(deserialize_with = "checkbox")]
+    privacy_accepted: bool,
+    invitation: Option<String>,
+}
+
+impl SignupForm {
+    fn input(&self) -> SignupInput {
+        SignupInput {
+            email: self.email.clone(),
+            display_name: self.display_name.clone(),
+            password: self.password.clone(),
+            password_confirm: self.password_confirm.clone(),
+            privacy_accepted: self.privacy_accepted,
+            invitation: self.invitation.clone(),
+        }
+    }
+}
+
+fn signup_page(ctx: Ctx, input: &SignupForm, errors: FormErrors, invited_org: Option<String>) -> Response {
+    let l = ctx.lang;
+    let fields = vec![
+        Field::new(l, &errors, "email", Kind::Email, &input.email).required().autocomplete("email"),
+        Field::new(l, &errors, "display_name", Kind::Text, &input.display_name).required().autocomplete("name"),
+        Field::new(l, &errors, "password", Kind::Password, "").required().autocomplete("new-password"),
+        Field::new(l, &errors, "password_confirm", Kind::Password, "").required().autocomplete("new-password"),
+    ];
+    let privacy =
+        Field::new(l, &errors, "privacy_accepted", Kind::Checkbox, "").required().checked(input.privacy_accepted);
+    let invitation = input.invitation.clone().unwrap_or_default();
+    let failed = !errors.is_empty();
+    render_form(&SignupPage { ctx, fields, privacy, invitation, invited_org, errors }, failed)
+}
+
+async fn signup_form(ctx: Ctx) -> Response {
+    signup_page(ctx, &SignupForm::default(), FormErrors::default(), None)
+}
+
+async fn invitation_form(State(app): State<App>, ctx: Ctx, Path(secret): Path<String>) -> HttpResult<Response> {
+    let inv = app::account::invitation(&app, &secret).await?;
+    let form = SignupForm { email: inv.email, invitation: Some(secret), ..Default::default() };
+    Ok(signup_page(ctx, &form, FormErrors::default(), Some(inv.organisation)))
+}
+
+#[derive(Template)]
+#[template(path = "message.html")]
+struct MessagePage {
+    ctx: Ctx,
+    title: String,
+    text: String,
+    link: Option<(String, String)>,
+}
+
+async fn signup(State(app): State<App>, ctx: Ctx, CsrfForm(input): CsrfForm<SignupForm>) -> HttpResult<Response> {
+    match app::account::signup(&app, ctx.lang, &input.input()).await {
+        Ok(()) => {
+            let invited = input.invitation.as_deref().is_some_and(|s| !s.is_empty());
+            let (title, text) = if invited {
+                (ctx.t("signup-done-invited-title"), ctx.t("signup-done-invited-text"))
+            } else {
+                (ctx.t("signup-done-title"), ctx.ta("signup-done-text", "email", input.email.trim()))
+            };
+            let link = invited.then(|| ("/login".to_owned(), ctx.t("nav-login")));
+            Ok(render(&MessagePage { ctx, title, text, link }))
+        }
+        Err(app::Error::Invalid(errs)) => {
+            let errors = FormErrors::new(ctx.lang, &errs);
+            Ok(signup_page(ctx, &input, errors, None))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+struct VerifyQuery {
+    #[serde(default)]
+    token: String,
+}
+
+async fn verify(State(app): State<App>, ctx: Ctx, Query(q): Query<VerifyQuery>) -> HttpResult<Response> {
+    let (title, text, ok) = match app::account::verify(&app, &q.token).await {
+        Ok(_) => (ctx.t("verify-ok-title"), ctx.t("verify-ok-text"), true),
+        Err(app::Error::Invalid(_)) => (ctx.t("verify-bad-title"), ctx.t("verify-bad-text"), false),
+        Err(e) => return Err(e.into()),
+    };
+    let link = Some(("/login".to_owned(), ctx.t("nav-login")));
+    let mut res = render(&MessagePage { ctx, title, text, link });
+    if !ok {
+        *res.status_mut() = axum::http::StatusCode::BAD_REQUEST;
+    }
+    Ok(res)
+}
+
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginPage {
+    ctx: Ctx,
+    errors: FormErrors,
+    fields: Vec<Field>,
+    next: String,
+}
+
+#[derive(Deserialize, Default)]
+struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+fn login_page(ctx: Ctx, form: &LoginForm, errors: FormErrors) -> Response {
+    let l = ctx.lang;
+    let fields = vec![
+        Field::new(l, &errors, "email", Kind::Email, &form.email).required().autocomplete("username"),
+        Field::new(l, &errors, "password", Kind::Password, "").required().autocomplete("current-password"),
+    ];
+    let failed = !errors.is_empty();
+    render_form(&LoginPage { ctx, errors, fields, next: form.next.clone() }, failed)
+}
+
+#[derive(Deserialize)]
+struct NextQuery {
+    #[serde(default)]
+    next: String,
+}
+
+async fn login_form(ctx: Ctx, Query(q): Query<NextQuery>) -> Response {
+    if ctx.user.is_some() {
+        return Redirect::to(safe_back(&q.next)).into_response();
+    }
+    login_page(ctx, &LoginForm { next: q.next, ..Default::default() }, FormErrors::default())
+}
+
+async fn login(
+    State(app): State<App>,
+    ctx: Ctx,
+    jar: CookieJar,
+    CsrfForm(form): CsrfForm<LoginForm>,
+) -> HttpResult<Response> {
+    match app::account::login(&app, ctx.lang, &form.email, &form.password).await {
+        Ok((secret, account)) => {
+            let secure = app.config.behind_tls;
+            // A new CSRF token with the new session: a token seen before login is worth nothing after.
+            let jar = jar
+                .add(cookies::cookie(cookies::SESSION, secret, secure))
+                .add(cookies::csrf(app::secrets::new_secret(), secure))
+                .add(cookies::cookie(cookies::LANG, account.locale.as_str().to_owned(), secure));
+            let jar = flash::set(jar, "flash-logged-in", secure);
+            Ok((jar, Redirect::to(safe_back(&form.next))).into_response())
+        }
+        Err(app::Error::Invalid(errs)) => {
+            let errors = FormErrors::new(ctx.lang, &errs);
+            Ok(login_page(ctx, &form, errors))
+        }
+        Err(app::Error::TooManyAttempts) => {
+            let errors =
+                FormErrors::new(ctx.lang, &[domain::FieldError::new("email", domain::Reason::TooMany { max: 5 })]);
+            let mut res = login_page(ctx, &form, errors);
+            *res.status_mut() = axum::http::StatusCode::TOO_MANY_REQUESTS;
+            Ok(res)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+struct Empty {}
+
+async fn logout(State(app): State<App>, jar: CookieJar, CsrfForm(_): CsrfForm<Empty>) -> HttpResult<Response> {
+    if let Some(sid) = jar.get(cookies::SESSION) {
+        app::account::logout(&app, sid.value()).await?;
+    }
+    let jar = flash::set(jar.add(cookies::removal(cookies::SESSION)), "flash-logged-out", app.config.behind_tls);
+    Ok((jar, Redirect::to("/")).into_response())
+}
+
+/// A page with one simple form: title, lead, fields, hidden values, submit button.
+#[derive(Template)]
+#[template(path = "form.html")]
+struct FormPage {
+    ctx: Ctx,
+    title: String,
+    lead: String,
+    errors: FormErrors,
+    fields: Vec<Field>,
+    hidden: Vec<(&'static str, String)>,
+    action: &'static str,
+    submit: String,
+}
+
+#[derive(Deserialize, Default)]
+struct ForgotForm {
+    #[serde(default)]
+    email: String,
+}
+
+fn forgot_page(ctx: Ctx, form: &ForgotForm, errors: FormErrors) -> Response {
+    let fields =
+        vec![Field::new(ctx.lang, &errors, "email", Kind::Email, &form.email).required().autocomplete("username")];
+    let failed = !errors.is_empty();
+    let page = FormPage {
+        title: ctx.t("forgot-title"),
+        lead: ctx.t("forgot-lead"),
+        submit: ctx.t("forgot-submit"),
+        ctx,
+        errors,
+        fields,
+        hidden: Vec::new(),
+        action: "/password/forgot",
+    };
+    render_form(&page, failed)
+}
+
+async fn forgot_form(ctx: Ctx) -> Response {
+    forgot_page(ctx, &ForgotForm::default(), FormErrors::default())
+}
+
+async fn forgot(State(app): State<App>, ctx: Ctx, CsrfForm(form): CsrfForm<ForgotForm>) -> HttpResult<Response> {
+    match app::account::request_password_reset(&app, &form.email).await {
+        Ok(()) => {
+            let (title, text) = (ctx.t("forgot-done-title"), ctx.ta("forgot-done-text", "email", form.email.trim()));
+            Ok(render(&MessagePage { ctx, title, text, link: None }))
+        }
+        Err(app::Error::Invalid(errs)) => {
+            let errors = FormErrors::new(ctx.lang, &errs);
+            Ok(forgot_page(ctx, &form, errors))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct ResetForm {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    password_confirm: String,
+}
+
+fn reset_page(ctx: Ctx, token: &str, errors: FormErrors) -> Response {
+    let l = ctx.lang;
+    let fields = vec![
+        Field::new(l, &errors, "password", Kind::Password, "").required().autocomplete("new-password"),
+        Field::new(l, &errors, "password_confirm", Kind::Password, "").required().autocomplete("new-password"),
+    ];
+    let failed = !errors.is_empty();
+    let page = FormPage {
+        title: ctx.t("reset-title"),
+        lead: ctx.t("reset-lead"),
+        submit: ctx.t("reset-submit"),
+        ctx,
+        errors,
+        fields,
+        hidden: vec![("token", token.to_owned())],
+        action: "/password/reset",
+    };
+    render_form(&page, failed)
+}
+
+async fn reset_form(State(app): State<App>, ctx: Ctx, Query(q): Query<VerifyQuery>) -> HttpResult<Response> {
+    if !app::account::reset_link_valid(&app, &q.token).await? {
+        let (title, text) = (ctx.t("verify-bad-title"), ctx.t("reset-bad-text"));
+        let link = Some(("/password/forgot".to_owned(), ctx.t("forgot-title")));
+        let mut res = render(&MessagePage { ctx, title, text, link });
+        *res.status_mut() = axum::http::StatusCode::BAD_REQUEST;
+        return Ok(res);
+    }
+    Ok(reset_page(ctx, &q.token, FormErrors::default()))
+}
+
+async fn reset(
+    State(app): State<App>,
+    ctx: Ctx,
+    jar: CookieJar,
+    CsrfForm(form): CsrfForm<ResetForm>,
+) -> HttpResult<Response> {
+    match app::account::reset_password(&app, &form.token, &form.password, &form.password_confirm).await {
+        Ok(_) => Ok(flash::redirect(&app, jar, "flash-password-reset", "/login")),
+        Err(app::Error::Invalid(errs)) => {
+            let errors = FormErrors::new(ctx.lang, &errs);
+            Ok(reset_page(ctx, &form.token, errors))
+        }
+        Err(e) => Err(e.into()),
+    }
+}

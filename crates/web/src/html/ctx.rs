@@ -1,0 +1,117 @@
+//! [`Ctx`]: everything a page template needs about the request (language, person, CSRF token,
+//! flash message, session end, unread messages), and [`SignedIn`] for pages that need a person.
+
+use super::flash;
+use crate::error::HttpError;
+use crate::extract::{BrowserSession, CsrfToken, Lang};
+use app::{Account, App};
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum_extra::extract::CookieJar;
+use chrono::{DateTime, Utc};
+use domain::values::Locale;
+
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub lang: Locale,
+    pub user: Option<Account>,
+    pub csrf: String,
+    pub path: String,
+    pub flash: Option<String>,
+    /// When the session ends if the person does nothing (shown, and extendable).
+    pub session_ends: Option<DateTime<Utc>>,
+    /// Unread inbox messages of the signed-in person.
+    pub unread: i64,
+}
+
+impl Ctx {
+    /// A page context without a person (error pages).
+    pub fn anonymous(lang: Locale) -> Self {
+        Ctx { lang, user: None, csrf: String::new(), path: String::new(), flash: None, session_ends: None, unread: 0 }
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        app::i18n::t(self.lang, key)
+    }
+
+    /// A text with one argument.
+    pub fn ta(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String {
+        app::i18n::t_args(self.lang, key, &[(name, app::i18n::arg(value))])
+    }
+
+    pub fn lang_code(&self) -> &'static str {
+        self.lang.as_str()
+    }
+
+    pub fn other_lang(&self) -> &'static str {
+        match self.lang {
+            Locale::De => "en",
+            Locale::En => "de",
+        }
+    }
+
+    pub fn is_organiser(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.organiser)
+    }
+
+    pub fn is_org_admin(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.roles.contains(&domain::access::OrgRole::OrgAdmin))
+    }
+
+    pub fn own_org(&self) -> Option<String> {
+        self.user.as_ref().and_then(|u| u.org_id).map(|o| o.to_string())
+    }
+
+    /// The session's end as German wall-clock time.
+    pub fn session_ends_hm(&self) -> String {
+        self.session_ends.map(|t| app::i18n::berlin(t).format("%H:%M").to_string()).unwrap_or_default()
+    }
+
+    /// The current page, when it is a nav target (for `aria-current`).
+    pub fn current(&self, path: &str) -> &'static str {
+        if self.path == path { "page" } else { "false" }
+    }
+}
+
+impl FromRequestParts<App> for Ctx {
+    type Rejection = HttpError;
+
+    async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<Self, Self::Rejection> {
+        let Ok(Lang(lang)) = Lang::from_request_parts(parts, app).await;
+        let BrowserSession(session) = BrowserSession::from_request_parts(parts, app).await?;
+        let jar = CookieJar::from_headers(&parts.headers);
+        let csrf = parts.extensions.get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
+        let (user, session_ends) = match session {
+            Some(s) => (Some(s.account), Some(s.ends)),
+            None => (None, None),
+        };
+        let unread = match &user {
+            Some(a) => app::notify::unread(app, a).await?,
+            None => 0,
+        };
+        Ok(Ctx {
+            lang,
+            user,
+            csrf,
+            path: parts.uri.path().to_owned(),
+            flash: flash::text(lang, &jar),
+            session_ends,
+            unread,
+        })
+    }
+}
+
+/// A page for signed-in people with a verified address only.
+pub struct SignedIn(pub Ctx, pub Account);
+
+impl FromRequestParts<App> for SignedIn {
+    type Rejection = HttpError;
+
+    async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<Self, Self::Rejection> {
+        let ctx = Ctx::from_request_parts(parts, app).await?;
+        match ctx.user.clone() {
+            Some(a) if a.verified => Ok(SignedIn(ctx, a)),
+            _ => Err(HttpError::Unauthenticated),
+        }
+    }
+}

@@ -1,0 +1,265 @@
+//! The pages: server-rendered HTML that works without JavaScript, in German and English. Each
+//! submodule holds one area's handlers and templates; forms post back and redirect
+//! (POST-redirect-GET), or show the form again with the errors at the fields. [`layer`] turns
+//! every refusal into a translated page (or the login page for a page that needs a person).
+
+pub mod account;
+pub mod assets;
+pub mod calendar;
+mod ctx;
+mod flash;
+pub mod forms;
+pub mod orgs;
+pub mod people;
+pub mod rounds;
+pub mod swaps;
+pub mod tokens;
+pub mod week;
+
+pub use ctx::{Ctx, SignedIn};
+
+use crate::cookies;
+use crate::error::{HttpError, HttpResult, is_plain_error};
+use crate::extract::{CsrfForm, Lang};
+use app::App;
+use app::i18n::t;
+use askama::Template;
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum_extra::extract::CookieJar;
+use domain::values::Locale;
+use serde::Deserialize;
+
+pub fn routes() -> Router<App> {
+    Router::new()
+        .route("/", get(home))
+        .route("/imprint", get(legal_imprint))
+        .route("/privacy", get(legal_privacy))
+        .route("/accessibility", get(legal_accessibility))
+        .route("/easy-language", get(legal_easy))
+        .route("/lang", post(switch_language))
+        .route("/session/extend", post(extend_session))
+        .merge(account::routes())
+        .merge(people::routes())
+        .merge(orgs::routes())
+        .merge(tokens::routes())
+        .merge(calendar::routes())
+        .merge(rounds::routes())
+        .merge(week::routes())
+        .merge(swaps::routes())
+        .merge(assets::routes())
+        .fallback(not_found)
+        .layer(axum::middleware::from_fn(layer))
+}
+
+async fn not_found() -> HttpError {
+    HttpError::App(app::Error::NotFound)
+}
+
+/// Turns a refusal into a page in the request's language: the login page for a page that
+/// needs a person, a translated error page otherwise (also for axum's own plain-text
+/// rejections). A flash message shown on a page is cleared with it.
+async fn layer(Lang(lang): Lang, req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_owned();
+    let query = req.uri().query().map(|q| format!("?{q}")).unwrap_or_default();
+    let had_flash = CookieJar::from_headers(req.headers()).get(cookies::FLASH).is_some();
+    let mut res = next.run(req).await;
+    if let Some(err) = res.extensions_mut().remove::<HttpError>() {
+        res = if matches!(err, HttpError::Unauthenticated) {
+            let next = urlencode(&format!("{path}{query}"));
+            Redirect::to(&format!("/login?next={next}")).into_response()
+        } else {
+            error_page(lang, &err)
+        };
+    } else if is_plain_error(&res) {
+        let status = res.status();
+        res = error_page(lang, &HttpError::of_status(status));
+        *res.status_mut() = status;
+    }
+    let h = res.headers_mut();
+    let sets_flash =
+        h.get_all(axum::http::header::SET_COOKIE).iter().any(|v| v.to_str().unwrap_or("").starts_with(cookies::FLASH));
+    if had_flash
+        && !sets_flash
+        && res.status() == StatusCode::OK
+        && let Ok(v) = axum::http::HeaderValue::from_str(&cookies::removal(cookies::FLASH).to_string())
+    {
+        res.headers_mut().append(axum::http::header::SET_COOKIE, v);
+    }
+    res
+}
+
+pub fn urlencode(s: &str) -> String {
+    serde_urlencoded::to_string([("", s)]).map(|e| e[1..].to_owned()).unwrap_or_default()
+}
+
+/// Renders a template, or logs why it could not.
+pub fn render<T: Template>(t: &T) -> Response {
+    match t.render() {
+        Ok(body) => Html(body).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "template failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// Renders a form page; a form shown again because of refused input answers 422, so that
+/// scripts and tests can tell it from a plain view.
+pub fn render_form<T: Template>(t: &T, refused: bool) -> Response {
+    let mut res = render(t);
+    if refused && res.status() == StatusCode::OK {
+        *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    res
+}
+
+/// A local path to go back to; anything else (another host, a scheme) becomes the start page.
+pub fn safe_back(back: &str) -> &str {
+    if back.starts_with('/') && !back.starts_with("//") && !back.contains('\\') { back } else { "/" }
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomePage {
+    ctx: Ctx,
+}
+
+async fn home(ctx: Ctx) -> Response {
+    render(&HomePage { ctx })
+}
+
+#[derive(Template)]
+#[template(path = "legal.html")]
+struct LegalPage {
+    ctx: Ctx,
+    title: String,
+    paragraphs: Vec<String>,
+}
+
+/// A legal page: its title and paragraphs are `{name}-title` and `{name}-p1..` in the Fluent files.
+fn legal(ctx: Ctx, name: &str) -> Response {
+    let title = ctx.t(&format!("{name}-title"));
+    let paragraphs = (1..=12).map_while(|i| app::i18n::try_t(ctx.lang, &format!("{name}-p{i}"))).collect();
+    render(&LegalPage { ctx, title, paragraphs })
+}
+
+async fn legal_imprint(ctx: Ctx) -> Response {
+    legal(ctx, "imprint")
+}
+async fn legal_privacy(ctx: Ctx) -> Response {
+    legal(ctx, "privacy")
+}
+async fn legal_accessibility(ctx: Ctx) -> Response {
+    legal(ctx, "accessibility")
+}
+async fn legal_easy(ctx: Ctx) -> Response {
+    legal(ctx, "easy")
+}
+
+#[derive(Deserialize)]
+struct LangForm {
+    to: String,
+    #[serde(default)]
+    back: String,
+}
+
+async fn switch_language(
+    State(app): State<App>,
+    ctx: Ctx,
+    jar: CookieJar,
+    CsrfForm(form): CsrfForm<LangForm>,
+) -> HttpResult<(CookieJar, Redirect)> {
+    let lang = Locale::from_code(&form.to).ok_or(HttpError::BadRequest("language".into()))?;
+    if let Some(user) = &ctx.user {
+        app::account::set_language(&app, user, lang).await?;
+    }
+    let jar = jar.add(cookies::cookie(cookies::LANG, lang.as_str().to_owned(), app.config.behind_tls));
+    Ok((jar, Redirect::to(safe_back(&form.back))))
+}
+
+#[derive(Deserialize)]
+struct BackForm {
+    #[serde(default)]
+    back: String,
+}
+
+/// The session was renewed by reading it (the extractor); the person goes back where they were.
+async fn extend_session(SignedIn(..): SignedIn, CsrfForm(form): CsrfForm<BackForm>) -> Redirect {
+    Redirect::to(safe_back(&form.back))
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    ctx: Ctx,
+    title: String,
+    text: String,
+}
+
+/// The page for a refusal, in the request's language.
+fn error_page(lang: Locale, err: &HttpError) -> Response {
+    let ctx = Ctx::anonymous(lang);
+    let code = err.code();
+    let text = err
+        .reason()
+        .and_then(|why| app::i18n::refusal(lang, why))
+        .unwrap_or_else(|| t(lang, &format!("problem-{code}-text")));
+    let page = ErrorPage { title: t(lang, &format!("problem-{code}")), text, ctx };
+    let mut res = render(&page);
+    *res.status_mut() = err.status();
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    /// The keys of the application's catalogue in one language.
+    fn keys(lang: &str) -> Vec<String> {
+        let path = format!("{}/../app/locales/{lang}/main.ftl", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(path).expect("the catalogue");
+        text.lines()
+            .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+            .filter_map(|l| l.split_once('=').map(|(k, _)| k.trim().to_owned()))
+            .collect()
+    }
+
+    /// Every key the templates and the pages ask for exists in both languages.
+    #[test]
+    fn every_used_key_exists() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let catalogues = [("de", keys("de")), ("en", keys("en"))];
+        let mut missing = Vec::new();
+        let mut files = Vec::new();
+        for dir in ["templates", "src/html", "src/api"] {
+            for e in std::fs::read_dir(format!("{root}/{dir}")).expect("the folder") {
+                let p = e.expect("an entry").path();
+                if p.is_file() {
+                    files.push(p);
+                }
+            }
+        }
+        assert!(files.len() > 20, "only {} files", files.len());
+        for p in files {
+            let text = std::fs::read_to_string(&p).expect("the file");
+            let calls =
+                text.match_indices(".t(\"").map(|(i, _)| i + 4).chain(text.match_indices(".ta(\"").map(|(i, _)| i + 5));
+            for start in calls.collect::<Vec<_>>() {
+                let rest = &text[start..];
+                let key = &rest[..rest.find('"').expect("a closing quote")];
+                if key.contains('{') || key.ends_with('-') || key.is_empty() {
+                    continue;
+                }
+                for (lang, defined) in &catalogues {
+                    if !defined.iter().any(|k| k == key) {
+                        missing.push(format!("{}: {key} ({lang})", p.display()));
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "missing keys: {missing:#?}");
+    }
+}

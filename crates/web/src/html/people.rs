@@ -1,0 +1,307 @@
+//! One's own profile, the search over people open to a swap, and the page of a person.
+
+use super::forms::{Field, FormErrors, Kind, checkbox};
+use super::{Ctx, SignedIn, flash, render_form};
+use crate::error::HttpResult;
+use crate::extract::{CsrfForm, Id};
+use app::profiles::{PersonCard, PersonPage, ProfileInput, SearchInput};
+use app::{Account, App};
+use askama::Template;
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::response::Response;
+use axum::routing::get;
+use axum_extra::extract::CookieJar;
+use domain::UserId;
+use domain::org::{OrgKind, Region};
+use domain::values::Locale;
+use serde::Deserialize;
+
+pub fn routes() -> Router<App> {
+    Router::new()
+        .route("/profile", get(profile_form).post(save_profile))
+        .route("/people", get(search))
+        .route("/people/{id}", get(person))
+}
+
+/// The profile form's body: lists as comma-separated text, checkboxes as "on".
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct ProfileForm {
+    #[serde(default)]
+    pub role_title: String,
+    #[serde(default)]
+    pub unit: String,
+    #[serde(default)]
+    pub pay_grade: String,
+    #[serde(default)]
+    pub topics: String,
+    #[serde(default)]
+    pub wants_to_learn: String,
+    #[serde(default)]
+    pub languages: String,
+    #[serde(default)]
+    pub availability: String,
+    #[serde(default)]
+    pub travel_radius_km: String,
+    #[serde(default)]
+    pub about: String,
+    #[serde(default, deserialize_with = "checkbox")]
+    pub open_to_swap: bool,
+    #[serde(default, deserialize_with = "checkbox")]
+    pub shared_with_own_org: bool,
+}
+
+impl From<ProfileForm> for ProfileInput {
+    fn from(f: ProfileForm) -> Self {
+        ProfileInput {
+            role_title: f.role_title,
+            unit: f.unit,
+            pay_grade: f.pay_grade,
+            topics: f.topics,
+            wants_to_learn: f.wants_to_learn,
+            languages: f.languages,
+            availability: f.availability,
+            travel_radius_km: f.travel_radius_km,
+            about: f.about,
+            open_to_swap: f.open_to_swap,
+            shared_with_own_org: f.shared_with_own_org,
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "profile_edit.html")]
+struct ProfilePage {
+    ctx: Ctx,
+    errors: FormErrors,
+    fields: Vec<Field>,
+    open: Field,
+    shared: Field,
+    email: String,
+}
+
+fn profile_page(ctx: Ctx, email: String, input: &ProfileInput, errors: FormErrors) -> Response {
+    let l = ctx.lang;
+    let fields = vec![
+        Field::new(l, &errors, "role_title", Kind::Text, &input.role_title)
+            .required()
+            .autocomplete("organization-title"),
+        Field::new(l, &errors, "unit", Kind::Text, &input.unit).required(),
+        Field::new(l, &errors, "pay_grade", Kind::Text, &input.pay_grade),
+        Field::new(l, &errors, "topics", Kind::Text, &input.topics),
+        Field::new(l, &errors, "wants_to_learn", Kind::Text, &input.wants_to_learn),
+        Field::new(l, &errors, "languages", Kind::Text, &input.languages),
+        Field::new(l, &errors, "availability", Kind::Text, &input.availability),
+        Field::new(l, &errors, "travel_radius_km", Kind::Number, &input.travel_radius_km).required(),
+        Field::new(l, &errors, "about", Kind::TextArea, &input.about),
+    ];
+    let open = Field::new(l, &errors, "open_to_swap", Kind::Checkbox, "").checked(input.open_to_swap);
+    let shared = Field::new(l, &errors, "shared_with_own_org", Kind::Checkbox, "").checked(input.shared_with_own_org);
+    let failed = !errors.is_empty();
+    render_form(&ProfilePage { ctx, errors, fields, open, shared, email }, failed)
+}
+
+async fn profile_form(State(app): State<App>, SignedIn(ctx, me): SignedIn) -> HttpResult<Response> {
+    let input = match app::profiles::mine(&app, &me).await? {
+        Some(p) => p.to_input(),
+        None => ProfileInput { languages: "de".into(), travel_radius_km: "50".into(), ..Default::default() },
+    };
+    Ok(profile_page(ctx, me.email, &input, FormErrors::default()))
+}
+
+async fn save_profile(
+    State(app): State<App>,
+    SignedIn(ctx, me): SignedIn,
+    jar: CookieJar,
+    CsrfForm(form): CsrfForm<ProfileForm>,
+) -> HttpResult<Response> {
+    let input: ProfileInput = form.into();
+    match app::profiles::save(&app, &me, &input).await {
+        Ok(_) => Ok(flash::redirect(&app, jar, "flash-profile-saved", "/profile")),
+        Err(app::Error::Invalid(errs)) => {
+            let errors = FormErrors::new(ctx.lang, &errs);
+            Ok(profile_page(ctx, me.email, &input, errors))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The search's query string, as sent.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+struct SearchQuery {
+    topic: String,
+    kind: String,
+    region: String,
+    week: String,
+    page: String,
+}
+
+pub fn kind_options(lang: Locale, with_any: bool) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> =
+        OrgKind::ALL.iter().map(|k| (k.code().to_owned(), app::i18n::t(lang, &format!("kind-{}", k.code())))).collect();
+    if with_any {
+        v.insert(0, (String::new(), app::i18n::t(lang, "any")));
+    }
+    v
+}
+
+pub fn region_options(lang: Locale, with_any: bool) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = Region::ALL
+        .iter()
+        .map(|r| (r.code().to_owned(), app::i18n::t(lang, &format!("region-{}", r.code()))))
+        .collect();
+    if with_any {
+        v.insert(0, (String::new(), app::i18n::t(lang, "any")));
+    }
+    v
+}
+
+#[derive(Template)]
+#[template(path = "search.html")]
+struct SearchPage {
+    ctx: Ctx,
+    errors: FormErrors,
+    fields: Vec<Field>,
+    cards: Vec<PersonCard>,
+    more: bool,
+    next_query: String,
+    prev_query: Option<String>,
+}
+
+impl SearchPage {
+    fn kind_label(&self, k: &OrgKind) -> String {
+        self.ctx.t(&format!("kind-{}", k.code()))
+    }
+    fn region_label(&self, r: &Region) -> String {
+        self.ctx.t(&format!("region-{}", r.code()))
+    }
+}
+
+async fn search(
+    State(app): State<App>,
+    SignedIn(ctx, me): SignedIn,
+    Query(q): Query<SearchQuery>,
+) -> HttpResult<Response> {
+    let l = ctx.lang;
+    let input = SearchInput {
+        topic: q.topic.clone(),
+        kind: q.kind.clone(),
+        region: q.region.clone(),
+        week: q.week.clone(),
+        page: q.page.clone(),
+    };
+    let (filter, errors) = match input.parse() {
+        Ok(f) => (Some(f), FormErrors::default()),
+        Err(app::Error::Invalid(errs)) => (None, FormErrors::new(l, &errs)),
+        Err(e) => return Err(e.into()),
+    };
+    let (cards, more) = match &filter {
+        Some(f) => app::profiles::search(&app, &me, f).await?,
+        None => (Vec::new(), false),
+    };
+    let page = filter.as_ref().map_or(0, |f| f.page);
+    let query_for = |p: u32| {
+        serde_urlencoded::to_string([
+            ("topic", q.topic.as_str()),
+            ("kind", q.kind.as_str()),
+            ("region", q.region.as_str()),
+            ("week", q.week.as_str()),
+            ("page", &p.to_string()),
+        ])
+        .unwrap_or_default()
+    };
+    let fields = vec![
+        Field::new(l, &errors, "topic", Kind::Text, &q.topic),
+        Field::new(l, &errors, "kind", Kind::Select, &q.kind).options(kind_options(l, true)),
+        Field::new(l, &errors, "region", Kind::Select, &q.region).options(region_options(l, true)),
+        Field::new(l, &errors, "week", Kind::Text, &q.week),
+    ];
+    let failed = !errors.is_empty();
+    Ok(render_form(
+        &SearchPage {
+            ctx,
+            errors,
+            fields,
+            cards,
+            more,
+            next_query: query_for(page + 1),
+            prev_query: (page > 0).then(|| query_for(page - 1)),
+        },
+        failed,
+    ))
+}
+
+#[derive(Template)]
+#[template(path = "person.html")]
+struct PersonView {
+    ctx: Ctx,
+    p: PersonPage,
+    is_me: bool,
+    can_propose: bool,
+    errors: FormErrors,
+    propose_fields: Vec<Field>,
+}
+
+impl PersonView {
+    fn kind_label(&self) -> String {
+        self.ctx.t(&format!("kind-{}", self.p.org_kind.code()))
+    }
+    fn region_label(&self) -> String {
+        self.ctx.t(&format!("region-{}", self.p.region.code()))
+    }
+    fn join<T: std::fmt::Display>(items: &[T]) -> String {
+        items.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+    }
+    fn languages(&self) -> String {
+        self.p
+            .profile
+            .as_ref()
+            .map(|p| p.languages.iter().map(|l| l.as_str()).collect::<Vec<_>>().join(", "))
+            .unwrap_or_default()
+    }
+}
+
+/// A person's page, with the form to propose a swap to them (and its errors, if any).
+pub async fn person_page(
+    app: &App,
+    ctx: Ctx,
+    me: &Account,
+    id: UserId,
+    errors: FormErrors,
+    form: &super::swaps::ProposeForm,
+) -> HttpResult<Response> {
+    let p = app::profiles::person(app, me, id).await?;
+    let l = ctx.lang;
+    let today = app::today();
+    // Offer the person's free weeks still ahead; without any, a week can be typed in.
+    let weeks: Vec<(String, String)> = p
+        .profile
+        .as_ref()
+        .map(|pr| {
+            pr.availability
+                .iter()
+                .filter(|w| w.monday() > today)
+                .map(|w| (w.to_string(), app::i18n::week_label(l, *w)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let week = if weeks.is_empty() {
+        Field::new(l, &errors, "week", Kind::Text, &form.week)
+    } else {
+        Field::new(l, &errors, "week", Kind::Select, &form.week).options(weeks)
+    };
+    let propose_fields = vec![
+        week.required().in_form("propose-"),
+        Field::new(l, &errors, "message", Kind::TextArea, &form.message).in_form("propose-"),
+    ];
+    let can_propose = id != me.id && me.org_id.is_some() && me.org_id != Some(p.org_id);
+    Ok(render_form(
+        &PersonView { ctx, p, is_me: id == me.id, can_propose, propose_fields, errors: errors.clone() },
+        !errors.is_empty(),
+    ))
+}
+
+async fn person(State(app): State<App>, SignedIn(ctx, me): SignedIn, Id(id): Id<UserId>) -> HttpResult<Response> {
+    person_page(&app, ctx, &me, id, FormErrors::default(), &Default::default()).await
+}

@@ -1,0 +1,53 @@
+//! The layer every request passes, whatever face answers it: security headers, `no-store` on
+//! everything personal, and the CSRF cookie a browser's forms repeat (see
+//! [`crate::extract::CsrfForm`]). Bearer-token API calls and calendar programs carry no cookie
+//! and get none.
+
+use crate::cookies;
+use crate::extract::CsrfToken;
+use app::App;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::Response;
+use axum_extra::extract::CookieJar;
+
+const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self'; \
+                   form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+pub async fn security(State(app): State<App>, mut req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_owned();
+    let is_api = path.starts_with("/api/") || path == "/api";
+    let is_asset = path.starts_with("/assets/");
+    // Calendar programs fetch the feed with no cookies and keep none: a CSRF cookie for them
+    // would be a new one on every fetch, for nothing.
+    let is_feed = path.starts_with("/calendar/") && path.ends_with(".ics");
+    let jar = CookieJar::from_headers(req.headers());
+    let existing = jar.get(cookies::CSRF).map(|c| c.value().to_owned()).filter(|v| v.len() == 64);
+    let fresh = existing.is_none();
+    let token = existing.unwrap_or_else(app::secrets::new_secret);
+    req.extensions_mut().insert(CsrfToken(token.clone()));
+
+    let mut res = next.run(req).await;
+
+    let h = res.headers_mut();
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    h.insert("permissions-policy", HeaderValue::from_static("camera=(), microphone=(), geolocation=()"));
+    if app.config.behind_tls {
+        h.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000; includeSubDomains"));
+    }
+    if !is_asset {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    if fresh
+        && !is_api
+        && !is_feed
+        && let Ok(v) = HeaderValue::from_str(&cookies::csrf(token, app.config.behind_tls).to_string())
+    {
+        h.append(header::SET_COOKIE, v);
+    }
+    res
+}
