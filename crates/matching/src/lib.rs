@@ -48,6 +48,7 @@
 //! `MATCHING_DEBUG_LP=1` (LP iterations), `MATCHING_DEBUG_BLOSSOM=1` (matching counters).
 
 pub mod blossom;
+mod component;
 pub mod cycles;
 mod explain;
 mod graph;
@@ -197,7 +198,7 @@ fn solve_rings(
         return (pair_swaps, Some(trivial));
     };
     report(tx, t0, Phase::Enumerate, pp, pw, trivial);
-    let comps = packing::components(g.n(), &cy);
+    let comps = component::components(g.n(), &cy);
     // Map every 2-cycle to (component, local cycle) to seed the components with the pairs.
     let mut where_: Vec<(u32, u32)> = vec![(0, 0); cy.len()];
     for (ci, c) in comps.iter().enumerate() {

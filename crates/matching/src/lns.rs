@@ -1,6 +1,6 @@
 //! Large neighbourhood search: better packings for components too big to solve exactly.
 //!
-//! The exact machinery of [`crate::packing`] proves small components quickly, but on a
+//! The exact machinery of `packing` proves small components quickly, but on a
 //! component of thousands of people the LP roundings and the depth-first search leave a gap
 //! of dozens of people. This search repeatedly frees a region of a few hundred people
 //! (grown around someone without a swap, closed under the swaps already chosen there),
@@ -11,7 +11,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::packing::{Comp, restrict, solve_core, value};
+use crate::component::{Comp, CompResult, restrict, value};
 use crate::rng::Rng;
 
 /// Region size bounds (people) and the start.
@@ -29,7 +29,17 @@ const SUB_TIME: Duration = Duration::from_millis(1500);
 /// people and no step has improved the weight for a while.
 /// `x` is an LP solution (one value per cycle): regions start at people it covers but the
 /// packing does not, and grow along the cycles it uses.
-pub(crate) fn improve(c: &Comp, start: Vec<usize>, x: &[f64], people_ub: i64, deadline: Instant) -> Vec<usize> {
+/// `exact` solves a subproblem (from a start packing, until a deadline) exactly if it can:
+/// the caller's own search, passed in so that this module does not import the packing
+/// machinery that calls it.
+pub(crate) fn improve(
+    c: &Comp,
+    start: Vec<usize>,
+    x: &[f64],
+    people_ub: i64,
+    deadline: Instant,
+    exact: impl Fn(&Comp, Vec<usize>, Option<Instant>) -> CompResult,
+) -> Vec<usize> {
     const NONE: u32 = u32::MAX;
     let nv = c.nv_real;
     let mut owner = vec![NONE; c.nv];
@@ -143,7 +153,7 @@ pub(crate) fn improve(c: &Comp, start: Vec<usize>, x: &[f64], people_ub: i64, de
         let (sub, _) = restrict(c, &cmap);
         let sub_deadline = (Instant::now() + SUB_TIME).min(deadline);
         // Our own exact search: on these small subproblems it is quicker than HiGHS.
-        let r = solve_core(&sub, local_start, Some(sub_deadline), false);
+        let r = exact(&sub, local_start, Some(sub_deadline));
         let proven = (r.people, r.weight) >= (r.bound_people, r.bound_weight);
         let chosen = r.chosen;
         let got = value(&sub, &chosen);

@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use highs::{ColProblem, HighsModelStatus, Row, Sense};
 
-use crate::packing::{Comp, CompResult, share_bound, share_of, value};
+use crate::component::{Comp, CompResult, share_bound, share_of, value};
 
 /// What one stage returned: the best packing HiGHS holds, its dual bound, and whether it
 /// proved the packing optimal.

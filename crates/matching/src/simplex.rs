@@ -1,4 +1,4 @@
-//! Dense revised primal simplex for the packing LPs of [`crate::packing`].
+//! Dense revised primal simplex for the packing LPs (of the `packing` module).
 //!
 //! The LP is `max c^T x` subject to one row per vertex (`sum of the cycles through it <= 1`)
 //! and one people row (`sum_j |j| x_j >= P`, written `-|j| x <= -P`), `x >= 0`. It exists
