@@ -1,7 +1,7 @@
 //! [`HttpError`]: every refusal a handler can give: what the application refused
 //! ([`app::Error`]), or what only HTTP knows (nobody signed in, a missing CSRF token, a body
 //! that cannot be read). Handlers only say *what* went wrong; each face's layer decides *how*
-//! to tell it (`html::layer`: a translated page, or the login page; `api::layer`: a
+//! to tell it (the pages: a translated page, or the login page; the API: a
 //! problem+json, RFC 9457).
 
 use axum::http::StatusCode;

@@ -113,7 +113,7 @@ pub enum Command {
     UpdateAccess { guest: UserId, item: AccessItem, state: String, due: String, owner_email: String },
     /// An item of a leg's administrative checklist (by leg index).
     UpdateAdmin { leg: usize, item: AdminItem, value: String, done: bool },
-    /// Today's check-in of a member during the week (`fine`, `question` or `help`).
+    /// Today's check-in of a member during the week (`ok` or `help`).
     CheckIn { status: String, note: String },
     /// A member's reflection after the week.
     Reflect { learned: String, will_change: String, recommend: String, free_text: String },

@@ -135,7 +135,7 @@ pub struct AppointmentJson {
     pub id: Uuid,
     pub guest_id: Uuid,
     pub title: String,
-    /// `team_meeting`, `online_event`, `workshop`, `leadership_round`, ...
+    /// `team_meeting`, `online_event`, `workshop`, `leadership_round` or `other`.
     pub kind: String,
     pub date: NaiveDate,
     pub start: String,
@@ -180,7 +180,7 @@ pub struct AdminJson {
 pub struct CheckinJson {
     pub user_id: Uuid,
     pub day: NaiveDate,
-    /// `fine`, `question` or `help`.
+    /// `ok` or `help`.
     pub status: String,
     /// Only for its author and the organisers.
     pub note: Option<String>,
@@ -416,7 +416,7 @@ pub struct AppointmentRequest {
     pub guest_id: Uuid,
     #[serde(default)]
     pub title: String,
-    /// `team_meeting`, `online_event`, `workshop`, `leadership_round`, ...
+    /// `team_meeting`, `online_event`, `workshop`, `leadership_round` or `other`.
     #[serde(default)]
     pub kind: String,
     /// "2027-03-16", within the week.
@@ -515,9 +515,9 @@ async fn put_deputy(
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct AccessRequest {
     pub guest_id: Uuid,
-    /// `building`, `it_account`, `email`, ...
+    /// `guest_account`, `badge`, `vpn`, `meeting_invitations` or `mailing_lists`.
     pub item: String,
-    /// `open`, `requested`, `granted`, `revoked` or `not_needed`.
+    /// `open`, `granted`, `revoked` or `not_needed`.
     #[serde(default)]
     pub state: String,
     /// "2027-03-12".
@@ -554,7 +554,7 @@ pub struct AdminRequest {
     /// The leg's index (as in the swap).
     #[schema(minimum = 0, maximum = 1000)]
     pub leg: usize,
-    /// `classification`, `travel`, `insurance`, ...
+    /// `classification`, `accident_insurance`, `travel_costs`, `working_time` or `equipment`.
     pub item: String,
     #[serde(default)]
     pub value: String,
@@ -580,7 +580,7 @@ async fn put_admin(
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(default)]
 pub struct CheckinRequest {
-    /// `fine`, `question` or `help` (a call for help reaches the organisers).
+    /// `ok`, or `help` (a call for help reaches the organisers).
     pub status: String,
     /// Required with `help`.
     pub note: String,

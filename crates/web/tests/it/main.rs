@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used)] // test code: a panic is the failure report
 
 mod api;
+mod api_week;
 mod app;
 mod calendar;
 mod journey;
