@@ -111,16 +111,21 @@ pub async fn signup(app: &App, lang: Locale, input: &SignupInput) -> Result<()> 
     Ok(())
 }
 
+/// A link that is unknown, used or expired is refused at its `token`.
+fn link_refused(e: store::StoreError) -> Error {
+    match e {
+        store::StoreError::NotFound => Error::field("token", Reason::InvitationInvalid),
+        other => other.into(),
+    }
+}
+
 /// Uses a verification link.
 pub async fn verify(app: &App, secret: &str) -> Result<UserId> {
     let user = store::users::verify_email(&app.db, &hash_secret(secret), |u| {
         Effects::audit(AuditEntry::new(Some(u), "email.verified", "user", u))
     })
     .await
-    .map_err(|e| match e {
-        store::StoreError::NotFound => Error::field("token", Reason::InvitationInvalid),
-        other => other.into(),
-    })?;
+    .map_err(link_refused)?;
     Ok(user)
 }
 
@@ -209,10 +214,7 @@ pub async fn reset_password(app: &App, secret: &str, password: &str, confirm: &s
         Effects::audit(AuditEntry::new(Some(u), "password.reset", "user", u)).with_mail(notice)
     })
     .await
-    .map_err(|e| match e {
-        store::StoreError::NotFound => Error::field("token", Reason::InvitationInvalid),
-        other => other.into(),
-    })?;
+    .map_err(link_refused)?;
     Ok(user)
 }
 

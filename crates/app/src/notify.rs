@@ -117,20 +117,6 @@ pub fn swap(
     names: &Names,
     actor: Option<&str>,
 ) {
-    swap_with(app, fx, to, swap, kind, names, actor, None);
-}
-
-#[allow(clippy::too_many_arguments)] // one message: who, what, about which swap, by whom, with what
-fn swap_with(
-    app: &App,
-    fx: &mut Effects,
-    to: &Contact,
-    swap: &Swap,
-    kind: &'static str,
-    names: &Names,
-    actor: Option<&str>,
-    attachment: Option<MailAttachment>,
-) {
     let reason = swap.end_reason.clone().unwrap_or_default();
     let reason = crate::i18n::try_t(to.locale, &format!("end-{reason}")).unwrap_or(reason);
     let text = t_args(
@@ -145,7 +131,7 @@ fn swap_with(
         ],
     );
     let topic = Topic { inbox: kind, mail: "swap", path: format!("/swaps/{}", swap.id) };
-    message(app, fx, to, swap.id, topic, text, attachment);
+    message(app, fx, to, swap.id, topic, text, None);
 }
 
 /// Something about a swap's week, already in words, with a link to the week plan and the
@@ -242,13 +228,13 @@ pub(crate) async fn for_events(
             Event::Confirmed | Event::Declined { .. } | Event::Withdrawn { .. } | Event::Cancelled { .. } => {
                 let kind = if matches!(e, Event::Confirmed) { "confirmed" } else { "ended" };
                 for c in &members {
+                    tell(&mut fx, c, kind);
                     // A planned week called off: its events come along, cancelled, for calendars.
-                    let attachment = if matches!(e, Event::Cancelled { .. }) {
-                        cancelled_calendars.get(&c.id).cloned()
-                    } else {
-                        None
-                    };
-                    swap_with(app, &mut fx, c, swap, kind, &names, actor_name, attachment);
+                    if matches!(e, Event::Cancelled { .. })
+                        && let Some(mail) = fx.mails.last_mut()
+                    {
+                        mail.attachment = cancelled_calendars.get(&c.id).cloned();
+                    }
                 }
                 // The approvers of the organisations hear of the outcome once there were approvals.
                 if !swap.approvals.is_empty() {

@@ -745,14 +745,12 @@ async fn help_requests(State(app): State<App>, SignedIn(ctx, me): SignedIn) -> H
     Ok(render(&HelpPage { ctx, rows }))
 }
 
+/// A call for help, named by its swap, person and day (hidden fields of the list).
 #[derive(Deserialize)]
 struct ResolveForm {
-    #[serde(default)]
-    swap: String,
-    #[serde(default)]
-    user: String,
-    #[serde(default)]
-    day: String,
+    swap: SwapId,
+    user: UserId,
+    day: NaiveDate,
 }
 
 async fn resolve_help(
@@ -761,9 +759,6 @@ async fn resolve_help(
     jar: CookieJar,
     CsrfForm(f): CsrfForm<ResolveForm>,
 ) -> HttpResult<Response> {
-    let swap: SwapId = f.swap.trim().parse().map_err(|_| HttpError::App(app::Error::NotFound))?;
-    let user: UserId = pick(&f.user, "user")?;
-    let day = domain::week::parse_date("day", &f.day)?;
-    app::week::resolve_help(&app, &me, swap, user, day).await?;
+    app::week::resolve_help(&app, &me, f.swap, f.user, f.day).await?;
     Ok(flash::redirect(&app, jar, "flash-help-resolved", "/help-requests"))
 }
