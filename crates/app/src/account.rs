@@ -129,9 +129,9 @@ pub async fn verify(app: &App, secret: &str) -> Result<UserId> {
     Ok(user)
 }
 
-/// Checks the credentials, counting failures; on success starts a new session and returns its
-/// secret.
-pub async fn login(app: &App, lang: Locale, email_raw: &str, password: &str) -> Result<(String, Account)> {
+/// Checks an address and its password, counting failures against the lockout (the same limit
+/// for every way in: the login page, the API). An address not yet verified gets a new link.
+pub(crate) async fn check_password(app: &App, lang: Locale, email_raw: &str, password: &str) -> Result<Account> {
     let email = Email::parse("email", email_raw).map_err(|e| Error::Invalid(vec![e]))?;
     let key = email.normalised();
     if store::users::login_locked_until(&app.db, &key).await?.is_some() {
@@ -158,9 +158,16 @@ pub async fn login(app: &App, lang: Locale, email_raw: &str, password: &str) -> 
         store::users::add_link(&app.db, user, LinkPurpose::Verify, &hash_secret(&secret), expires, &effects).await?;
         return Err(Error::field("email", Reason::NotVerified));
     }
+    Ok(account)
+}
+
+/// Checks the credentials (see [`check_password`]); on success starts a new session and
+/// returns its secret.
+pub async fn login(app: &App, lang: Locale, email_raw: &str, password: &str) -> Result<(String, Account)> {
+    let account = check_password(app, lang, email_raw, password).await?;
     let secret = new_secret();
-    let effects = Effects::audit(AuditEntry::new(Some(user), "login", "user", user));
-    store::users::create_session(&app.db, user, &hash_secret(&secret), app.config.sessions, &effects).await?;
+    let effects = Effects::audit(AuditEntry::new(Some(account.id), "login", "user", account.id));
+    store::users::create_session(&app.db, account.id, &hash_secret(&secret), app.config.sessions, &effects).await?;
     Ok((secret, account))
 }
 

@@ -9,9 +9,11 @@
 use crate::i18n::{Arg, arg, t_args, week_label};
 use crate::names::Names;
 use crate::{App, Result};
+use domain::after::AccessItem;
 use domain::org::PolicyRule;
 use domain::swap::{Event, Swap};
 use domain::values::Locale;
+use domain::week::BriefingDay;
 use domain::{SwapId, UserId};
 use std::collections::HashMap;
 use store::contacts::Contact;
@@ -134,17 +136,73 @@ pub fn swap(
     message(app, fx, to, swap.id, topic, text, None);
 }
 
-/// Something about a swap's week, already in words, with a link to the week plan and the
-/// swap's calendar attached where there is one.
+/// What changed in a planned week, for those who hear of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanChangeKind {
+    /// The briefing time of every day ahead.
+    Rescheduled,
+    BriefingMoved,
+    BriefingCancelled,
+    AppointmentAdded,
+    AppointmentCancelled,
+}
+
+/// What a message about a swap's week says.
+#[derive(Debug, Clone)]
+pub enum WeekNotice<'a> {
+    /// The week is planned (the calendar comes along).
+    Planned,
+    /// The week begins tomorrow.
+    Ahead,
+    /// Today's briefing.
+    BriefingToday(&'a BriefingDay),
+    /// Access granted to a guest is to be revoked now the week is over.
+    RevokeAccess { item: AccessItem, guest: &'a str },
+    /// Someone changed the plan: `what` is the change in short (a time, a day, an appointment).
+    PlanChanged { change: PlanChangeKind, by: &'a str, what: String },
+}
+
+/// A message about a swap's week, with a link to the week plan and the swap's calendar
+/// attached where there is one.
 pub fn week(
     app: &App,
     fx: &mut Effects,
     to: &Contact,
     swap: &Swap,
-    kind: &'static str,
-    text: String,
+    notice: WeekNotice<'_>,
     attachment: Option<MailAttachment>,
 ) {
+    let lang = to.locale;
+    let (kind, text) = match notice {
+        WeekNotice::Planned => {
+            ("week-planned", t_args(lang, "note-week-planned", &[("week", arg(week_label(lang, swap.week)))]))
+        }
+        WeekNotice::Ahead => {
+            ("week-ahead", t_args(lang, "note-week-ahead", &[("week", arg(week_label(lang, swap.week)))]))
+        }
+        WeekNotice::BriefingToday(b) => (
+            "briefing",
+            t_args(
+                lang,
+                "note-briefing-today",
+                &[("time", arg(b.start.format("%H:%M"))), ("link", arg(b.link.as_ref().map_or("–", |l| l.as_str())))],
+            ),
+        ),
+        WeekNotice::RevokeAccess { item, guest } => {
+            let item = crate::i18n::t(lang, &format!("access-item-{}", item.code()));
+            ("revoke", t_args(lang, "note-revoke-access", &[("item", arg(item)), ("name", arg(guest))]))
+        }
+        WeekNotice::PlanChanged { change, by, what } => {
+            let key = match change {
+                PlanChangeKind::Rescheduled => "note-briefings-rescheduled",
+                PlanChangeKind::BriefingMoved => "note-briefing-moved",
+                PlanChangeKind::BriefingCancelled => "note-briefing-cancelled",
+                PlanChangeKind::AppointmentAdded => "note-appointment-added",
+                PlanChangeKind::AppointmentCancelled => "note-appointment-cancelled",
+            };
+            ("plan-changed", t_args(lang, key, &[("name", arg(by)), ("what", arg(what))]))
+        }
+    };
     let topic = Topic { inbox: kind, mail: "week", path: format!("/swaps/{}/week", swap.id) };
     message(app, fx, to, swap.id, topic, text, attachment);
 }

@@ -2,7 +2,6 @@
 //! day the swap runs, the access checklist of every guest and the administrative checklist of
 //! every leg. Both the confirmation and the week worker make it; the store makes it once.
 
-use crate::i18n::{arg, t_args, week_label};
 use crate::names::Names;
 use crate::{App, Result};
 use domain::after::{AccessItem, AccessState, AdminItem};
@@ -69,9 +68,8 @@ pub async fn ensure(app: &App, swap: &Swap) -> Result<bool> {
         briefings.iter().map(|b| StoredBriefing { day: b.clone(), updated_at: store::now() }).collect();
     for c in names.members(swap) {
         let events = crate::feeds::swap_events(app, swap, c.id, c.locale, &names, &stored, &[]);
-        let text = t_args(c.locale, "note-week-planned", &[("week", arg(week_label(c.locale, swap.week)))]);
         let attachment = crate::feeds::attachment(swap, c.locale, &events);
-        crate::notify::week(app, &mut effects, &c, swap, "week-planned", text, attachment);
+        crate::notify::week(app, &mut effects, &c, swap, crate::notify::WeekNotice::Planned, attachment);
     }
     let new = NewPlan { settings: &settings, briefings: &briefings, access: &access, admin: &admin };
     Ok(store::week::create_plan(&app.db, swap.id, &new, &effects).await?)

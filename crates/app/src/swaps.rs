@@ -105,10 +105,10 @@ pub enum Command {
         kind: String,
         text: String,
     },
-    /// `to`: the user id of another approver of the same organisation.
+    /// `to`: another approver of the same organisation.
     Delegate {
         approval: usize,
-        to: String,
+        to: UserId,
     },
     Consent {
         step: usize,
@@ -125,29 +125,6 @@ pub enum Command {
     Cancel {
         reason: String,
     },
-}
-
-impl Command {
-    /// The command's name in paths (`/swaps/{id}/{name}`) and forms.
-    pub fn name(&self) -> &'static str {
-        match self {
-            Command::Accept => "accept",
-            Command::Decline { .. } => "decline",
-            Command::Withdraw { .. } => "withdraw",
-            Command::Approve { .. } => "approve",
-            Command::DeclineApproval { .. } => "decline-approval",
-            Command::Delegate { .. } => "delegate",
-            Command::Consent { .. } => "consent",
-            Command::Refuse { .. } => "refuse",
-            Command::Sign { .. } => "sign",
-            Command::Cancel { .. } => "cancel",
-        }
-    }
-
-    /// Whether the command ends the swap (when it is allowed).
-    pub fn ends_swap(&self) -> bool {
-        matches!(self, Command::Decline { .. } | Command::Withdraw { .. } | Command::Cancel { .. })
-    }
 }
 
 /// Carries out `command` on the version of the swap the person saw (`seen_version`): when
@@ -178,7 +155,6 @@ pub async fn act(app: &App, me: &Account, id: SwapId, seen_version: Option<i64>,
             swap.decline_approval(&actor, approval, reason, now)?
         }
         Command::Delegate { approval, to } => {
-            let to: UserId = to.trim().parse().map_err(|_| Error::field("delegate", Reason::UnknownChoice))?;
             let delegate = store::users::account(&app.db, to)
                 .await
                 .map_err(|_| Error::field("delegate", Reason::UnknownChoice))?;

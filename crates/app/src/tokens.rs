@@ -4,7 +4,7 @@
 use crate::secrets::{hash_secret, new_secret};
 use crate::{Account, App, Result};
 use domain::TokenId;
-use domain::values::TokenName;
+use domain::values::{Locale, TokenName};
 use store::{AuditEntry, Effects};
 
 pub use store::users::ApiToken;
@@ -24,6 +24,21 @@ pub async fn list(app: &App, me: &Account) -> Result<Vec<ApiToken>> {
 /// Creates a token for `me` named `name`.
 pub async fn create(app: &App, me: &Account, name: &str) -> Result<NewToken> {
     create_for(app, me, name, None).await
+}
+
+/// Creates a token for whoever proves their address and password, for a script that starts
+/// from nothing (the login page's lockout counts these attempts too).
+pub async fn create_with_password(
+    app: &App,
+    lang: Locale,
+    email: &str,
+    password: &str,
+    name: &str,
+) -> Result<NewToken> {
+    // The name is checked first, so that a refused name costs no password attempt.
+    TokenName::parse("name", name)?;
+    let owner = crate::account::check_password(app, lang, email, password).await?;
+    create(app, &owner, name).await
 }
 
 /// Creates a token; `how` marks one an operator made for the account on the command line.

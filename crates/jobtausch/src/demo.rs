@@ -11,7 +11,6 @@ use app::{Account, App};
 use chrono::{NaiveDate, Utc};
 use domain::SwapId;
 use domain::access::{Actor, OrgRole};
-use domain::after::Reflection;
 use domain::org::PolicyRule;
 use domain::profile::ProfileInput;
 use domain::swap::Swap;
@@ -422,12 +421,12 @@ fn effects(action: &'static str) -> Effects {
 /// the way the journey would have left it, through the domain's own transitions, without the
 /// notifications (nobody should get "your week begins today" for last month).
 async fn past_swap(db: &Db, app: &App, (rz, city2): (OrgId, OrgId)) -> anyhow::Result<()> {
-    let ingo = account(app, "ingo.lehmann@rz-westfalen.example").await?.id;
+    let ingo_id = account(app, "ingo.lehmann@rz-westfalen.example").await?.id;
     let karl = account(app, "karl.meyer@beispielhausen.example").await?.id;
     let today = Utc::now().date_naive();
     let past = IsoWeek::of(today - chrono::Days::new(28));
     let proposed: NaiveDate = past.monday() - chrono::Days::new(30);
-    let members = [(ingo, rz), (karl, city2)];
+    let members = [(ingo_id, rz), (karl, city2)];
     let err = |e: domain::swap::SwapError| anyhow::anyhow!("demo swap: {e}");
     let now = Utc::now();
     let message = Some("Rechenzentrum trifft Bürgeramt?".to_owned());
@@ -455,14 +454,16 @@ async fn past_swap(db: &Db, app: &App, (rz, city2): (OrgId, OrgId)) -> anyhow::R
     swap.version += 1;
     swap.complete_week(past.friday() + chrono::Days::new(1)).map_err(err)?;
     store::swaps::save(db, &swap, &effects("swap.week_completed")).await?;
-    let reflection = Reflection::parse(
-        "Wie ein Bürgeramt den Andrang am Montagmorgen organisiert – und was unsere Dienste dort auslösen.",
-        "Ich lade künftig Fachämter zu unseren Change-Terminen ein.",
-        "yes",
-        "",
-    )
-    .map_err(|e| anyhow::anyhow!("{e}"))?;
-    store::week::add_reflection(db, swap.id, ingo, &reflection, &effects("week.reflection")).await?;
+    // From here on the week is over and Ingo writes his reflection as he would on the page.
+    let reflection = WeekCommand::Reflect {
+        learned: "Wie ein Bürgeramt den Andrang am Montagmorgen organisiert – und was unsere Dienste dort auslösen."
+            .into(),
+        will_change: "Ich lade künftig Fachämter zu unseren Change-Terminen ein.".into(),
+        recommend: "yes".into(),
+        free_text: String::new(),
+    };
+    let ingo = account(app, "ingo.lehmann@rz-westfalen.example").await?;
+    app::week::act(app, &ingo, swap.id, reflection).await.map_err(refused("reflection"))?;
     Ok(())
 }
 

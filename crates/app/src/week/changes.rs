@@ -2,8 +2,8 @@
 //! cancelled, an appointment added or cancelled. The message carries the swap's calendar as it
 //! will be after the change, written in the change's own transaction.
 
-use crate::i18n::{arg, t_args};
 use crate::names::Names;
+use crate::notify::{PlanChangeKind, WeekNotice};
 use crate::{App, Result};
 use domain::UserId;
 use domain::swap::Swap;
@@ -40,19 +40,19 @@ pub(crate) async fn effects(
                 }
             }
             let first = days.first().map(|d| d.start.format("%H:%M").to_string()).unwrap_or_default();
-            ("note-briefings-rescheduled", first)
+            (PlanChangeKind::Rescheduled, first)
         }
         PlanChange::Briefing(day) => {
             for b in briefings.iter_mut().filter(|b| b.day.planned == day.planned) {
                 *b = store::week::StoredBriefing { day: day.clone(), updated_at: now };
             }
-            let key = if day.cancelled { "note-briefing-cancelled" } else { "note-briefing-moved" };
+            let key = if day.cancelled { PlanChangeKind::BriefingCancelled } else { PlanChangeKind::BriefingMoved };
             (key, format!("{} {}", day.date.format("%d.%m.%Y"), day.start.format("%H:%M")))
         }
         PlanChange::Appointment(a) => {
             appointments.retain(|x| x.id != a.id);
             appointments.push(a.clone());
-            let key = if a.cancelled { "note-appointment-cancelled" } else { "note-appointment-added" };
+            let key = if a.cancelled { PlanChangeKind::AppointmentCancelled } else { PlanChangeKind::AppointmentAdded };
             let ap = &a.appointment;
             (key, format!("{} ({} {})", ap.title, ap.date.format("%d.%m.%Y"), ap.start.format("%H:%M")))
         }
@@ -60,9 +60,9 @@ pub(crate) async fn effects(
     let names = Names::of_swap(app, swap).await?;
     for c in store::contacts::of(&app.db, recipients).await? {
         let events = crate::feeds::swap_events(app, swap, c.id, c.locale, &names, &briefings, &appointments);
-        let text = t_args(c.locale, key, &[("name", arg(by)), ("what", arg(&what))]);
         let attachment = crate::feeds::attachment(swap, c.locale, &events);
-        crate::notify::week(app, fx, &c, swap, "plan-changed", text, attachment);
+        let notice = WeekNotice::PlanChanged { change: key, by, what: what.clone() };
+        crate::notify::week(app, fx, &c, swap, notice, attachment);
     }
     Ok(())
 }

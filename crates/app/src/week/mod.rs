@@ -47,6 +47,60 @@ impl Viewer {
     pub fn plans_for(&self, host: UserId) -> bool {
         self.user == host || self.deputy_for.contains(&host)
     }
+
+    /// Whether this person may plan `guest`'s visit (add and cancel appointments): the host
+    /// or the host's deputy, while the plan is open.
+    pub fn may_plan_visit(&self, swap: &Swap, guest: UserId) -> bool {
+        plan_open(swap) && host_of(swap, guest).is_some_and(|h| self.plans_for(h))
+    }
+
+    /// Whether this person may change an item of a guest's access checklist: the host, the
+    /// host's deputy, or the item's owner, while the plan is open.
+    pub fn may_edit_access(&self, swap: &Swap, entry: &AccessEntry) -> bool {
+        plan_open(swap) && (host_of(swap, entry.guest).is_some_and(|h| self.plans_for(h)) || entry.owner == self.user)
+    }
+
+    /// Whether leg `leg` concerns this person: its guest, the host or the host's deputy, or an
+    /// approver of either organisation.
+    fn concerned_by_leg(&self, swap: &Swap, leg: usize) -> bool {
+        let legs = swap.legs();
+        let Some(l) = legs.get(leg) else { return false };
+        self.user == l.person
+            || host_of(swap, l.person).is_some_and(|h| self.plans_for(h))
+            || self.approver_of.contains(&l.from)
+            || self.approver_of.contains(&l.to)
+    }
+
+    /// Whether this person may change leg `leg`'s administrative checklist (until the swap ends).
+    pub fn may_edit_admin(&self, swap: &Swap, leg: usize) -> bool {
+        !swap.state.is_ended() && self.concerned_by_leg(swap, leg)
+    }
+
+    /// Whether this person may change their own part of the plan (briefings, handover,
+    /// deputy): a member, while the plan is open.
+    pub fn may_plan_own(&self, swap: &Swap) -> bool {
+        self.member && plan_open(swap)
+    }
+
+    /// Whether this person checks in today: a member, while the week runs.
+    pub fn may_check_in(&self, swap: &Swap) -> bool {
+        self.member && swap.state == SwapState::InProgress
+    }
+
+    /// Whether this person may write their reflection: a member after the week, once.
+    pub fn may_reflect(&self, swap: &Swap, has_reflected: bool) -> bool {
+        self.member && week_over(swap) && !has_reflected
+    }
+
+    /// Whether this person gives their organisation's feedback: an approver after the week.
+    pub fn may_give_feedback(&self, swap: &Swap) -> bool {
+        week_over(swap) && !self.approver_of.is_empty()
+    }
+}
+
+/// Whether the swap's week is over (completed, or evaluated once everyone reflected).
+fn week_over(swap: &Swap) -> bool {
+    matches!(swap.state, SwapState::Completed | SwapState::Evaluated)
 }
 
 /// Loads the swap and who the person is to it; the week is for members, their deputies, the
@@ -322,15 +376,10 @@ pub async fn act(app: &App, me: &Account, id: SwapId, command: Command) -> Resul
             if swap.state.is_ended() {
                 return Err(Error::Conflict("plan-closed"));
             }
-            let legs = swap.legs();
-            let l = legs.get(leg).ok_or(Error::NotFound)?;
-            let guest = l.person;
-            let host = host_of(&swap, guest).ok_or(Error::NotFound)?;
-            let may = me.id == guest
-                || viewer.plans_for(host)
-                || viewer.approver_of.contains(&l.from)
-                || viewer.approver_of.contains(&l.to);
-            if !may {
+            if leg >= swap.legs().len() {
+                return Err(Error::NotFound);
+            }
+            if !viewer.concerned_by_leg(&swap, leg) {
                 return Err(Error::Forbidden("not-concerned"));
             }
             let value = parse_admin_value(item, &value)?;
@@ -365,7 +414,7 @@ pub async fn act(app: &App, me: &Account, id: SwapId, command: Command) -> Resul
         }
         Command::Reflect { learned, will_change, recommend, free_text } => {
             ensure_member(&viewer)?;
-            if !matches!(swap.state, SwapState::Completed | SwapState::Evaluated) {
+            if !week_over(&swap) {
                 return Err(Error::Conflict("not-completed"));
             }
             let reflections = store::week::reflections(db, id).await?;
@@ -388,7 +437,7 @@ pub async fn act(app: &App, me: &Account, id: SwapId, command: Command) -> Resul
         }
         Command::Feedback { body } => {
             let org = *viewer.approver_of.first().ok_or(Error::Forbidden("not-approver"))?;
-            if !matches!(swap.state, SwapState::Completed | SwapState::Evaluated) {
+            if !week_over(&swap) {
                 return Err(Error::Conflict("not-completed"));
             }
             let body = parse_note("body", &body, true)?.unwrap_or_default();

@@ -2,7 +2,7 @@
 //! `in_progress` on its Monday and to `completed` after its Friday (German time), and sends the
 //! week's reminders, each once however many workers run.
 
-use crate::i18n::{arg, t, t_args, week_label};
+use crate::notify::WeekNotice;
 use crate::{App, Error, Result};
 use chrono::{DateTime, Utc};
 use domain::UserId;
@@ -40,9 +40,8 @@ pub async fn run_week(app: &App, now: DateTime<Utc>) -> Result<WeekRun> {
         let mut fx = Effects::audit(AuditEntry::new(None, "week.revocation_reminded", "swap", swap_id));
         let guest = store::users::account(&app.db, entry.guest).await?.display_name;
         for c in store::contacts::of(&app.db, &[entry.owner]).await? {
-            let item = t(c.locale, &format!("access-item-{}", entry.item.code()));
-            let text = t_args(c.locale, "note-revoke-access", &[("item", arg(item)), ("name", arg(&guest))]);
-            crate::notify::week(app, &mut fx, &c, &swap, "revoke", text, None);
+            let notice = WeekNotice::RevokeAccess { item: entry.item, guest: &guest };
+            crate::notify::week(app, &mut fx, &c, &swap, notice, None);
         }
         if store::week::mark_revocation_reminded(&app.db, swap_id, entry.guest, entry.item, &fx).await? {
             run.reminders += 1;
@@ -128,16 +127,12 @@ async fn remind(
     let mut fx =
         Effects::audit(AuditEntry::new(None, "week.reminded", "swap", swap.id).detail(format!("{kind} {day}")));
     for c in store::contacts::of(&app.db, &users).await? {
-        let text = match briefing {
-            Some(b) => t_args(
-                c.locale,
-                "note-briefing-today",
-                &[("time", arg(b.start.format("%H:%M"))), ("link", arg(b.link.as_ref().map_or("–", |l| l.as_str())))],
-            ),
-            None => t_args(c.locale, "note-week-ahead", &[("week", arg(week_label(c.locale, swap.week)))]),
+        let notice = match briefing {
+            Some(b) => WeekNotice::BriefingToday(b),
+            None => WeekNotice::Ahead,
         };
         let ics = crate::feeds::swap_attachment(app, swap, c.id, c.locale).await?;
-        crate::notify::week(app, &mut fx, &c, swap, kind, text, ics);
+        crate::notify::week(app, &mut fx, &c, swap, notice, ics);
     }
     Ok(store::week::send_reminder_once(&app.db, swap.id, kind, day, &fx).await?)
 }

@@ -2,6 +2,7 @@
 
 mod brute;
 mod common;
+mod explain;
 mod json;
 mod parse;
 mod props;

@@ -1,6 +1,6 @@
 //! Accounts: sign-up, verification, password reset, and the signed-in account.
 
-use super::Status;
+use super::common::Status;
 use crate::error::HttpResult;
 use crate::extract::{ApiJson, ApiUser, Lang};
 use app::App;

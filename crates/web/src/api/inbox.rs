@@ -5,6 +5,7 @@ use crate::extract::ApiUser;
 use app::App;
 use app::notify::Notification;
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::Serialize;
@@ -12,11 +13,11 @@ use utoipa::{OpenApi, ToSchema};
 use uuid::Uuid;
 
 pub fn routes() -> Router<App> {
-    Router::new().route("/inbox", get(inbox))
+    Router::new().route("/inbox", get(inbox)).route("/inbox/read", axum::routing::post(mark_read))
 }
 
 #[derive(OpenApi)]
-#[openapi(paths(inbox))]
+#[openapi(paths(inbox, mark_read))]
 pub struct Doc;
 
 /// A message of the in-app inbox.
@@ -47,4 +48,11 @@ impl From<Notification> for NotificationJson {
 #[utoipa::path(get, path = "/api/inbox", security(("bearer" = [])), responses((status = 200, body = Vec<NotificationJson>)))]
 async fn inbox(State(app): State<App>, ApiUser(me): ApiUser) -> HttpResult<Json<Vec<NotificationJson>>> {
     Ok(Json(app::notify::inbox(&app, &me).await?.into_iter().map(Into::into).collect()))
+}
+
+/// Marks every message of the caller's inbox read.
+#[utoipa::path(post, path = "/api/inbox/read", security(("bearer" = [])), responses((status = 204)))]
+async fn mark_read(State(app): State<App>, ApiUser(me): ApiUser) -> HttpResult<StatusCode> {
+    app::notify::mark_read(&app, &me).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

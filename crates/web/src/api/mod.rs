@@ -7,6 +7,7 @@
 
 mod account;
 mod calendar;
+mod common;
 mod inbox;
 mod orgs;
 mod profiles;
@@ -29,7 +30,6 @@ use domain::values::Locale;
 use serde::Serialize;
 use utoipa::openapi::{RefOr, Response as ApiResponse, ResponseBuilder, content::ContentBuilder};
 use utoipa::{OpenApi, ToSchema};
-use uuid::Uuid;
 
 pub fn routes() -> Router<App> {
     Router::new()
@@ -178,24 +178,6 @@ pub struct FieldProblem {
     pub code: String,
     /// The reason in the caller's language.
     pub message: String,
-}
-
-/// A plain acknowledgement.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Status {
-    pub status: String,
-}
-
-impl Status {
-    fn of(status: &str) -> axum::Json<Status> {
-        axum::Json(Status { status: status.to_owned() })
-    }
-}
-
-/// The id of something just made.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Created {
-    pub id: Uuid,
 }
 
 /// Turns every refusal (and axum's own plain-text rejections) into a problem+json in the

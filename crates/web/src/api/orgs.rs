@@ -1,12 +1,13 @@
 //! Organisations: the list, one organisation, and what its admins keep (data, policy, roles,
 //! invitations, agreement templates, the audit export).
 
-use super::{Created, Status};
+use super::common::{Created, Status};
 use crate::error::HttpResult;
 use crate::extract::{ApiJson, ApiUser, Id, Lang};
 use app::App;
 use app::orgs::{
-    InvitationInput, Member, OrgInput, OrgSummary, Organisation, PolicyInput, RoleChange, Template, TemplateInput,
+    InvitationInput, MatchingInput, Member, OrgInput, OrgSummary, Organisation, PolicyInput, RoleChange, Template,
+    TemplateInput,
 };
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -27,6 +28,7 @@ pub fn routes() -> Router<App> {
         .route("/organisations/{id}/roles", post(post_role))
         .route("/organisations/{id}/invitations", post(post_invitation))
         .route("/organisations/{id}/templates", get(list_templates).post(add_template))
+        .route("/organisations/{id}/matching", get(get_matching).put(put_matching))
         .route("/organisations/{id}/audit.csv", get(org_audit))
 }
 
@@ -42,6 +44,8 @@ pub fn routes() -> Router<App> {
     post_invitation,
     list_templates,
     add_template,
+    get_matching,
+    put_matching,
     org_audit
 ))]
 pub struct Doc;
@@ -340,4 +344,42 @@ async fn add_template(
     security(("bearer" = [])), responses((status = 200, description = "The audit trail", content_type = "text/csv")))]
 async fn org_audit(State(app): State<App>, ApiUser(me): ApiUser, Id(id): Id<OrgId>) -> HttpResult<Response> {
     Ok(crate::respond::download(app::orgs::audit_export(&app, &me.actor(), id).await?))
+}
+
+/// What matching rounds know of an organisation: where it is (a place name and coordinates)
+/// and which organisations it does not swap with.
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct MatchingJson {
+    pub place: String,
+    /// "51.96, 7.63" (latitude, longitude), or empty.
+    pub coordinates: String,
+    /// Ids of organisations this one does not swap with.
+    pub blocked: Vec<String>,
+}
+
+/// The organisation's matching settings.
+#[utoipa::path(get, path = "/api/organisations/{id}/matching", params(("id" = Uuid, Path, description = "organisation id")),
+    security(("bearer" = [])), responses((status = 200, body = MatchingJson)))]
+async fn get_matching(
+    State(app): State<App>,
+    ApiUser(_): ApiUser,
+    Id(id): Id<OrgId>,
+) -> HttpResult<Json<MatchingJson>> {
+    let m = MatchingInput::of(&app::orgs::matching(&app, id).await?);
+    Ok(Json(MatchingJson { place: m.place, coordinates: m.coordinates, blocked: m.blocked }))
+}
+
+/// Changes the organisation's matching settings (its admins and organisers).
+#[utoipa::path(put, path = "/api/organisations/{id}/matching", request_body = MatchingJson,
+    params(("id" = Uuid, Path, description = "organisation id")), security(("bearer" = [])), responses((status = 204)))]
+async fn put_matching(
+    State(app): State<App>,
+    ApiUser(me): ApiUser,
+    Id(id): Id<OrgId>,
+    ApiJson(b): ApiJson<MatchingJson>,
+) -> HttpResult<StatusCode> {
+    let input = MatchingInput { place: b.place, coordinates: b.coordinates, blocked: b.blocked };
+    app::orgs::set_matching(&app, &me.actor(), id, &input).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -1,6 +1,6 @@
 //! Matching rounds (network organisers only).
 
-use super::Created;
+use super::common::Created;
 use crate::error::HttpResult;
 use crate::extract::{ApiJson, ApiUser, Id};
 use app::App;

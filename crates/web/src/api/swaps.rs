@@ -1,6 +1,6 @@
 //! Swaps: the caller's swaps, a proposal, one swap, the decisions on it, and its agreement.
 
-use super::Created;
+use super::common::Created;
 use crate::error::{HttpError, HttpResult};
 use crate::extract::{ApiJson, ApiUser, Id, IdAnd};
 use app::App;
@@ -11,7 +11,7 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use domain::swap::{ApprovalStatus, BodyStatus, Swap};
-use domain::{Reason, SwapId};
+use domain::{Reason, SwapId, UserId};
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 use uuid::Uuid;
@@ -218,8 +218,8 @@ pub struct ActionRequest {
     /// The `index` of the co-determination step (consent, refuse).
     #[schema(minimum = 0, maximum = 1000)]
     pub step: Option<usize>,
-    /// The user id of the approver to hand the approval to (delegate).
-    pub delegate: String,
+    /// The approver to hand the approval to (delegate).
+    pub delegate: Option<Uuid>,
     /// The signer's password (sign).
     pub password: String,
     /// The SHA-256 of the agreement the signer read (sign).
@@ -238,7 +238,10 @@ impl ActionRequest {
             "decline-approval" => {
                 Command::DeclineApproval { approval: approval?, kind: self.reason_kind, text: self.reason }
             }
-            "delegate" => Command::Delegate { approval: approval?, to: self.delegate },
+            "delegate" => Command::Delegate {
+                approval: approval?,
+                to: UserId(self.delegate.ok_or(app::Error::field("delegate", Reason::Required))?),
+            },
             "consent" => Command::Consent { step: step? },
             "refuse" => Command::Refuse { step: step?, reason: self.reason },
             "sign" => Command::Sign { password: self.password, hash: self.hash },

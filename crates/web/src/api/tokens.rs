@@ -1,8 +1,8 @@
 //! Personal API tokens of the caller.
 
-use super::Created;
+use super::common::Created;
 use crate::error::HttpResult;
-use crate::extract::{ApiJson, ApiUser, Id};
+use crate::extract::{ApiJson, ApiUser, Id, Lang};
 use app::App;
 use app::tokens::ApiToken;
 use axum::extract::State;
@@ -18,10 +18,11 @@ pub fn routes() -> Router<App> {
     Router::new()
         .route("/tokens", get(list_tokens).post(create_token))
         .route("/tokens/{id}", axum::routing::delete(delete_token))
+        .route("/login", axum::routing::post(login))
 }
 
 #[derive(OpenApi)]
-#[openapi(paths(list_tokens, create_token, delete_token), components(schemas(Created)))]
+#[openapi(paths(login, list_tokens, create_token, delete_token), components(schemas(Created)))]
 pub struct Doc;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -72,4 +73,27 @@ async fn create_token(
 async fn delete_token(State(app): State<App>, ApiUser(me): ApiUser, Id(id): Id<TokenId>) -> HttpResult<StatusCode> {
     app::tokens::revoke(&app, &me, id).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// An address and its password, and a name for the new token.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct LoginRequest {
+    pub email: String,
+    pub password: String,
+    /// What the token is for, such as "Skript Personalabteilung".
+    pub name: String,
+}
+
+/// Signs in with an address and its password and answers a new personal token, shown this
+/// once: how a script starts without a page. Failed attempts count against the same limit as
+/// the login page's (429 once it is reached); an address not yet verified gets a new link.
+#[utoipa::path(post, path = "/api/login", request_body = LoginRequest, responses((status = 201, body = CreatedToken)))]
+async fn login(
+    State(app): State<App>,
+    Lang(lang): Lang,
+    ApiJson(body): ApiJson<LoginRequest>,
+) -> HttpResult<(StatusCode, Json<CreatedToken>)> {
+    let t = app::tokens::create_with_password(&app, lang, &body.email, &body.password, &body.name).await?;
+    Ok((StatusCode::CREATED, Json(CreatedToken { id: t.id.0, token: t.secret })))
 }

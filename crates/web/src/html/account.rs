@@ -1,8 +1,10 @@
 //! Sign-up (by a member organisation's domain or by invitation), e-mail verification, login and
 //! logout.
 
+use super::ctx::Ctx;
+use super::flash;
 use super::forms::{Field, FormErrors, Kind, checkbox};
-use super::{Ctx, flash, render, render_form, safe_back};
+use super::page::{render, render_form, safe_back};
 use crate::cookies;
 use crate::error::HttpResult;
 use crate::extract::CsrfForm;

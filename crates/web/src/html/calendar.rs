@@ -2,8 +2,10 @@
 //! itself for calendar programs (the secret in the path is the only key); and one swap's
 //! `.ics` for its members.
 
+use super::ctx::{Ctx, SignedIn};
+use super::flash;
 use super::forms::local_datetime;
-use super::{Ctx, SignedIn, flash, render};
+use super::page::render;
 use crate::error::{HttpError, HttpResult};
 use crate::extract::{CsrfForm, Id};
 use app::feeds::Feed;

@@ -6,10 +6,11 @@
 pub mod account;
 pub mod assets;
 pub mod calendar;
-mod ctx;
+pub mod ctx;
 mod flash;
 pub mod forms;
 pub mod orgs;
+mod page;
 pub mod people;
 pub mod rounds;
 pub mod swaps;
@@ -17,6 +18,7 @@ pub mod tokens;
 pub mod week;
 
 pub use ctx::{Ctx, SignedIn};
+use page::{render, safe_back};
 
 use crate::cookies;
 use crate::error::{HttpError, HttpResult, is_plain_error};
@@ -28,7 +30,7 @@ use axum::Router;
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::middleware::Next;
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum_extra::extract::CookieJar;
 use domain::values::Locale;
@@ -95,32 +97,6 @@ async fn layer(Lang(lang): Lang, req: Request, next: Next) -> Response {
 
 pub fn urlencode(s: &str) -> String {
     serde_urlencoded::to_string([("", s)]).map(|e| e[1..].to_owned()).unwrap_or_default()
-}
-
-/// Renders a template, or logs why it could not.
-pub fn render<T: Template>(t: &T) -> Response {
-    match t.render() {
-        Ok(body) => Html(body).into_response(),
-        Err(e) => {
-            tracing::error!(error = %e, "template failed");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
-}
-
-/// Renders a form page; a form shown again because of refused input answers 422, so that
-/// scripts and tests can tell it from a plain view.
-pub fn render_form<T: Template>(t: &T, refused: bool) -> Response {
-    let mut res = render(t);
-    if refused && res.status() == StatusCode::OK {
-        *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    }
-    res
-}
-
-/// A local path to go back to; anything else (another host, a scheme) becomes the start page.
-pub fn safe_back(back: &str) -> &str {
-    if back.starts_with('/') && !back.starts_with("//") && !back.contains('\\') { back } else { "/" }
 }
 
 #[derive(Template)]

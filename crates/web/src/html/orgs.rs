@@ -1,9 +1,11 @@
 //! Organisations: the list, one organisation's page, and what organisers and organisation
 //! admins keep: data, domains, co-determination policy, roles and invitations.
 
+use super::ctx::{Ctx, SignedIn};
+use super::flash;
 use super::forms::{Field, FormErrors, Kind};
+use super::page::{render, render_form};
 use super::people::{kind_options, region_options};
-use super::{Ctx, SignedIn, flash, render, render_form};
 use crate::error::HttpResult;
 use crate::extract::{CsrfForm, Id};
 use app::orgs::{

@@ -1,7 +1,9 @@
 //! One's own profile, the search over people open to a swap, and the page of a person.
 
+use super::ctx::{Ctx, SignedIn};
+use super::flash;
 use super::forms::{Field, FormErrors, Kind, checkbox};
-use super::{Ctx, SignedIn, flash, render_form};
+use super::page::render_form;
 use crate::error::HttpResult;
 use crate::extract::{CsrfForm, Id};
 use app::profiles::{PersonCard, PersonPage, ProfileInput, SearchInput};
@@ -262,6 +264,17 @@ impl PersonView {
     }
 }
 
+/// The form that proposes a swap to the person of the page, as sent.
+#[derive(Deserialize, Default)]
+pub struct ProposeForm {
+    #[serde(default)]
+    pub partner: String,
+    #[serde(default)]
+    pub week: String,
+    #[serde(default)]
+    pub message: String,
+}
+
 /// A person's page, with the form to propose a swap to them (and its errors, if any).
 pub async fn person_page(
     app: &App,
@@ -269,7 +282,7 @@ pub async fn person_page(
     me: &Account,
     id: UserId,
     errors: FormErrors,
-    form: &super::swaps::ProposeForm,
+    form: &ProposeForm,
 ) -> HttpResult<Response> {
     let p = app::profiles::person(app, me, id).await?;
     let l = ctx.lang;

@@ -1,8 +1,10 @@
 //! Matching rounds for network organisers: start one for a period, follow its figures (people
 //! matched, pairs, rings, the proven bound) and how its proposals stand.
 
+use super::ctx::{Ctx, SignedIn};
+use super::flash;
 use super::forms::{Field, FormErrors, Kind, local_datetime};
-use super::{Ctx, SignedIn, flash, render, render_form};
+use super::page::{render, render_form};
 use crate::error::HttpResult;
 use crate::extract::{CsrfForm, Id};
 use app::App;

@@ -2,8 +2,10 @@
 //! every action its viewer may take, the agreement download, the inbox, and the organisation's
 //! audit export.
 
+use super::ctx::{Ctx, SignedIn};
+use super::flash;
 use super::forms::{Field, FormErrors, Kind, local_datetime};
-use super::{Ctx, SignedIn, flash, render, render_form};
+use super::page::{render, render_form};
 use crate::error::{HttpError, HttpResult};
 use crate::extract::{CsrfForm, Id, IdAnd};
 use app::i18n::week_label;
@@ -75,21 +77,11 @@ async fn overview(State(app): State<App>, SignedIn(ctx, me): SignedIn) -> HttpRe
     Ok(render(&page))
 }
 
-#[derive(Deserialize, Default)]
-pub struct ProposeForm {
-    #[serde(default)]
-    pub partner: String,
-    #[serde(default)]
-    pub week: String,
-    #[serde(default)]
-    pub message: String,
-}
-
 async fn propose(
     State(app): State<App>,
     SignedIn(ctx, me): SignedIn,
     jar: CookieJar,
-    CsrfForm(form): CsrfForm<ProposeForm>,
+    CsrfForm(form): CsrfForm<super::people::ProposeForm>,
 ) -> HttpResult<Response> {
     let input = ProposalInput { partner: form.partner.clone(), week: form.week.clone(), message: form.message.clone() };
     match app::swaps::propose(&app, &me, &input).await {
@@ -414,7 +406,10 @@ fn command(name: &str, f: &ActionForm) -> HttpResult<Command> {
             kind: f.reason_kind.clone(),
             text: f.reason.clone(),
         },
-        "delegate" => Command::Delegate { approval: index(&f.approval, "approval")?, to: f.delegate.clone() },
+        "delegate" => Command::Delegate {
+            approval: index(&f.approval, "approval")?,
+            to: f.delegate.trim().parse().map_err(|_| app::Error::field("delegate", domain::Reason::UnknownChoice))?,
+        },
         "consent" => Command::Consent { step: index(&f.step, "step")? },
         "refuse" => Command::Refuse { step: index(&f.step, "step")?, reason: f.reason.clone() },
         "sign" => Command::Sign { password: f.password.clone(), hash: f.hash.clone() },

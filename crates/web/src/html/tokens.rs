@@ -1,8 +1,10 @@
 //! Personal API tokens: the list of one's tokens, a new one (its secret shown this once), and
 //! revoking one.
 
+use super::ctx::{Ctx, SignedIn};
+use super::flash;
 use super::forms::{Field, FormErrors, Kind, local_datetime};
-use super::{Ctx, SignedIn, flash, render_form};
+use super::page::render_form;
 use crate::error::HttpResult;
 use crate::extract::{CsrfForm, Id};
 use app::tokens::ApiToken;

@@ -5,12 +5,14 @@
 //! `/swaps/{id}/week/{action}`; refused input shows the page again with the errors at the
 //! form that failed, and changes nothing.
 
+use super::ctx::{Ctx, SignedIn};
+use super::flash;
 use super::forms::{Field, FormErrors, Kind, checkbox};
-use super::{Ctx, SignedIn, flash, render, render_form};
+use super::page::{render, render_form};
 use crate::error::{HttpError, HttpResult};
 use crate::extract::{CsrfForm, Id, IdAnd};
 use app::i18n::week_label;
-use app::week::{Command, WeekView, host_of};
+use app::week::{Command, WeekView};
 use app::{Account, App};
 use askama::Template;
 use axum::Router;
@@ -20,7 +22,6 @@ use axum::routing::{get, post};
 use axum_extra::extract::CookieJar;
 use chrono::{Datelike, NaiveDate};
 use domain::after::{AccessItem, AccessState, AdminItem, CheckinStatus, Classification};
-use domain::swap::SwapState;
 use domain::values::Locale;
 use domain::week::{AppointmentInput, AppointmentKind};
 use domain::{OrgId, Reason, SwapId, UserId};
@@ -411,7 +412,6 @@ async fn page(
         .iter()
         .map(|a| {
             let ap = &a.appointment;
-            let host = host_of(&swap, a.guest).unwrap_or(a.guest);
             AppointmentRow {
                 id: a.id.to_string(),
                 guest: person(a.guest),
@@ -426,7 +426,7 @@ async fn page(
                 venue: ap.venue.as_str().to_owned(),
                 note: ap.note_for_guest.as_ref().map(|x| x.to_string()).unwrap_or_default(),
                 cancelled: a.cancelled,
-                may_cancel: is_open && !a.cancelled && roles.plans_for(host),
+                may_cancel: !a.cancelled && roles.may_plan_visit(&swap, a.guest),
             }
         })
         .collect();
@@ -436,7 +436,7 @@ async fn page(
         .collect();
     let appointment_forms = if is_open {
         (0..n)
-            .filter(|i| roles.plans_for(swap.members[(i + 1) % n].user))
+            .filter(|i| roles.may_plan_visit(&swap, swap.members[*i].user))
             .map(|i| {
                 let guest = swap.members[i].user;
                 let form = format!("appointment-{guest}");
@@ -468,7 +468,7 @@ async fn page(
         Vec::new()
     };
     let mine = stored_handovers.iter().find(|(u, _)| *u == me.id).map(|(_, b)| b.clone()).unwrap_or_default();
-    let handover_mine = (roles.member && is_open).then(|| {
+    let handover_mine = roles.may_plan_own(&swap).then(|| {
         let v = if failed == "handover" { sent.body.clone() } else { mine.clone() };
         Field {
             hint: Some(l.t("hint-handover")),
@@ -484,7 +484,7 @@ async fn page(
             (l.ta("week-handover-from", "name", format!("{} → {}", person(*u), person(reader))), b.clone())
         })
         .collect();
-    let deputy_field = (roles.member && is_open).then(|| Field {
+    let deputy_field = roles.may_plan_own(&swap).then(|| Field {
         label: l.t("field-deputy_email"),
         hint: Some(l.t("hint-deputy_email")),
         ..field(l, failed, &errors, "deputy", "email", Kind::Email, &val("deputy", &sent.email)).required()
@@ -495,7 +495,6 @@ async fn page(
     let access = access_items
         .into_iter()
         .map(|a| {
-            let host = host_of(&swap, a.guest).unwrap_or(a.guest);
             let prefix = format!("access-{}-{}", a.guest, a.item.code());
             let ff = if failed == "access"
                 && sent.guest.trim() == a.guest.to_string()
@@ -519,7 +518,7 @@ async fn page(
                     hint: Some(l.t("hint-owner_email")),
                     ..field(l, ff, &errors, &prefix, "email", Kind::Email, "")
                 },
-                may_edit: is_open && (roles.plans_for(host) || a.owner == me.id),
+                may_edit: roles.may_edit_access(&swap, &a),
                 state_label: l.t(&format!("access-state-{}", a.state.code())),
                 due: a.due.format("%d.%m.%Y").to_string(),
             }
@@ -533,7 +532,6 @@ async fn page(
         .into_iter()
         .filter_map(|a| {
             let leg = legs.get(a.leg)?;
-            let host = host_of(&swap, leg.person).unwrap_or(leg.person);
             let prefix = format!("admin-{}-{}", a.leg, a.item.code());
             let ff = if failed == "admin" && sent.leg.trim() == a.leg.to_string() && sent.item.trim() == a.item.code() {
                 prefix.as_str()
@@ -557,10 +555,7 @@ async fn page(
                 item: l.t(&format!("admin-item-{}", a.item.code())),
                 value_field,
                 done_field: field(l, ff, &errors, &prefix, "done", Kind::Checkbox, "").checked(a.done),
-                may_edit: me.id == leg.person
-                    || roles.plans_for(host)
-                    || roles.approver_of.contains(&leg.from)
-                    || roles.approver_of.contains(&leg.to),
+                may_edit: roles.may_edit_admin(&swap, a.leg),
                 value: shown,
                 done: a.done,
             })
@@ -568,7 +563,7 @@ async fn page(
         .collect();
     let status_opts: Vec<(String, String)> =
         CheckinStatus::ALL.iter().map(|s| (s.code().to_owned(), l.t(&format!("checkin-{}", s.code())))).collect();
-    let checkin_fields = (roles.member && swap.state == SwapState::InProgress).then(|| {
+    let checkin_fields = roles.may_check_in(&swap).then(|| {
         vec![
             field(l, failed, &errors, "checkin", "status", Kind::Select, &val("checkin", &sent.status))
                 .required()
@@ -598,9 +593,8 @@ async fn page(
             free_text: e.reflection.free_text.unwrap_or_default(),
         })
         .collect();
-    let completed = matches!(swap.state, SwapState::Completed | SwapState::Evaluated);
     let recommend_opts = vec![("yes".to_owned(), l.t("yes")), ("no".to_owned(), l.t("no"))];
-    let reflection_fields = (roles.member && completed && !has_reflected).then(|| {
+    let reflection_fields = roles.may_reflect(&swap, has_reflected).then(|| {
         vec![
             field(l, failed, &errors, "reflection", "learned", Kind::TextArea, &val("reflection", &sent.learned))
                 .required(),
@@ -620,7 +614,7 @@ async fn page(
             field(l, failed, &errors, "reflection", "free_text", Kind::TextArea, &val("reflection", &sent.free_text)),
         ]
     });
-    let feedback_field = (completed && !roles.approver_of.is_empty()).then(|| {
+    let feedback_field = roles.may_give_feedback(&swap).then(|| {
         let mine = roles
             .approver_of
             .first()

@@ -4,7 +4,12 @@ use crate::app::TestApp;
 use serde_json::{Value, json};
 use store::{Db, on_both_backends};
 
-on_both_backends!(token_profile_people, problems_are_json);
+on_both_backends!(
+    token_profile_people,
+    problems_are_json,
+    login_answers_a_token_and_counts_failures,
+    inbox_and_matching_settings
+);
 
 async fn token_for(app: &TestApp, email: &str) -> String {
     let b = app.browser();
@@ -201,4 +206,68 @@ async fn problems_are_json(db: Db) {
     {
         assert!(spec["paths"].get(path).is_some(), "{path} missing from the spec");
     }
+}
+
+async fn login_answers_a_token_and_counts_failures(db: Db) {
+    let app = TestApp::start(db).await;
+    app.user("anna@musterstadt.example", Some(app.city), &[], false).await;
+    let c = reqwest::Client::new();
+    let login = |password: &str| json!({"email": "anna@musterstadt.example", "password": password, "name": "Skript"});
+    let wrong = c.post(app.url("/api/login")).json(&login("falsches-passwort")).send().await.unwrap();
+    assert_eq!(wrong.status(), 422);
+    let problem: Value = wrong.json().await.unwrap();
+    assert_eq!(problem["errors"][0]["field"], "password");
+    let ok = c.post(app.url("/api/login")).json(&login(crate::app::PASSWORD)).send().await.unwrap();
+    assert_eq!(ok.status(), 201);
+    let token = ok.json::<Value>().await.unwrap()["token"].as_str().unwrap().to_owned();
+    let me: Value = c.get(app.url("/api/me")).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
+    assert_eq!(me["email"], "anna@musterstadt.example");
+    let tokens: Value = c.get(app.url("/api/tokens")).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
+    assert_eq!(tokens[0]["name"], "Skript", "the token is listed with its name");
+
+    // Guessing through the API meets the same lockout as the login page.
+    let mut last = 0;
+    for _ in 0..6 {
+        last = c.post(app.url("/api/login")).json(&login("falsches-passwort")).send().await.unwrap().status().as_u16();
+    }
+    assert_eq!(last, 429);
+    let locked = c.post(app.url("/api/login")).json(&login(crate::app::PASSWORD)).send().await.unwrap();
+    assert_eq!(locked.status(), 429, "locked also for the right password");
+    let b = app.browser();
+    let page = b
+        .post_form("/login", "/login", &[("email", "anna@musterstadt.example"), ("password", crate::app::PASSWORD)])
+        .await;
+    assert_eq!(page.status, 429, "and on the login page");
+}
+
+async fn inbox_and_matching_settings(db: Db) {
+    let app = TestApp::start(db).await;
+    app.user("anna@musterstadt.example", Some(app.city), &[], false).await;
+    let eva = app.user("eva@verband.example", Some(app.assoc), &[], false).await;
+    app.user("dieter@musterstadt.example", Some(app.city), &[domain::access::OrgRole::OrgAdmin], false).await;
+    let (anna, dieter) =
+        (token_for(&app, "anna@musterstadt.example").await, token_for(&app, "dieter@musterstadt.example").await);
+    let eva_token = token_for(&app, "eva@verband.example").await;
+    let c = reqwest::Client::new();
+    let proposal = json!({"partner": eva.to_string(), "week": "2027-W30"});
+    assert_eq!(c.post(app.url("/api/swaps")).bearer_auth(&anna).json(&proposal).send().await.unwrap().status(), 201);
+    let inbox: Value = c.get(app.url("/api/inbox")).bearer_auth(&eva_token).send().await.unwrap().json().await.unwrap();
+    assert_eq!(inbox[0]["read"], false);
+    let read = c.post(app.url("/api/inbox/read")).bearer_auth(&eva_token).send().await.unwrap();
+    assert_eq!(read.status(), 204);
+    let inbox: Value = c.get(app.url("/api/inbox")).bearer_auth(&eva_token).send().await.unwrap().json().await.unwrap();
+    assert_eq!(inbox[0]["read"], true);
+
+    let path = app.url(&format!("/api/organisations/{}/matching", app.city));
+    let settings = json!({"place": "Münster", "coordinates": "51.96, 7.63", "blocked": [app.assoc.to_string()]});
+    let refused = c.put(&path).bearer_auth(&anna).json(&settings).send().await.unwrap();
+    assert_eq!(refused.status(), 403, "only the organisation's admins");
+    assert_eq!(c.put(&path).bearer_auth(&dieter).json(&settings).send().await.unwrap().status(), 204);
+    let kept: Value = c.get(&path).bearer_auth(&anna).send().await.unwrap().json().await.unwrap();
+    assert_eq!(
+        (kept["place"].as_str(), kept["blocked"][0].as_str()),
+        (Some("Münster"), Some(app.assoc.to_string().as_str()))
+    );
+    let bad = c.put(&path).bearer_auth(&dieter).json(&json!({"coordinates": "Norden"})).send().await.unwrap();
+    assert_eq!(bad.status(), 422);
 }
