@@ -57,3 +57,8 @@ impl Network {
         app::account::by_email(&self.app, &Email::parse("email", email).unwrap()).await.unwrap()
     }
 }
+
+/// The ISO week `weeks` weeks from today ("2027-W21"): far enough ahead to be proposed.
+pub fn week_ahead(weeks: u64) -> String {
+    domain::values::IsoWeek::of(app::today() + chrono::Days::new(7 * weeks)).to_string()
+}

@@ -19,7 +19,8 @@ async fn each_step_reaches_the_people_it_concerns(db: Db) {
     let frank = n.with_role("frank@verband.example", n.assoc, "approver").await;
     let council = n.with_role("carla@musterstadt.example", n.city, "body:staff_council").await;
 
-    let proposal = ProposalInput { partner: eva.id.to_string(), week: "2027-W21".into(), message: String::new() };
+    let proposal =
+        ProposalInput { partner: eva.id.to_string(), week: crate::network::week_ahead(8), message: String::new() };
     let id = app::swaps::propose(&n.app, &anna, &proposal).await.unwrap();
     assert_eq!(kinds(&n, &eva).await, ["proposed"], "the partner hears of it");
     assert!(kinds(&n, &anna).await.is_empty(), "not the proposer");
@@ -48,7 +49,8 @@ async fn a_stale_version_changes_nothing(db: Db) {
     let n = Network::new(db).await;
     let anna = n.person("anna@musterstadt.example", Some(n.city)).await;
     let eva = n.person("eva@verband.example", Some(n.assoc)).await;
-    let proposal = ProposalInput { partner: eva.id.to_string(), week: "2027-W21".into(), message: String::new() };
+    let proposal =
+        ProposalInput { partner: eva.id.to_string(), week: crate::network::week_ahead(8), message: String::new() };
     let id = app::swaps::propose(&n.app, &anna, &proposal).await.unwrap();
     let refused = app::swaps::act(&n.app, &eva, id, Some(7), Command::Accept).await;
     assert_eq!(refused.unwrap_err(), app::Error::Conflict("changed-meanwhile"));

@@ -9,10 +9,10 @@ use store::{Db, on_both_backends};
 
 on_both_backends!(the_host_plans_the_guests_visit);
 
-async fn confirmed(n: &Network, anna: &app::Account, eva: &app::Account) -> SwapId {
+async fn confirmed(n: &Network, anna: &app::Account, eva: &app::Account, week: &str) -> SwapId {
     let bernd = n.with_role("bernd@musterstadt.example", n.city, "approver").await;
     let frank = n.with_role("frank@verband.example", n.assoc, "approver").await;
-    let proposal = ProposalInput { partner: eva.id.to_string(), week: "2027-W21".into(), message: String::new() };
+    let proposal = ProposalInput { partner: eva.id.to_string(), week: week.into(), message: String::new() };
     let id = app::swaps::propose(&n.app, anna, &proposal).await.unwrap();
     let mut swap = app::swaps::act(&n.app, eva, id, None, Command::Accept).await.unwrap();
     for approval in 0..swap.approvals.len() {
@@ -34,13 +34,16 @@ async fn the_host_plans_the_guests_visit(db: Db) {
     let n = Network::new(db).await;
     let anna = n.person("anna@musterstadt.example", Some(n.city)).await;
     let eva = n.person("eva@verband.example", Some(n.assoc)).await;
-    let id = confirmed(&n, &anna, &eva).await;
+    let week = crate::network::week_ahead(8);
+    let id = confirmed(&n, &anna, &eva, &week).await;
+    // A Tuesday of the week; the plan checks it is one of its days.
+    let tuesday = domain::values::IsoWeek::parse("week", &week).unwrap().monday() + chrono::Days::new(1);
     let visit = |title: &str| Week::AddAppointment {
         guest: anna.id,
         appointment: AppointmentInput {
             title: title.into(),
             kind: "workshop".into(),
-            date: "2027-05-25".into(),
+            date: tuesday.to_string(),
             start: "10:00".into(),
             end: "12:00".into(),
             place_or_link: "Saal B".into(),
