@@ -134,20 +134,11 @@ pub async fn verify(app: &App, secret: &str) -> Result<UserId> {
 pub(crate) async fn check_password(app: &App, lang: Locale, email_raw: &str, password: &str) -> Result<Account> {
     let email = Email::parse("email", email_raw).map_err(|e| Error::Invalid(vec![e]))?;
     let key = email.normalised();
-    if store::users::login_locked_until(&app.db, &key).await?.is_some() {
-        return Err(Error::TooManyAttempts);
-    }
     let creds = store::users::credentials(&app.db, &key).await?;
-    if !verify_password(creds.as_ref().map(|c| c.password_hash.as_str()), password).await {
-        let effects = Effects::audit(AuditEntry::new(None, "login.failed", "account", &key));
-        if store::users::record_login_failure(&app.db, &key, &effects).await?.is_some() {
-            return Err(Error::TooManyAttempts);
-        }
-        return Err(Error::field("password", Reason::LoginFailed));
-    }
+    let hash = creds.as_ref().map(|c| c.password_hash.as_str());
+    verify_counted(app, &key, hash, password, Reason::LoginFailed).await?;
     let Some(creds) = creds else { return Err(Error::field("password", Reason::LoginFailed)) };
     let user = UserId(creds.id);
-    store::users::clear_login_failures(&app.db, &key).await?;
     let account = store::users::account(&app.db, user).await?;
     if creds.email_verified_at.is_none() {
         let secret = new_secret();
@@ -159,6 +150,33 @@ pub(crate) async fn check_password(app: &App, lang: Locale, email_raw: &str, pas
         return Err(Error::field("email", Reason::NotVerified));
     }
     Ok(account)
+}
+
+/// Checks a password against the lockout of the address `key`: refused while it is locked, a
+/// failure counted (and the address locked once there are too many), success clearing the
+/// count. Every place that checks a password goes through here, so that none can be used to
+/// guess around the limit. `wrong` is the reason shown for a wrong password.
+async fn verify_counted(app: &App, key: &str, hash: Option<&str>, password: &str, wrong: Reason) -> Result<()> {
+    if let Some(until) = store::users::login_locked_until(&app.db, key).await? {
+        return Err(Error::locked_until(until));
+    }
+    if !verify_password(hash, password).await {
+        let effects = Effects::audit(AuditEntry::new(None, "login.failed", "account", key));
+        if let Some(until) = store::users::record_login_failure(&app.db, key, &effects).await? {
+            return Err(Error::locked_until(until));
+        }
+        return Err(Error::field("password", wrong));
+    }
+    store::users::clear_login_failures(&app.db, key).await?;
+    Ok(())
+}
+
+/// Checks the password of the signed-in person again (to sign an agreement, say), under the
+/// same lockout as the login.
+pub(crate) async fn confirm_password(app: &App, me: &Account, password: &str) -> Result<()> {
+    let key = me.email.to_lowercase();
+    let creds = store::users::credentials(&app.db, &key).await?;
+    verify_counted(app, &key, creds.as_ref().map(|c| c.password_hash.as_str()), password, Reason::WrongPassword).await
 }
 
 /// Checks the credentials (see [`check_password`]); on success starts a new session and

@@ -20,9 +20,9 @@ pub enum Error {
     /// It cannot be done in the state things are in; the reason is a stable code.
     #[error("conflict: {0}")]
     Conflict(&'static str),
-    /// Too many failed password checks: the account is locked for a while.
-    #[error("too many attempts")]
-    TooManyAttempts,
+    /// Too many failed password checks: the account is locked for this many seconds.
+    #[error("too many attempts; try again in {retry_after_seconds} s")]
+    TooManyAttempts { retry_after_seconds: u64 },
     /// Logged once where it happens, never shown.
     #[error("internal error")]
     Internal,
@@ -34,6 +34,12 @@ impl Error {
     /// One refused field.
     pub fn field(field: &'static str, reason: Reason) -> Self {
         Error::Invalid(vec![FieldError::new(field, reason)])
+    }
+
+    /// The lockout until `until`.
+    pub(crate) fn locked_until(until: chrono::DateTime<chrono::Utc>) -> Self {
+        let seconds = (until - chrono::Utc::now()).num_seconds().max(1);
+        Error::TooManyAttempts { retry_after_seconds: u64::try_from(seconds).unwrap_or(1) }
     }
 
     /// Logs what went wrong inside (with `what` it was doing) and hides it from the person.

@@ -314,12 +314,20 @@ pub async fn add_template(app: &App, actor: &Actor, id: OrgId, input: &TemplateI
     Ok(store::agreements::add_version(&app.db, id, lang, title.as_str(), body, actor.user_id, &effects).await?)
 }
 
+/// One CSV cell, quoted. A value a spreadsheet would read as a formula (starting with `=`, `+`,
+/// `-`, `@`, TAB or CR) gets a leading apostrophe, so that opening the export runs nothing
+/// (OWASP's rule for CSV injection).
+fn csv_field(s: &str) -> String {
+    let neutral = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_owned() };
+    format!("\"{}\"", neutral.replace('"', "\"\""))
+}
+
 /// The audit trail of an organisation's swaps (and of the organisation) as CSV, for its
 /// admins; the export itself is recorded.
 pub async fn audit_export(app: &App, actor: &Actor, org: OrgId) -> Result<Download> {
     actor.ensure_org_admin(org)?;
     let mut csv = String::from("time_utc,actor,action,object_type,object_id,detail\r\n");
-    let field = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let field = |s: &str| csv_field(s);
     let mut records = store::audit::for_object(&app.db, "organisation", &org.to_string()).await?;
     for s in store::swaps::of_organisation(&app.db, org).await? {
         records.extend(store::audit::for_object(&app.db, "swap", &s.id.to_string()).await?);

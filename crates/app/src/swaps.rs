@@ -7,7 +7,6 @@
 //! messages and mails in one transaction over the version the person saw.
 
 use crate::names::Names;
-use crate::secrets::verify_password;
 use crate::{Account, App, Download, Error, Result, today};
 use domain::access::{Actor, OrgRole};
 use domain::swap::{BodyStatus, DeclineReason, Swap, SwapState};
@@ -17,18 +16,34 @@ use store::contacts::Contact;
 use store::rounds::LegNote;
 use store::{AuditEntry, Effects};
 
-/// Who may see a swap: its members, network organisers, and the approvers, admins and body
-/// members of the organisations it concerns (bodies see the process, not profiles).
+/// Who may see a swap: its members, network organisers, and those who hold a role (approvers,
+/// admins, body members) in an organisation whose person in the swap has said yes. Until a
+/// person accepts, a proposal to them stays hidden from their own employer; the proposer has
+/// said yes by proposing.
 pub fn can_view(swap: &Swap, actor: &Actor) -> bool {
     swap.is_member(actor.user_id)
         || actor.organiser
-        || actor.org_id.is_some_and(|o| swap.organisations().contains(&o) && !actor.roles.is_empty())
+        || (!actor.roles.is_empty()
+            && actor.org_id.is_some_and(|o| swap.members.iter().any(|m| m.org == o && m.accepted)))
 }
 
-/// Loads a swap the actor may see; one they may not see is "not found".
-pub async fn get(app: &App, actor: &Actor, id: SwapId) -> Result<Swap> {
+/// Loads a swap the actor may see, whole; one they may not see is "not found".
+async fn load(app: &App, actor: &Actor, id: SwapId) -> Result<Swap> {
     let swap = store::swaps::get(&app.db, id).await?;
     if can_view(&swap, actor) { Ok(swap) } else { Err(Error::NotFound) }
+}
+
+/// What `actor` may read of a swap: the private message of a proposal is for its members.
+fn as_seen_by(mut swap: Swap, actor: &Actor) -> Swap {
+    if !swap.is_member(actor.user_id) {
+        swap.message = None;
+    }
+    swap
+}
+
+/// A swap the actor may see, as they may see it; one they may not see is "not found".
+pub async fn get(app: &App, actor: &Actor, id: SwapId) -> Result<Swap> {
+    Ok(as_seen_by(load(app, actor, id).await?, actor))
 }
 
 /// The swaps `me` is a member of, newest first.
@@ -132,7 +147,7 @@ pub enum Command {
 /// person did not see.
 pub async fn act(app: &App, me: &Account, id: SwapId, seen_version: Option<i64>, command: Command) -> Result<Swap> {
     let actor = me.actor();
-    let mut swap = get(app, &actor, id).await?;
+    let mut swap = load(app, &actor, id).await?;
     if seen_version.is_some_and(|v| v != swap.version) {
         return Err(Error::Conflict("changed-meanwhile"));
     }
@@ -164,11 +179,11 @@ pub async fn act(app: &App, me: &Account, id: SwapId, seen_version: Option<i64>,
         Command::Consent { step } => swap.consent(&actor, step, now)?,
         Command::Refuse { step, reason } => swap.refuse(&actor, step, &reason, now)?,
         Command::Sign { password, hash } => {
-            let creds = store::users::credentials(&app.db, &me.email.to_lowercase()).await?;
-            if !verify_password(creds.as_ref().map(|c| c.password_hash.as_str()), &password).await {
-                return Err(Error::field("password", Reason::WrongPassword));
-            }
-            swap.sign(&actor, &hash, now)?
+            // Whether the swap can be signed now is decided before the password is looked at,
+            // so that a signature that could not count is no way to try passwords.
+            let events = swap.sign(&actor, &hash, now)?;
+            crate::account::confirm_password(app, me, &password).await?;
+            events
         }
         Command::Cancel { reason } => swap.cancel(&actor, &reason, today())?,
     };
@@ -228,8 +243,13 @@ pub struct Overview {
 pub async fn overview(app: &App, me: &Account) -> Result<Overview> {
     let actor = me.actor();
     let mine = store::swaps::of_member(&app.db, me.id).await?;
-    let of_org = match me.org_id {
-        Some(o) if !me.roles.is_empty() => store::swaps::of_organisation(&app.db, o).await?,
+    let of_org: Vec<Swap> = match me.org_id {
+        Some(o) if !me.roles.is_empty() => store::swaps::of_organisation(&app.db, o)
+            .await?
+            .into_iter()
+            .filter(|s| can_view(s, &actor))
+            .map(|s| as_seen_by(s, &actor))
+            .collect(),
         _ => Vec::new(),
     };
     let all: Vec<&Swap> = mine.iter().chain(of_org.iter()).collect();
@@ -295,7 +315,7 @@ pub struct SwapView {
 /// The swap `id` as `me` sees it.
 pub async fn view(app: &App, me: &Account, id: SwapId) -> Result<SwapView> {
     let actor = me.actor();
-    let s = get(app, &actor, id).await?;
+    let s = load(app, &actor, id).await?;
     let mut names = Names::of_swap(app, &s).await?;
     let mut delegates = Vec::new();
     for o in s.organisations() {
@@ -326,7 +346,7 @@ pub async fn view(app: &App, me: &Account, id: SwapId) -> Result<SwapView> {
             && me_member.is_some()
             && !s.signatures.iter().any(|g| g.user == me.id),
         has_week: crate::plan::has_plan(&s),
-        swap: s,
+        swap: as_seen_by(s, &actor),
         names,
         matched,
         delegates,

@@ -228,6 +228,12 @@ pub async fn person(
         // The sharing choice is the owner's business; others see only the outcome.
         p.open_to_swap = open;
         p.shared_with_own_org = false;
+        // Free weeks and learning wishes tell of an interest in a swap: hidden where the
+        // interest is (from one's own organisation until shared, from everyone when closed).
+        if !open {
+            p.availability.clear();
+            p.wants_to_learn.clear();
+        }
     }
     Ok(PersonPage {
         user_id: user,

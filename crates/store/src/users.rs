@@ -177,7 +177,21 @@ pub async fn reset_password(
             .bind(at)
             .execute(&mut *tx)
             .await?;
+        // Everything the old password let anyone make ends with it: sessions, API tokens, the
+        // calendar feed's address, and every other reset link sent before.
         sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user.0).execute(&mut *tx).await?;
+        sqlx::query("UPDATE api_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL")
+            .bind(user.0)
+            .bind(at)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM calendar_feeds WHERE user_id = $1").bind(user.0).execute(&mut *tx).await?;
+        sqlx::query("UPDATE email_tokens SET used_at = $3 WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL")
+            .bind(user.0)
+            .bind(LinkPurpose::ResetPassword.code())
+            .bind(at)
+            .execute(&mut *tx)
+            .await?;
         let effects = effects_for(user);
         write_effects!(tx, effects);
         user

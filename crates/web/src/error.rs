@@ -27,7 +27,7 @@ impl HttpError {
                 app::Error::Forbidden(_) => StatusCode::FORBIDDEN,
                 app::Error::NotFound => StatusCode::NOT_FOUND,
                 app::Error::Conflict(_) => StatusCode::CONFLICT,
-                app::Error::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
+                app::Error::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
                 app::Error::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             },
             HttpError::Unauthenticated => StatusCode::UNAUTHORIZED,
@@ -44,7 +44,7 @@ impl HttpError {
                 app::Error::Forbidden(_) => "forbidden",
                 app::Error::NotFound => "not-found",
                 app::Error::Conflict(_) => "conflict",
-                app::Error::TooManyAttempts => "too-many-attempts",
+                app::Error::TooManyAttempts { .. } => "too-many-attempts",
                 app::Error::Internal => "internal",
             },
             HttpError::Unauthenticated => "unauthenticated",
@@ -57,6 +57,14 @@ impl HttpError {
     pub fn reason(&self) -> Option<&'static str> {
         match self {
             HttpError::App(app::Error::Forbidden(why) | app::Error::Conflict(why)) => Some(why),
+            _ => None,
+        }
+    }
+
+    /// Seconds to wait before trying again, for `Retry-After`.
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            HttpError::App(app::Error::TooManyAttempts { retry_after_seconds }) => Some(*retry_after_seconds),
             _ => None,
         }
     }
@@ -90,6 +98,15 @@ impl IntoResponse for HttpError {
         let mut res = self.status().into_response();
         res.extensions_mut().insert(self);
         res
+    }
+}
+
+/// Adds `Retry-After` to the answer of an error that says when to try again.
+pub fn add_retry_after(err: &HttpError, res: &mut Response) {
+    if let Some(seconds) = err.retry_after()
+        && let Ok(v) = axum::http::HeaderValue::from_str(&seconds.to_string())
+    {
+        res.headers_mut().insert(axum::http::header::RETRY_AFTER, v);
     }
 }
 

@@ -4,4 +4,5 @@
 
 mod network;
 mod notifications;
+mod trust;
 mod week;

@@ -227,5 +227,6 @@ pub fn problem(lang: Locale, err: &HttpError) -> Response {
     if matches!(err, HttpError::Unauthenticated) {
         res.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
     }
+    crate::error::add_retry_after(err, &mut res);
     res
 }

@@ -6,7 +6,7 @@ use super::flash;
 use super::forms::{Field, FormErrors, Kind, checkbox};
 use super::page::{render, render_form, safe_back};
 use crate::cookies;
-use crate::error::HttpResult;
+use crate::error::{HttpError, HttpResult};
 use crate::extract::CsrfForm;
 use app::App;
 use app::account::SignupInput;
@@ -203,11 +203,12 @@ async fn login(
             let errors = FormErrors::new(ctx.lang, &errs);
             Ok(login_page(ctx, &form, errors))
         }
-        Err(app::Error::TooManyAttempts) => {
+        Err(e @ app::Error::TooManyAttempts { .. }) => {
             let errors =
                 FormErrors::new(ctx.lang, &[domain::FieldError::new("email", domain::Reason::TooMany { max: 5 })]);
             let mut res = login_page(ctx, &form, errors);
             *res.status_mut() = axum::http::StatusCode::TOO_MANY_REQUESTS;
+            crate::error::add_retry_after(&HttpError::App(e), &mut res);
             Ok(res)
         }
         Err(e) => Err(e.into()),

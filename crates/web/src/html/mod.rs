@@ -75,7 +75,9 @@ async fn layer(Lang(lang): Lang, req: Request, next: Next) -> Response {
             let next = urlencode(&format!("{path}{query}"));
             Redirect::to(&format!("/login?next={next}")).into_response()
         } else {
-            error_page(lang, &err)
+            let mut page = error_page(lang, &err);
+            crate::error::add_retry_after(&err, &mut page);
+            page
         };
     } else if is_plain_error(&res) {
         let status = res.status();

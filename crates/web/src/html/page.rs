@@ -25,7 +25,35 @@ pub fn render_form<T: Template>(t: &T, refused: bool) -> Response {
     res
 }
 
-/// A local path to go back to; anything else (another host, a scheme) becomes the start page.
+/// A path on this site to go back to; anything else becomes the start page: another host
+/// (`//host`, `/\\host`), a scheme, or a control character or backslash anywhere (browsers drop
+/// TAB, CR and LF from URLs, so `/<TAB>/host` would lead away; CR and LF cannot stand in a header).
 pub fn safe_back(back: &str) -> &str {
-    if back.starts_with('/') && !back.starts_with("//") && !back.contains('\\') { back } else { "/" }
+    let on_site = back.starts_with('/')
+        && !back.starts_with("//")
+        && !back.chars().any(|c| c.is_control() || c == '\\' || c.is_whitespace());
+    if on_site { back } else { "/" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_back;
+
+    #[test]
+    fn only_paths_on_this_site_are_followed() {
+        for ok in ["/", "/swaps/1?x=1#week", "/orgs/2/members"] {
+            assert_eq!(safe_back(ok), ok);
+        }
+        for bad in [
+            "//evil.example",
+            "/\t/evil.example",
+            "/\\evil.example",
+            "https://evil.example",
+            "/a\r\nSet-Cookie: x",
+            "",
+            "evil",
+        ] {
+            assert_eq!(safe_back(bad), "/", "{bad:?}");
+        }
+    }
 }

@@ -233,6 +233,8 @@ async fn login_answers_a_token_and_counts_failures(db: Db) {
     assert_eq!(last, 429);
     let locked = c.post(app.url("/api/login")).json(&login(crate::app::PASSWORD)).send().await.unwrap();
     assert_eq!(locked.status(), 429, "locked also for the right password");
+    let wait: u64 = locked.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=900).contains(&wait), "says when to try again: {wait} s");
     let b = app.browser();
     let page = b
         .post_form("/login", "/login", &[("email", "anna@musterstadt.example"), ("password", crate::app::PASSWORD)])

@@ -12,4 +12,5 @@ mod rounds;
 mod router;
 mod security;
 mod swaps;
+mod trust;
 mod week;
