@@ -227,6 +227,61 @@ pub fn help_needed(app: &App, fx: &mut Effects, organiser: &Contact, person: &st
     short_message(fx, organiser, swap.id, ("help", "help"), text, app.config.link("/help-requests"));
 }
 
+/// The holders of `role` in `org` who may decide on `swap`: not its members (four eyes).
+pub(crate) async fn deciders(app: &App, swap: &Swap, org: domain::OrgId, role: &str) -> Result<Vec<Contact>> {
+    let holders = store::contacts::role_holders(&app.db, org, role).await?;
+    Ok(holders.into_iter().filter(|c| !swap.is_member(c.id)).collect())
+}
+
+/// The decisions of a swap nobody may take: (organisation, role) where every holder of the
+/// role is a member of the swap, or there is none. Only while the swap waits for decisions.
+pub(crate) async fn missing_deciders(app: &App, swap: &Swap) -> Result<Vec<(domain::OrgId, String)>> {
+    let mut missing = Vec::new();
+    if swap.state != domain::swap::SwapState::ApprovalsPending {
+        return Ok(missing);
+    }
+    for org in swap.organisations() {
+        let pending = swap.approvals.iter().any(|a| a.org == org && a.is_pending() && a.delegate.is_none());
+        if pending && deciders(app, swap, org, "approver").await?.is_empty() {
+            missing.push((org, "approver".to_owned()));
+        }
+    }
+    for step in
+        swap.bodies.iter().filter(|b| b.rule == PolicyRule::Consent && b.status == domain::swap::BodyStatus::Pending)
+    {
+        let role = format!("body:{}", step.body.code());
+        if deciders(app, swap, step.org, &role).await?.is_empty() && !missing.contains(&(step.org, role.clone())) {
+            missing.push((step.org, role));
+        }
+    }
+    Ok(missing)
+}
+
+/// Nobody at `org` may take a decision of `swap` in `role`: someone must be named.
+fn decider_missing(
+    app: &App,
+    fx: &mut Effects,
+    to: &Contact,
+    swap: &Swap,
+    names: &Names,
+    org: domain::OrgId,
+    role: &str,
+) {
+    let lang = to.locale;
+    let text = t_args(
+        lang,
+        "note-decider-missing",
+        &[
+            ("week", arg(week_label(lang, swap.week))),
+            ("names", arg(names.member_names(swap))),
+            ("org", arg(names.org(org))),
+            ("role", arg(crate::i18n::t(lang, &format!("role-{}", role.replace(':', "-"))))),
+        ],
+    );
+    let topic = Topic { inbox: "decider-missing", mail: "swap", path: format!("/swaps/{}", swap.id) };
+    message(app, fx, to, swap.id, topic, text, None);
+}
+
 /// The audit records of a swap's events and the notifications of everyone they concern.
 /// `actor` did it (none: the system did); `cancelled_calendars` holds each member's calendar
 /// of the swap with every event cancelled, for a swap called off after its week was planned.
@@ -257,14 +312,23 @@ pub(crate) async fn for_events(
             Event::ApprovalsRequested => {
                 members.iter().for_each(|c| tell(&mut fx, c, "approvals-requested"));
                 for org in swap.organisations() {
-                    for c in store::contacts::role_holders(&app.db, org, "approver").await? {
+                    for c in deciders(app, swap, org, "approver").await? {
                         tell(&mut fx, &c, "approval-needed");
                     }
                 }
                 for step in swap.bodies.iter().filter(|b| b.rule == PolicyRule::Consent) {
                     let role = format!("body:{}", step.body.code());
-                    for c in store::contacts::role_holders(&app.db, step.org, &role).await? {
+                    for c in deciders(app, swap, step.org, &role).await? {
                         tell(&mut fx, &c, "consent-needed");
+                    }
+                }
+                // Where nobody may decide, the organisation's admins and the organisers must
+                // name someone.
+                for (org, role) in missing_deciders(app, swap).await? {
+                    let mut told = deciders(app, swap, org, "org_admin").await?;
+                    told.extend(store::contacts::organisers(&app.db).await?);
+                    for c in told {
+                        decider_missing(app, &mut fx, &c, swap, &names, org, &role);
                     }
                 }
             }
@@ -297,7 +361,7 @@ pub(crate) async fn for_events(
                 // The approvers of the organisations hear of the outcome once there were approvals.
                 if !swap.approvals.is_empty() {
                     for org in swap.organisations() {
-                        for c in store::contacts::role_holders(&app.db, org, "approver").await? {
+                        for c in deciders(app, swap, org, "approver").await? {
                             if Some(c.id) != actor_id {
                                 tell(&mut fx, &c, kind);
                             }

@@ -154,7 +154,9 @@ pub struct RoleChange {
     pub grant: bool,
 }
 
-/// Gives or takes a role in an organisation (its admins and organisers).
+/// Gives or takes a role in an organisation (its admins and organisers). Nobody gives
+/// themselves a role of a co-determination body; every change is in the organisation's audit
+/// trail.
 pub async fn change_role(app: &App, actor: &Actor, id: OrgId, change: &RoleChange) -> Result<()> {
     actor.ensure_org_admin(id)?;
     let role = OrgRole::parse("role", &change.role)?;
@@ -163,8 +165,12 @@ pub async fn change_role(app: &App, actor: &Actor, id: OrgId, change: &RoleChang
         // An organisation must not lock itself out by accident.
         return Err(Error::Conflict("last-own-admin-role"));
     }
+    if change.grant && role.body().is_some() && user == actor.user_id {
+        return Err(Error::Forbidden("own-body-role"));
+    }
     let action = if change.grant { "role.granted" } else { "role.revoked" };
-    let effects = Effects::audit(AuditEntry::new(Some(actor.user_id), action, "user", user).detail(role.code()));
+    let detail = format!("{} {user}", role.code());
+    let effects = Effects::audit(AuditEntry::new(Some(actor.user_id), action, "organisation", id).detail(detail));
     if change.grant {
         store::orgs::grant_role(&app.db, id, user, role, &effects).await?;
     } else {

@@ -310,6 +310,9 @@ pub struct SwapView {
     pub may_sign: bool,
     /// The week has a plan to show.
     pub has_week: bool,
+    /// Decisions nobody may take (organisation, role): every holder of the role is part of
+    /// the swap, or there is none. Someone must be named.
+    pub missing_deciders: Vec<(OrgId, String)>,
 }
 
 /// The swap `id` as `me` sees it.
@@ -319,7 +322,7 @@ pub async fn view(app: &App, me: &Account, id: SwapId) -> Result<SwapView> {
     let mut names = Names::of_swap(app, &s).await?;
     let mut delegates = Vec::new();
     for o in s.organisations() {
-        let holders = store::contacts::role_holders(&app.db, o, "approver").await?;
+        let holders = crate::notify::deciders(app, &s, o, "approver").await?;
         delegates.push((o, holders.into_iter().filter(|c| c.id != me.id).map(|c| (c.id, c.name)).collect()));
     }
     let n = s.members.len();
@@ -333,6 +336,7 @@ pub async fn view(app: &App, me: &Account, id: SwapId) -> Result<SwapView> {
         .collect();
     let me_member = s.members.iter().find(|m| m.user == me.id);
     let pending = s.state == SwapState::ApprovalsPending;
+    let missing_deciders = crate::notify::missing_deciders(app, &s).await?;
     Ok(SwapView {
         may_decide: (0..s.approvals.len())
             .filter(|&i| pending && s.approvals[i].is_pending() && s.may_decide(&actor, i))
@@ -346,6 +350,7 @@ pub async fn view(app: &App, me: &Account, id: SwapId) -> Result<SwapView> {
             && me_member.is_some()
             && !s.signatures.iter().any(|g| g.user == me.id),
         has_week: crate::plan::has_plan(&s),
+        missing_deciders,
         swap: as_seen_by(s, &actor),
         names,
         matched,

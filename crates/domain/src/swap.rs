@@ -144,6 +144,8 @@ pub enum SwapError {
     BadDelegate,
     #[error("it is too early for this")]
     NotYet,
+    #[error("nobody decides on a swap they are part of")]
+    OwnSwap,
 }
 
 impl SwapError {
@@ -166,6 +168,7 @@ impl SwapError {
             SwapError::AgreementChanged => "agreement-changed",
             SwapError::BadDelegate => "bad-delegate",
             SwapError::NotYet => "not-yet",
+            SwapError::OwnSwap => "own-swap",
         }
     }
 
@@ -178,6 +181,7 @@ impl SwapError {
                 | SwapError::NotApprover
                 | SwapError::NotBodyMember
                 | SwapError::MayNotCancel
+                | SwapError::OwnSwap
         )
     }
 }
@@ -630,15 +634,20 @@ impl Swap {
     /// Whether the actor may decide this approval (an approver of its organisation, or the
     /// approver it was delegated to).
     pub fn may_decide(&self, actor: &Actor, approval: usize) -> bool {
-        self.approvals.get(approval).is_some_and(|a| {
-            a.delegate == Some(actor.user_id)
-                || (actor.org_id == Some(a.org) && actor.has(OrgRole::Approver) && a.delegate.is_none())
-        })
+        // Four eyes: nobody decides on a swap they are part of, whatever roles they hold.
+        !self.is_member(actor.user_id)
+            && self.approvals.get(approval).is_some_and(|a| {
+                a.delegate == Some(actor.user_id)
+                    || (actor.org_id == Some(a.org) && actor.has(OrgRole::Approver) && a.delegate.is_none())
+            })
     }
 
     fn pending_approval(&self, actor: &Actor, approval: usize) -> Result<(), SwapError> {
         self.ensure_state(&[SwapState::ApprovalsPending])?;
         let a = self.approvals.get(approval).ok_or(SwapError::NoSuchStep)?;
+        if self.is_member(actor.user_id) {
+            return Err(SwapError::OwnSwap);
+        }
         if !self.may_decide(actor, approval) {
             return Err(SwapError::NotApprover);
         }
@@ -697,7 +706,8 @@ impl Swap {
     ) -> Result<Vec<Event>, SwapError> {
         self.pending_approval(actor, approval)?;
         let a = &mut self.approvals[approval];
-        if to == actor.user_id || to_org != Some(a.org) || !to_is_approver {
+        if to == actor.user_id || to_org != Some(a.org) || !to_is_approver || self.members.iter().any(|m| m.user == to)
+        {
             return Err(SwapError::BadDelegate);
         }
         a.delegate = Some(to);
@@ -707,6 +717,9 @@ impl Swap {
     fn pending_body(&self, actor: &Actor, step: usize) -> Result<(), SwapError> {
         self.ensure_state(&[SwapState::ApprovalsPending])?;
         let s = self.bodies.get(step).ok_or(SwapError::NoSuchStep)?;
+        if self.is_member(actor.user_id) {
+            return Err(SwapError::OwnSwap);
+        }
         let holds = actor.roles.iter().any(|r| r.body() == Some(s.body));
         if actor.org_id != Some(s.org) || !holds {
             return Err(SwapError::NotBodyMember);
@@ -775,7 +788,8 @@ impl Swap {
         Ok(events)
     }
 
-    /// Whether the actor may cancel: a member, or an approver of a concerned organisation.
+    /// Whether the actor may cancel: a member (as a member), or an approver of a concerned
+    /// organisation who is not part of the swap.
     pub fn may_cancel(&self, actor: &Actor) -> bool {
         self.is_member(actor.user_id)
             || (actor.has(OrgRole::Approver) && actor.org_id.is_some_and(|o| self.organisations().contains(&o)))
@@ -911,6 +925,29 @@ mod tests {
         ]
     }
 
+    /// Four eyes: a member who holds every role still decides nothing on their own swap.
+    #[test]
+    fn nobody_decides_on_their_own_swap() {
+        let w = world();
+        let mut s = pair(&w);
+        s.accept(&w.b, &policies(&w, PolicyRule::Consent), now()).unwrap();
+        let all_roles = OrgRole::ALL.to_vec();
+        let a_as_everything = Actor { roles: all_roles, ..w.a.clone() };
+        let mine = s.approvals.iter().position(|x| x.org == w.a.org_id.unwrap()).unwrap();
+        assert!(!s.may_decide(&a_as_everything, mine));
+        assert_eq!(s.approve(&a_as_everything, mine, "", now()), Err(SwapError::OwnSwap));
+        let reason = DeclineReason::parse("staffing", "").unwrap();
+        assert_eq!(s.decline_approval(&a_as_everything, mine, reason, now()), Err(SwapError::OwnSwap));
+        assert_eq!(s.consent(&a_as_everything, 0, now()), Err(SwapError::OwnSwap));
+        assert_eq!(
+            s.delegate(&w.approver_a, mine, w.a.user_id, w.a.org_id, true),
+            Err(SwapError::BadDelegate),
+            "nor is the decision handed to a member"
+        );
+        assert!(SwapError::OwnSwap.is_forbidden());
+        assert!(s.approvals.iter().all(|x| x.is_pending()), "nothing was decided");
+    }
+
     #[test]
     fn happy_path_of_a_pair() {
         let w = world();
@@ -929,7 +966,7 @@ mod tests {
             Err(SwapError::NotApprover),
             "not A's approval to give"
         );
-        assert_eq!(s.approve(&w.a, 0, "", now()), Err(SwapError::NotApprover), "a participant is no approver");
+        assert_eq!(s.approve(&w.a, 0, "", now()), Err(SwapError::OwnSwap), "a participant decides nothing");
         for i in 0..4 {
             let approver = if s.approvals[i].org == w.a.org_id.unwrap() { &w.approver_a } else { &w.approver_b };
             s.approve(approver, i, "gern", now()).unwrap();

@@ -94,6 +94,7 @@ reason-owner-only = Das darf nur die Person selbst.
 reason-no-organisation = Ihr Konto gehört zu keiner Organisation.
 reason-last-own-admin-role = Sie können sich die Admin-Rolle nicht selbst entziehen.
 reason-changed-meanwhile = Das Objekt wurde inzwischen geändert.
+reason-own-body-role = Eine Rolle in einem Gremium der Mitbestimmung vergibt Ihnen eine andere Person, nicht Sie sich selbst.
 
 ## Feldfehler
 error-required = Bitte ausfüllen.
@@ -467,6 +468,9 @@ reason-agreement-changed = Die Erklärung hat sich geändert. Bitte lesen Sie si
 reason-agreement-readers-only = Die Erklärung sehen nur Beteiligte sowie Genehmigende und Admins der beteiligten Organisationen.
 reason-too-few-members = Ein Jobtausch braucht mindestens zwei Personen.
 reason-duplicate-member = Eine Person kommt doppelt vor.
+reason-own-swap = Über einen Jobtausch, an dem Sie selbst beteiligt sind, entscheidet eine andere Person (Vier-Augen-Prinzip).
+note-decider-missing = Für den Jobtausch in { $week } ({ $names }) fehlt bei { $org } eine Person mit der Rolle „{ $role }“, die nicht selbst beteiligt ist. Bitte benennen Sie jemanden.
+swap-decider-missing = { $org }: Es fehlt eine Person mit der Rolle „{ $role }“, die nicht selbst an diesem Jobtausch beteiligt ist. Die Admins der Organisation müssen jemanden benennen; sie und die Netzwerk-Koordination sind informiert.
 error-week-begun = Diese Woche hat schon begonnen. Bitte eine spätere wählen.
 error-wrong-password = Das Passwort ist falsch.
 error-week-taken = In dieser Woche ist schon ein Jobtausch vereinbart (bei Ihnen oder der anderen Person). Bitte eine andere Woche wählen.

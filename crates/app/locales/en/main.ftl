@@ -94,6 +94,7 @@ reason-owner-only = Only the person themselves may do this.
 reason-no-organisation = Your account belongs to no organisation.
 reason-last-own-admin-role = You cannot take the admin role away from yourself.
 reason-changed-meanwhile = The object was changed meanwhile.
+reason-own-body-role = A role in a co-determination body is given to you by someone else, not by yourself.
 
 ## Field errors
 error-required = Please fill in.
@@ -467,6 +468,9 @@ reason-agreement-changed = The agreement changed. Please read it again.
 reason-agreement-readers-only = Only the people of the swap and approvers and admins of its organisations see the agreement.
 reason-too-few-members = A job swap needs at least two people.
 reason-duplicate-member = A person appears twice.
+reason-own-swap = A swap you are part of is decided by someone else (four eyes).
+note-decider-missing = The swap in { $week } ({ $names }) needs someone at { $org } with the role “{ $role }” who is not part of it. Please name someone.
+swap-decider-missing = { $org }: someone with the role “{ $role }” who is not part of this swap is missing. The organisation's admins must name someone; they and the network organisers have been told.
 error-week-begun = This week has begun already. Please choose a later one.
 error-wrong-password = The password is wrong.
 error-week-taken = A job swap is already agreed in this week (yours or the other person's). Please choose another week.

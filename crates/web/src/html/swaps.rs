@@ -157,6 +157,8 @@ struct SwapPage {
     bodies: Vec<BodyRow>,
     /// The week has a plan to show.
     has_week: bool,
+    /// Who must be named because nobody may decide (in words).
+    missing_deciders: Vec<String>,
     can_accept: bool,
     can_withdraw: bool,
     can_cancel: bool,
@@ -213,6 +215,7 @@ async fn swap_page(
         may_cancel,
         may_sign,
         has_week,
+        missing_deciders,
     } = app::swaps::view(app, me, id).await?;
     let l = &ctx;
     let approvers: Vec<(OrgId, Vec<(String, String)>)> = delegates
@@ -356,6 +359,19 @@ async fn swap_page(
         approvals,
         bodies,
         has_week,
+        missing_deciders: missing_deciders
+            .iter()
+            .map(|(org, role)| {
+                app::i18n::t_args(
+                    ctx.lang,
+                    "swap-decider-missing",
+                    &[
+                        ("org", app::i18n::arg(names.org(*org))),
+                        ("role", app::i18n::arg(ctx.t(&format!("role-{}", role.replace(':', "-"))))),
+                    ],
+                )
+            })
+            .collect(),
         can_accept: may_accept,
         can_withdraw: may_withdraw,
         can_cancel: may_cancel,

@@ -10,7 +10,8 @@ on_both_backends!(
     redirects_stay_on_the_site,
     csv_exports_carry_no_formulas,
     a_reset_ends_what_the_old_password_made,
-    interest_stays_hidden_from_ones_employer
+    interest_stays_hidden_from_ones_employer,
+    nobody_decides_on_their_own_swap
 );
 
 async fn redirects_stay_on_the_site(db: Db) {
@@ -175,4 +176,75 @@ async fn interest_stays_hidden_from_ones_employer(db: Db) {
     let (status, by_frank) = get(&swap, &frank).await;
     assert_eq!(status, 200, "from her yes on, her employer sees it");
     assert_eq!(by_frank["message"], Value::Null);
+}
+
+async fn nobody_decides_on_their_own_swap(db: Db) {
+    let app = TestApp::start(db).await;
+    let dieter_id =
+        app.user("dieter@musterstadt.example", Some(app.city), &[OrgRole::OrgAdmin, OrgRole::Approver], false).await;
+    let eva = app.user("eva@verband.example", Some(app.assoc), &[], false).await;
+    app.user("frank@verband.example", Some(app.assoc), &[OrgRole::Approver], false).await;
+    app.user("orga@netzwerk.example", None, &[], true).await;
+    let (dieter, eva_t, frank, orga) = (
+        token(&app, "dieter@musterstadt.example").await,
+        token(&app, "eva@verband.example").await,
+        token(&app, "frank@verband.example").await,
+        token(&app, "orga@netzwerk.example").await,
+    );
+    let c = reqwest::Client::new();
+    let post = async |path: &str, t: &str, body: Value| {
+        let res = c.post(app.url(path)).bearer_auth(t).json(&body).send().await.unwrap();
+        let status = res.status().as_u16();
+        (status, res.json::<Value>().await.unwrap_or(Value::Null))
+    };
+
+    // Dieter, admin and the city's only approver, proposes a swap for himself.
+    let (_, created) = post("/api/swaps", &dieter, json!({"partner": eva.to_string(), "week": "2027-W30"})).await;
+    let swap = format!("/api/swaps/{}", created["id"].as_str().unwrap());
+    let (_, s) = post(&format!("{swap}/accept"), &eva_t, json!({})).await;
+    let mine: Vec<u64> = s["approvals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["organisation_id"] == app.city.to_string())
+        .map(|a| a["index"].as_u64().unwrap())
+        .collect();
+    for approval in &mine {
+        let (status, problem) = post(&format!("{swap}/approve"), &dieter, json!({"approval": approval})).await;
+        assert_eq!((status, problem["code"].as_str()), (403, Some("forbidden")), "{problem}");
+        assert!(problem["detail"].as_str().unwrap().contains("Vier-Augen"), "{problem}");
+    }
+    let roles = format!("/api/organisations/{}/roles", app.city);
+    let grant = json!({"user_id": dieter_id.to_string(), "role": "body:staff_council", "grant": true});
+    let (status, _) = post(&roles, &dieter, grant).await;
+    assert_eq!(status, 403, "nobody grants themselves a council role");
+
+    // Nobody else may decide for the city: the page says so, and the organisers are told.
+    let b = app.browser();
+    b.login("dieter@musterstadt.example").await;
+    let page = b.get(&format!("/swaps/{}", created["id"].as_str().unwrap())).await;
+    assert!(page.body.contains("decider-missing"), "the swap page says who must be named");
+    let inbox: Value = c.get(app.url("/api/inbox")).bearer_auth(&orga).send().await.unwrap().json().await.unwrap();
+    assert!(inbox.as_array().unwrap().iter().any(|n| n["kind"] == "decider-missing"), "{inbox}");
+
+    // A colleague is named approver (in the audit trail) and decides.
+    let bernd = app.user("bernd@musterstadt.example", Some(app.city), &[], false).await;
+    let grant = json!({"user_id": bernd.to_string(), "role": "approver", "grant": true});
+    let res = c.post(app.url(&roles)).bearer_auth(&dieter).json(&grant).send().await.unwrap();
+    assert_eq!(res.status(), 204);
+    let bernd_t = token(&app, "bernd@musterstadt.example").await;
+    for approval in &mine {
+        let (status, _) = post(&format!("{swap}/approve"), &bernd_t, json!({"approval": approval})).await;
+        assert_eq!(status, 200);
+    }
+    let (status, _) = post(&format!("{swap}/approve"), &frank, json!({"approval": 99})).await;
+    assert_ne!(status, 500);
+    let audit = c
+        .get(app.url(&format!("/api/organisations/{}/audit.csv", app.city)))
+        .bearer_auth(&dieter)
+        .send()
+        .await
+        .unwrap();
+    let audit = audit.text().await.unwrap();
+    assert!(audit.contains("role.granted") && audit.contains(&bernd.to_string()), "{audit}");
 }
