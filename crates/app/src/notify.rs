@@ -358,6 +358,15 @@ pub(crate) async fn for_events(
                         mail.attachment = cancelled_calendars.get(&c.id).cloned();
                     }
                 }
+                // The bodies asked for their consent hear of the outcome too.
+                for step in swap.bodies.iter().filter(|b| b.rule == PolicyRule::Consent) {
+                    let role = format!("body:{}", step.body.code());
+                    for c in deciders(app, swap, step.org, &role).await? {
+                        if Some(c.id) != actor_id {
+                            tell(&mut fx, &c, kind);
+                        }
+                    }
+                }
                 // The approvers of the organisations hear of the outcome once there were approvals.
                 if !swap.approvals.is_empty() {
                     for org in swap.organisations() {

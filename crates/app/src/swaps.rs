@@ -8,7 +8,7 @@
 
 use crate::names::Names;
 use crate::{Account, App, Download, Error, Result, today};
-use domain::access::{Actor, OrgRole};
+use domain::access::{Actor, OrgRole, Part, Relation, may_read};
 use domain::swap::{BodyStatus, DeclineReason, Swap, SwapState};
 use domain::values::IsoWeek;
 use domain::{OrgId, Reason, SwapId, UserId};
@@ -27,6 +27,29 @@ pub fn can_view(swap: &Swap, actor: &Actor) -> bool {
             && actor.org_id.is_some_and(|o| swap.members.iter().any(|m| m.org == o && m.accepted)))
 }
 
+/// Who `actor` is to `swap`, as far as the swap alone tells (deputies are the week's business).
+pub fn relations(swap: &Swap, actor: &Actor) -> Vec<Relation> {
+    let mut r = Vec::new();
+    if swap.is_member(actor.user_id) {
+        r.push(Relation::Member);
+    }
+    if actor.organiser {
+        r.push(Relation::Organiser);
+    }
+    if actor.org_id.is_some_and(|o| swap.organisations().contains(&o)) {
+        if actor.has(OrgRole::Approver) {
+            r.push(Relation::Approver);
+        }
+        if actor.has(OrgRole::OrgAdmin) {
+            r.push(Relation::Admin);
+        }
+        if actor.roles.iter().any(|role| role.body().is_some()) {
+            r.push(Relation::Body);
+        }
+    }
+    r
+}
+
 /// Loads a swap the actor may see, whole; one they may not see is "not found".
 async fn load(app: &App, actor: &Actor, id: SwapId) -> Result<Swap> {
     let swap = store::swaps::get(&app.db, id).await?;
@@ -35,7 +58,7 @@ async fn load(app: &App, actor: &Actor, id: SwapId) -> Result<Swap> {
 
 /// What `actor` may read of a swap: the private message of a proposal is for its members.
 fn as_seen_by(mut swap: Swap, actor: &Actor) -> Swap {
-    if !swap.is_member(actor.user_id) {
+    if !may_read(&relations(&swap, actor), Part::Message) {
         swap.message = None;
     }
     swap
@@ -313,6 +336,8 @@ pub struct SwapView {
     /// Decisions nobody may take (organisation, role): every holder of the role is part of
     /// the swap, or there is none. Someone must be named.
     pub missing_deciders: Vec<(OrgId, String)>,
+    /// Whether the viewer may read the agreement (once there is one).
+    pub may_read_agreement: bool,
 }
 
 /// The swap `id` as `me` sees it.
@@ -351,6 +376,7 @@ pub async fn view(app: &App, me: &Account, id: SwapId) -> Result<SwapView> {
             && !s.signatures.iter().any(|g| g.user == me.id),
         has_week: crate::plan::has_plan(&s),
         missing_deciders,
+        may_read_agreement: may_read(&relations(&s, &actor), Part::Agreement),
         swap: as_seen_by(s, &actor),
         names,
         matched,
@@ -365,11 +391,7 @@ pub async fn view(app: &App, me: &Account, id: SwapId) -> Result<SwapView> {
 pub async fn agreement(app: &App, me: &Account, id: SwapId) -> Result<Download> {
     let actor = me.actor();
     let s = get(app, &actor, id).await?;
-    let allowed = s.is_member(me.id)
-        || actor.organiser
-        || (actor.org_id.is_some_and(|o| s.organisations().contains(&o))
-            && (actor.has(OrgRole::Approver) || actor.has(OrgRole::OrgAdmin)));
-    if !allowed {
+    if !may_read(&relations(&s, &actor), Part::Agreement) {
         return Err(Error::Forbidden("agreement-readers-only"));
     }
     let agreement = store::agreements::of_swap(&app.db, s.id).await?.ok_or(Error::NotFound)?;

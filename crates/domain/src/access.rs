@@ -66,6 +66,72 @@ impl Actor {
     }
 }
 
+/// Who someone is to a swap; a person can be several at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Relation {
+    /// Takes part in the swap.
+    Member,
+    /// Stands in for a member at home during the week.
+    Deputy,
+    /// Approves for an organisation the swap concerns.
+    Approver,
+    /// Keeps an organisation the swap concerns.
+    Admin,
+    /// Sits on a co-determination body of an organisation the swap concerns.
+    Body,
+    /// Runs the network.
+    Organiser,
+}
+
+/// A part of a swap that not everyone who sees the swap may read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// The proposer's private message.
+    Message,
+    /// The confidentiality agreement, and its signed version.
+    Agreement,
+    /// The handover notes the members write for each other.
+    Handover,
+    /// The host's notes to the guest on appointments.
+    GuestNotes,
+    /// The daily check-ins (a call for help's note only for its author and the organisers).
+    Checkins,
+    /// The employers' feedback after the week.
+    Feedback,
+    /// The members' reflections (each one's own at once, the others' once all wrote).
+    Reflections,
+}
+
+impl Part {
+    pub const ALL: [Part; 7] = [
+        Part::Message,
+        Part::Agreement,
+        Part::Handover,
+        Part::GuestNotes,
+        Part::Checkins,
+        Part::Feedback,
+        Part::Reflections,
+    ];
+
+    /// Who reads this part: the one table of it (`docs/visibility.md` shows the same).
+    pub fn readers(self) -> &'static [Relation] {
+        use Relation::*;
+        match self {
+            Part::Message => &[Member],
+            Part::Agreement => &[Member, Approver, Admin, Body, Organiser],
+            Part::Handover | Part::GuestNotes => &[Member, Deputy],
+            Part::Checkins => &[Member, Organiser],
+            Part::Feedback => &[Member, Approver, Organiser],
+            Part::Reflections => &[Member],
+        }
+    }
+}
+
+/// Whether someone who is `relations` to a swap may read `part` of it.
+pub fn may_read(relations: &[Relation], part: Part) -> bool {
+    relations.iter().any(|r| part.readers().contains(r))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,6 +151,17 @@ mod tests {
         assert!(organiser.ensure_org_admin(OrgId::new()).is_ok());
         assert!(organiser.ensure_organiser().is_ok());
         assert!(admin.ensure_organiser().is_err());
+    }
+
+    #[test]
+    fn each_body_reads_what_it_needs() {
+        use Relation::*;
+        assert!(may_read(&[Body], Part::Agreement), "the council reads what it consents to");
+        assert!(!may_read(&[Body], Part::Handover) && !may_read(&[Body], Part::GuestNotes));
+        assert!(!may_read(&[Approver, Admin, Organiser], Part::Message), "the message is for the two people");
+        assert!(may_read(&[Deputy], Part::Handover) && !may_read(&[Deputy], Part::Agreement));
+        assert!(may_read(&[Approver, Body], Part::Feedback), "one relation that reads is enough");
+        assert!(Part::ALL.iter().all(|p| may_read(&[Member], *p)), "the members read everything of their swap");
     }
 
     #[test]

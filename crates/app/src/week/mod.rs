@@ -17,7 +17,7 @@ use crate::names::Names;
 use crate::{Account, App, Download, Error, Result, today};
 use changes::PlanChange;
 use chrono::{NaiveDate, Utc};
-use domain::access::OrgRole;
+use domain::access::{OrgRole, Part, Relation, may_read};
 use domain::after::{
     AccessItem, AccessState, AdminItem, CheckinStatus, Reflection, parse_admin_value, parse_note, reflections_visible,
 };
@@ -40,9 +40,16 @@ pub struct Viewer {
     pub deputy_for: Vec<UserId>,
     /// Organisations of the swap where this person approves.
     pub approver_of: Vec<OrgId>,
+    /// Who this person is to the swap (see `domain::access::Part` for what each reads).
+    pub relations: Vec<Relation>,
 }
 
 impl Viewer {
+    /// Whether this person may read `part` of the swap.
+    pub fn reads(&self, part: Part) -> bool {
+        may_read(&self.relations, part)
+    }
+
     /// Whether this person plans for the host `host`: the host, or their deputy.
     pub fn plans_for(&self, host: UserId) -> bool {
         self.user == host || self.deputy_for.contains(&host)
@@ -119,8 +126,18 @@ async fn load(app: &App, me: &Account, id: SwapId) -> Result<(Swap, Viewer)> {
     }
     let approver_of =
         swap.organisations().into_iter().filter(|o| actor.org_id == Some(*o) && actor.has(OrgRole::Approver)).collect();
-    let viewer =
-        Viewer { user: me.id, member: swap.is_member(me.id), organiser: me.organiser, deputy_for, approver_of };
+    let mut relations = crate::swaps::relations(&swap, &actor);
+    if !deputy_for.is_empty() {
+        relations.push(Relation::Deputy);
+    }
+    let viewer = Viewer {
+        user: me.id,
+        member: swap.is_member(me.id),
+        organiser: me.organiser,
+        deputy_for,
+        approver_of,
+        relations,
+    };
     Ok((swap, viewer))
 }
 
@@ -496,7 +513,7 @@ pub async fn view(app: &App, me: &Account, id: SwapId) -> Result<WeekView> {
     let access = store::week::access_items(db, id).await?;
     let mut names = Names::of_swap(app, &swap).await?;
     names.include(app, deputies.iter().map(|(_, d)| *d).chain(access.iter().map(|a| a.owner))).await?;
-    let checkins = if viewer.member || viewer.organiser {
+    let checkins = if viewer.reads(Part::Checkins) {
         store::week::checkins(db, id)
             .await?
             .into_iter()
@@ -514,21 +531,26 @@ pub async fn view(app: &App, me: &Account, id: SwapId) -> Result<WeekView> {
     let reflections = stored
         .into_iter()
         // Reflections are for the partners; approvers give their own feedback instead.
-        .filter(|(u, _, _)| *u == me.id || (visible && viewer.member))
+        .filter(|(u, _, _)| *u == me.id || (visible && viewer.reads(Part::Reflections)))
         .map(|(author, reflection, _)| ReflectionEntry { author, reflection })
         .collect();
-    let feedback = if viewer.member || !viewer.approver_of.is_empty() || viewer.organiser {
-        store::week::feedback(db, id).await?
-    } else {
-        Vec::new()
-    };
+    let feedback = if viewer.reads(Part::Feedback) { store::week::feedback(db, id).await? } else { Vec::new() };
     Ok(WeekView {
         plan: week_plan(app, &swap).await?,
         open: plan_open(&swap),
         settings: store::week::settings(db, id).await?.unwrap_or_default(),
         briefings: store::week::briefings(db, id).await?,
-        appointments: store::week::appointments(db, id).await?,
-        handovers: store::week::handovers(db, id).await?,
+        appointments: store::week::appointments(db, id)
+            .await?
+            .into_iter()
+            .map(|mut a| {
+                if !viewer.reads(Part::GuestNotes) {
+                    a.appointment.note_for_guest = None;
+                }
+                a
+            })
+            .collect(),
+        handovers: if viewer.reads(Part::Handover) { store::week::handovers(db, id).await? } else { Vec::new() },
         admin: store::week::admin_items(db, id).await?,
         deputies,
         access,

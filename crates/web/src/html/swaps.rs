@@ -216,6 +216,7 @@ async fn swap_page(
         may_sign,
         has_week,
         missing_deciders,
+        may_read_agreement,
     } = app::swaps::view(app, me, id).await?;
     let l = &ctx;
     let approvers: Vec<(OrgId, Vec<(String, String)>)> = delegates
@@ -376,7 +377,7 @@ async fn swap_page(
         can_withdraw: may_withdraw,
         can_cancel: may_cancel,
         can_sign: may_sign,
-        has_agreement: s.agreement_hash.is_some(),
+        has_agreement: s.agreement_hash.is_some() && may_read_agreement,
         agreement_hash: s.agreement_hash.clone().unwrap_or_default(),
         audit,
         failed: failed.to_owned(),

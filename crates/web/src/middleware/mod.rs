@@ -1,10 +1,11 @@
 //! The layer every request passes, whatever face answers it: security headers, `no-store` on
-//! everything personal, and the CSRF cookie a browser's forms repeat (see
-//! [`crate::extract::CsrfForm`]). Bearer-token API calls and calendar programs carry no cookie
-//! and get none.
+//! everything personal, and the CSRF token a browser's forms repeat (see
+//! [`crate::extract::CsrfForm`]): bound to the session once there is one, a random cookie
+//! before. A request from a page of another site is marked, so that no form accepts it.
+//! Bearer-token API calls and calendar programs carry no cookie and get none.
 
 use crate::cookies;
-use crate::extract::CsrfToken;
+use crate::extract::{CsrfToken, ForeignOrigin};
 use app::App;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, header};
@@ -26,7 +27,18 @@ pub async fn security(State(app): State<App>, mut req: Request, next: Next) -> R
     let existing = jar.get(cookies::CSRF).map(|c| c.value().to_owned()).filter(|v| v.len() == 64);
     let fresh = existing.is_none();
     let token = existing.unwrap_or_else(app::secrets::new_secret);
-    req.extensions_mut().insert(CsrfToken(token.clone()));
+    // Signed in, a form's token is derived from the session's secret, which no other site can
+    // know or set; before that, the random cookie guards the sign-in forms.
+    let form_token = match jar.get(cookies::SESSION) {
+        Some(session) => CsrfToken::of_session(session.value()),
+        None => CsrfToken(token.clone()),
+    };
+    req.extensions_mut().insert(form_token);
+    if let Some(origin) = req.headers().get(header::ORIGIN)
+        && !same_origin(origin.to_str().unwrap_or("null"), &app.config.base_url)
+    {
+        req.extensions_mut().insert(ForeignOrigin);
+    }
 
     let mut res = next.run(req).await;
 
@@ -50,4 +62,25 @@ pub async fn security(State(app): State<App>, mut req: Request, next: Next) -> R
         h.append(header::SET_COOKIE, v);
     }
     res
+}
+
+/// Whether an `Origin` header names this site (`scheme://host[:port]` of the base URL).
+fn same_origin(origin: &str, base_url: &str) -> bool {
+    let own = base_url.splitn(4, '/').take(3).collect::<Vec<_>>().join("/");
+    origin.eq_ignore_ascii_case(&own)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_origin;
+
+    #[test]
+    fn only_this_site_is_the_same_origin() {
+        assert!(same_origin("https://jobtausch.example", "https://jobtausch.example"));
+        assert!(same_origin("http://127.0.0.1:8080", "http://127.0.0.1:8080/"));
+        assert!(same_origin("https://jobtausch.example", "https://jobtausch.example/app"));
+        assert!(!same_origin("https://evil.example", "https://jobtausch.example"));
+        assert!(!same_origin("http://jobtausch.example", "https://jobtausch.example"));
+        assert!(!same_origin("null", "https://jobtausch.example"));
+    }
 }

@@ -11,7 +11,9 @@ on_both_backends!(
     csv_exports_carry_no_formulas,
     a_reset_ends_what_the_old_password_made,
     interest_stays_hidden_from_ones_employer,
-    nobody_decides_on_their_own_swap
+    nobody_decides_on_their_own_swap,
+    each_body_sees_what_it_needs,
+    csrf_tokens_are_bound_to_the_session
 );
 
 async fn redirects_stay_on_the_site(db: Db) {
@@ -247,4 +249,110 @@ async fn nobody_decides_on_their_own_swap(db: Db) {
         .unwrap();
     let audit = audit.text().await.unwrap();
     assert!(audit.contains("role.granted") && audit.contains(&bernd.to_string()), "{audit}");
+}
+
+async fn each_body_sees_what_it_needs(db: Db) {
+    let app = TestApp::start(db).await;
+    let anna = app.user("anna@musterstadt.example", Some(app.city), &[], false).await;
+    let eva = app.user("eva@verband.example", Some(app.assoc), &[], false).await;
+    app.user("bernd@musterstadt.example", Some(app.city), &[OrgRole::Approver, OrgRole::OrgAdmin], false).await;
+    app.user("frank@verband.example", Some(app.assoc), &[OrgRole::Approver], false).await;
+    app.user("carla@musterstadt.example", Some(app.city), &[OrgRole::StaffCouncil], false).await;
+    let t = |email: &'static str| token(&app, email);
+    let (anna_t, eva_t, bernd, frank, carla) = (
+        t("anna@musterstadt.example").await,
+        t("eva@verband.example").await,
+        t("bernd@musterstadt.example").await,
+        t("frank@verband.example").await,
+        t("carla@musterstadt.example").await,
+    );
+    let c = reqwest::Client::new();
+    let call = async |method: reqwest::Method, path: &str, token: &str, body: Value| {
+        let res = c.request(method, app.url(path)).bearer_auth(token).json(&body).send().await.unwrap();
+        let status = res.status().as_u16();
+        (status, res.json::<Value>().await.unwrap_or(Value::Null))
+    };
+    use reqwest::Method;
+    let policy = json!({"staff_council": "consent", "equal_opportunities": "not_needed",
+        "disability_representative": "not_needed", "data_protection": "not_needed"});
+    assert_eq!(call(Method::PUT, &format!("/api/organisations/{}/policy", app.city), &bernd, policy).await.0, 204);
+
+    let (_, created) =
+        call(Method::POST, "/api/swaps", &anna_t, json!({"partner": eva.to_string(), "week": "2027-W30"})).await;
+    let swap = format!("/api/swaps/{}", created["id"].as_str().unwrap());
+    let (_, s) = call(Method::POST, &format!("{swap}/accept"), &eva_t, json!({})).await;
+    for a in s["approvals"].as_array().unwrap() {
+        let who = if a["organisation_id"] == app.city.to_string() { &bernd } else { &frank };
+        let (status, _) = call(Method::POST, &format!("{swap}/approve"), who, json!({"approval": a["index"]})).await;
+        assert_eq!(status, 200);
+    }
+    let step = s["bodies"].as_array().unwrap().iter().find(|b| b["rule"] == "consent").unwrap()["index"].clone();
+    assert_eq!(call(Method::POST, &format!("{swap}/consent"), &carla, json!({"step": step})).await.0, 200);
+    let pdf = c.get(app.url(&format!("{swap}/agreement.pdf"))).bearer_auth(&carla).send().await.unwrap();
+    assert_eq!(pdf.status(), 200, "the council reads the agreement it consented to");
+    let (_, s) = call(Method::GET, &swap, &anna_t, Value::Null).await;
+    let hash = s["agreement_hash"].as_str().unwrap().to_owned();
+    for who in [&anna_t, &eva_t] {
+        let sign = json!({"password": PASSWORD, "hash": hash});
+        assert_eq!(call(Method::POST, &format!("{swap}/sign"), who, sign).await.0, 200);
+    }
+    let (_, inbox) = call(Method::GET, "/api/inbox", &carla, Value::Null).await;
+    assert!(inbox.as_array().unwrap().iter().any(|n| n["kind"] == "confirmed"), "the council hears of the outcome");
+
+    // The week: notes meant for the two people stay with them (and their deputies).
+    let week = format!("{swap}/week");
+    let handover = json!({"body": "Die Zugangsdaten liegen im Tresor."});
+    assert_eq!(call(Method::PUT, &format!("{week}/handover"), &anna_t, handover).await.0, 200);
+    let appointment = json!({"guest_id": anna.to_string(), "title": "Teamrunde", "kind": "team_meeting",
+        "date": "2027-07-27", "start": "10:00", "end": "11:00", "place_or_link": "Raum 1", "note_for_guest": "Nur für dich"});
+    assert_eq!(call(Method::POST, &format!("{week}/appointments"), &eva_t, appointment).await.0, 200);
+    let (status, by_council) = call(Method::GET, &week, &carla, Value::Null).await;
+    assert_eq!(status, 200);
+    assert_eq!(by_council["handovers"], json!([]), "no handover notes for the council");
+    assert_eq!(by_council["appointments"][0]["note_for_guest"], Value::Null);
+    let (_, by_anna) = call(Method::GET, &week, &anna_t, Value::Null).await;
+    assert_eq!(by_anna["handovers"][0]["body"], "Die Zugangsdaten liegen im Tresor.");
+    assert_eq!(by_anna["appointments"][0]["note_for_guest"], "Nur für dich");
+}
+
+/// The value a response sets for a cookie.
+fn set_cookie(res: &reqwest::Response, name: &str) -> Option<String> {
+    res.headers().get_all("set-cookie").iter().find_map(|v| {
+        let v = v.to_str().ok()?;
+        v.strip_prefix(&format!("{name}=")).map(|rest| rest.split(';').next().unwrap_or("").to_owned())
+    })
+}
+
+async fn csrf_tokens_are_bound_to_the_session(db: Db) {
+    let app = TestApp::start(db).await;
+    app.user("anna@musterstadt.example", Some(app.city), &[], false).await;
+    let c = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let page = c.get(app.url("/login")).send().await.unwrap();
+    let anonymous = set_cookie(&page, "jt_csrf").unwrap();
+    let login = [("csrf", anonymous.as_str()), ("email", "anna@musterstadt.example"), ("password", PASSWORD)];
+    let res =
+        c.post(app.url("/login")).header("cookie", format!("jt_csrf={anonymous}")).form(&login).send().await.unwrap();
+    assert_eq!(res.status(), 303);
+    let session = set_cookie(&res, "jt_session").unwrap();
+    let inbox_read = |cookie: String, token: String, origin: Option<&str>| {
+        let mut req = c.post(app.url("/inbox")).header("cookie", cookie).form(&[("csrf", token)]);
+        if let Some(o) = origin {
+            req = req.header("origin", o);
+        }
+        req.send()
+    };
+
+    // An attacker who planted a CSRF cookie of their own knows its value: it is worth nothing.
+    let planted = "a".repeat(64);
+    let res = inbox_read(format!("jt_session={session}; jt_csrf={planted}"), planted.clone(), None).await.unwrap();
+    assert_eq!(res.status(), 403, "a token from a cookie the attacker set is refused");
+
+    // The page's own token works, but not from another site's page.
+    let own = c.get(app.url("/inbox")).header("cookie", format!("jt_session={session}")).send().await.unwrap();
+    let token = crate::app::csrf_of(&own.text().await.unwrap());
+    let foreign =
+        inbox_read(format!("jt_session={session}"), token.clone(), Some("https://evil.example")).await.unwrap();
+    assert_eq!(foreign.status(), 403, "a form posted from another site is refused");
+    let ok = inbox_read(format!("jt_session={session}"), token, Some(app.base.as_str())).await.unwrap();
+    assert_eq!(ok.status(), 303, "the site's own form goes through");
 }
