@@ -72,6 +72,9 @@ pub async fn signup(app: &App, lang: Locale, input: &SignupInput) -> Result<()> 
     };
     errs.into_result()?;
 
+    // Both ways hash the password: the time taken must not tell whether the address has an
+    // account (the answer and the mail's moment do not either; the worker sends it).
+    let password_hash = hash_password(&password).await?;
     if let Some(existing) = store::users::account_by_email(&app.db, &email.normalised()).await? {
         let notice = mail::already_registered(lang, &email.to_string(), &app.config.link("/login"));
         let effects =
@@ -85,7 +88,7 @@ pub async fn signup(app: &App, lang: Locale, input: &SignupInput) -> Result<()> 
         email: email.to_string(),
         email_norm: email.normalised(),
         display_name: name.to_string(),
-        password_hash: hash_password(&password).await?,
+        password_hash,
         org_id: Some(org),
         locale: lang,
         organiser: false,
@@ -196,7 +199,13 @@ const RESET_VALIDITY: chrono::Duration = chrono::Duration::hours(1);
 /// way, so that nobody learns who has an account.
 pub async fn request_password_reset(app: &App, email_raw: &str) -> Result<()> {
     let email = Email::parse("email", email_raw)?;
-    let Some(user) = store::users::account_by_email(&app.db, &email.normalised()).await? else { return Ok(()) };
+    let Some(user) = store::users::account_by_email(&app.db, &email.normalised()).await? else {
+        // An unknown address leaves a record too, so that both ways write once and take alike.
+        let someone = hash_secret(&email.normalised());
+        let effects = Effects::audit(AuditEntry::new(None, "password.reset-unknown", "account", someone));
+        store::outbox::record(&app.db, &effects).await?;
+        return Ok(());
+    };
     let account = store::users::account(&app.db, user).await?;
     let secret = new_secret();
     let link = app.config.link(&format!("/password/reset?token={secret}"));

@@ -17,7 +17,14 @@ pub enum HttpError {
     Csrf,
     /// A body, query or path that could not even be read.
     BadRequest(String),
+    /// A body larger than the limit (in bytes).
+    TooLarge { limit: usize },
+    /// The address does not answer this method.
+    MethodNotAllowed,
 }
+
+/// The largest body a request may carry.
+pub const BODY_LIMIT: usize = 256 * 1024;
 
 impl HttpError {
     pub fn status(&self) -> StatusCode {
@@ -33,6 +40,8 @@ impl HttpError {
             HttpError::Unauthenticated => StatusCode::UNAUTHORIZED,
             HttpError::Csrf => StatusCode::FORBIDDEN,
             HttpError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            HttpError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            HttpError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
         }
     }
 
@@ -50,6 +59,8 @@ impl HttpError {
             HttpError::Unauthenticated => "unauthenticated",
             HttpError::Csrf => "csrf",
             HttpError::BadRequest(_) => "bad-request",
+            HttpError::TooLarge { .. } => "too-large",
+            HttpError::MethodNotAllowed => "method-not-allowed",
         }
     }
 
@@ -58,6 +69,14 @@ impl HttpError {
         match self {
             HttpError::App(app::Error::Forbidden(why) | app::Error::Conflict(why)) => Some(why),
             _ => None,
+        }
+    }
+
+    /// The words of this refusal's explanation (`problem-{code}-text`) need, if any.
+    pub fn text_args(&self) -> Vec<(&'static str, app::i18n::Arg)> {
+        match self {
+            HttpError::TooLarge { limit } => vec![("limit", app::i18n::arg(limit / 1024))],
+            _ => Vec::new(),
         }
     }
 
@@ -73,7 +92,8 @@ impl HttpError {
     pub fn of_status(status: StatusCode) -> Self {
         match status {
             StatusCode::NOT_FOUND => HttpError::App(app::Error::NotFound),
-            StatusCode::METHOD_NOT_ALLOWED => HttpError::BadRequest("method-not-allowed".into()),
+            StatusCode::METHOD_NOT_ALLOWED => HttpError::MethodNotAllowed,
+            StatusCode::PAYLOAD_TOO_LARGE => HttpError::TooLarge { limit: BODY_LIMIT },
             s if s.is_server_error() => HttpError::App(app::Error::Internal),
             _ => HttpError::BadRequest("unreadable".into()),
         }

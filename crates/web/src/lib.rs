@@ -28,7 +28,6 @@ pub fn router(app: App) -> Router {
         .nest("/api", api::routes())
         .route("/healthz", axum::routing::get(healthz))
         .layer(axum::middleware::from_fn_with_state(app.clone(), middleware::security))
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(256 * 1024))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(app)
 }

@@ -44,6 +44,8 @@ pub fn routes() -> Router<App> {
         .merge(inbox::routes())
         .merge(rounds::routes())
         .fallback(not_found)
+        // Inside the face's layer, so that an oversized body gets the face's own answer.
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(crate::error::BODY_LIMIT))
         .layer(axum::middleware::from_fn(layer))
 }
 
@@ -98,7 +100,7 @@ impl utoipa::Modify for BearerAuth {
 /// The error answers of every operation, declared once: a refusal is a problem+json, and
 /// which statuses an operation can answer follows from what it takes. Every operation may
 /// answer 400 (an unreadable request), 404, 409 and 422; one that needs a token also 401 and
-/// 403; login-like ones 429.
+/// 403; one that takes a body 413; login-like ones 429.
 pub struct ProblemResponses;
 
 impl utoipa::Modify for ProblemResponses {
@@ -123,6 +125,7 @@ impl utoipa::Modify for ProblemResponses {
             ("409", "Conflict", "Not possible in the state things are in."),
             ("422", "Invalid", "Input refused, field by field."),
             ("429", "TooManyAttempts", "Too many failed attempts; try again later."),
+            ("413", "TooLarge", "The body is larger than the limit (256 KiB)."),
         ];
         for (_, name, description) in all {
             components.responses.insert(name.to_owned(), RefOr::T(problem(description)));
@@ -136,6 +139,7 @@ impl utoipa::Modify for ProblemResponses {
                     let applies = match status {
                         "401" | "403" => secured,
                         "429" => !secured,
+                        "413" => op.request_body.is_some(),
                         _ => true,
                     };
                     if applies {
@@ -199,6 +203,7 @@ pub fn problem(lang: Locale, err: &HttpError) -> Response {
     let code = err.code();
     let detail = match err {
         HttpError::BadRequest(why) => Some(why.clone()),
+        HttpError::TooLarge { .. } => Some(app::i18n::t_args(lang, "problem-too-large-text", &err.text_args())),
         _ => err.reason().map(|why| app::i18n::refusal(lang, why).unwrap_or_else(|| why.to_owned())),
     };
     let errors = match err {

@@ -39,7 +39,13 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for CsrfForm<T> {
         if req.extensions().get::<ForeignOrigin>().is_some() {
             return Err(HttpError::Csrf);
         }
-        let bytes = Bytes::from_request(req, state).await.map_err(|_| HttpError::BadRequest("body".into()))?;
+        let bytes = Bytes::from_request(req, state).await.map_err(|e| {
+            if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                HttpError::TooLarge { limit: crate::error::BODY_LIMIT }
+            } else {
+                HttpError::BadRequest("body".into())
+            }
+        })?;
         let pairs: Vec<(String, String)> =
             serde_urlencoded::from_bytes(&bytes).map_err(|_| HttpError::BadRequest("form".into()))?;
         let sent = pairs.iter().find(|(k, _)| k == "csrf").map(|(_, v)| v.as_str());

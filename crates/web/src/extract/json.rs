@@ -13,6 +13,9 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         match axum::Json::<T>::from_request(req, state).await {
             Ok(axum::Json(v)) => Ok(ApiJson(v)),
+            Err(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
+                Err(HttpError::TooLarge { limit: crate::error::BODY_LIMIT })
+            }
             Err(e) => Err(HttpError::BadRequest(e.body_text())),
         }
     }

@@ -55,6 +55,8 @@ pub fn routes() -> Router<App> {
         .merge(swaps::routes())
         .merge(assets::routes())
         .fallback(not_found)
+        // Inside the face's layer, so that an oversized body gets the face's own answer.
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(crate::error::BODY_LIMIT))
         .layer(axum::middleware::from_fn(layer))
 }
 
@@ -186,7 +188,7 @@ fn error_page(lang: Locale, err: &HttpError) -> Response {
     let text = err
         .reason()
         .and_then(|why| app::i18n::refusal(lang, why))
-        .unwrap_or_else(|| t(lang, &format!("problem-{code}-text")));
+        .unwrap_or_else(|| app::i18n::t_args(lang, &format!("problem-{code}-text"), &err.text_args()));
     let page = ErrorPage { title: t(lang, &format!("problem-{code}")), text, ctx };
     let mut res = render(&page);
     *res.status_mut() = err.status();

@@ -13,7 +13,8 @@ on_both_backends!(
     interest_stays_hidden_from_ones_employer,
     nobody_decides_on_their_own_swap,
     each_body_sees_what_it_needs,
-    csrf_tokens_are_bound_to_the_session
+    csrf_tokens_are_bound_to_the_session,
+    oversized_and_wrong_requests_get_the_products_answer
 );
 
 async fn redirects_stay_on_the_site(db: Db) {
@@ -355,4 +356,31 @@ async fn csrf_tokens_are_bound_to_the_session(db: Db) {
     assert_eq!(foreign.status(), 403, "a form posted from another site is refused");
     let ok = inbox_read(format!("jt_session={session}"), token, Some(app.base.as_str())).await.unwrap();
     assert_eq!(ok.status(), 303, "the site's own form goes through");
+}
+
+async fn oversized_and_wrong_requests_get_the_products_answer(db: Db) {
+    let app = TestApp::start(db).await;
+    app.user("anna@musterstadt.example", Some(app.city), &[], false).await;
+    let anna = token(&app, "anna@musterstadt.example").await;
+    let c = reqwest::Client::new();
+    let huge = "x".repeat(300 * 1024);
+    let res = c.put(app.url("/api/profile")).bearer_auth(&anna).json(&json!({"about": huge})).send().await.unwrap();
+    assert_eq!(res.status(), 413);
+    assert_eq!(res.headers()["content-type"], "application/problem+json");
+    assert_eq!(res.headers()["x-content-type-options"], "nosniff", "errors carry the security headers");
+    let problem: Value = res.json().await.unwrap();
+    assert_eq!((problem["status"].as_u64(), problem["code"].as_str()), (Some(413), Some("too-large")));
+    assert!(problem["detail"].as_str().unwrap().contains("256 KiB"), "{problem}");
+
+    let b = app.browser();
+    b.login("anna@musterstadt.example").await;
+    let page = b.post_form("/profile", "/profile", &[("about", huge.as_str())]).await;
+    assert_eq!(page.status, 413);
+    assert!(page.body.contains("größer als 256 KiB"), "a translated page says what happened");
+    assert!(page.headers["content-security-policy"].to_str().unwrap().contains("default-src"), "with its headers");
+
+    let res = c.delete(app.url("/api/me")).bearer_auth(&anna).send().await.unwrap();
+    assert_eq!(res.status(), 405);
+    let problem: Value = res.json().await.unwrap();
+    assert_eq!((problem["status"].as_u64(), problem["code"].as_str()), (Some(405), Some("method-not-allowed")));
 }
