@@ -20,10 +20,12 @@ pub struct Mailer {
 }
 
 impl Mailer {
-    pub fn new(smtp_url: Option<&str>, from: &str) -> anyhow::Result<Self> {
+    /// A mailer for `smtp_url` (none: the log); `ca_file` is a PEM file of a private CA the
+    /// relay's certificate is signed by, trusted besides the system's roots.
+    pub fn new(smtp_url: Option<&str>, from: &str, ca_file: Option<&std::path::Path>) -> anyhow::Result<Self> {
         let from: Mailbox = from.parse().map_err(|e| anyhow::anyhow!("JOBTAUSCH_MAIL_FROM {from:?}: {e}"))?;
         let transport = match smtp_url {
-            Some(url) => Transport::Smtp(smtp_transport(url)?),
+            Some(url) => Transport::Smtp(smtp_transport(url, ca_file)?),
             None => Transport::Log,
         };
         Ok(Self { transport, from })
@@ -67,25 +69,53 @@ fn attachment(a: &MailAttachment) -> Result<SinglePart, String> {
     Ok(Attachment::new(a.name.clone()).body(body, content_type))
 }
 
-/// A relay from `smtp://[USER:PASSWORD@]HOST[:PORT]` (plain SMTP, as inside an
-/// administration's network; port 25 by default).
-fn smtp_transport(url: &str) -> anyhow::Result<AsyncSmtpTransport<Tokio1Executor>> {
-    let bad = || anyhow::anyhow!("JOBTAUSCH_SMTP_URL {url:?}: expected smtp://[USER:PASSWORD@]HOST[:PORT]");
-    let rest = url.strip_prefix("smtp://").ok_or_else(bad)?.trim_end_matches('/');
+/// A relay from its URL:
+/// - `smtp://HOST[:PORT]` (port 25): STARTTLS when the relay offers it;
+/// - `smtp://USER:PASSWORD@HOST[:PORT]`: STARTTLS required, so that the credentials never
+///   cross the wire in clear (no relay without it is used);
+/// - `smtps://[USER:PASSWORD@]HOST[:PORT]` (port 465): TLS from the first byte.
+///
+/// The relay's certificate is checked against the system's roots, and against `ca_file` too.
+fn smtp_transport(url: &str, ca_file: Option<&std::path::Path>) -> anyhow::Result<AsyncSmtpTransport<Tokio1Executor>> {
+    use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
+    let bad =
+        || anyhow::anyhow!("JOBTAUSCH_SMTP_URL {url:?}: expected smtp://[USER:PASSWORD@]HOST[:PORT] or smtps://...");
+    let (implicit, rest) = match (url.strip_prefix("smtps://"), url.strip_prefix("smtp://")) {
+        (Some(rest), _) => (true, rest),
+        (None, Some(rest)) => (false, rest),
+        _ => return Err(bad()),
+    };
+    let rest = rest.trim_end_matches('/');
     let (creds, hostport) = match rest.rsplit_once('@') {
         Some((c, h)) => (Some(c), h),
         None => (None, rest),
     };
     let (host, port) = match hostport.rsplit_once(':') {
         Some((h, p)) => (h, p.parse::<u16>().map_err(|_| bad())?),
-        None => (hostport, 25),
+        None => (hostport, if implicit { 465 } else { 25 }),
     };
     if host.is_empty() {
         return Err(bad());
     }
-    let mut builder =
-        AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host).port(port).timeout(Some(Duration::from_secs(20)));
-    if let Some((user, pass)) = creds.and_then(|c| c.split_once(':')) {
+    let mut tls = TlsParameters::builder(host.to_owned());
+    if let Some(path) = ca_file {
+        let pem = std::fs::read(path).map_err(|e| anyhow::anyhow!("JOBTAUSCH_SMTP_CA_FILE {}: {e}", path.display()))?;
+        let ca = Certificate::from_pem(&pem)
+            .map_err(|e| anyhow::anyhow!("JOBTAUSCH_SMTP_CA_FILE {}: not a PEM certificate: {e}", path.display()))?;
+        tls = tls.add_root_certificate(ca);
+    }
+    let tls = tls.build().map_err(|e| anyhow::anyhow!("TLS for {host}: {e}"))?;
+    let credentials = creds.and_then(|c| c.split_once(':'));
+    let tls = match (implicit, credentials.is_some()) {
+        (true, _) => Tls::Wrapper(tls),
+        (false, true) => Tls::Required(tls),
+        (false, false) => Tls::Opportunistic(tls),
+    };
+    let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
+        .port(port)
+        .tls(tls)
+        .timeout(Some(Duration::from_secs(20)));
+    if let Some((user, pass)) = credentials {
         builder =
             builder.credentials(lettre::transport::smtp::authentication::Credentials::new(user.into(), pass.into()));
     }

@@ -29,9 +29,13 @@ struct ServeArgs {
     /// The address people reach this instance at, for links in e-mails (default: http://BIND).
     #[arg(long, env = "JOBTAUSCH_BASE_URL")]
     base_url: Option<String>,
-    /// smtp://HOST:PORT of the mail relay; unset means mails are written to the log.
+    /// The mail relay: smtp://[USER:PASSWORD@]HOST[:PORT] (STARTTLS; required with a user) or
+    /// smtps://... (TLS from the start); unset means mails are written to the log.
     #[arg(long, env = "JOBTAUSCH_SMTP_URL")]
     smtp_url: Option<String>,
+    /// A PEM file with the certificate of a private CA that signed the relay's certificate.
+    #[arg(long, env = "JOBTAUSCH_SMTP_CA_FILE")]
+    smtp_ca_file: Option<std::path::PathBuf>,
     /// The sender of all mails.
     #[arg(long, env = "JOBTAUSCH_MAIL_FROM", default_value = "Jobtausch <noreply@jobtausch.invalid>")]
     mail_from: String,
@@ -164,6 +168,7 @@ fn server_config(serve: &ServeArgs) -> server::Options {
         base_url: serve.base_url.clone().unwrap_or_else(|| format!("http://{}", serve.bind)),
         smtp_url: serve.smtp_url.clone().filter(|s| !s.is_empty()),
         mail_from: serve.mail_from.clone(),
+        smtp_ca_file: serve.smtp_ca_file.clone(),
     }
 }
 

@@ -12,6 +12,8 @@ pub struct Options {
     pub base_url: String,
     pub smtp_url: Option<String>,
     pub mail_from: String,
+    /// A private CA's certificate (PEM) the mail relay's certificate is signed by.
+    pub smtp_ca_file: Option<std::path::PathBuf>,
 }
 
 pub fn app(db: Db, opts: &Options) -> App {
@@ -50,7 +52,7 @@ pub async fn run_rounds(app: App) {
 pub async fn run(db: Db, opts: Options, banner: Option<String>) -> anyhow::Result<()> {
     let listener =
         TcpListener::bind(&opts.bind).await.map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", opts.bind))?;
-    let mailer = Mailer::new(opts.smtp_url.as_deref(), &opts.mail_from)?;
+    let mailer = Mailer::new(opts.smtp_url.as_deref(), &opts.mail_from, opts.smtp_ca_file.as_deref())?;
     let app = app(db.clone(), &opts);
     let worker = tokio::spawn(crate::mailer::run_worker(db.clone(), mailer));
     let deadlines = tokio::spawn(run_deadlines(app.clone()));

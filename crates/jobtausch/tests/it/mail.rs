@@ -43,7 +43,7 @@ async fn outbox_mail_arrives_at_the_smtp_server_once_with_a_message_id() {
     let t = testing::postgres().await;
     let to = format!("empfang-{}@musterstadt.example", uuid::Uuid::now_v7().simple());
     outbox::record(&t.db, &mail_to(&to)).await.unwrap();
-    let mailer = Mailer::new(Some(&smtp_url()), "Jobtausch <noreply@jobtausch.example>").unwrap();
+    let mailer = Mailer::new(Some(&smtp_url()), "Jobtausch <noreply@jobtausch.example>", None).unwrap();
     assert_eq!(send_due(&t.db, &mailer).await.unwrap(), 1);
     assert_eq!(send_due(&t.db, &mailer).await.unwrap(), 0, "a sent mail is not sent again");
     let got = mails_containing(&to);
@@ -103,7 +103,7 @@ async fn a_mail_with_a_calendar_attachment_arrives_as_multipart_with_the_ics_int
         body: ICS.into(),
     });
     outbox::record(&t.db, &effects).await.unwrap();
-    let mailer = Mailer::new(Some(&smtp_url()), "Jobtausch <noreply@jobtausch.example>").unwrap();
+    let mailer = Mailer::new(Some(&smtp_url()), "Jobtausch <noreply@jobtausch.example>", None).unwrap();
     assert_eq!(send_due(&t.db, &mailer).await.unwrap(), 1);
     let got = mails_containing(&to);
     assert_eq!(got.len(), 1, "exactly one copy arrived");
@@ -136,7 +136,7 @@ async fn a_relay_that_is_down_loses_nothing() {
     let to = format!("spaeter-{}@musterstadt.example", uuid::Uuid::now_v7().simple());
     outbox::record(&t.db, &mail_to(&to)).await.unwrap();
     // Port 9 (discard) is closed here: the connection is refused.
-    let down = Mailer::new(Some("smtp://127.0.0.1:9"), "noreply@jobtausch.example").unwrap();
+    let down = Mailer::new(Some("smtp://127.0.0.1:9"), "noreply@jobtausch.example", None).unwrap();
     assert_eq!(send_due(&t.db, &down).await.unwrap(), 0);
     assert_eq!(outbox::pending_count(&t.db).await.unwrap(), 1, "the mail waits in the outbox");
     let row = &outbox::to_recipient(&t.db, &to).await.unwrap()[0];
@@ -147,7 +147,7 @@ async fn a_relay_that_is_down_loses_nothing() {
 #[test]
 fn bad_relay_urls_are_refused_with_a_message() {
     for url in ["http://x", "smtp://", "smtp://host:port"] {
-        let err = Mailer::new(Some(url), "noreply@jobtausch.example").err().unwrap().to_string();
+        let err = Mailer::new(Some(url), "noreply@jobtausch.example", None).err().unwrap().to_string();
         assert!(err.contains("JOBTAUSCH_SMTP_URL"), "{err}");
     }
 }

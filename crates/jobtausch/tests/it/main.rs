@@ -5,5 +5,7 @@
 mod cli;
 mod demo;
 mod mail;
+mod mail_tls;
 mod match_cli;
 mod outage;
+mod relay;

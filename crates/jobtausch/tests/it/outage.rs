@@ -1,58 +1,9 @@
 //! The mail relay goes down in the middle of a swap's journey: nothing is lost, and when it is
 //! back every mail arrives exactly once, although two instances send from one PostgreSQL.
 
+use crate::relay::{Relay, delivered, free_port};
 use jobtausch::mailer::{Mailer, send_due};
-use std::process::{Child, Command};
-use std::time::Duration;
 use store::testing;
-
-/// An SMTP server of this test's own (the shared one must stay up for the other tests).
-struct Relay {
-    child: Child,
-}
-
-impl Relay {
-    fn start(port: u16, maildir: &std::path::Path) -> Relay {
-        for sub in ["tmp", "new", "cur"] {
-            std::fs::create_dir_all(maildir.join(sub)).unwrap();
-        }
-        let python = std::env::var("JOBTAUSCH_TEST_PYTHON").expect(
-            "JOBTAUSCH_TEST_PYTHON is not set: start the services with `eval \"$(scripts/services.sh start)\"`",
-        );
-        // Held in the guard at once, so that it is stopped (and waited for) on every path.
-        let relay = Relay {
-            child: Command::new(python)
-                .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
-                .arg(maildir)
-                .spawn()
-                .expect("start aiosmtpd"),
-        };
-        for _ in 0..100 {
-            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                return relay;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("aiosmtpd did not start on port {port}");
-    }
-}
-
-impl Drop for Relay {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-fn delivered(maildir: &std::path::Path) -> Vec<String> {
-    std::fs::read_dir(maildir.join("new"))
-        .map(|d| d.map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect())
-        .unwrap_or_default()
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn relay_outage_mid_journey_loses_nothing_and_sends_once() {
@@ -66,6 +17,7 @@ async fn relay_outage_mid_journey_loses_nothing_and_sends_once() {
         base_url: "http://jobtausch.test".into(),
         smtp_url: None,
         mail_from: "noreply@jobtausch.example".into(),
+        smtp_ca_file: None,
     };
     let app = jobtausch::server::app(db.clone(), &opts);
     let account = |email: &'static str| {
@@ -82,7 +34,7 @@ async fn relay_outage_mid_journey_loses_nothing_and_sends_once() {
     let url = format!("smtp://127.0.0.1:{port}");
     let dir = tempfile::tempdir().unwrap();
     let relay = Relay::start(port, dir.path());
-    let mailer = Mailer::new(Some(&url), "noreply@jobtausch.example").unwrap();
+    let mailer = Mailer::new(Some(&url), "noreply@jobtausch.example", None).unwrap();
     let week = domain::values::IsoWeek::of(chrono::Utc::now().date_naive() + chrono::Days::new(50)).to_string();
     let proposal = app::swaps::ProposalInput { partner: eva.id.to_string(), week, message: "Tauschen wir?".into() };
     let swap = app::swaps::propose(&app, &anna, &proposal).await.unwrap();
@@ -104,10 +56,10 @@ async fn relay_outage_mid_journey_loses_nothing_and_sends_once() {
     let (a, b) = (db.clone(), db.clone());
     let (u1, u2) = (url.clone(), url);
     let one = tokio::spawn(async move {
-        send_due(&a, &Mailer::new(Some(&u1), "noreply@jobtausch.example").unwrap()).await.unwrap()
+        send_due(&a, &Mailer::new(Some(&u1), "noreply@jobtausch.example", None).unwrap()).await.unwrap()
     });
     let two = tokio::spawn(async move {
-        send_due(&b, &Mailer::new(Some(&u2), "noreply@jobtausch.example").unwrap()).await.unwrap()
+        send_due(&b, &Mailer::new(Some(&u2), "noreply@jobtausch.example", None).unwrap()).await.unwrap()
     });
     let sent = one.await.unwrap() + two.await.unwrap();
     assert_eq!(i64::try_from(sent).unwrap(), pending, "every waiting mail went out");
