@@ -788,6 +788,6 @@ field-blocked = Gesperrte Organisationen
 field-owner_email = Andere zuständige Person (E-Mail)
 hint-owner_email = Jemand der gastgebenden Organisation mit Konto; leer lassen, um die Zuständigkeit zu behalten.
 note-deputy-named = { $name } hat Sie als Vertretung für den Jobtausch in { $week } benannt. Sie können Termine für den Gast eintragen.
-error-wrong-organisation = Diese Person gehört nicht zur passenden Organisation: Die Vertretung kommt aus Ihrer eigenen, die zuständige Person aus der gastgebenden Organisation.
+error-wrong-organisation = Unter dieser Adresse ist niemand aus der passenden Organisation bei Jobtausch: Die Vertretung kommt aus Ihrer eigenen, die zuständige Person aus der gastgebenden Organisation.
 hint-handover = Zum Beispiel laufende Vorgänge, feste Termine, Ansprechpersonen und wo Unterlagen liegen.
 hint-feedback = Kurz: Wie hat der Tausch aus Sicht Ihrer Organisation gewirkt?

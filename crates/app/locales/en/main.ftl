@@ -788,6 +788,6 @@ field-blocked = Blocked organisations
 field-owner_email = Another person responsible (e-mail)
 hint-owner_email = Someone of the host organisation with an account; leave empty to keep the person responsible.
 note-deputy-named = { $name } named you as deputy for the job swap in { $week }. You can enter appointments for the guest.
-error-wrong-organisation = This person is not of the right organisation: the deputy comes from your own organisation, the person responsible from the host organisation.
+error-wrong-organisation = Nobody of the right organisation uses Jobtausch with this address: the deputy comes from your own organisation, the person responsible from the host organisation.
 hint-handover = For example ongoing matters, fixed dates, contacts and where documents are.
 hint-feedback = Briefly: how did the swap work from your organisation's point of view?

@@ -330,9 +330,11 @@ pub async fn act(app: &App, me: &Account, id: SwapId, command: Command) -> Resul
             ensure_member(&viewer)?;
             ensure_plan_open(&swap)?;
             let email = Email::parse("email", &email)?;
+            // An address without an account and one of another organisation get the same
+            // answer, so that the field tells nobody who has an account.
             let deputy = store::users::account_by_email(db, &email.normalised())
                 .await?
-                .ok_or(Error::field("email", Reason::UnknownChoice))?;
+                .ok_or(Error::field("email", Reason::WrongOrganisation))?;
             let deputy_account = store::users::account(db, deputy).await?;
             if deputy == me.id || swap.is_member(deputy) {
                 return Err(Error::field("email", Reason::UnknownChoice));
@@ -380,8 +382,8 @@ pub async fn act(app: &App, me: &Account, id: SwapId, command: Command) -> Resul
                     };
                     match account {
                         Some(a) if a.org_id.is_some() && a.org_id == host_org => a.id,
-                        Some(_) => return Err(Error::field("email", Reason::WrongOrganisation)),
-                        None => return Err(Error::field("email", Reason::UnknownChoice)),
+                        // The same answer with or without an account (see the deputy above).
+                        _ => return Err(Error::field("email", Reason::WrongOrganisation)),
                     }
                 }
             };

@@ -7,6 +7,7 @@ mod api_week;
 mod app;
 mod calendar;
 mod journey;
+mod matrix;
 mod orgs;
 mod rounds;
 mod router;
