@@ -9,6 +9,7 @@ mod calendar;
 mod journey;
 mod matrix;
 mod orgs;
+mod privacy;
 mod rounds;
 mod router;
 mod security;
