@@ -1,7 +1,7 @@
 //! Writes what happened to a swap: the new state with its audit records and notifications in
 //! one transaction over the version that was read, the agreement when the swap reached that
 //! step, and the week plan once it is confirmed. Every change of a swap's state ends here,
-//! whether a person made it ([`crate::swaps`], [`crate::week`]) or the workers did.
+//! whether a person made it (the swaps and week modules) or the workers did.
 
 use crate::{Account, App, Result};
 use domain::swap::{Event, Swap, SwapState};

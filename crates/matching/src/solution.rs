@@ -61,7 +61,7 @@ pub struct Gap {
     pub weight: Option<i64>,
 }
 
-/// The answer of [`crate::solve`].
+/// The answer of the engine (`matching::solve`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Solution {
     /// People in swaps (recomputed from `swaps`).
@@ -73,7 +73,7 @@ pub struct Solution {
     pub bound: Bound,
     /// Between the answer and the bound (zero when optimal).
     pub gap: Gap,
-    /// Wall-clock seconds spent in [`crate::solve`].
+    /// Wall-clock seconds spent in `matching::solve`.
     pub seconds: f64,
     pub swaps: Vec<Swap>,
 }

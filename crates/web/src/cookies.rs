@@ -5,7 +5,7 @@ use axum_extra::extract::cookie::{Cookie, SameSite};
 
 /// The session's random id (its hash is kept in the database).
 pub const SESSION: &str = "jt_session";
-/// The double-submit CSRF token (see [`crate::extract::CsrfForm`]).
+/// The double-submit CSRF token (the CSRF form extractor compares it).
 pub const CSRF: &str = "jt_csrf";
 /// A message for the next page (POST-redirect-GET).
 pub const FLASH: &str = "jt_flash";

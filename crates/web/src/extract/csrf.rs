@@ -1,5 +1,5 @@
 //! CSRF protection by the double-submit pattern: a random token in an `HttpOnly`,
-//! `SameSite=Strict` cookie (set by [`crate::middleware`]), repeated in a hidden field of every
+//! `SameSite=Strict` cookie (set by the security middleware), repeated in a hidden field of every
 //! form and compared here.
 
 use crate::cookies;
