@@ -32,12 +32,9 @@ impl Names {
             }));
         }
         names.include(app, users).await?;
-        let wanted: Vec<OrgId> = swaps.iter().flat_map(|s| s.organisations()).collect();
-        if !wanted.is_empty() {
-            for o in store::orgs::list(&app.db).await? {
-                if wanted.contains(&o.id) {
-                    names.orgs.insert(o.id, o.name);
-                }
+        for o in swaps.iter().flat_map(|s| s.organisations()) {
+            if let std::collections::hash_map::Entry::Vacant(e) = names.orgs.entry(o) {
+                e.insert(store::orgs::get(&app.db, o).await?.name);
             }
         }
         Ok(names)
@@ -66,11 +63,6 @@ impl Names {
 
     pub fn org(&self, o: OrgId) -> String {
         self.orgs.get(&o).cloned().unwrap_or_else(|| "–".into())
-    }
-
-    /// A person with the address and language their notifications need, if known.
-    pub fn contact(&self, u: UserId) -> Option<&Contact> {
-        self.people.get(&u)
     }
 
     /// The members of a swap in its order, as notifications need them.

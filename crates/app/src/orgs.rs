@@ -333,7 +333,6 @@ fn csv_field(s: &str) -> String {
 pub async fn audit_export(app: &App, actor: &Actor, org: OrgId) -> Result<Download> {
     actor.ensure_org_admin(org)?;
     let mut csv = String::from("time_utc,actor,action,object_type,object_id,detail\r\n");
-    let field = |s: &str| csv_field(s);
     let mut records = store::audit::for_object(&app.db, "organisation", &org.to_string()).await?;
     for s in store::swaps::of_organisation(&app.db, org).await? {
         records.extend(store::audit::for_object(&app.db, "swap", &s.id.to_string()).await?);
@@ -346,11 +345,11 @@ pub async fn audit_export(app: &App, actor: &Actor, org: OrgId) -> Result<Downlo
         csv.push_str(
             &[
                 r.at.to_rfc3339(),
-                field(&actor_name),
-                field(&r.action),
-                field(&r.object_type),
-                field(&r.object_id),
-                field(&r.detail),
+                csv_field(&actor_name),
+                csv_field(&r.action),
+                csv_field(&r.object_type),
+                csv_field(&r.object_id),
+                csv_field(&r.detail),
             ]
             .join(","),
         );

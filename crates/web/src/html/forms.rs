@@ -156,3 +156,8 @@ pub fn checkbox<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error
     let raw = <Option<String> as serde::Deserialize>::deserialize(d)?;
     Ok(raw.is_some_and(|s| matches!(s.as_str(), "on" | "true" | "1" | "yes")))
 }
+
+/// A typed value from a form field (an index, an id, a date), or the field's "unknown choice".
+pub fn choice<T: std::str::FromStr>(raw: &str, field: &'static str) -> Result<T, FieldError> {
+    raw.trim().parse().map_err(|_| FieldError::new(field, domain::Reason::UnknownChoice))
+}

@@ -4,7 +4,7 @@
 
 use super::ctx::{Ctx, SignedIn};
 use super::flash;
-use super::forms::{Field, FormErrors, Kind, local_datetime};
+use super::forms::{Field, FormErrors, Kind, choice, local_datetime};
 use super::page::{render, render_form};
 use crate::error::{HttpError, HttpResult};
 use crate::extract::{CsrfForm, Id, IdAnd};
@@ -410,9 +410,7 @@ struct ActionForm {
 
 /// The decision named in the path, with its form's fields.
 fn command(name: &str, f: &ActionForm) -> HttpResult<Command> {
-    let index = |raw: &str, field: &'static str| -> HttpResult<usize> {
-        raw.trim().parse::<usize>().map_err(|_| app::Error::field(field, domain::Reason::UnknownChoice).into())
-    };
+    let index = |raw: &str, field: &'static str| choice::<usize>(raw, field);
     Ok(match name {
         "accept" => Command::Accept,
         "decline" => Command::Decline { reason: f.reason.clone() },
@@ -423,10 +421,9 @@ fn command(name: &str, f: &ActionForm) -> HttpResult<Command> {
             kind: f.reason_kind.clone(),
             text: f.reason.clone(),
         },
-        "delegate" => Command::Delegate {
-            approval: index(&f.approval, "approval")?,
-            to: f.delegate.trim().parse().map_err(|_| app::Error::field("delegate", domain::Reason::UnknownChoice))?,
-        },
+        "delegate" => {
+            Command::Delegate { approval: index(&f.approval, "approval")?, to: choice(&f.delegate, "delegate")? }
+        }
         "consent" => Command::Consent { step: index(&f.step, "step")? },
         "refuse" => Command::Refuse { step: index(&f.step, "step")?, reason: f.reason.clone() },
         "sign" => Command::Sign { password: f.password.clone(), hash: f.hash.clone() },

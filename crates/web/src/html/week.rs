@@ -7,7 +7,7 @@
 
 use super::ctx::{Ctx, SignedIn};
 use super::flash;
-use super::forms::{Field, FormErrors, Kind, checkbox};
+use super::forms::{Field, FormErrors, Kind, checkbox, choice};
 use super::page::{render, render_form};
 use crate::error::{HttpError, HttpResult};
 use crate::extract::{CsrfForm, Id, IdAnd};
@@ -24,7 +24,7 @@ use chrono::{Datelike, NaiveDate};
 use domain::after::{AccessItem, AccessState, AdminItem, CheckinStatus, Classification};
 use domain::values::Locale;
 use domain::week::{AppointmentInput, AppointmentKind};
-use domain::{OrgId, Reason, SwapId, UserId};
+use domain::{OrgId, SwapId, UserId};
 use serde::Deserialize;
 
 pub fn routes() -> Router<App> {
@@ -70,10 +70,6 @@ pub struct WeekForm {
     pub free_text: String,
 }
 
-fn pick<T: std::str::FromStr>(raw: &str, field: &'static str) -> HttpResult<T> {
-    raw.trim().parse().map_err(|_| app::Error::field(field, Reason::UnknownChoice).into())
-}
-
 /// The change named in the path (`/swaps/{id}/week/{action}`), with its form's fields.
 fn command(action: &str, f: &WeekForm) -> HttpResult<Command> {
     Ok(match action {
@@ -81,15 +77,15 @@ fn command(action: &str, f: &WeekForm) -> HttpResult<Command> {
             Command::BriefingSettings { time: f.time.clone(), minutes: f.minutes.clone(), link: f.link.clone() }
         }
         "move" => Command::MoveBriefing {
-            planned: pick::<NaiveDate>(&f.planned, "planned")?,
+            planned: choice::<NaiveDate>(&f.planned, "planned")?,
             date: f.date.clone(),
             time: f.time.clone(),
             minutes: f.minutes.clone(),
             link: f.link.clone(),
         },
-        "cancel-briefing" => Command::CancelBriefing { planned: pick::<NaiveDate>(&f.planned, "planned")? },
+        "cancel-briefing" => Command::CancelBriefing { planned: choice::<NaiveDate>(&f.planned, "planned")? },
         "appointment" => Command::AddAppointment {
-            guest: pick(&f.guest, "guest")?,
+            guest: choice(&f.guest, "guest")?,
             appointment: AppointmentInput {
                 title: f.title.clone(),
                 kind: f.kind.clone(),
@@ -106,14 +102,14 @@ fn command(action: &str, f: &WeekForm) -> HttpResult<Command> {
         "handover" => Command::Handover { body: f.body.clone() },
         "deputy" => Command::NameDeputy { email: f.email.clone() },
         "access" => Command::UpdateAccess {
-            guest: pick(&f.guest, "guest")?,
+            guest: choice(&f.guest, "guest")?,
             item: AccessItem::parse("item", &f.item)?,
             state: f.state.clone(),
             due: f.due.clone(),
             owner_email: f.email.clone(),
         },
         "admin" => Command::UpdateAdmin {
-            leg: pick(&f.leg, "leg")?,
+            leg: choice(&f.leg, "leg")?,
             item: AdminItem::parse("item", &f.item)?,
             value: f.value.clone(),
             done: f.done,
