@@ -16,6 +16,9 @@ use store::contacts::Contact;
 use store::rounds::LegNote;
 use store::{AuditEntry, Effects};
 
+/// The longest private message a proposal carries.
+pub const MESSAGE_MAX: usize = 2000;
+
 /// Who may see a swap: its members, network organisers, and those who hold a role (approvers,
 /// admins, body members) in an organisation whose person in the swap has said yes. Until a
 /// person accepts, a proposal to them stays hidden from their own employer; the proposer has
@@ -95,8 +98,8 @@ pub async fn propose(app: &App, me: &Account, input: &ProposalInput) -> Result<S
             None
         }
     };
-    if input.message.chars().count() > 2000 {
-        errs.push(domain::FieldError::new("message", Reason::TooLong { max: 2000 }));
+    if input.message.chars().count() > MESSAGE_MAX {
+        errs.push(domain::FieldError::new("message", Reason::TooLong { max: MESSAGE_MAX }));
     }
     let (Some(week), Some(partner)) = (week, partner) else { return Err(errs.into_error().into()) };
     errs.into_result()?;
@@ -236,7 +239,8 @@ pub async fn run_deadlines(app: &App) -> Result<usize> {
         let swap = store::swaps::get(&app.db, id).await?;
         let people: Vec<Contact> = match delegate {
             Some(d) => store::contacts::of(&app.db, &[d]).await?,
-            None => store::contacts::role_holders(&app.db, org, "approver").await?,
+            // Four eyes: a member of the swap who holds the role is not reminded to decide on it.
+            None => crate::notify::deciders(app, &swap, org, "approver").await?,
         };
         let names = Names::of_swap(app, &swap).await?;
         let mut effects =

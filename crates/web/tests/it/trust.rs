@@ -236,6 +236,18 @@ async fn nobody_decides_on_their_own_swap(db: Db) {
     let res = c.post(app.url(&roles)).bearer_auth(&dieter).json(&grant).send().await.unwrap();
     assert_eq!(res.status(), 204);
     let bernd_t = token(&app, "bernd@musterstadt.example").await;
+
+    // Near the deadline, the reminder goes to the one who may decide, not to Dieter.
+    let soon = (chrono::Utc::now() + chrono::Duration::days(1)).format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string();
+    store::testing::execute(&app.db, &format!("UPDATE swap_approvals SET deadline = '{soon}'")).await;
+    app::swaps::run_deadlines(&web::App::new(app.db.clone(), web::Config::new(&app.base))).await.unwrap();
+    let reminders = async |who: &str| {
+        let mails = store::outbox::to_recipient(&app.db, who).await.unwrap();
+        mails.iter().filter(|m| m.subject.contains("Erinnerung")).count()
+    };
+    assert_eq!(reminders("dieter@musterstadt.example").await, 0, "not reminded to decide on his own swap");
+    assert_eq!(reminders("bernd@musterstadt.example").await, mine.len());
+
     for approval in &mine {
         let (status, _) = post(&format!("{swap}/approve"), &bernd_t, json!({"approval": approval})).await;
         assert_eq!(status, 200);
@@ -374,9 +386,20 @@ async fn oversized_and_wrong_requests_get_the_products_answer(db: Db) {
 
     let b = app.browser();
     b.login("anna@musterstadt.example").await;
-    let page = b.post_form("/profile", "/profile", &[("about", huge.as_str())]).await;
+    let form = b.get("/profile").await;
+    assert!(form.body.contains(r#"name="about" rows="5" maxlength="2000""#), "the browser stops at the limit");
+    // Past it (a script, a page without the limit), the form comes back with the field's
+    // message and the rest of the input.
+    let fields = [("role_title", "Referentin Digitales"), ("unit", "Amt 10"), ("about", huge.as_str())];
+    let page = b.post_form("/profile", "/profile", &fields).await;
+    assert_eq!(page.status, 422);
+    assert!(page.body.contains("Höchstens 2000 Zeichen"), "the field says why");
+    assert!(page.body.contains(r#"value="Referentin Digitales""#), "the rest of the input is kept");
+    // A body no form of ours makes gets a translated page with the product's headers.
+    let enormous = "x".repeat(2 * 1024 * 1024);
+    let page = b.post_form("/profile", "/profile", &[("about", enormous.as_str())]).await;
     assert_eq!(page.status, 413);
-    assert!(page.body.contains("größer als 256 KiB"), "a translated page says what happened");
+    assert!(page.body.contains("größer als 1024 KiB"), "a translated page says what happened");
     assert!(page.headers["content-security-policy"].to_str().unwrap().contains("default-src"), "with its headers");
 
     let res = c.delete(app.url("/api/me")).bearer_auth(&anna).send().await.unwrap();
