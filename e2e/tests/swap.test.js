@@ -225,7 +225,10 @@ test('swap: proposal, acceptance, approvals, consent, signatures, signed agreeme
     assert.ok(offered.includes(preferred), `Eva's weeks ${offered} lack ${preferred}`);
     assert.equal(await week().getAttribute('required'), '');
 
-    // A message over 2000 characters is refused at the field; week and message stay.
+    // The browser stops a message at 2000 characters; past that (a page without the limit, a
+    // script), the server refuses it at the field and week and message stay.
+    assert.equal(await message().getAttribute('maxlength'), '2000');
+    await message().evaluate((el) => el.removeAttribute('maxlength'));
     const long = 'Ich möchte Ihre Arbeit kennenlernen. '.repeat(60);
     assert.ok(long.length > 2000);
     await week().selectOption(preferred);

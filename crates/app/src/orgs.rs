@@ -12,9 +12,12 @@ use domain::values::{Email, Locale};
 use domain::{OrgId, Reason, UserId};
 use store::{AuditEntry, Effects};
 
+/// The longest agreement template text.
+pub const TEMPLATE_MAX: usize = 20_000;
+
 pub use domain::org::Organisation;
 pub use store::agreements::Template;
-pub use store::orgs::{Member, OrgSummary};
+pub use store::orgs::OrgSummary;
 
 /// An organisation as created or changed, as typed.
 #[derive(Debug, Clone, Default)]
@@ -180,9 +183,30 @@ pub async fn change_role(app: &App, actor: &Actor, id: OrgId, change: &RoleChang
 }
 
 /// The members of an organisation with their roles and addresses (its admins, to contact them).
+/// A person of an organisation, as its admins and the organisers see them.
+#[derive(Debug, Clone)]
+pub struct Member {
+    pub user_id: UserId,
+    pub display_name: String,
+    /// Only for the organisation's own admins, who contact its people; an organiser names
+    /// admins and grants roles by name (docs/visibility.md).
+    pub email: Option<String>,
+    pub roles: Vec<OrgRole>,
+}
+
 pub async fn members(app: &App, actor: &Actor, id: OrgId) -> Result<Vec<Member>> {
     actor.ensure_org_admin(id)?;
-    Ok(store::orgs::members(&app.db, id).await?)
+    let own_admin = actor.org_id == Some(id) && actor.has(OrgRole::OrgAdmin);
+    Ok(store::orgs::members(&app.db, id)
+        .await?
+        .into_iter()
+        .map(|m| Member {
+            user_id: m.user_id,
+            display_name: m.display_name,
+            email: own_admin.then_some(m.email),
+            roles: m.roles,
+        })
+        .collect())
 }
 
 /// An invitation as typed: the address, and a role to grant on acceptance (or none).
@@ -311,8 +335,8 @@ pub async fn add_template(app: &App, actor: &Actor, id: OrgId, input: &TemplateI
     let body = input.body.trim();
     if body.is_empty() {
         errs.push(domain::FieldError::new("body", Reason::Required));
-    } else if body.chars().count() > 20_000 {
-        errs.push(domain::FieldError::new("body", Reason::TooLong { max: 20_000 }));
+    } else if body.chars().count() > TEMPLATE_MAX {
+        errs.push(domain::FieldError::new("body", Reason::TooLong { max: TEMPLATE_MAX }));
     }
     let (Some(lang), Some(title)) = (lang, title) else { return Err(errs.into_error().into()) };
     errs.into_result()?;

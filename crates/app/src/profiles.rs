@@ -5,7 +5,7 @@
 use crate::{Account, App, Error, Result};
 use domain::UserId;
 use domain::org::{OrgKind, Region};
-use domain::values::IsoWeek;
+use domain::values::{IsoWeek, Topic};
 use store::{AuditEntry, Effects};
 
 pub use domain::profile::{Profile, ProfileInput};
@@ -50,8 +50,8 @@ impl SearchInput {
         let region = opt(&self.region).and_then(|r| errs.take(Region::parse("region", &r)));
         let week = opt(&self.week).and_then(|w| errs.take(IsoWeek::parse("week", &w)));
         let topic = opt(&self.topic);
-        if topic.as_ref().is_some_and(|t| t.chars().count() > 60) {
-            errs.push(domain::FieldError::new("topic", domain::Reason::TooLong { max: 60 }));
+        if topic.as_ref().is_some_and(|t| t.chars().count() > Topic::MAX) {
+            errs.push(domain::FieldError::new("topic", domain::Reason::TooLong { max: Topic::MAX }));
         }
         let page = match opt(&self.page) {
             None => 0,

@@ -60,6 +60,12 @@ choice! {
     }
 }
 
+/// The longest note to an administrative item.
+pub const ADMIN_VALUE_MAX: usize = 500;
+
+/// The longest note to a check-in, a handover or a feedback.
+pub const NOTE_MAX: usize = 1000;
+
 /// The value of an administrative item as entered: for the classification one of
 /// [`Classification`], otherwise a short note (who pays, who records, what is lent).
 pub fn parse_admin_value(item: AdminItem, raw: &str) -> Result<String, FieldError> {
@@ -67,7 +73,9 @@ pub fn parse_admin_value(item: AdminItem, raw: &str) -> Result<String, FieldErro
     match item {
         AdminItem::Classification if s.is_empty() => Ok(String::new()),
         AdminItem::Classification => Classification::parse("value", s).map(|c| c.code().to_owned()),
-        _ if s.chars().count() > 500 => Err(FieldError::new("value", Reason::TooLong { max: 500 })),
+        _ if s.chars().count() > ADMIN_VALUE_MAX => {
+            Err(FieldError::new("value", Reason::TooLong { max: ADMIN_VALUE_MAX }))
+        }
         _ => Ok(s.to_owned()),
     }
 }
@@ -86,8 +94,8 @@ pub fn parse_note(field: &'static str, raw: &str, required: bool) -> Result<Opti
     if s.is_empty() {
         return if required { Err(FieldError::new(field, Reason::Required)) } else { Ok(None) };
     }
-    if s.chars().count() > 1000 {
-        return Err(FieldError::new(field, Reason::TooLong { max: 1000 }));
+    if s.chars().count() > NOTE_MAX {
+        return Err(FieldError::new(field, Reason::TooLong { max: NOTE_MAX }));
     }
     Ok(Some(s.to_owned()))
 }

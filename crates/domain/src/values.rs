@@ -143,14 +143,17 @@ pub struct Email {
 }
 
 impl Email {
+    /// The longest address SMTP carries (RFC 5321's path limit less the brackets).
+    pub const MAX: usize = 254;
+
     pub fn parse(field: &'static str, raw: &str) -> Result<Self, FieldError> {
         let s = raw.trim();
         let bad = || FieldError::new(field, Reason::Email);
         if s.is_empty() {
             return Err(FieldError::new(field, Reason::Required));
         }
-        if s.len() > 254 {
-            return Err(FieldError::new(field, Reason::TooLong { max: 254 }));
+        if s.len() > Self::MAX {
+            return Err(FieldError::new(field, Reason::TooLong { max: Self::MAX }));
         }
         let (local, domain) = s.rsplit_once('@').ok_or_else(bad)?;
         let local_ok = !local.is_empty()

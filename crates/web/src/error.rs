@@ -23,8 +23,13 @@ pub enum HttpError {
     MethodNotAllowed,
 }
 
-/// The largest body a request may carry.
+/// The largest body an API request may carry.
 pub const BODY_LIMIT: usize = 256 * 1024;
+
+/// The largest body a form may carry. Larger than the API's: a field over its own limit (which
+/// the form's `maxlength` already keeps a browser under) then gets the form back with the
+/// field's message and the rest of the input, which needs the whole body read.
+pub const FORM_LIMIT: usize = 1024 * 1024;
 
 impl HttpError {
     pub fn status(&self) -> StatusCode {
@@ -88,12 +93,13 @@ impl HttpError {
         }
     }
 
-    /// An error that answers a status axum chose itself (an unknown route, a wrong method).
-    pub fn of_status(status: StatusCode) -> Self {
+    /// An error that answers a status axum chose itself (an unknown route, a wrong method, a
+    /// body over the face's `body_limit`).
+    pub fn of_status(status: StatusCode, body_limit: usize) -> Self {
         match status {
             StatusCode::NOT_FOUND => HttpError::App(app::Error::NotFound),
             StatusCode::METHOD_NOT_ALLOWED => HttpError::MethodNotAllowed,
-            StatusCode::PAYLOAD_TOO_LARGE => HttpError::TooLarge { limit: BODY_LIMIT },
+            StatusCode::PAYLOAD_TOO_LARGE => HttpError::TooLarge { limit: body_limit },
             s if s.is_server_error() => HttpError::App(app::Error::Internal),
             _ => HttpError::BadRequest("unreadable".into()),
         }

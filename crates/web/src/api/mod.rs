@@ -192,7 +192,7 @@ async fn layer(Lang(lang): Lang, req: Request, next: Next) -> Response {
         res = problem(lang, &err);
     } else if is_plain_error(&res) {
         let status = res.status();
-        res = problem(lang, &HttpError::of_status(status));
+        res = problem(lang, &HttpError::of_status(status, crate::error::BODY_LIMIT));
         *res.status_mut() = status;
     }
     res

@@ -41,7 +41,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for CsrfForm<T> {
         }
         let bytes = Bytes::from_request(req, state).await.map_err(|e| {
             if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-                HttpError::TooLarge { limit: crate::error::BODY_LIMIT }
+                HttpError::TooLarge { limit: crate::error::FORM_LIMIT }
             } else {
                 HttpError::BadRequest("body".into())
             }

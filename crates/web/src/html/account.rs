@@ -16,6 +16,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum_extra::extract::CookieJar;
+use domain::values::DisplayName;
 use serde::Deserialize;
 
 pub fn routes() -> Router<App> {
@@ -70,7 +71,10 @@ fn signup_page(ctx: Ctx, input: &SignupForm, errors: FormErrors, invited_org: Op
     let l = ctx.lang;
     let fields = vec![
         Field::new(l, &errors, "email", Kind::Email, &input.email).required().autocomplete("email"),
-        Field::new(l, &errors, "display_name", Kind::Text, &input.display_name).required().autocomplete("name"),
+        Field::new(l, &errors, "display_name", Kind::Text, &input.display_name)
+            .max_len(DisplayName::MAX)
+            .required()
+            .autocomplete("name"),
         Field::new(l, &errors, "password", Kind::Password, "").required().autocomplete("new-password"),
         Field::new(l, &errors, "password_confirm", Kind::Password, "").required().autocomplete("new-password"),
     ];

@@ -73,6 +73,9 @@ pub struct Field {
     pub options: Vec<(String, String)>,
     pub checked: bool,
     pub autocomplete: &'static str,
+    /// The most characters the field takes (`maxlength`), so that a browser stops there; the
+    /// server checks the same limit.
+    pub max: Option<usize>,
 }
 
 impl Field {
@@ -89,7 +92,17 @@ impl Field {
             options: Vec::new(),
             checked: false,
             autocomplete: "off",
+            max: match kind {
+                Kind::Email => Some(domain::values::Email::MAX),
+                Kind::Password => Some(domain::values::Password::MAX),
+                _ => None,
+            },
         }
+    }
+
+    pub fn max_len(mut self, max: usize) -> Self {
+        self.max = Some(max);
+        self
     }
 
     /// Gives the control an id of its own form (`prefix` + name).

@@ -56,7 +56,7 @@ pub fn routes() -> Router<App> {
         .merge(assets::routes())
         .fallback(not_found)
         // Inside the face's layer, so that an oversized body gets the face's own answer.
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(crate::error::BODY_LIMIT))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(crate::error::FORM_LIMIT))
         .layer(axum::middleware::from_fn(layer))
 }
 
@@ -83,7 +83,7 @@ async fn layer(Lang(lang): Lang, req: Request, next: Next) -> Response {
         };
     } else if is_plain_error(&res) {
         let status = res.status();
-        res = error_page(lang, &HttpError::of_status(status));
+        res = error_page(lang, &HttpError::of_status(status, crate::error::FORM_LIMIT));
         *res.status_mut() = status;
     }
     let h = res.headers_mut();

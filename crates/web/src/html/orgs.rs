@@ -21,7 +21,7 @@ use axum_extra::extract::CookieJar;
 use domain::OrgId;
 use domain::access::OrgRole;
 use domain::org::{Body, OrgKind, Policy, PolicyRule};
-use domain::values::Locale;
+use domain::values::{Locale, OrgName, Place};
 use serde::Deserialize;
 
 pub fn routes() -> Router<App> {
@@ -107,7 +107,10 @@ async fn org_form_page(
     let mut parents = vec![(String::new(), ctx.t("none"))];
     parents.extend(app::orgs::umbrella_choices(app, this).await?.into_iter().map(|o| (o.id.to_string(), o.name)));
     let fields = vec![
-        Field::new(l, &errors, "name", Kind::Text, &form.name).required().autocomplete("organization"),
+        Field::new(l, &errors, "name", Kind::Text, &form.name)
+            .max_len(OrgName::MAX)
+            .required()
+            .autocomplete("organization"),
         Field::new(l, &errors, "kind", Kind::Select, &form.kind).required().options(kind_options(l, false)),
         Field::new(l, &errors, "region", Kind::Select, &form.region).required().options(region_options(l, false)),
         Field::new(l, &errors, "parent", Kind::Select, &form.parent).options(parents),
@@ -250,7 +253,7 @@ async fn org_page_with(
         .collect();
     let l = ctx.lang;
     let matching_fields = vec![
-        Field::new(l, &matching_errors, "place", Kind::Text, &matching_form.place).in_form("m-"),
+        Field::new(l, &matching_errors, "place", Kind::Text, &matching_form.place).max_len(Place::MAX).in_form("m-"),
         Field::new(l, &matching_errors, "coordinates", Kind::Text, &matching_form.coordinates).in_form("m-"),
     ];
     let parent_name = match org.parent {
@@ -479,8 +482,8 @@ async fn templates_page(
         Field::new(l, &errors, "lang", Kind::Select, if form.lang.is_empty() { "de" } else { &form.lang })
             .required()
             .options(langs),
-        Field::new(l, &errors, "title", Kind::Text, &form.title).required(),
-        Field::new(l, &errors, "body", Kind::TextArea, &form.body).required(),
+        Field::new(l, &errors, "title", Kind::Text, &form.title).max_len(OrgName::MAX).required(),
+        Field::new(l, &errors, "body", Kind::TextArea, &form.body).max_len(app::orgs::TEMPLATE_MAX).required(),
     ];
     let failed = !errors.is_empty();
     Ok(render_form(&TemplatesPage { ctx, org, versions, current, errors, fields }, failed))

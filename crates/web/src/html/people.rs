@@ -16,7 +16,7 @@ use axum::routing::get;
 use axum_extra::extract::CookieJar;
 use domain::UserId;
 use domain::org::{OrgKind, Region};
-use domain::values::Locale;
+use domain::values::{About, Locale, RoleTitle, Topic, Unit};
 use serde::Deserialize;
 
 pub fn routes() -> Router<App> {
@@ -86,16 +86,17 @@ fn profile_page(ctx: Ctx, email: String, input: &ProfileInput, errors: FormError
     let l = ctx.lang;
     let fields = vec![
         Field::new(l, &errors, "role_title", Kind::Text, &input.role_title)
+            .max_len(RoleTitle::MAX)
             .required()
             .autocomplete("organization-title"),
-        Field::new(l, &errors, "unit", Kind::Text, &input.unit).required(),
+        Field::new(l, &errors, "unit", Kind::Text, &input.unit).max_len(Unit::MAX).required(),
         Field::new(l, &errors, "pay_grade", Kind::Text, &input.pay_grade),
         Field::new(l, &errors, "topics", Kind::Text, &input.topics),
         Field::new(l, &errors, "wants_to_learn", Kind::Text, &input.wants_to_learn),
         Field::new(l, &errors, "languages", Kind::Text, &input.languages),
         Field::new(l, &errors, "availability", Kind::Text, &input.availability),
         Field::new(l, &errors, "travel_radius_km", Kind::Number, &input.travel_radius_km).required(),
-        Field::new(l, &errors, "about", Kind::TextArea, &input.about),
+        Field::new(l, &errors, "about", Kind::TextArea, &input.about).max_len(About::MAX),
     ];
     let open = Field::new(l, &errors, "open_to_swap", Kind::Checkbox, "").checked(input.open_to_swap);
     let shared = Field::new(l, &errors, "shared_with_own_org", Kind::Checkbox, "").checked(input.shared_with_own_org);
@@ -214,7 +215,7 @@ async fn search(
         .unwrap_or_default()
     };
     let fields = vec![
-        Field::new(l, &errors, "topic", Kind::Text, &q.topic),
+        Field::new(l, &errors, "topic", Kind::Text, &q.topic).max_len(Topic::MAX),
         Field::new(l, &errors, "kind", Kind::Select, &q.kind).options(kind_options(l, true)),
         Field::new(l, &errors, "region", Kind::Select, &q.region).options(region_options(l, true)),
         Field::new(l, &errors, "week", Kind::Text, &q.week),
@@ -306,7 +307,9 @@ pub async fn person_page(
     };
     let propose_fields = vec![
         week.required().in_form("propose-"),
-        Field::new(l, &errors, "message", Kind::TextArea, &form.message).in_form("propose-"),
+        Field::new(l, &errors, "message", Kind::TextArea, &form.message)
+            .max_len(app::swaps::MESSAGE_MAX)
+            .in_form("propose-"),
     ];
     let can_propose = id != me.id && me.org_id.is_some() && me.org_id != Some(p.org_id);
     Ok(render_form(

@@ -16,6 +16,7 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use axum_extra::extract::CookieJar;
 use domain::TokenId;
+use domain::values::TokenName;
 use serde::Deserialize;
 
 pub fn routes() -> Router<App> {
@@ -46,7 +47,7 @@ async fn page(
     new_secret: Option<String>,
 ) -> HttpResult<Response> {
     let tokens = app::tokens::list(app, me).await?;
-    let name = Field::new(ctx.lang, &errors, "name", Kind::Text, "").required();
+    let name = Field::new(ctx.lang, &errors, "name", Kind::Text, "").max_len(TokenName::MAX).required();
     let failed = !errors.is_empty();
     Ok(render_form(&TokensPage { ctx, tokens, errors, name, new_secret }, failed))
 }

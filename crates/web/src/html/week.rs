@@ -21,8 +21,10 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use axum_extra::extract::CookieJar;
 use chrono::{Datelike, NaiveDate};
-use domain::after::{AccessItem, AccessState, AdminItem, CheckinStatus, Classification};
-use domain::values::Locale;
+use domain::after::{
+    ADMIN_VALUE_MAX, AccessItem, AccessState, AdminItem, CheckinStatus, Classification, NOTE_MAX, Reflection,
+};
+use domain::values::{AppointmentTitle, GuestNote, HttpsUrl, Locale, Place};
 use domain::week::{AppointmentInput, AppointmentKind};
 use domain::{OrgId, SwapId, UserId};
 use serde::Deserialize;
@@ -444,7 +446,9 @@ async fn page(
                     label: l.ta("week-appointment-for", "name", person(guest)),
                     prefix: form.clone(),
                     fields: vec![
-                        field(l, ff, &errors, &form, "title", Kind::Text, &v(&sent.title)).required(),
+                        field(l, ff, &errors, &form, "title", Kind::Text, &v(&sent.title))
+                            .max_len(AppointmentTitle::MAX)
+                            .required(),
                         Field {
                             label: l.t("field-appointment_kind"),
                             ..field(l, ff, &errors, &form, "kind", Kind::Select, &v(&sent.kind))
@@ -454,8 +458,11 @@ async fn page(
                         field(l, ff, &errors, &form, "date", Kind::Text, &v(&sent.date)).required(),
                         field(l, ff, &errors, &form, "start", Kind::Text, &v(&sent.start)).required(),
                         field(l, ff, &errors, &form, "end", Kind::Text, &v(&sent.end)).required(),
-                        field(l, ff, &errors, &form, "place_or_link", Kind::Text, &v(&sent.place_or_link)).required(),
-                        field(l, ff, &errors, &form, "note_for_guest", Kind::TextArea, &v(&sent.note_for_guest)),
+                        field(l, ff, &errors, &form, "place_or_link", Kind::Text, &v(&sent.place_or_link))
+                            .max_len(Place::MAX.max(HttpsUrl::MAX))
+                            .required(),
+                        field(l, ff, &errors, &form, "note_for_guest", Kind::TextArea, &v(&sent.note_for_guest))
+                            .max_len(GuestNote::MAX),
                     ],
                 }
             })
@@ -468,7 +475,7 @@ async fn page(
         let v = if failed == "handover" { sent.body.clone() } else { mine.clone() };
         Field {
             hint: Some(l.t("hint-handover")),
-            ..field(l, failed, &errors, "handover", "body", Kind::TextArea, &v).required()
+            ..field(l, failed, &errors, "handover", "body", Kind::TextArea, &v).max_len(NOTE_MAX).required()
         }
     });
     let handovers = stored_handovers
@@ -537,7 +544,7 @@ async fn page(
             let value_field = if a.item == AdminItem::Classification {
                 field(l, ff, &errors, &prefix, "value", Kind::Select, &a.value).options(class_opts.clone())
             } else {
-                field(l, ff, &errors, &prefix, "value", Kind::Text, &a.value)
+                field(l, ff, &errors, &prefix, "value", Kind::Text, &a.value).max_len(ADMIN_VALUE_MAX)
             };
             let shown = if a.item == AdminItem::Classification && !a.value.is_empty() {
                 l.t(&format!("classification-{}", a.value))
@@ -564,7 +571,7 @@ async fn page(
             field(l, failed, &errors, "checkin", "status", Kind::Select, &val("checkin", &sent.status))
                 .required()
                 .options(status_opts),
-            field(l, failed, &errors, "checkin", "note", Kind::TextArea, &val("checkin", &sent.note)),
+            field(l, failed, &errors, "checkin", "note", Kind::TextArea, &val("checkin", &sent.note)).max_len(NOTE_MAX),
         ]
     });
     let checkins = stored_checkins
@@ -593,6 +600,7 @@ async fn page(
     let reflection_fields = roles.may_reflect(&swap, has_reflected).then(|| {
         vec![
             field(l, failed, &errors, "reflection", "learned", Kind::TextArea, &val("reflection", &sent.learned))
+                .max_len(Reflection::MAX)
                 .required(),
             field(
                 l,
@@ -603,11 +611,13 @@ async fn page(
                 Kind::TextArea,
                 &val("reflection", &sent.will_change),
             )
+            .max_len(Reflection::MAX)
             .required(),
             field(l, failed, &errors, "reflection", "recommend", Kind::Select, &val("reflection", &sent.recommend))
                 .required()
                 .options(recommend_opts),
-            field(l, failed, &errors, "reflection", "free_text", Kind::TextArea, &val("reflection", &sent.free_text)),
+            field(l, failed, &errors, "reflection", "free_text", Kind::TextArea, &val("reflection", &sent.free_text))
+                .max_len(Reflection::MAX),
         ]
     });
     let feedback_field = roles.may_give_feedback(&swap).then(|| {
@@ -620,7 +630,7 @@ async fn page(
         let v = if failed == "feedback" { sent.body.clone() } else { mine };
         Field {
             hint: Some(l.t("hint-feedback")),
-            ..field(l, failed, &errors, "feedback", "body", Kind::TextArea, &v).required()
+            ..field(l, failed, &errors, "feedback", "body", Kind::TextArea, &v).max_len(NOTE_MAX).required()
         }
     });
     let feedback = feedback_stored.iter().map(|(o, _, b)| (org_name(*o), b.clone())).collect();
