@@ -301,6 +301,7 @@ pub async fn seed(app: &App) -> anyhow::Result<Demo> {
         logins.push(Login { email: p.email.into(), role: p.role_desc });
     }
     let feed_url = story_swap(app).await?;
+    waiting_swap(app).await?;
     past_swap(db, app, (rz, city2)).await?;
     Ok(Demo { logins, feed_url })
 }
@@ -406,6 +407,21 @@ async fn story_swap(app: &App) -> anyhow::Result<String> {
         plan(host, WeekCommand::AddAppointment { guest: guest.id, appointment }).await?;
     }
     Ok(app::feeds::create(app, &anna).await.map_err(refused("feed"))?.url)
+}
+
+/// A swap that waits for its approvals, so that the approvers find a task on their start page:
+/// Karl proposed to Anna for ten weeks ahead, and Anna said yes.
+async fn waiting_swap(app: &App) -> anyhow::Result<()> {
+    let anna = account(app, "anna.schmidt@musterstadt.example").await?;
+    let karl = account(app, "karl.meyer@beispielhausen.example").await?;
+    let proposal = ProposalInput {
+        partner: anna.id.to_string(),
+        week: IsoWeek::of(app::today() + chrono::Days::new(70)).to_string(),
+        message: "Hätten Sie Lust, eine Woche das Bürgeramt Beispielhausen kennenzulernen?".into(),
+    };
+    let id = app::swaps::propose(app, &karl, &proposal).await.map_err(refused("proposal"))?;
+    app::swaps::act(app, &anna, id, None, Command::Accept).await.map_err(refused("accept"))?;
+    Ok(())
 }
 
 fn actor(user: UserId, org: OrgId, roles: Vec<OrgRole>) -> Actor {

@@ -23,9 +23,13 @@ async fn demo_has_the_story_and_every_role(db: Db) {
     assert!(demo.feed_url.starts_with("http://127.0.0.1:8080/calendar/") && banner.contains(&demo.feed_url));
     let anna = store::users::account_by_email(&db, "anna.schmidt@musterstadt.example").await.unwrap().unwrap();
     let swaps = store::swaps::of_member(&db, anna).await.unwrap();
-    assert_eq!(swaps[0].state, domain::swap::SwapState::Confirmed);
-    assert!(store::week::briefings(&db, swaps[0].id).await.unwrap().len() >= 4, "a briefing for each running day");
-    assert_eq!(store::week::appointments(&db, swaps[0].id).await.unwrap().len(), 5);
+    let story = swaps.iter().find(|s| s.state == domain::swap::SwapState::Confirmed).unwrap();
+    assert!(store::week::briefings(&db, story.id).await.unwrap().len() >= 4, "a briefing for each running day");
+    assert_eq!(store::week::appointments(&db, story.id).await.unwrap().len(), 5);
+    assert!(
+        swaps.iter().any(|s| s.state == domain::swap::SwapState::ApprovalsPending),
+        "a swap waits for its approvers, so that they have something to do"
+    );
     let ingo = store::users::account_by_email(&db, "ingo.lehmann@rz-westfalen.example").await.unwrap().unwrap();
     let past = store::swaps::of_member(&db, ingo).await.unwrap();
     assert_eq!(past[0].state, domain::swap::SwapState::Completed);

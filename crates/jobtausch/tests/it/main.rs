@@ -8,4 +8,5 @@ mod mail;
 mod mail_tls;
 mod match_cli;
 mod outage;
+mod privacy;
 mod relay;

@@ -198,12 +198,13 @@ async fn put_policy(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// A member of one's organisation, as its admins see them (with the address, to contact them).
+/// A member of an organisation, as its admins see them (with the address, to contact them) and
+/// the network's organisers (without).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct MemberJson {
     pub id: Uuid,
     pub display_name: String,
-    pub email: String,
+    pub email: Option<String>,
     pub roles: Vec<String>,
 }
 

@@ -9,7 +9,6 @@ mod calendar;
 mod journey;
 mod matrix;
 mod orgs;
-mod privacy;
 mod rounds;
 mod router;
 mod security;

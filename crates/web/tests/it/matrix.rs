@@ -1,20 +1,121 @@
-//! The authorisation matrix of the API, generated from its own OpenAPI description, so that a
-//! new operation cannot be forgotten: every operation × every role, on a confirmed swap of two
-//! organisations. Nobody gets a server error; a caller without a token gets 401 wherever one is
-//! needed; an outsider (approver and admin of a third organisation) gets nothing of the swap or
-//! of the organisations' admin operations, and never another person's address.
+//! The authorisation matrix: every operation of the API (from its own OpenAPI description) and
+//! every route of the pages (from the router's source), so that neither a new operation nor a
+//! new page can be forgotten, × every role × an object of their own and one of others.
+//!
+//! The objects are a confirmed swap of Anna (city) and Eva (association), and a proposal of Olga
+//! (a third organisation) to Emil (association) that Emil has not answered; the organisations
+//! are the city and the third one. Nobody gets a server error; a caller who is not signed in
+//! gets nothing but the login; whoever the object does not concern gets nothing of it (no
+//! success, no redirect into it) and never the address of one of its people.
 
-use crate::app::{PASSWORD, TestApp};
+use crate::app::{Browser, PASSWORD, TestApp, csrf_of};
+use domain::OrgId;
 use domain::access::OrgRole;
 use reqwest::Method;
 use serde_json::{Value, json};
 use store::{Db, on_both_backends};
 
-on_both_backends!(every_operation_for_every_role);
+on_both_backends!(every_operation_for_every_role, every_page_for_every_role);
 
-/// Operations anyone may call without a token.
-const PUBLIC: [&str; 6] =
+/// API operations anyone may call without a token.
+const PUBLIC_API: [&str; 6] =
     ["/api/openapi.json", "/api/signup", "/api/verify", "/api/password/forgot", "/api/password/reset", "/api/login"];
+
+/// Pages anyone may open without signing in.
+const PUBLIC_PAGES: [&str; 13] = [
+    "/",
+    "/signup",
+    "/login",
+    "/verify",
+    "/password/forgot",
+    "/password/reset",
+    "/invitations/{secret}",
+    "/imprint",
+    "/privacy",
+    "/accessibility",
+    "/easy-language",
+    "/assets/{*file}",
+    "/calendar/{file}",
+];
+
+/// The roles, by the address each signs in with. `outsider` is approver and admin of the third
+/// organisation, so Olga's proposal concerns them.
+const ROLES: [(&str, &str); 8] = [
+    ("member", "anna@musterstadt.example"),
+    ("partner", "eva@verband.example"),
+    ("approver", "bernd@musterstadt.example"),
+    ("other approver", "frank@verband.example"),
+    ("council", "carla@musterstadt.example"),
+    ("admin", "dieter@musterstadt.example"),
+    ("organiser", "orga@netzwerk.example"),
+    ("outsider", "otto@kreis-nord.example"),
+];
+
+/// Which of the two objects a path is about.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Object {
+    Own,
+    Others,
+}
+
+struct Cast {
+    app: TestApp,
+    third: OrgId,
+    /// The confirmed swap of Anna and Eva.
+    swap: String,
+    /// Olga's proposal to Emil.
+    proposal: String,
+    anna: String,
+    olga: String,
+}
+
+impl Cast {
+    /// Whether an object concerns a role: the confirmed swap concerns everyone of the city and
+    /// the association we made (and the organisers); Olga's unanswered proposal only Olga's
+    /// side (the outsider) and the organisers: Emil's employer does not see it yet.
+    fn concerns(object: Object, role: &str) -> bool {
+        match object {
+            Object::Own => !matches!(role, "outsider" | "anonymous"),
+            Object::Others => matches!(role, "outsider" | "organiser"),
+        }
+    }
+
+    /// Whether an organisation's admin pages may answer a role: its own people and the organisers.
+    fn of_org(object: Object, role: &str) -> bool {
+        match object {
+            Object::Own => matches!(role, "member" | "approver" | "council" | "admin" | "organiser"),
+            Object::Others => matches!(role, "outsider" | "organiser"),
+        }
+    }
+
+    /// The addresses a role must never read on any answer.
+    fn foreign_addresses(role: &str) -> &'static [&'static str] {
+        match role {
+            "outsider" => &["anna@musterstadt.example", "eva@verband.example", "bernd@musterstadt.example"],
+            "organiser" => &[],
+            _ => &["olga@kreis-nord.example", "emil@verband.example"],
+        }
+    }
+
+    /// Fills a path template for one of the objects.
+    fn fill(&self, template: &str, object: Object) -> String {
+        let (swap, org, person) = match object {
+            Object::Own => (&self.swap, self.app.city.to_string(), &self.anna),
+            Object::Others => (&self.proposal, self.third.to_string(), &self.olga),
+        };
+        let random = || uuid::Uuid::now_v7().to_string();
+        template
+            .replace("/swaps/{id}", &format!("/swaps/{swap}"))
+            .replace("/organisations/{id}", &format!("/organisations/{org}"))
+            .replace("/orgs/{id}", &format!("/orgs/{org}"))
+            .replace("/people/{id}", &format!("/people/{person}"))
+            .replace("{id}", &random())
+            .replace("{appointment}", &random())
+            .replace("{secret}", "kein-geheimnis")
+            .replace("{*file}", "app.css")
+            .replace("{file}", "kein-feed.ics")
+    }
+}
 
 async fn token(app: &TestApp, email: &str) -> String {
     let login = json!({"email": email, "password": PASSWORD, "name": "Matrix"});
@@ -23,7 +124,8 @@ async fn token(app: &TestApp, email: &str) -> String {
     res.json::<Value>().await.unwrap()["token"].as_str().unwrap().to_owned()
 }
 
-async fn every_operation_for_every_role(db: Db) {
+/// The people, and the two objects, made through the API as they would.
+async fn cast(db: Db) -> Cast {
     let app = TestApp::start(db).await;
     let third = store::orgs::create(
         &app.db,
@@ -40,110 +142,252 @@ async fn every_operation_for_every_role(db: Db) {
     app.user("dieter@musterstadt.example", Some(app.city), &[OrgRole::OrgAdmin], false).await;
     app.user("orga@netzwerk.example", None, &[], true).await;
     app.user("otto@kreis-nord.example", Some(third), &[OrgRole::Approver, OrgRole::OrgAdmin], false).await;
-    let roles = [
-        ("member", "anna@musterstadt.example"),
-        ("partner", "eva@verband.example"),
-        ("approver", "bernd@musterstadt.example"),
-        ("other approver", "frank@verband.example"),
-        ("council", "carla@musterstadt.example"),
-        ("admin", "dieter@musterstadt.example"),
-        ("organiser", "orga@netzwerk.example"),
-        ("outsider", "otto@kreis-nord.example"),
-    ];
-    let mut tokens = Vec::new();
-    for (role, email) in roles {
-        tokens.push((role, Some(token(&app, email).await)));
-    }
-    tokens.push(("anonymous", None));
-    let token_of = |role: &str| tokens.iter().find(|(r, _)| *r == role).unwrap().1.clone().unwrap();
+    let olga = app.user("olga@kreis-nord.example", Some(third), &[], false).await;
+    let emil = app.user("emil@verband.example", Some(app.assoc), &[], false).await;
 
-    // A confirmed swap of Anna and Eva, through the API.
     let c = reqwest::Client::new();
-    let post = async |path: &str, t: &str, body: Value| -> Value {
-        let res = c.post(app.url(path)).bearer_auth(t).json(&body).send().await.unwrap();
+    let post = async |path: &str, email: &str, body: Value| -> Value {
+        let res = c.post(app.url(path)).bearer_auth(token(&app, email).await).json(&body).send().await.unwrap();
         assert!(res.status().is_success(), "{path}: {}", res.status());
         res.json().await.unwrap()
     };
     let created =
-        post("/api/swaps", &token_of("member"), json!({"partner": eva.to_string(), "week": "2027-W30"})).await;
-    let swap_id = created["id"].as_str().unwrap().to_owned();
-    let swap = format!("/api/swaps/{swap_id}");
-    let s = post(&format!("{swap}/accept"), &token_of("partner"), json!({})).await;
+        post("/api/swaps", "anna@musterstadt.example", json!({"partner": eva.to_string(), "week": "2027-W30"})).await;
+    let swap = created["id"].as_str().unwrap().to_owned();
+    let s = post(&format!("/api/swaps/{swap}/accept"), "eva@verband.example", json!({})).await;
     for a in s["approvals"].as_array().unwrap() {
-        let who = if a["organisation_id"] == app.city.to_string() { "approver" } else { "other approver" };
-        post(&format!("{swap}/approve"), &token_of(who), json!({"approval": a["index"]})).await;
+        let who = if a["organisation_id"] == app.city.to_string() {
+            "bernd@musterstadt.example"
+        } else {
+            "frank@verband.example"
+        };
+        post(&format!("/api/swaps/{swap}/approve"), who, json!({"approval": a["index"]})).await;
     }
-    let hash = c
-        .get(app.url(&swap))
-        .bearer_auth(token_of("member"))
-        .send()
-        .await
-        .unwrap()
-        .json::<Value>()
-        .await
-        .unwrap()["agreement_hash"]
+    let anna_t = token(&app, "anna@musterstadt.example").await;
+    let view: Value =
+        c.get(app.url(&format!("/api/swaps/{swap}"))).bearer_auth(anna_t).send().await.unwrap().json().await.unwrap();
+    let hash = view["agreement_hash"].as_str().unwrap().to_owned();
+    for who in ["anna@musterstadt.example", "eva@verband.example"] {
+        post(&format!("/api/swaps/{swap}/sign"), who, json!({"password": PASSWORD, "hash": hash})).await;
+    }
+    let proposal = post(
+        "/api/swaps",
+        "olga@kreis-nord.example",
+        json!({"partner": emil.to_string(), "week": "2027-W31", "message": "Hallo Emil"}),
+    )
+    .await["id"]
         .as_str()
         .unwrap()
         .to_owned();
-    for who in ["member", "partner"] {
-        post(&format!("{swap}/sign"), &token_of(who), json!({"password": PASSWORD, "hash": hash})).await;
-    }
+    Cast { app, third, swap, proposal, anna: anna.to_string(), olga: olga.to_string() }
+}
 
-    // Every operation the API describes, with its path filled in.
+/// The object a path template is about, if any.
+fn objects_of(template: &str) -> Vec<Object> {
+    if ["/swaps/{id}", "/organisations/{id}", "/orgs/{id}", "/people/{id}"].iter().any(|p| template.contains(p)) {
+        vec![Object::Own, Object::Others]
+    } else {
+        vec![Object::Own]
+    }
+}
+
+/// An answer: its status, where it sends the browser, and its body.
+struct Answer<'a> {
+    status: u16,
+    location: Option<&'a str>,
+    body: &'a str,
+}
+
+/// Checks one answer against the rules of the matrix.
+fn check(role: &str, method: &Method, template: &str, object: Object, path: &str, answer: Answer) {
+    let Answer { status, location, body } = answer;
+    assert!(status < 500, "{role} {method} {path}: {status} {body}");
+    for a in Cast::foreign_addresses(role) {
+        assert!(!body.contains(a), "{role} {method} {path} saw {a}");
+    }
+    let of_swap = template.contains("/swaps/{id}");
+    let admin_of_org = (template.starts_with("/api/organisations/{id}/") || template.starts_with("/orgs/{id}/"))
+        && !(template == "/api/organisations/{id}/matching" && *method == Method::GET);
+    let changes_org = (template == "/api/organisations/{id}" || template == "/orgs/{id}") && *method != Method::GET;
+    // Sent to the login page (not signed in) is refused too.
+    let refused = !(200..400).contains(&status) || location.is_some_and(|l| l.starts_with("/login"));
+    if of_swap && !Cast::concerns(object, role) {
+        assert!(refused, "{role} {method} {path} ({object:?} swap): {status} {body}");
+    }
+    if (admin_of_org || changes_org) && !Cast::of_org(object, role) {
+        assert!(refused, "{role} {method} {path} ({object:?} organisation): {status} {body}");
+    }
+}
+
+async fn every_operation_for_every_role(db: Db) {
+    let cast = cast(db).await;
+    let app = &cast.app;
+    let mut tokens = Vec::new();
+    for (role, email) in ROLES {
+        tokens.push((role, Some(token(app, email).await)));
+    }
+    tokens.push(("anonymous", None));
+
     let doc = serde_json::to_value(web::api::document()).unwrap();
     let mut operations = Vec::new();
     for (path, item) in doc["paths"].as_object().unwrap() {
         for method in ["get", "put", "post", "delete", "patch"] {
             if item.get(method).is_some() {
-                let filled = path
-                    .replace("/swaps/{id}", &format!("/swaps/{swap_id}"))
-                    .replace("/organisations/{id}", &format!("/organisations/{}", app.city))
-                    .replace("/people/{id}", &format!("/people/{anna}"))
-                    .replace("{action}", "approve")
-                    .replace("{id}", &uuid::Uuid::now_v7().to_string())
-                    .replace("{appointment}", &uuid::Uuid::now_v7().to_string());
-                operations.push((Method::from_bytes(method.to_uppercase().as_bytes()).unwrap(), path.clone(), filled));
+                operations.push((Method::from_bytes(method.to_uppercase().as_bytes()).unwrap(), path.clone()));
             }
         }
     }
     assert!(operations.len() >= 50, "only {} operations", operations.len());
 
-    let addresses = ["anna@musterstadt.example", "eva@verband.example", "bernd@musterstadt.example"];
+    let c = reqwest::Client::new();
     let mut checked = 0;
     for (role, t) in &tokens {
-        for (method, template, path) in &operations {
+        for (method, template) in &operations {
             // Logins and password resets of the matrix would lock or change its own accounts.
             if template.starts_with("/api/password") || template == "/api/login" {
                 continue;
             }
-            let mut req = c.request(method.clone(), app.url(path));
-            if let Some(t) = t {
-                req = req.bearer_auth(t);
-            }
-            if *method != Method::GET && *method != Method::DELETE {
-                req = req.json(&json!({}));
-            }
-            let res = req.send().await.unwrap();
-            let status = res.status().as_u16();
-            let body = res.text().await.unwrap_or_default();
-            checked += 1;
-            assert!(status < 500, "{role} {method} {path}: {status} {body}");
-            if t.is_none() && !PUBLIC.contains(&template.as_str()) {
-                assert_eq!(status, 401, "anonymous {method} {path}");
-            }
-            if *role == "outsider" {
-                let of_the_swap = template.starts_with("/api/swaps/{id}");
-                let admin_only = template.starts_with("/api/organisations/{id}/")
-                    && !(template == "/api/organisations/{id}/matching" && *method == Method::GET);
-                let mutates_the_org = template == "/api/organisations/{id}" && *method != Method::GET;
-                if of_the_swap || admin_only || mutates_the_org {
-                    assert!(!(200..300).contains(&status), "outsider {method} {path}: {status} {body}");
-                }
-                for a in addresses {
-                    assert!(!body.contains(a), "outsider {method} {path} saw {a}");
+            for object in objects_of(template) {
+                for action in ["approve", "consent", "cancel"] {
+                    let path = cast.fill(&template.replace("{action}", action), object);
+                    let mut req = c.request(method.clone(), app.url(&path));
+                    if let Some(t) = t {
+                        req = req.bearer_auth(t);
+                    }
+                    if *method != Method::GET && *method != Method::DELETE {
+                        req = req.json(&json!({}));
+                    }
+                    let res = req.send().await.unwrap();
+                    let status = res.status().as_u16();
+                    let body = res.text().await.unwrap_or_default();
+                    checked += 1;
+                    check(role, method, template, object, &path, Answer { status, location: None, body: &body });
+                    if t.is_none() && !PUBLIC_API.contains(&template.as_str()) {
+                        assert_eq!(status, 401, "anonymous {method} {path}");
+                    }
+                    if !template.contains("{action}") {
+                        break;
+                    }
                 }
             }
         }
     }
-    assert!(checked > 400, "{checked} calls");
+    assert!(checked > 700, "{checked} calls");
+}
+
+/// The pages' routes, read from the source of the router's modules: (method, path template).
+fn page_routes() -> Vec<(Method, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/html");
+    let mut routes = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let source = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for part in source.split(".route(\"").skip(1) {
+            let (path, rest) = part.split_once('"').unwrap();
+            // The handlers of this route: up to the parenthesis that closes `.route(`.
+            let mut depth = 1;
+            let end = rest
+                .char_indices()
+                .find(|(_, ch)| {
+                    depth += match ch {
+                        '(' => 1,
+                        ')' => -1,
+                        _ => 0,
+                    };
+                    depth == 0
+                })
+                .unwrap()
+                .0;
+            for method in ["get", "post", "put", "delete"] {
+                let called = rest[..end]
+                    .match_indices(&format!("{method}("))
+                    .any(|(i, _)| i == 0 || !rest[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_'));
+                if called {
+                    routes.push((Method::from_bytes(method.to_uppercase().as_bytes()).unwrap(), path.to_owned()));
+                }
+            }
+        }
+    }
+    routes
+}
+
+async fn every_page_for_every_role(db: Db) {
+    let cast = cast(db).await;
+    let app = &cast.app;
+    let routes = page_routes();
+    assert!(routes.len() >= 50, "only {} routes: {routes:?}", routes.len());
+    assert!(routes.contains(&(Method::POST, "/swaps/{id}/{action}".to_owned())), "{routes:?}");
+
+    let mut browsers: Vec<(&str, Browser)> = Vec::new();
+    for (role, email) in ROLES {
+        let b = app.browser();
+        b.login(email).await;
+        browsers.push((role, b));
+    }
+    browsers.push(("anonymous", app.browser()));
+
+    let swap_actions = [
+        "accept",
+        "decline",
+        "withdraw",
+        "approve",
+        "decline-approval",
+        "delegate",
+        "consent",
+        "refuse",
+        "sign",
+        "cancel",
+    ];
+    let week_actions = [
+        "settings",
+        "move",
+        "cancel-briefing",
+        "appointment",
+        "cancel-appointment",
+        "handover",
+        "deputy",
+        "access",
+        "admin",
+        "checkin",
+        "reflection",
+        "feedback",
+    ];
+    let mut checked = 0;
+    for (role, b) in &browsers {
+        let csrf = csrf_of(&b.get("/").await.body);
+        for (method, template) in &routes {
+            // These would end the matrix's own sessions or accounts, or lock them.
+            let own_account = ["/logout", "/login", "/signup", "/password/forgot", "/password/reset"];
+            if *method == Method::POST && own_account.contains(&template.as_str()) {
+                continue;
+            }
+            let actions: &[&str] = if template.ends_with("/week/{action}") {
+                &week_actions
+            } else if template.ends_with("/{action}") {
+                &swap_actions
+            } else {
+                &[""]
+            };
+            for object in objects_of(template) {
+                for action in actions {
+                    let path = cast.fill(&template.replace("{action}", action), object);
+                    let page =
+                        if *method == Method::GET { b.get(&path).await } else { b.post_raw(&path, &csrf, &[]).await };
+                    checked += 1;
+                    let answer = Answer { status: page.status, location: page.location.as_deref(), body: &page.body };
+                    check(role, method, template, object, &path, answer);
+                    let public = PUBLIC_PAGES.contains(&template.as_str()) || template == "/lang";
+                    if *role == "anonymous" && !public {
+                        let to_login = page.location.as_deref().is_some_and(|l| l.starts_with("/login"));
+                        assert!(
+                            to_login || !(200..400).contains(&page.status),
+                            "anonymous {method} {path}: {} {:?}",
+                            page.status,
+                            page.location
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 1000, "{checked} requests");
 }
