@@ -94,10 +94,15 @@ pub fn refusal(lang: Locale, code: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    /// This crate's folder, as cargo tells the running test (a test binary reused from another
+    /// checkout still reads the files of this one).
+    fn manifest_dir() -> String {
+        std::env::var("CARGO_MANIFEST_DIR").expect("cargo test sets CARGO_MANIFEST_DIR")
+    }
 
     fn keys(lang: &str) -> Vec<String> {
-        let text = std::fs::read_to_string(format!("{}/locales/{lang}/main.ftl", env!("CARGO_MANIFEST_DIR")))
-            .expect("the catalogue");
+        let text =
+            std::fs::read_to_string(format!("{}/locales/{lang}/main.ftl", manifest_dir())).expect("the catalogue");
         let mut keys: Vec<String> = text
             .lines()
             .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase()))

@@ -13,7 +13,7 @@ fn check_ics(ics: &str) -> (bool, String, String) {
         "JOBTAUSCH_TEST_PYTHON is not set: start the services with `eval \"$(scripts/services.sh start)\"` \
          (it installs scripts/requirements-test.txt, with icalendar, into a venv)",
     );
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/check_ics.py");
+    let script = Path::new(&crate::manifest_dir()).join("../../scripts/check_ics.py");
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("swap.ics");
     std::fs::write(&file, ics).expect("write ics");

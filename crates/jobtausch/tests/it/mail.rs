@@ -123,7 +123,7 @@ async fn a_mail_with_a_calendar_attachment_arrives_as_multipart_with_the_ics_int
 
     // The file arrives byte for byte (CRLF and folding included) and passes the strict check.
     assert_eq!(std::fs::read_to_string(&ics).unwrap(), ICS);
-    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/check_ics.py");
+    let script = std::path::Path::new(&crate::manifest_dir()).join("../../scripts/check_ics.py");
     let summary: serde_json::Value = serde_json::from_str(&python(&[script.as_os_str(), ics.as_os_str()])).unwrap();
     let event = &summary[0]["events"][0];
     assert_eq!(event["uid"], "briefing-test-2027-03-29@jobtausch");

@@ -102,7 +102,7 @@ fn bad_input_is_explained_once_and_changes_nothing() {
 #[test]
 fn a_long_run_shows_progress_while_it_works() {
     // 1,500 people with rings: not proven within two seconds, so the limit ends the run.
-    let path = format!("{}/../matching/tests/data/js1500_w26_s2.txt", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/../matching/tests/data/js1500_w26_s2.txt", crate::manifest_dir());
     let (ok, out, err) = jobtausch_match(&["--graph", &path, "--max-cycle", "3", "--time-limit", "2"]);
     assert!(ok, "{err}");
     let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();

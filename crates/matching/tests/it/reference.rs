@@ -6,7 +6,7 @@ use std::time::Duration;
 use matching::{Graph, SolveOptions, check_swaps, solve};
 
 fn data(name: &str) -> String {
-    let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/tests/data/{name}", crate::manifest_dir());
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 

@@ -14,7 +14,7 @@ async fn sqlite_and_postgres_schemas_have_the_same_tables_and_columns() {
 #[test]
 fn migration_folders_hold_the_same_file_names() {
     let names = |dir: &str| {
-        let mut v: Vec<String> = std::fs::read_dir(format!("{}/migrations/{dir}", env!("CARGO_MANIFEST_DIR")))
+        let mut v: Vec<String> = std::fs::read_dir(format!("{}/migrations/{dir}", crate::manifest_dir()))
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();

@@ -277,7 +277,7 @@ async fn every_operation_for_every_role(db: Db) {
 
 /// The pages' routes, read from the source of the router's modules: (method, path template).
 fn page_routes() -> Vec<(Method, String)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/html");
+    let dir = std::path::Path::new(&crate::manifest_dir()).join("src/html");
     let mut routes = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap() {
         let source = std::fs::read_to_string(entry.unwrap().path()).unwrap();
