@@ -36,6 +36,20 @@ pub fn t(locale: Locale, key: &str) -> String {
     LOCALES.try_lookup(&langid_of(locale), key).unwrap_or_else(|| key.to_owned())
 }
 
+/// Why a swap ended, in words: a reason chosen from the list with the person's words after it
+/// (`workload: …`), a person's words alone for "other", a reason of the system (a deadline
+/// passed), or, from before reasons were chosen, a co-determination body with its words.
+pub fn end_reason(locale: Locale, stored: &str) -> String {
+    let (code, words) = stored.split_once(": ").unwrap_or((stored, ""));
+    let kind = try_t(locale, &format!("end-{code}")).or_else(|| try_t(locale, &format!("body-{code}")));
+    match kind {
+        Some(_) if code == "other" && !words.is_empty() => words.to_owned(),
+        Some(kind) if words.is_empty() => kind,
+        Some(kind) => format!("{kind} – {words}"),
+        None => stored.to_owned(),
+    }
+}
+
 /// The text of `key`, or nothing if there is none (optional hints).
 pub fn try_t(locale: Locale, key: &str) -> Option<String> {
     LOCALES.try_lookup(&langid_of(locale), key)

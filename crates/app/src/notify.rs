@@ -119,8 +119,7 @@ pub fn swap(
     names: &Names,
     actor: Option<&str>,
 ) {
-    let reason = swap.end_reason.clone().unwrap_or_default();
-    let reason = crate::i18n::try_t(to.locale, &format!("end-{reason}")).unwrap_or(reason);
+    let reason = crate::i18n::end_reason(to.locale, swap.end_reason.as_deref().unwrap_or_default());
     let text = t_args(
         to.locale,
         &format!("note-{kind}"),

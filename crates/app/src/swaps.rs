@@ -9,7 +9,7 @@
 use crate::names::Names;
 use crate::{Account, App, Download, Error, Result, today};
 use domain::access::{Actor, OrgRole, Part, Relation, may_read};
-use domain::swap::{BodyStatus, DeclineReason, Swap, SwapState};
+use domain::swap::{BodyStatus, DeclineReason, EndReason, Swap, SwapState};
 use domain::values::IsoWeek;
 use domain::{OrgId, Reason, SwapId, UserId};
 use store::contacts::Contact;
@@ -131,10 +131,10 @@ pub async fn propose(app: &App, me: &Account, input: &ProposalInput) -> Result<S
 pub enum Command {
     Accept,
     Decline {
-        reason: String,
+        reason: EndReason,
     },
     Withdraw {
-        reason: String,
+        reason: EndReason,
     },
     Approve {
         approval: usize,
@@ -156,7 +156,7 @@ pub enum Command {
     },
     Refuse {
         step: usize,
-        reason: String,
+        reason: EndReason,
     },
     /// `hash`: the SHA-256 of the agreement the signer read.
     Sign {
@@ -164,14 +164,74 @@ pub enum Command {
         hash: String,
     },
     Cancel {
-        reason: String,
+        reason: EndReason,
     },
+}
+
+impl Command {
+    /// Whether carrying it out ends the swap for good (the pages ask for a confirmation first).
+    pub fn ends_the_swap(&self) -> bool {
+        matches!(
+            self,
+            Command::Decline { .. }
+                | Command::Withdraw { .. }
+                | Command::DeclineApproval { .. }
+                | Command::Refuse { .. }
+                | Command::Cancel { .. }
+        )
+    }
 }
 
 /// Carries out `command` on the version of the swap the person saw (`seen_version`): when
 /// someone else changed the swap meanwhile, it is refused rather than applied to a state the
 /// person did not see.
 pub async fn act(app: &App, me: &Account, id: SwapId, seen_version: Option<i64>, command: Command) -> Result<Swap> {
+    let (swap, events) = apply(app, me, id, seen_version, command).await?;
+    crate::journey::record(app, swap, Some(me), events).await
+}
+
+/// What a decision that ends a swap would do, for the step that asks the person to confirm it.
+#[derive(Debug, Clone)]
+pub struct Preview {
+    /// The swap as it would be afterwards (its end reason set).
+    pub swap: Swap,
+    pub names: Names,
+    /// Who would be told, by name.
+    pub told: Vec<String>,
+}
+
+/// Works out what `command`, a decision that ends the swap, would do, without doing it: refused
+/// for the same reasons as [`act`] (nothing chosen, not theirs to decide, changed meanwhile).
+pub async fn preview(
+    app: &App,
+    me: &Account,
+    id: SwapId,
+    seen_version: Option<i64>,
+    command: Command,
+) -> Result<Preview> {
+    if !command.ends_the_swap() {
+        return Err(Error::Conflict("invalid-transition"));
+    }
+    let (swap, events) = apply(app, me, id, seen_version, command).await?;
+    let by = Some((me.id, me.display_name.as_str()));
+    let effects = crate::notify::for_events(app, &swap, by, &events, &std::collections::HashMap::new()).await?;
+    let mut ids: Vec<UserId> = effects.inbox.iter().map(|n| n.user).collect();
+    ids.sort();
+    ids.dedup();
+    let mut told: Vec<String> = store::contacts::of(&app.db, &ids).await?.into_iter().map(|c| c.name).collect();
+    told.sort();
+    let names = Names::of_swap(app, &swap).await?;
+    Ok(Preview { swap, names, told })
+}
+
+/// Applies `command` to the swap as stored, in memory: the swap afterwards and what happened.
+async fn apply(
+    app: &App,
+    me: &Account,
+    id: SwapId,
+    seen_version: Option<i64>,
+    command: Command,
+) -> Result<(Swap, Vec<domain::swap::Event>)> {
     let actor = me.actor();
     let mut swap = load(app, &actor, id).await?;
     if seen_version.is_some_and(|v| v != swap.version) {
@@ -213,7 +273,7 @@ pub async fn act(app: &App, me: &Account, id: SwapId, seen_version: Option<i64>,
         }
         Command::Cancel { reason } => swap.cancel(&actor, &reason, today())?,
     };
-    crate::journey::record(app, swap, Some(me), events).await
+    Ok((swap, events))
 }
 
 /// The deadline worker: swaps whose approval deadline passed end; approvers get a reminder two

@@ -20,8 +20,9 @@
 
 use crate::access::{Actor, OrgRole};
 use crate::ids::{OrgId, RoundId, SwapId, UserId};
-use crate::org::{Body, Policy, PolicyRule};
+use crate::org::{Body, Policy, PolicyRule, choice};
 use crate::values::IsoWeek;
+use crate::{FieldError, Reason};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::Serialize;
 use std::fmt;
@@ -225,10 +226,49 @@ impl DeclineReason {
     }
 }
 
-/// A free-text reason (declining a proposal, cancelling, refusing consent): required, bounded.
-pub fn parse_reason(text: &str) -> Result<String, SwapError> {
-    let t = text.trim();
-    if t.is_empty() { Err(SwapError::ReasonRequired) } else { Ok(t.chars().take(DeclineReason::MAX_TEXT).collect()) }
+choice! {
+    /// Why a person declines or withdraws a proposal, refuses consent or cancels a swap: chosen
+    /// from this list on purpose (nothing is chosen for them).
+    EndKind {
+        WeekUnsuitable = "week_unsuitable",
+        Workload = "workload",
+        Personal = "personal",
+        Other = "other",
+    }
+}
+
+/// A person's reason to end a swap: a kind from the list, and their own words, which "other"
+/// needs. Stored, and carried by events, as `kind` or `kind: words`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EndReason {
+    kind: EndKind,
+    words: String,
+}
+
+impl EndReason {
+    /// `kind` from [`EndKind`] (field `reason_kind`); `words` (field `reason`) required for
+    /// `other`, optional otherwise, cut at [`DeclineReason::MAX_TEXT`] characters.
+    pub fn parse(kind: &str, words: &str) -> Result<Self, FieldError> {
+        let kind = EndKind::parse("reason_kind", kind)?;
+        let words: String = words.trim().chars().take(DeclineReason::MAX_TEXT).collect();
+        if kind == EndKind::Other && words.is_empty() {
+            return Err(FieldError::new("reason", Reason::Required));
+        }
+        Ok(Self { kind, words })
+    }
+
+    pub fn kind(&self) -> EndKind {
+        self.kind
+    }
+
+    /// The form kept with the swap: `kind` or `kind: words`.
+    pub fn stored(&self) -> String {
+        if self.words.is_empty() {
+            self.kind.code().to_owned()
+        } else {
+            format!("{}: {}", self.kind.code(), self.words)
+        }
+    }
 }
 
 /// A person in the swap.
@@ -604,19 +644,19 @@ impl Swap {
     }
 
     /// A proposed member who has not accepted declines, with a reason; the swap ends.
-    pub fn decline(&mut self, actor: &Actor, reason: &str) -> Result<Vec<Event>, SwapError> {
+    pub fn decline(&mut self, actor: &Actor, reason: &EndReason) -> Result<Vec<Event>, SwapError> {
         self.ensure_state(&[SwapState::Proposed])?;
         let member = self.members.iter().find(|m| m.user == actor.user_id).ok_or(SwapError::NotMember)?;
         if member.accepted {
             return Err(SwapError::AlreadyDecided);
         }
-        let reason = parse_reason(reason)?;
+        let reason = reason.stored();
         self.end(SwapState::Declined, &reason);
         Ok(vec![Event::Declined { by: Some(actor.user_id), reason }])
     }
 
     /// The proposer takes the proposal back, until the swap is confirmed.
-    pub fn withdraw(&mut self, actor: &Actor, reason: &str) -> Result<Vec<Event>, SwapError> {
+    pub fn withdraw(&mut self, actor: &Actor, reason: &EndReason) -> Result<Vec<Event>, SwapError> {
         if actor.user_id != self.proposer {
             return Err(if self.is_member(actor.user_id) { SwapError::NotProposer } else { SwapError::NotMember });
         }
@@ -626,7 +666,7 @@ impl Swap {
             SwapState::ApprovalsPending,
             SwapState::AgreementPending,
         ])?;
-        let reason = reason.trim().chars().take(DeclineReason::MAX_TEXT).collect::<String>();
+        let reason = reason.stored();
         self.end(SwapState::Withdrawn, &reason);
         Ok(vec![Event::Withdrawn { by: actor.user_id, reason }])
     }
@@ -743,13 +783,12 @@ impl Swap {
         &mut self,
         actor: &Actor,
         step: usize,
-        reason: &str,
+        reason: &EndReason,
         now: DateTime<Utc>,
     ) -> Result<Vec<Event>, SwapError> {
         self.pending_body(actor, step)?;
-        let reason = parse_reason(reason)?;
-        self.bodies[step].status = BodyStatus::Refused { by: actor.user_id, at: now, reason: reason.clone() };
-        let text = format!("{}: {reason}", self.bodies[step].body.code());
+        let text = reason.stored();
+        self.bodies[step].status = BodyStatus::Refused { by: actor.user_id, at: now, reason: text.clone() };
         self.end(SwapState::Declined, &text);
         Ok(vec![
             Event::BodyRefused { by: actor.user_id, step },
@@ -796,7 +835,7 @@ impl Swap {
     }
 
     /// Cancels the swap, with a reason, from any state before the week begins.
-    pub fn cancel(&mut self, actor: &Actor, reason: &str, today: NaiveDate) -> Result<Vec<Event>, SwapError> {
+    pub fn cancel(&mut self, actor: &Actor, reason: &EndReason, today: NaiveDate) -> Result<Vec<Event>, SwapError> {
         if !self.may_cancel(actor) {
             return Err(SwapError::MayNotCancel);
         }
@@ -806,7 +845,7 @@ impl Swap {
         if self.week.monday() <= today {
             return Err(SwapError::WeekBegun);
         }
-        let reason = parse_reason(reason)?;
+        let reason = reason.stored();
         self.end(SwapState::Cancelled, &reason);
         Ok(vec![Event::Cancelled { by: actor.user_id, reason }])
     }
@@ -878,6 +917,11 @@ impl Swap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A reason in one's own words.
+    fn why(words: &str) -> EndReason {
+        EndReason::parse(if words.trim().is_empty() { "workload" } else { "other" }, words).unwrap()
+    }
     use crate::access::OrgRole;
 
     fn week() -> IsoWeek {
@@ -1012,16 +1056,18 @@ mod tests {
         let mut s = pair(&w);
         assert_eq!(s.accept(&w.a, &[], now()), Err(SwapError::AlreadyDecided), "the proposer accepted by proposing");
         assert_eq!(s.accept(&w.stranger, &[], now()), Err(SwapError::NotMember));
-        assert_eq!(s.decline(&w.b, "  "), Err(SwapError::ReasonRequired));
-        assert_eq!(s.withdraw(&w.b, ""), Err(SwapError::NotProposer));
+        assert_eq!(EndReason::parse("", "Keine Zeit").unwrap_err().field, "reason_kind", "a kind is chosen");
+        assert_eq!(EndReason::parse("other", "  ").unwrap_err().field, "reason", "\"other\" needs words");
+        assert_eq!(EndReason::parse("workload", "").unwrap().stored(), "workload");
+        assert_eq!(s.withdraw(&w.b, &why("")), Err(SwapError::NotProposer));
         assert_eq!(
             s.approve(&w.approver_a, 0, "", now()),
             Err(SwapError::InvalidTransition { from: SwapState::Proposed })
         );
-        s.decline(&w.b, "Keine Zeit").unwrap();
+        s.decline(&w.b, &why("Keine Zeit")).unwrap();
         assert_eq!(s.state, SwapState::Declined);
-        assert_eq!(s.end_reason.as_deref(), Some("Keine Zeit"));
-        assert!(s.cancel(&w.a, "x", today()).is_err(), "an ended swap stays ended");
+        assert_eq!(s.end_reason.as_deref(), Some("other: Keine Zeit"));
+        assert!(s.cancel(&w.a, &why("x"), today()).is_err(), "an ended swap stays ended");
     }
 
     #[test]
@@ -1061,15 +1107,14 @@ mod tests {
         let w = world();
         let mut s = pair(&w);
         s.accept(&w.b, &policies(&w, PolicyRule::NotNeeded), now()).unwrap();
-        assert_eq!(s.cancel(&w.stranger, "x", today()), Err(SwapError::MayNotCancel));
+        assert_eq!(s.cancel(&w.stranger, &why("x"), today()), Err(SwapError::MayNotCancel));
         let later = s.approvals[0].deadline + Duration::seconds(1);
         let mut expired = s.clone();
         expired.expire(later).unwrap();
         assert_eq!(expired.state, SwapState::Declined);
         assert_eq!(s.clone().expire(now()), Err(SwapError::NoSuchStep), "nothing is due yet");
-        assert_eq!(s.cancel(&w.approver_b, "", today()), Err(SwapError::ReasonRequired));
-        assert_eq!(s.cancel(&w.approver_b, "Umzug", week().monday()), Err(SwapError::WeekBegun));
-        s.cancel(&w.approver_b, "Umzug", today()).unwrap();
+        assert_eq!(s.cancel(&w.approver_b, &why("Umzug"), week().monday()), Err(SwapError::WeekBegun));
+        s.cancel(&w.approver_b, &why("Umzug"), today()).unwrap();
         assert_eq!(s.state, SwapState::Cancelled);
     }
 
@@ -1203,11 +1248,11 @@ mod tests {
                     swaps[i].accept(p, &n.policies, now())
                 }
                 Op::Decline { swap, person } => match pick(swaps, *swap) {
-                    Some(i) => swaps[i].decline(&n.people[*person], "nein"),
+                    Some(i) => swaps[i].decline(&n.people[*person], &why("nein")),
                     None => Ok(vec![]),
                 },
                 Op::Withdraw { swap, person } => match pick(swaps, *swap) {
-                    Some(i) => swaps[i].withdraw(&n.people[*person], ""),
+                    Some(i) => swaps[i].withdraw(&n.people[*person], &why("")),
                     None => Ok(vec![]),
                 },
                 Op::Approve { swap, approval, approver } => match pick(swaps, *swap) {
@@ -1225,7 +1270,7 @@ mod tests {
                     None => Ok(vec![]),
                 },
                 Op::Refuse { swap, step, council } => match pick(swaps, *swap) {
-                    Some(i) => swaps[i].refuse(&n.councils[*council], *step, "nein", now()),
+                    Some(i) => swaps[i].refuse(&n.councils[*council], *step, &why("nein"), now()),
                     None => Ok(vec![]),
                 },
                 Op::Attach { swap } => match pick(swaps, *swap) {
@@ -1243,7 +1288,7 @@ mod tests {
                     None => Ok(vec![]),
                 },
                 Op::Cancel { swap, person } => match pick(swaps, *swap) {
-                    Some(i) => swaps[i].cancel(&n.people[*person], "Grund", today()),
+                    Some(i) => swaps[i].cancel(&n.people[*person], &why("Grund"), today()),
                     None => Ok(vec![]),
                 },
                 Op::Expire { swap } => match pick(swaps, *swap) {

@@ -2,7 +2,7 @@ use crate::fixtures::{effects, org, user};
 use chrono::{Duration, Utc};
 use domain::access::{Actor, OrgRole};
 use domain::org::{Body, Policy, PolicyRule};
-use domain::swap::{Swap, SwapState};
+use domain::swap::{EndReason, Swap, SwapState};
 use domain::values::IsoWeek;
 use domain::{OrgId, SwapId, UserId};
 use store::{Db, InboxItem, StoreError, on_both_backends};
@@ -53,7 +53,7 @@ async fn swap_round_trip_and_versions(db: Db) {
     assert_eq!(stored.bodies, read.bodies);
 
     // A decision made on the old version loses: the store refuses it.
-    s.withdraw(&actor(anna, a, vec![]), "doch nicht").unwrap();
+    s.withdraw(&actor(anna, a, vec![]), &EndReason::parse("other", "doch nicht").unwrap()).unwrap();
     assert!(matches!(store::swaps::save(&db, &s, &effects("x")).await, Err(StoreError::Conflict)));
 
     let mut fresh = store::swaps::get(&db, s.id).await.unwrap();
@@ -98,7 +98,7 @@ async fn one_committed_swap_per_person_and_week(db: Db) {
     assert!(matches!(store::swaps::save(&db, &s2, &effects("a")).await, Err(StoreError::Taken("week"))));
     // When the first ends, he is free again.
     let mut s1 = store::swaps::get(&db, s1.id).await.unwrap();
-    s1.cancel(&actor(bernd, b, vec![]), "Krankheit", today).unwrap();
+    s1.cancel(&actor(bernd, b, vec![]), &EndReason::parse("personal", "").unwrap(), today).unwrap();
     store::swaps::save(&db, &s1, &effects("c")).await.unwrap();
     store::swaps::save(&db, &s2, &effects("a")).await.unwrap();
 }

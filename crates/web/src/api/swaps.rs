@@ -10,7 +10,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use domain::swap::{ApprovalStatus, BodyStatus, Swap};
+use domain::swap::{ApprovalStatus, BodyStatus, EndReason, Swap};
 use domain::{Reason, SwapId, UserId};
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
@@ -47,6 +47,8 @@ pub struct SwapJson {
     pub bodies: Vec<BodyStepJson>,
     pub agreement_hash: Option<String>,
     pub signatures: Vec<SignatureJson>,
+    /// Why the swap ended: the kind of reason, with the words given after a colon
+    /// (`workload: …`), or a reason of the system (`approval-deadline-passed`).
     pub end_reason: Option<String>,
 }
 
@@ -206,9 +208,12 @@ async fn get_swap(State(app): State<App>, ApiUser(me): ApiUser, Id(id): Id<SwapI
 pub struct ActionRequest {
     /// The swap's version the caller saw; a changed swap refuses the action.
     pub version: Option<i64>,
-    /// Why (decline, withdraw, refuse, cancel; with `decline-approval` the explanation).
+    /// Why, in words (decline, withdraw, refuse, cancel: required with the kind `other`;
+    /// decline-approval: required with `other`).
     pub reason: String,
-    /// `no_management_approval`, `staffing` or `other` (decline-approval).
+    /// The kind of reason. Decline, withdraw, refuse, cancel: `week_unsuitable`, `workload`,
+    /// `personal` or `other` (left out with words in `reason`: `other`). Decline-approval:
+    /// `no_management_approval`, `staffing` or `other`.
     pub reason_kind: String,
     /// A comment with an approval.
     pub comment: String,
@@ -228,12 +233,19 @@ pub struct ActionRequest {
 
 impl ActionRequest {
     fn command(self, action: &str) -> HttpResult<Command> {
+        // A script that gives only words gives a reason of its own ("other").
+        let kind = if self.reason_kind.trim().is_empty() && !self.reason.trim().is_empty() {
+            "other"
+        } else {
+            self.reason_kind.as_str()
+        };
+        let end_reason = || EndReason::parse(kind, &self.reason);
         let approval = self.approval.ok_or(app::Error::field("approval", Reason::Required));
         let step = self.step.ok_or(app::Error::field("step", Reason::Required));
         Ok(match action {
             "accept" => Command::Accept,
-            "decline" => Command::Decline { reason: self.reason },
-            "withdraw" => Command::Withdraw { reason: self.reason },
+            "decline" => Command::Decline { reason: end_reason()? },
+            "withdraw" => Command::Withdraw { reason: end_reason()? },
             "approve" => Command::Approve { approval: approval?, comment: self.comment },
             "decline-approval" => {
                 Command::DeclineApproval { approval: approval?, kind: self.reason_kind, text: self.reason }
@@ -243,9 +255,9 @@ impl ActionRequest {
                 to: UserId(self.delegate.ok_or(app::Error::field("delegate", Reason::Required))?),
             },
             "consent" => Command::Consent { step: step? },
-            "refuse" => Command::Refuse { step: step?, reason: self.reason },
+            "refuse" => Command::Refuse { step: step?, reason: end_reason()? },
             "sign" => Command::Sign { password: self.password, hash: self.hash },
-            "cancel" => Command::Cancel { reason: self.reason },
+            "cancel" => Command::Cancel { reason: end_reason()? },
             _ => return Err(HttpError::App(app::Error::NotFound)),
         })
     }

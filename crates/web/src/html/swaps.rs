@@ -18,7 +18,7 @@ use axum::extract::State;
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum_extra::extract::CookieJar;
-use domain::swap::{ApprovalStatus, BodyStatus, Swap};
+use domain::swap::{ApprovalStatus, BodyStatus, DeclineReason, EndKind, EndReason, Swap};
 use domain::{OrgId, SwapId, UserId};
 use serde::Deserialize;
 
@@ -168,28 +168,40 @@ struct SwapPage {
     audit: Vec<AuditRow>,
     errors: FormErrors,
     failed: String,
+    /// The kinds of reason to decline an approval, after an empty choice (none is preselected).
     decline_kinds: Vec<(String, String)>,
+    /// The kinds of reason to decline, withdraw, refuse or cancel, likewise.
+    end_kinds: Vec<(String, String)>,
 }
 
 impl SwapPage {
     fn field(&self, form: &str, name: &'static str, kind: Kind) -> Field {
         let errs = if self.failed == form { self.errors.clone() } else { FormErrors::default() };
         let f = Field::new(self.ctx.lang, &errs, name, kind, "").in_form(&format!("{form}-"));
-        // A reason is owed when declining, refusing or cancelling; withdrawing one's own proposal
-        // may go without.
-        let required = match name {
-            "password" => true,
-            "reason" => form == "decline" || form == "cancel" || form.starts_with("refuse-"),
-            _ => false,
-        };
-        if required { f.required() } else { f }
+        // The words of a reason are owed only with "another reason" (the server says so).
+        match name {
+            "password" => f.required(),
+            "reason" => f.max_len(DeclineReason::MAX_TEXT),
+            _ => f,
+        }
     }
 
+    /// The kind of reason to decline an approval.
     fn reason_kind(&self, form: &str) -> Field {
+        self.kind_field(form, &self.decline_kinds)
+    }
+
+    /// The kind of reason to decline, withdraw, refuse or cancel.
+    fn end_kind(&self, form: &str) -> Field {
+        self.kind_field(form, &self.end_kinds)
+    }
+
+    fn kind_field(&self, form: &str, kinds: &[(String, String)]) -> Field {
         let errs = if self.failed == form { self.errors.clone() } else { FormErrors::default() };
         Field::new(self.ctx.lang, &errs, "reason_kind", Kind::Select, "")
             .in_form(&format!("{form}-"))
-            .options(self.decline_kinds.clone())
+            .options(kinds.to_vec())
+            .required()
     }
 }
 
@@ -334,9 +346,16 @@ async fn swap_page(
             action: l.t(&format!("audit-{}", h.action.replace('.', "-"))),
         })
         .collect();
-    let decline_kinds = ["no_management_approval", "staffing", "other"]
-        .iter()
-        .map(|k| ((*k).to_owned(), l.t(&format!("decline-{k}"))))
+    let choose = || (String::new(), l.t("choose-one"));
+    let decline_kinds = std::iter::once(choose())
+        .chain(
+            ["no_management_approval", "staffing", "other"]
+                .iter()
+                .map(|k| ((*k).to_owned(), l.t(&format!("decline-{k}")))),
+        )
+        .collect();
+    let end_kinds = std::iter::once(choose())
+        .chain(EndKind::ALL.iter().map(|k| (k.code().to_owned(), l.t(&format!("end-{}", k.code())))))
         .collect();
     let page = SwapPage {
         id: s.id,
@@ -346,11 +365,7 @@ async fn swap_page(
         state_code: s.state.code(),
         message: s.message.clone(),
         proposer: names.person(s.proposer),
-        end_reason: s
-            .end_reason
-            .clone()
-            .filter(|r| !r.is_empty())
-            .map(|r| app::i18n::try_t(ctx.lang, &format!("end-{r}")).unwrap_or(r)),
+        end_reason: s.end_reason.clone().filter(|r| !r.is_empty()).map(|r| app::i18n::end_reason(ctx.lang, &r)),
         members,
         legs: legs
             .iter()
@@ -383,6 +398,7 @@ async fn swap_page(
         failed: failed.to_owned(),
         errors: errors.clone(),
         decline_kinds,
+        end_kinds,
         ctx,
     };
     Ok(render_form(&page, !errors.is_empty()))
@@ -406,15 +422,18 @@ struct ActionForm {
     delegate: String,
     password: String,
     hash: String,
+    /// `yes` once the person confirmed a decision that ends the swap.
+    confirm: String,
 }
 
 /// The decision named in the path, with its form's fields.
 fn command(name: &str, f: &ActionForm) -> HttpResult<Command> {
     let index = |raw: &str, field: &'static str| choice::<usize>(raw, field);
+    let reason = || EndReason::parse(&f.reason_kind, &f.reason);
     Ok(match name {
         "accept" => Command::Accept,
-        "decline" => Command::Decline { reason: f.reason.clone() },
-        "withdraw" => Command::Withdraw { reason: f.reason.clone() },
+        "decline" => Command::Decline { reason: reason()? },
+        "withdraw" => Command::Withdraw { reason: reason()? },
         "approve" => Command::Approve { approval: index(&f.approval, "approval")?, comment: f.comment.clone() },
         "decline-approval" => Command::DeclineApproval {
             approval: index(&f.approval, "approval")?,
@@ -425,9 +444,9 @@ fn command(name: &str, f: &ActionForm) -> HttpResult<Command> {
             Command::Delegate { approval: index(&f.approval, "approval")?, to: choice(&f.delegate, "delegate")? }
         }
         "consent" => Command::Consent { step: index(&f.step, "step")? },
-        "refuse" => Command::Refuse { step: index(&f.step, "step")?, reason: f.reason.clone() },
+        "refuse" => Command::Refuse { step: index(&f.step, "step")?, reason: reason()? },
         "sign" => Command::Sign { password: f.password.clone(), hash: f.hash.clone() },
-        "cancel" => Command::Cancel { reason: f.reason.clone() },
+        "cancel" => Command::Cancel { reason: reason()? },
         _ => return Err(HttpError::App(app::Error::NotFound)),
     })
 }
@@ -440,6 +459,14 @@ async fn act(
     CsrfForm(fields): CsrfForm<ActionForm>,
 ) -> HttpResult<Response> {
     let result = match command(&action, &fields) {
+        // One click never ends a swap: first a page that says what will happen and who will be
+        // told, and asks to confirm.
+        Ok(c) if c.ends_the_swap() && fields.confirm != "yes" => {
+            match app::swaps::preview(&app, &me, id, fields.version, c).await {
+                Ok(preview) => return Ok(confirm_page(ctx, &action, &fields, preview)),
+                Err(e) => Err(HttpError::from(e)),
+            }
+        }
         Ok(c) => app::swaps::act(&app, &me, id, fields.version, c).await.map_err(HttpError::from),
         Err(e) => Err(e),
     };
@@ -464,6 +491,55 @@ async fn act(
         }
         Err(e) => Err(e),
     }
+}
+
+#[derive(Template)]
+#[template(path = "swap_confirm.html")]
+struct ConfirmPage {
+    ctx: Ctx,
+    id: SwapId,
+    action: String,
+    title: String,
+    button: String,
+    consequence: String,
+    reason: String,
+    told: Vec<String>,
+    /// The decision's fields, sent again with the confirmation.
+    fields: Vec<(&'static str, String)>,
+}
+
+/// Asks to confirm a decision that ends the swap.
+fn confirm_page(ctx: Ctx, action: &str, f: &ActionForm, preview: app::swaps::Preview) -> Response {
+    let s = &preview.swap;
+    let names = preview.names.member_names(s);
+    let consequence = app::i18n::t_args(
+        ctx.lang,
+        "confirm-consequence",
+        &[("week", app::i18n::arg(week_label(ctx.lang, s.week))), ("names", app::i18n::arg(names))],
+    );
+    let reason = app::i18n::end_reason(ctx.lang, s.end_reason.as_deref().unwrap_or_default());
+    let version = f.version.map(|v| v.to_string()).unwrap_or_default();
+    let fields = [
+        ("version", version),
+        ("reason_kind", f.reason_kind.clone()),
+        ("reason", f.reason.clone()),
+        ("approval", f.approval.clone()),
+        ("step", f.step.clone()),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.is_empty())
+    .collect();
+    render(&ConfirmPage {
+        title: ctx.t(&format!("confirm-{action}-title")),
+        button: ctx.t(&format!("confirm-{action}")),
+        ctx,
+        id: s.id,
+        action: action.to_owned(),
+        consequence,
+        reason,
+        told: preview.told.clone(),
+        fields,
+    })
 }
 
 async fn agreement_pdf(State(app): State<App>, SignedIn(_, me): SignedIn, Id(id): Id<SwapId>) -> HttpResult<Response> {

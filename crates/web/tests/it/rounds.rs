@@ -230,7 +230,13 @@ async fn a_declined_proposal_is_not_made_again(db: Db) {
     let member = app.browser();
     member.login("anna@musterstadt.example").await;
     let swap_path = format!("/swaps/{}", first[0].id);
-    let declined = crate::swaps::act(&member, &swap_path, "decline", &[("reason", "Passt thematisch nicht")]).await;
+    let declined = crate::swaps::act(
+        &member,
+        &swap_path,
+        "decline",
+        &[("reason_kind", "other"), ("reason", "Passt thematisch nicht")],
+    )
+    .await;
     assert_eq!(declined.status, 303, "{}", declined.body);
 
     // The next round over the same weeks proposes Anna to the other one, not again to the first.

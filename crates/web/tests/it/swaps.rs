@@ -11,7 +11,8 @@ on_both_backends!(
     pair_swap_from_proposal_to_signed_agreement,
     refusals_end_the_swap,
     deadline_passes,
-    council_refusal_and_delegation
+    council_refusal_and_delegation,
+    one_click_never_ends_a_swap
 );
 
 struct Cast {
@@ -79,7 +80,14 @@ pub(crate) async fn act(b: &Browser, swap: &str, action: &str, fields: &[(&str, 
     let version = version_of(&page.body);
     let mut all = vec![("version", version.as_str())];
     all.extend_from_slice(fields);
-    b.post_raw(&format!("{swap}/{action}"), &crate::app::csrf_of(&page.body), &all).await
+    let csrf = crate::app::csrf_of(&page.body);
+    let answer = b.post_raw(&format!("{swap}/{action}"), &csrf, &all).await;
+    // A decision that ends the swap asks to confirm it first; the person does.
+    if answer.status == 200 && answer.body.contains(r#"name="confirm" value="yes""#) {
+        all.push(("confirm", "yes"));
+        return b.post_raw(&format!("{swap}/{action}"), &csrf, &all).await;
+    }
+    answer
 }
 
 /// The index of the first approval of an organisation's name that the browser may decide.
@@ -177,7 +185,11 @@ async fn pair_swap_from_proposal_to_signed_agreement(db: Db) {
     let annas = c.anna.get(&swap).await;
     let stale = c
         .anna
-        .post_raw(&format!("{swap}/cancel"), &crate::app::csrf_of(&annas.body), &[("version", "0"), ("reason", "x")])
+        .post_raw(
+            &format!("{swap}/cancel"),
+            &crate::app::csrf_of(&annas.body),
+            &[("version", "0"), ("reason_kind", "personal")],
+        )
         .await;
     assert_eq!(stale.status, 409);
 
@@ -197,7 +209,10 @@ async fn pair_swap_from_proposal_to_signed_agreement(db: Db) {
 
     // An approver of a concerned organisation may still cancel before the week, with a reason.
     assert_eq!(act(&c.bernd, &swap, "cancel", &[("reason", "")]).await.status, 422);
-    assert_eq!(act(&c.bernd, &swap, "cancel", &[("reason", "Umstrukturierung im Amt")]).await.status, 303);
+    assert_eq!(
+        act(&c.bernd, &swap, "cancel", &[("reason_kind", "other"), ("reason", "Umstrukturierung im Amt")]).await.status,
+        303
+    );
     let view = c.anna.get(&swap).await;
     assert!(view.body.contains("data-state=\"cancelled\"") && view.body.contains("Umstrukturierung im Amt"));
 
@@ -214,7 +229,10 @@ async fn refusals_end_the_swap(db: Db) {
     // Declined by the partner, with a reason.
     let swap = propose(&c, &week_ahead(6)).await;
     assert_eq!(act(&c.eva, &swap, "decline", &[("reason", "")]).await.status, 422);
-    assert_eq!(act(&c.eva, &swap, "decline", &[("reason", "Keine Zeit in der Woche")]).await.status, 303);
+    assert_eq!(
+        act(&c.eva, &swap, "decline", &[("reason_kind", "other"), ("reason", "Keine Zeit in der Woche")]).await.status,
+        303
+    );
     let view = c.anna.get(&swap).await;
     assert!(view.body.contains("data-state=\"declined\"") && view.body.contains("Keine Zeit in der Woche"));
 
@@ -237,8 +255,13 @@ async fn refusals_end_the_swap(db: Db) {
 
     // A third one, withdrawn by its proposer; Eva cannot withdraw Anna's proposal.
     let swap = propose(&c, &week_ahead(9)).await;
-    assert_eq!(act(&c.eva, &swap, "withdraw", &[("reason", "x")]).await.status, 403);
-    assert_eq!(act(&c.anna, &swap, "withdraw", &[("reason", "Termin verschoben")]).await.status, 303);
+    assert_eq!(act(&c.eva, &swap, "withdraw", &[("reason_kind", "personal")]).await.status, 403);
+    assert_eq!(
+        act(&c.anna, &swap, "withdraw", &[("reason_kind", "week_unsuitable"), ("reason", "Termin verschoben")])
+            .await
+            .status,
+        303
+    );
     assert!(c.eva.get(&swap).await.body.contains("data-state=\"withdrawn\""));
 
     // Someone not concerned does not even see the swap.
@@ -285,6 +308,52 @@ async fn deadline_passes(db: Db) {
     assert!(view.body.contains("Frist für eine Genehmigung ist abgelaufen"));
     let mails = store::outbox::to_recipient(&c.app.db, "eva@verband.example").await.unwrap();
     assert!(mails[0].body.contains("findet nicht statt"), "{}", mails[0].body);
+}
+
+async fn one_click_never_ends_a_swap(db: Db) {
+    let c = cast(db).await;
+    let swap = propose(&c, &week_ahead(6)).await;
+    act(&c.eva, &swap, "accept", &[]).await;
+
+    // No reason is chosen for anyone: every list of reasons starts empty.
+    let page = c.bernd.get(&swap).await;
+    for form in ["cancel-reason_kind", "decline-approval-0-reason_kind"] {
+        let select = &page.body[page.body.find(&format!("id=\"{form}\"")).expect(form)..];
+        let select = &select[..select.find("</select>").unwrap()];
+        assert!(select.contains(r#"<option value="" selected>Bitte wählen</option>"#), "{select}");
+        assert_eq!(select.matches("selected").count(), 1, "no reason preselected: {select}");
+    }
+    // Without a chosen reason, nothing happens but a message at the field.
+    let p = c.bernd.post_raw(&format!("{swap}/cancel"), &crate::app::csrf_of(&page.body), &[]).await;
+    assert_eq!(p.status, 422);
+    assert!(p.body.contains(r##"href="#cancel-reason_kind""##), "the summary names the list");
+
+    // With one, a page says what will happen and who will be told, and nothing happened yet.
+    let fields = [("version", version_of(&page.body)), ("reason_kind", "workload".to_owned())];
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let confirm = c.bernd.post_raw(&format!("{swap}/cancel"), &crate::app::csrf_of(&page.body), &fields).await;
+    assert_eq!(confirm.status, 200);
+    assert!(confirm.body.contains("Jobtausch absagen?"));
+    assert!(confirm.body.contains("findet dann nicht statt"), "what will happen");
+    assert!(confirm.body.contains("Die Arbeitslage lässt es nicht zu"), "the reason in words");
+    let told = &confirm.body[confirm.body.find(r#"id="confirm-told""#).unwrap()..];
+    let told = &told[..told.find("</dd>").unwrap()];
+    for name in ["anna", "eva", "frank", "carla"] {
+        assert!(told.contains(name), "{name} will be told: {told}");
+    }
+    assert!(c.anna.get(&swap).await.body.contains(r#"data-state="approvals_pending""#), "not ended yet");
+
+    // Confirmed, it ends; the mails and the page give the reason in words.
+    let mut confirmed = fields.clone();
+    confirmed.push(("confirm", "yes"));
+    let done = c.bernd.post_raw(&format!("{swap}/cancel"), &crate::app::csrf_of(&confirm.body), &confirmed).await;
+    assert_eq!(done.status, 303);
+    let view = c.anna.get(&swap).await;
+    assert!(view.body.contains(r#"data-state="cancelled""#) && view.body.contains("Die Arbeitslage lässt es nicht zu"));
+    let mails = store::outbox::to_recipient(&c.app.db, "anna@musterstadt.example").await.unwrap();
+    let ended = mails.iter().find(|m| m.body.contains("findet nicht statt")).expect("a mail that says so");
+    assert!(ended.body.contains("Grund: Die Arbeitslage lässt es nicht zu"), "{}", ended.body);
+    assert!(!ended.body.contains("workload"), "{}", ended.body);
 }
 
 /// Runs a poppler tool on the PDF and returns what it prints.
@@ -337,7 +406,14 @@ async fn council_refusal_and_delegation(db: Db) {
     assert_eq!(act(&deputy, &swap, "approve", &[("approval", &franks[0])]).await.status, 303);
     // The staff council refuses: the swap ends, with the council's reason.
     assert_eq!(
-        act(&c.carla, &swap, "refuse", &[("step", "0"), ("reason", "Personalengpass im Bürgeramt")]).await.status,
+        act(
+            &c.carla,
+            &swap,
+            "refuse",
+            &[("step", "0"), ("reason_kind", "workload"), ("reason", "Personalengpass im Bürgeramt")]
+        )
+        .await
+        .status,
         303
     );
     let view = c.anna.get(&swap).await;
