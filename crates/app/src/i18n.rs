@@ -67,6 +67,11 @@ pub fn arg(value: impl std::fmt::Display) -> Arg {
     FluentValue::from(value.to_string())
 }
 
+/// A number for a message that chooses its words by it (`[one] … *[other] …`).
+pub fn count(n: usize) -> Arg {
+    FluentValue::from(n)
+}
+
 /// The German wall-clock time of an instant.
 pub fn berlin(t: DateTime<Utc>) -> DateTime<chrono_tz::Tz> {
     t.with_timezone(&chrono_tz::Europe::Berlin)

@@ -4,9 +4,9 @@
 //! One module per capability: [`account`] (sign-up, verification, login, sessions, passwords),
 //! [`tokens`] (personal API tokens), [`orgs`] (organisations, policy, roles, invitations,
 //! agreement templates), [`profiles`] (one's profile, the search, a person's page), [`swaps`]
-//! (the journey from proposal to confirmation, with the agreement), [`week`] (the planned week
-//! and what comes after it), [`rounds`] (matching rounds), [`feeds`] (calendars) and
-//! [`notify`] (every inbox message and mail). Each function takes the acting person and typed
+//! (the journey from proposal to confirmation, with the agreement), [`tasks`] (what a person
+//! has to do now), [`week`] (the planned week and what comes after it), [`rounds`] (matching
+//! rounds), [`feeds`] (calendars) and [`notify`] (every inbox message and mail). Each function takes the acting person and typed
 //! input, asks `domain` whether the change is allowed, and lets `store` write it with its
 //! audit record and notifications in one transaction; a refusal is an [`Error`].
 //!
@@ -26,6 +26,7 @@ pub mod profiles;
 pub mod rounds;
 pub mod secrets;
 pub mod swaps;
+pub mod tasks;
 pub mod tokens;
 pub mod week;
 

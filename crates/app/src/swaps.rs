@@ -356,7 +356,7 @@ pub async fn overview(app: &App, me: &Account) -> Result<Overview> {
 }
 
 /// The co-determination steps of a swap that `me` may decide now.
-fn consent_steps(s: &Swap, me: &Account) -> Vec<usize> {
+pub(crate) fn consent_steps(s: &Swap, me: &Account) -> Vec<usize> {
     (0..s.bodies.len())
         .filter(|&i| {
             let b = &s.bodies[i];

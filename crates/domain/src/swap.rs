@@ -914,6 +914,166 @@ impl Swap {
     }
 }
 
+/// The stages of a swap, in order, as its page draws them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Proposed,
+    Accepted,
+    Approvals,
+    Councils,
+    Agreement,
+    Confirmed,
+    Week,
+    Afterwards,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 8] = [
+        Stage::Proposed,
+        Stage::Accepted,
+        Stage::Approvals,
+        Stage::Councils,
+        Stage::Agreement,
+        Stage::Confirmed,
+        Stage::Week,
+        Stage::Afterwards,
+    ];
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            Stage::Proposed => "proposed",
+            Stage::Accepted => "accepted",
+            Stage::Approvals => "approvals",
+            Stage::Councils => "councils",
+            Stage::Agreement => "agreement",
+            Stage::Confirmed => "confirmed",
+            Stage::Week => "week",
+            Stage::Afterwards => "afterwards",
+        }
+    }
+}
+
+/// Where a swap stands at one stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StageStatus {
+    Done,
+    /// Someone acts at this stage now.
+    Current,
+    Upcoming,
+    /// Not needed for this swap (no body's consent is asked).
+    Skipped,
+}
+
+/// Whom a swap waits for now: each entry one person or body that must act.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Waiting {
+    /// A proposed member's answer.
+    Answer(UserId),
+    /// An organisation's approval (any of its approvers may give it).
+    Approval(OrgId),
+    /// An approval handed to one approver.
+    Delegate(UserId),
+    /// A body's consent.
+    Consent(Body, OrgId),
+    /// A member's signature of the agreement.
+    Signature(UserId),
+    /// The week lies ahead: the people plan it.
+    WeekAhead,
+    /// The week runs.
+    WeekRunning,
+    /// The week is over: reflections and the certificate.
+    Afterwards,
+    /// Nothing more: the swap is evaluated or ended.
+    Nobody,
+}
+
+impl Swap {
+    /// Each stage and where the swap stands there. An ended swap has no current stage; its
+    /// stages show how far it came.
+    pub fn stages(&self) -> Vec<(Stage, StageStatus)> {
+        use StageStatus::{Current, Done, Skipped, Upcoming};
+        let all_accepted = self.members.iter().all(|m| m.accepted);
+        let approvals_done = self.approvals.iter().all(|a| matches!(a.status, ApprovalStatus::Approved { .. }));
+        let consents: Vec<&BodyStep> = self.bodies.iter().filter(|b| b.rule == PolicyRule::Consent).collect();
+        let consents_done = consents.iter().all(|b| matches!(b.status, BodyStatus::Consented { .. }));
+        let signed = self.members.iter().all(|m| self.signatures.iter().any(|g| g.user == m.user));
+        let reached = |after: &[SwapState]| after.contains(&self.state);
+        let from_confirmed = [SwapState::Confirmed, SwapState::InProgress, SwapState::Completed, SwapState::Evaluated];
+        let status = |stage: Stage| -> StageStatus {
+            let ended = self.state.is_ended();
+            let done_if = |done: bool| if done { Done } else { Upcoming };
+            match stage {
+                Stage::Proposed => Done,
+                Stage::Accepted if ended => done_if(all_accepted),
+                Stage::Accepted => {
+                    if self.state == SwapState::Proposed {
+                        Current
+                    } else {
+                        Done
+                    }
+                }
+                Stage::Approvals if ended => done_if(!self.approvals.is_empty() && approvals_done),
+                Stage::Approvals => match self.state {
+                    SwapState::Proposed => Upcoming,
+                    SwapState::Accepted | SwapState::ApprovalsPending if !approvals_done => Current,
+                    _ => Done,
+                },
+                Stage::Councils if consents.is_empty() => Skipped,
+                Stage::Councils if ended => done_if(consents_done),
+                Stage::Councils => match self.state {
+                    SwapState::Proposed => Upcoming,
+                    SwapState::Accepted | SwapState::ApprovalsPending if !consents_done => Current,
+                    _ => Done,
+                },
+                Stage::Agreement if ended => done_if(signed && !self.signatures.is_empty()),
+                Stage::Agreement if self.state == SwapState::AgreementPending => Current,
+                Stage::Agreement => done_if(reached(&from_confirmed)),
+                Stage::Confirmed => done_if(reached(&from_confirmed)),
+                Stage::Week if matches!(self.state, SwapState::Confirmed | SwapState::InProgress) => Current,
+                Stage::Week => done_if(reached(&[SwapState::Completed, SwapState::Evaluated])),
+                Stage::Afterwards if self.state == SwapState::Completed => Current,
+                Stage::Afterwards => done_if(self.state == SwapState::Evaluated),
+            }
+        };
+        Stage::ALL.iter().map(|s| (*s, status(*s))).collect()
+    }
+
+    /// Whom the swap waits for now, in the order they are asked.
+    pub fn waiting_for(&self) -> Vec<Waiting> {
+        match self.state {
+            SwapState::Proposed => {
+                self.members.iter().filter(|m| !m.accepted).map(|m| Waiting::Answer(m.user)).collect()
+            }
+            SwapState::Accepted | SwapState::ApprovalsPending => {
+                let mut out: Vec<Waiting> = Vec::new();
+                for a in self.approvals.iter().filter(|a| a.is_pending()) {
+                    let w = a.delegate.map_or(Waiting::Approval(a.org), Waiting::Delegate);
+                    if !out.contains(&w) {
+                        out.push(w);
+                    }
+                }
+                for b in self.bodies.iter().filter(|b| b.rule == PolicyRule::Consent && b.status == BodyStatus::Pending)
+                {
+                    out.push(Waiting::Consent(b.body, b.org));
+                }
+                out
+            }
+            SwapState::AgreementPending => self
+                .members
+                .iter()
+                .filter(|m| !self.signatures.iter().any(|g| g.user == m.user))
+                .map(|m| Waiting::Signature(m.user))
+                .collect(),
+            SwapState::Confirmed => vec![Waiting::WeekAhead],
+            SwapState::InProgress => vec![Waiting::WeekRunning],
+            SwapState::Completed => vec![Waiting::Afterwards],
+            SwapState::Evaluated | SwapState::Declined | SwapState::Withdrawn | SwapState::Cancelled => {
+                vec![Waiting::Nobody]
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -967,6 +1127,43 @@ mod tests {
             (w.a.org_id.unwrap(), Policy::from_rules([(Body::StaffCouncil, PolicyRule::Inform)])),
             (w.b.org_id.unwrap(), Policy::from_rules([(Body::StaffCouncil, b_rule)])),
         ]
+    }
+
+    /// The progress line and whom the swap waits for follow the journey.
+    #[test]
+    fn stages_and_who_acts_follow_the_journey() {
+        let w = world();
+        let mut s = pair(&w);
+        let status = |s: &Swap, stage: Stage| s.stages().into_iter().find(|(st, _)| *st == stage).unwrap().1;
+        assert_eq!(status(&s, Stage::Accepted), StageStatus::Current);
+        assert_eq!(s.waiting_for(), vec![Waiting::Answer(w.b.user_id)]);
+        s.accept(&w.b, &policies(&w, PolicyRule::Consent), now()).unwrap();
+        assert_eq!(status(&s, Stage::Accepted), StageStatus::Done);
+        assert_eq!(
+            (status(&s, Stage::Approvals), status(&s, Stage::Councils)),
+            (StageStatus::Current, StageStatus::Current)
+        );
+        for i in 0..s.approvals.len() {
+            let who = if s.approvals[i].org == w.a.org_id.unwrap() { &w.approver_a } else { &w.approver_b };
+            s.approve(who, i, "", now()).unwrap();
+        }
+        // Only the council is left: the swap waits for it alone.
+        assert_eq!(status(&s, Stage::Approvals), StageStatus::Done);
+        assert_eq!(s.waiting_for(), vec![Waiting::Consent(Body::StaffCouncil, w.b.org_id.unwrap())]);
+        let step = s.bodies.iter().position(|b| b.rule == PolicyRule::Consent).unwrap();
+        s.consent(&w.council_b, step, now()).unwrap();
+        s.attach_agreement("h".repeat(64)).unwrap();
+        assert_eq!(status(&s, Stage::Agreement), StageStatus::Current);
+        assert_eq!(s.waiting_for(), vec![Waiting::Signature(w.a.user_id), Waiting::Signature(w.b.user_id)]);
+        s.cancel(&w.a, &why("Umzug"), today()).unwrap();
+        assert!(s.stages().iter().all(|(_, st)| *st != StageStatus::Current), "an ended swap acts no more");
+        assert_eq!(status(&s, Stage::Approvals), StageStatus::Done, "it shows how far it came");
+        assert_eq!(status(&s, Stage::Agreement), StageStatus::Upcoming);
+
+        // Without a body's consent, that stage is not needed.
+        let mut t = pair(&w);
+        t.accept(&w.b, &policies(&w, PolicyRule::Inform), now()).unwrap();
+        assert_eq!(status(&t, Stage::Councils), StageStatus::Skipped);
     }
 
     /// Four eyes: a member who holds every role still decides nothing on their own swap.

@@ -811,3 +811,57 @@ note-deputy-named = { $name } hat Sie als Vertretung für den Jobtausch in { $we
 error-wrong-organisation = Unter dieser Adresse ist niemand aus der passenden Organisation bei Jobtausch: Die Vertretung kommt aus Ihrer eigenen, die zuständige Person aus der gastgebenden Organisation.
 hint-handover = Zum Beispiel laufende Vorgänge, feste Termine, Ansprechpersonen und wo Unterlagen liegen.
 hint-feedback = Kurz: Wie hat der Tausch aus Sicht Ihrer Organisation gewirkt?
+and = und
+waiting-for = wartet auf { $what }
+waiting-answer = die Antwort von { $who }
+waiting-approval = die Genehmigung von { $who }
+waiting-consent = die Zustimmung { $body } ({ $org })
+waiting-signature = { $count ->
+    [one] die Unterschrift von { $who }
+   *[other] die Unterschriften von { $who }
+}
+waiting-week-ahead = bestätigt: Die Woche steht bevor, die Beteiligten planen sie.
+waiting-week-running = Die Tauschwoche läuft.
+waiting-afterwards = Die Woche ist vorbei: Reflexionen und Bescheinigung stehen an.
+body-of-staff_council = des Personalrats
+body-of-equal_opportunities = der Gleichstellungsbeauftragten
+body-of-disability_representative = der Schwerbehindertenvertretung
+body-of-data_protection = der Datenschutzbeauftragten
+stage-proposed = Vorgeschlagen
+stage-accepted = Angenommen
+stage-approvals = Genehmigungen
+stage-councils = Mitbestimmung
+stage-agreement = Erklärung
+stage-confirmed = Bestätigt
+stage-week = Die Woche
+stage-afterwards = Danach
+stage-status-done = erledigt
+stage-status-current = jetzt
+stage-status-upcoming = noch offen
+stage-status-skipped = nicht nötig
+swap-progress = Stand des Jobtauschs
+swap-next = Als Nächstes
+home-tasks = Ihre Aufgaben
+home-no-tasks = Im Moment ist nichts für Sie zu tun.
+home-swaps = Ihre Jobtausche
+home-no-swaps = Sie haben noch keinen Jobtausch. Finden Sie Menschen, mit denen Sie tauschen möchten.
+task-answer = Auf einen Vorschlag antworten
+task-approve = Genehmigung für { $org } entscheiden
+task-deadline = Frist: { $date }
+task-consent = Zustimmung: { $body } ({ $org })
+task-sign = Verschwiegenheitserklärung unterschreiben
+task-plan = Die Woche planen: Übergabenotizen und Vertretung
+task-checkin = Heutiges Check-in abgeben
+task-reflect = Reflexion zur Woche schreiben
+task-name-decider = { $role } für { $org } benennen: Niemand darf sonst entscheiden
+task-setup = Die Organisation einrichten
+task-help = { $count ->
+    [one] Eine Bitte um Hilfe beantworten
+   *[other] { $count } Bitten um Hilfe beantworten
+}
+setup-approvers = Genehmigende benennen
+setup-staff-council = Personalrat benennen und seine Beteiligung festlegen
+setup-template = Eigene Vorlage der Erklärung hinterlegen
+setup-location = Standort angeben
+setup-domains = E-Mail-Domains eintragen
+nav-menu = Menü

@@ -811,3 +811,57 @@ note-deputy-named = { $name } named you as deputy for the job swap in { $week }.
 error-wrong-organisation = Nobody of the right organisation uses Jobtausch with this address: the deputy comes from your own organisation, the person responsible from the host organisation.
 hint-handover = For example ongoing matters, fixed dates, contacts and where documents are.
 hint-feedback = Briefly: how did the swap work from your organisation's point of view?
+and = and
+waiting-for = waiting for { $what }
+waiting-answer = the answer of { $who }
+waiting-approval = the approval of { $who }
+waiting-consent = the consent of the { $body } ({ $org })
+waiting-signature = { $count ->
+    [one] the signature of { $who }
+   *[other] the signatures of { $who }
+}
+waiting-week-ahead = confirmed: the week lies ahead, the people plan it.
+waiting-week-running = The swap week is running.
+waiting-afterwards = The week is over: reflections and the certificate are next.
+body-of-staff_council = staff council
+body-of-equal_opportunities = equal opportunities officer
+body-of-disability_representative = disability representative
+body-of-data_protection = data protection officer
+stage-proposed = Proposed
+stage-accepted = Accepted
+stage-approvals = Approvals
+stage-councils = Co-determination
+stage-agreement = Agreement
+stage-confirmed = Confirmed
+stage-week = The week
+stage-afterwards = Afterwards
+stage-status-done = done
+stage-status-current = now
+stage-status-upcoming = still open
+stage-status-skipped = not needed
+swap-progress = Progress of the job swap
+swap-next = Next
+home-tasks = Your tasks
+home-no-tasks = There is nothing for you to do right now.
+home-swaps = Your job swaps
+home-no-swaps = You have no job swap yet. Find people you would like to swap with.
+task-answer = Answer a proposal
+task-approve = Decide the approval for { $org }
+task-deadline = Deadline: { $date }
+task-consent = Consent: { $body } ({ $org })
+task-sign = Sign the confidentiality agreement
+task-plan = Plan the week: handover notes and deputy
+task-checkin = Check in for today
+task-reflect = Write your reflection on the week
+task-name-decider = Name a { $role } for { $org }: nobody else may decide
+task-setup = Set up your organisation
+task-help = { $count ->
+    [one] Answer a call for help
+   *[other] Answer { $count } calls for help
+}
+setup-approvers = Name approvers
+setup-staff-council = Name the staff council and how it takes part
+setup-template = Add your own agreement template
+setup-location = Give your location
+setup-domains = Enter your e-mail domains
+nav-menu = Menu

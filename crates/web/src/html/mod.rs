@@ -12,6 +12,7 @@ pub mod forms;
 pub mod orgs;
 mod page;
 pub mod people;
+mod progress;
 pub mod rounds;
 pub mod swaps;
 pub mod tokens;
@@ -103,14 +104,40 @@ pub fn urlencode(s: &str) -> String {
     serde_urlencoded::to_string([("", s)]).map(|e| e[1..].to_owned()).unwrap_or_default()
 }
 
+/// One of the person's swaps on the start page: who, when, and whom it waits for.
+struct SwapStatus {
+    id: domain::SwapId,
+    title: String,
+    status: String,
+}
+
 #[derive(Template)]
 #[template(path = "home.html")]
 struct HomePage {
     ctx: Ctx,
+    /// The signed-in person's open tasks, decisions first.
+    tasks: Vec<progress::TaskLine>,
+    swaps: Vec<SwapStatus>,
 }
 
-async fn home(ctx: Ctx) -> Response {
-    render(&HomePage { ctx })
+/// The start page: for a signed-in person, what they have to do, then their swaps and where
+/// each stands; for a visitor, how Jobtausch works.
+async fn home(State(app): State<App>, ctx: Ctx) -> HttpResult<Response> {
+    let Some(me) = ctx.user.clone() else {
+        return Ok(render(&HomePage { ctx, tasks: Vec::new(), swaps: Vec::new() }));
+    };
+    let app::tasks::Tasks { tasks, mine, of_org, names } = app::tasks::of(&app, &me).await?;
+    let known: Vec<&domain::swap::Swap> = mine.iter().chain(of_org.iter()).collect();
+    let tasks = tasks.iter().map(|t| progress::task_line(&ctx, t, &known, &names)).collect();
+    let swaps = mine
+        .iter()
+        .map(|s| SwapStatus {
+            id: s.id,
+            title: format!("{}: {}", app::i18n::week_label(ctx.lang, s.week), names.member_names(s)),
+            status: progress::waiting_text(&ctx, s, &names),
+        })
+        .collect();
+    Ok(render(&HomePage { ctx, tasks, swaps }))
 }
 
 #[derive(Template)]

@@ -146,6 +146,10 @@ struct SwapPage {
     week: String,
     state: String,
     state_code: &'static str,
+    /// The stages, with who acts at the current one.
+    progress: Vec<super::progress::StageLine>,
+    /// Whom the swap waits for, or what stands next.
+    next: String,
     message: Option<String>,
     proposer: String,
     end_reason: Option<String>,
@@ -363,6 +367,8 @@ async fn swap_page(
         week: week_label(ctx.lang, s.week),
         state: l.t(&format!("state-{}", s.state.code())),
         state_code: s.state.code(),
+        progress: super::progress::progress(&ctx, &s, &names),
+        next: super::progress::waiting_text(&ctx, &s, &names),
         message: s.message.clone(),
         proposer: names.person(s.proposer),
         end_reason: s.end_reason.clone().filter(|r| !r.is_empty()).map(|r| app::i18n::end_reason(ctx.lang, &r)),

@@ -12,7 +12,8 @@ on_both_backends!(
     refusals_end_the_swap,
     deadline_passes,
     council_refusal_and_delegation,
-    one_click_never_ends_a_swap
+    one_click_never_ends_a_swap,
+    the_start_page_lists_each_persons_tasks
 );
 
 struct Cast {
@@ -354,6 +355,74 @@ async fn one_click_never_ends_a_swap(db: Db) {
     let ended = mails.iter().find(|m| m.body.contains("findet nicht statt")).expect("a mail that says so");
     assert!(ended.body.contains("Grund: Die Arbeitslage lässt es nicht zu"), "{}", ended.body);
     assert!(!ended.body.contains("workload"), "{}", ended.body);
+}
+
+/// The start page's tasks of a browser: (kind, link) in order.
+async fn tasks(b: &Browser) -> Vec<(String, String)> {
+    let page = b.get("/").await.body;
+    page.split("data-task=\"")
+        .skip(1)
+        .map(|rest| {
+            let kind = rest.split('"').next().unwrap().to_owned();
+            let href = rest.split("href=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
+            (kind, href)
+        })
+        .collect()
+}
+
+/// The start page's line about one's own swap.
+async fn status_on_start_page(b: &Browser, swap: &str) -> String {
+    let page = b.get("/").await.body;
+    let at = page.find(&format!("href=\"{swap}\"")).expect("the swap is listed");
+    let rest = &page[at..];
+    let status = &rest[rest.find("swap-status\">").unwrap() + 13..];
+    status[..status.find("</span>").unwrap()].to_owned()
+}
+
+async fn the_start_page_lists_each_persons_tasks(db: Db) {
+    let c = cast(db).await;
+    let dieter = c.app.browser();
+    dieter.login("dieter@musterstadt.example").await;
+    let kinds = |tasks: Vec<(String, String)>| tasks.into_iter().map(|(k, _)| k).collect::<Vec<_>>();
+    // The city's admin has a setup to finish: no template of its own, no location.
+    let setup = dieter.get("/").await.body;
+    assert!(setup.contains("data-task=\"setup\""), "{setup}");
+    assert!(setup.contains("Eigene Vorlage der Erklärung hinterlegen") && setup.contains("Standort angeben"));
+    assert!(!setup.contains("Genehmigende benennen"), "Bernd approves already");
+    assert!(kinds(tasks(&c.anna).await).is_empty(), "nothing to do yet");
+
+    let swap = propose(&c, &week_ahead(6)).await;
+    assert_eq!(tasks(&c.eva).await, vec![("answer".to_owned(), swap.clone())], "Eva answers");
+    assert!(kinds(tasks(&c.bernd).await).is_empty(), "her employer does not know yet");
+    assert_eq!(status_on_start_page(&c.anna, &swap).await, "wartet auf die Antwort von eva");
+
+    act(&c.eva, &swap, "accept", &[]).await;
+    assert!(kinds(tasks(&c.eva).await).is_empty(), "answered");
+    assert_eq!(kinds(tasks(&c.bernd).await), ["approve"], "one decision for his organisation");
+    assert!(c.bernd.get("/").await.body.contains("Frist: "), "with its deadline");
+    assert_eq!(kinds(tasks(&c.frank).await), ["approve"]);
+    assert_eq!(kinds(tasks(&c.carla).await), ["consent"]);
+    for i in approvals_for(&c.bernd, &swap).await {
+        act(&c.bernd, &swap, "approve", &[("approval", &i)]).await;
+    }
+    for i in approvals_for(&c.frank, &swap).await {
+        act(&c.frank, &swap, "approve", &[("approval", &i)]).await;
+    }
+    assert!(kinds(tasks(&c.bernd).await).is_empty(), "decided");
+    // Only the council is left, and the status says so.
+    assert_eq!(
+        status_on_start_page(&c.anna, &swap).await,
+        "wartet auf die Zustimmung des Personalrats (Stadt Musterstadt)"
+    );
+    let page = c.anna.get(&swap).await.body;
+    assert!(page.contains(r#"data-stage="councils" aria-current="step""#), "the progress line shows where it stands");
+    assert!(page.contains(r#"class="stage stage--done" data-stage="approvals""#));
+
+    act(&c.carla, &swap, "consent", &[("step", "0")]).await;
+    assert!(kinds(tasks(&c.carla).await).is_empty());
+    assert_eq!(tasks(&c.anna).await, vec![("sign".to_owned(), format!("{swap}#agreement-heading"))]);
+    assert_eq!(kinds(tasks(&c.eva).await), ["sign"]);
+    assert_eq!(status_on_start_page(&c.eva, &swap).await, "wartet auf die Unterschriften von anna und eva");
 }
 
 /// Runs a poppler tool on the PDF and returns what it prints.
