@@ -11,8 +11,9 @@ import { launch, newPage, login, visit } from './lib/browser.js';
 
 const SHOTS = process.env.E2E_SCREENSHOTS || join(import.meta.dirname, '..', 'screenshots');
 
-// Each demo person with the tasks the demo leaves them: the swap Karl proposed to Anna waits for
-// the approvals of both cities and the consent of Musterstadt's staff council.
+// Each demo person with tasks the demo leaves them: the swap Karl proposed to Anna waits for the
+// approvals of both cities and the consent of Musterstadt's staff council. (The Rust tests
+// check that the list is exactly a person's tasks; here other tests may have added some.)
 const ROLES = [
   ['anna', 'anna.schmidt@musterstadt.example', []],
   ['eva', 'eva.nowak@kommunal-it.example', []],
@@ -43,7 +44,9 @@ test('each role: tasks first on the start page, no sideways scrolling, screensho
         await login(page, email);
         await visit(page, '/');
         const tasks = await page.locator('#tasks [data-task]').evaluateAll((ts) => ts.map((t) => t.dataset.task));
-        assert.deepEqual(tasks, expected, `${who}'s tasks`);
+        // Other tests of the suite may have given them more to do (a round's proposal).
+        for (const kind of expected) assert.ok(tasks.includes(kind), `${who}'s tasks ${tasks} lack ${kind}`);
+        if (who === 'koordination') assert.ok(!tasks.includes('approve'), 'organisers approve nothing');
         assert.ok((await overflow(page)) <= 0, `${who}'s start page scrolls sideways at ${width} px`);
         await shoot(page, `${who}-start-${width}`);
 

@@ -6,6 +6,7 @@
 
 use crate::i18n::{local_datetime, t, t_args, week_label};
 use crate::{App, Error, Result};
+use chrono::{DateTime, Utc};
 use domain::swap::Swap;
 use domain::values::Locale;
 use fluent_templates::fluent_bundle::FluentValue;
@@ -35,6 +36,10 @@ struct Source {
     paragraphs: Vec<String>,
     footer: String,
     templates: Vec<String>,
+    /// When the agreement was made, to the second: the PDF's creation date. Agreements made
+    /// before it was kept carry the fixed date their files were made with.
+    #[serde(default)]
+    created: Option<DateTime<Utc>>,
 }
 
 impl Source {
@@ -57,8 +62,15 @@ impl Source {
             week_text: self.week_text.clone(),
             paragraphs: self.paragraphs.clone(),
             footer: self.footer.clone(),
+            created: self.created.unwrap_or_else(legacy_created),
         }
     }
+}
+
+/// The fixed date agreements' files carried before each kept its own: 1 January 1980, 00:00 UTC
+/// (the epoch of reproducible ZIP files), 3,652 days after the Unix epoch.
+fn legacy_created() -> DateTime<Utc> {
+    DateTime::UNIX_EPOCH + chrono::Duration::days(3652)
 }
 
 fn pdf_error(e: impl std::fmt::Display) -> Error {
@@ -87,8 +99,8 @@ pub(crate) async fn generate(app: &App, swap: &Swap) -> Result<NewAgreement> {
         }
     }
     let week_text = week_label(LANG, swap.week);
-    let names = parties.iter().map(|p| p.name.clone()).collect::<Vec<_>>().join(", ");
-    let orgs = org_names.join(", ");
+    let names = crate::i18n::list(LANG, &parties.iter().map(|p| p.name.clone()).collect::<Vec<_>>());
+    let orgs = crate::i18n::list(LANG, &org_names);
     let mut templates = Vec::new();
     let mut refs = Vec::new();
     let mut footer_parts = Vec::new();
@@ -133,6 +145,7 @@ pub(crate) async fn generate(app: &App, swap: &Swap) -> Result<NewAgreement> {
         paragraphs,
         footer: footer_parts.join(" · "),
         templates: refs,
+        created: Some(chrono::SubsecRound::trunc_subsecs(store::now(), 0)),
     };
     let input = source.input();
     // Laying out and validating a PDF takes a while; keep it off the async workers.

@@ -67,6 +67,15 @@ pub fn arg(value: impl std::fmt::Display) -> Arg {
     FluentValue::from(value.to_string())
 }
 
+/// Items in words: "A", "A und B", "A, B und C".
+pub fn list(locale: Locale, items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {} {last}", init.join(", "), t(locale, "and")),
+    }
+}
+
 /// A number for a message that chooses its words by it (`[one] … *[other] …`).
 pub fn count(n: usize) -> Arg {
     FluentValue::from(n)

@@ -19,6 +19,7 @@ mod fonts;
 mod layout;
 mod pdf;
 
+use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 
 pub use calendar::{CalendarEvent, EventStatus, calendar_ics};
@@ -53,6 +54,9 @@ pub struct AgreementInput {
     pub paragraphs: Vec<String>,
     /// On every page, e.g. "Vorlage Version 3 · Stadt Musterstadt".
     pub footer: String,
+    /// When the agreement was made: the file's creation date (the same for the signed copy, so
+    /// that it stays the same document plus one page).
+    pub created: DateTime<Utc>,
 }
 
 /// One signature as recorded: who, when, and the SHA-256 of the unsigned document they signed.
@@ -84,6 +88,8 @@ pub struct CertificateInput {
     /// One paragraph each.
     pub lines: Vec<String>,
     pub footer: String,
+    /// When the certificate was issued: the file's creation date.
+    pub created: DateTime<Utc>,
 }
 
 /// Why no document was made.
@@ -138,7 +144,7 @@ pub fn certificate_pdf(input: &CertificateInput) -> Result<Vec<u8>, DocumentErro
 
     let mut flow = Flow::new(&fonts);
     let body = compose::certificate(&mut flow, input);
-    let frame = pdf::Frame { lang: &input.lang, title: &input.title, footer: &input.footer };
+    let frame = pdf::Frame { lang: &input.lang, title: &input.title, footer: &input.footer, created: input.created };
     pdf::render(&fonts, &body, flow.pages(), &frame)
 }
 
@@ -156,7 +162,7 @@ fn build_agreement(input: &AgreementInput, signatures: Option<&SignaturePage>) -
 
     let mut flow = Flow::new(&fonts);
     let body = compose::agreement(&mut flow, input, signatures);
-    let frame = pdf::Frame { lang: &input.lang, title: &input.title, footer: &input.footer };
+    let frame = pdf::Frame { lang: &input.lang, title: &input.title, footer: &input.footer, created: input.created };
     pdf::render(&fonts, &body, flow.pages(), &frame)
 }
 

@@ -31,13 +31,24 @@ pub(crate) struct Frame<'a> {
     pub(crate) lang: &'a str,
     pub(crate) title: &'a str,
     pub(crate) footer: &'a str,
+    /// The creation date written into the file (Info dictionary and XMP), in UTC. The same
+    /// input gives the same bytes, so it is the caller's date of the document, never "now".
+    pub(crate) created: chrono::DateTime<chrono::Utc>,
 }
 
-/// The one date written into the file (Info dictionary and XMP). PDF/A-2 requires a date, and
-/// the output must be byte-reproducible, so it is a fixed one, the epoch that reproducible
-/// builds use for ZIP files. The real dates of an agreement are in its text.
-fn fixed_date() -> DateTime {
-    DateTime::new(1980).month(1).day(1).hour(0).minute(0).second(0).utc_offset_hour(0).utc_offset_minute(0)
+/// A date as PDF metadata has it (whole seconds, UTC).
+fn pdf_date(t: chrono::DateTime<chrono::Utc>) -> DateTime {
+    use chrono::{Datelike, Timelike};
+    // Four-digit years only, as PDF dates have them; the casts cannot lose anything then.
+    let year = t.year().clamp(0, 9999) as u16;
+    DateTime::new(year)
+        .month(t.month() as u8)
+        .day(t.day() as u8)
+        .hour(t.hour() as u8)
+        .minute(t.minute() as u8)
+        .second(t.second() as u8)
+        .utc_offset_hour(0)
+        .utc_offset_minute(0)
 }
 
 pub(crate) fn render(fonts: &Fonts, body: &[Node], pages: usize, frame: &Frame<'_>) -> Result<Vec<u8>, DocumentError> {
@@ -75,7 +86,7 @@ pub(crate) fn render(fonts: &Fonts, body: &[Node], pages: usize, frame: &Frame<'
             .title(frame.title.to_owned())
             .language(frame.lang.to_owned())
             .creator("Jobtausch".to_owned())
-            .creation_date(fixed_date()),
+            .creation_date(pdf_date(frame.created)),
     );
     document.finish().map_err(from_krilla)
 }

@@ -602,16 +602,37 @@ pub async fn certificate(app: &App, me: &Account, id: SwapId, lang: Locale) -> R
         t_args(
             lang,
             "certificate-line-swap",
-            &[("host_person", arg(names.person(host.user))), ("guest", arg(names.person(guest_here.user)))],
+            &[
+                ("name", arg(names.person(me.id))),
+                ("host_person", arg(names.person(host.user))),
+                ("guest", arg(names.person(guest_here.user))),
+            ],
         ),
-        t(lang, "certificate-line-network"),
     ];
+    // What the person did: the appointments their host planned for them.
+    let attended: Vec<String> = store::week::appointments(&app.db, id)
+        .await?
+        .into_iter()
+        .filter(|a| a.guest == me.id && !a.cancelled)
+        .map(|a| a.appointment.title.to_string())
+        .collect();
+    let mut lines = lines;
+    if !attended.is_empty() {
+        lines.push(t_args(
+            lang,
+            "certificate-line-did",
+            &[("name", arg(names.person(me.id))), ("items", arg(crate::i18n::list(lang, &attended)))],
+        ));
+    }
+    lines.push(t(lang, "certificate-line-network"));
+    let issued = crate::today();
     let input = documents::CertificateInput {
         lang: lang.as_str().to_owned(),
         title: t(lang, "certificate-title"),
         name: names.person(me.id),
         lines,
-        footer: t_args(lang, "certificate-footer", &[("id", arg(swap.id))]),
+        footer: t_args(lang, "certificate-footer", &[("date", arg(date(issued)))]),
+        created: chrono::SubsecRound::trunc_subsecs(store::now(), 0),
     };
     let pdf = tokio::task::spawn_blocking(move || documents::certificate_pdf(&input))
         .await

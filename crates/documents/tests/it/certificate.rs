@@ -26,4 +26,5 @@ fn certificate_is_a_tagged_one_page_document() {
     assert!(text.contains("Landratsamt Musterkreis"));
     let file = qdf(&pdf);
     assert!(file.contains("/S /H1") && file.contains("/Lang (de)"));
+    assert!(file.contains("/CreationDate (D:20300301083015"), "the file says when it was made");
 }

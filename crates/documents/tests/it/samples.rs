@@ -40,6 +40,7 @@ pub fn agreement() -> AgreementInput {
                 .into(),
         ],
         footer: "Vorlage Version 3 · Stadt Musterstadt".into(),
+        created: made(),
     }
 }
 
@@ -87,5 +88,11 @@ pub fn certificate() -> CertificateInput {
             "Stadt Beispielhausen, im März 2030".into(),
         ],
         footer: "Jobtausch · Stadt Musterstadt".into(),
+        created: made(),
     }
+}
+
+/// When the samples were made: 1 March 2030, 08:30:15 UTC.
+pub fn made() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339("2030-03-01T08:30:15Z").expect("a date").to_utc()
 }

@@ -1,6 +1,7 @@
 //! Styles and fonts, embedded in the binary and served from our own origin (no CDN, no web
 //! fonts from elsewhere): the KERN UX-Standard (`@kern-ux/native`, EUPL-1.2, see
-//! `assets/kern/LICENSE.md`), the Fira Sans faces it uses, and our own few rules.
+//! `assets/kern/LICENSE.md`), the Fira Sans faces it uses, our own few rules, and the one
+//! script, which folds the menu on phones.
 
 use app::App;
 use axum::Router;
@@ -13,6 +14,7 @@ const FILES: &[(&str, &str, &[u8])] = &[
     ("kern.min.css", "text/css; charset=utf-8", include_bytes!("../../assets/kern/kern.min.css")),
     ("fonts.css", "text/css; charset=utf-8", include_bytes!("../../assets/fonts.css")),
     ("app.css", "text/css; charset=utf-8", include_bytes!("../../assets/app.css")),
+    ("menu.js", "text/javascript; charset=utf-8", include_bytes!("../../assets/menu.js")),
     ("fonts/FiraSans-Regular.woff2", "font/woff2", include_bytes!("../../assets/kern/fonts/FiraSans-Regular.woff2")),
     ("fonts/FiraSans-Italic.woff2", "font/woff2", include_bytes!("../../assets/kern/fonts/FiraSans-Italic.woff2")),
     ("fonts/FiraSans-SemiBold.woff2", "font/woff2", include_bytes!("../../assets/kern/fonts/FiraSans-SemiBold.woff2")),

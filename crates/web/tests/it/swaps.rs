@@ -162,6 +162,11 @@ async fn pair_swap_from_proposal_to_signed_agreement(db: Db) {
     for needle in ["anna", "eva", "Stadt Musterstadt", "Verband kommunaler IT-Dienstleister", "Verschwiegenheit"] {
         assert!(text.contains(needle), "{needle} missing in the agreement:\n{text}");
     }
+    // The persons are listed above the terms, and the organisations are joined in words.
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Die oben genannten Personen"), "{flat}");
+    assert!(flat.contains("von Stadt Musterstadt und Verband kommunaler IT-Dienstleister anerkannt"), "{flat}");
+    assert!(!info.contains("1980"), "the file's creation date is the real one: {info}");
     let hash = {
         let marker = "<code id=\"agreement-hash\">";
         let i = view.body.find(marker).unwrap() + marker.len();

@@ -236,7 +236,14 @@ async fn a_week_from_plan_to_certificate(db: Db) {
         text.contains("Teilnahmebescheinigung") && text.contains("anna") && text.contains("Verband kommunaler"),
         "{text}"
     );
-    assert!(crate::swaps::pdf_tool("pdfinfo", &bytes).contains("Tagged:          yes"));
+    // It says what she did, and shows no key, placeholder or internal id.
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("teil an: Teamrunde Digitales."), "{flat}");
+    assert!(flat.contains("anna übernahm den Platz von eva"), "{flat}");
+    assert!(!flat.contains('{') && !flat.contains("certificate-") && !flat.contains(&s.id.to_string()), "{flat}");
+    let info = crate::swaps::pdf_tool("pdfinfo", &bytes);
+    assert!(info.contains("Tagged:          yes"));
+    assert!(!info.contains("1980"), "the file's creation date is the real one: {info}");
     let fonts = crate::swaps::pdf_tool("pdffonts", &bytes);
     assert!(fonts.lines().skip(2).all(|l| l.contains(" yes ")), "every font embedded: {fonts}");
     let fb = act(&f, &swap, "feedback", &[("body", "Gerne wieder.")]).await;
