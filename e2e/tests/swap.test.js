@@ -304,8 +304,9 @@ test('swap: proposal, acceptance, approvals, consent, signatures, signed agreeme
   // --- Eva: the unread badge, the inbox, the mail; she accepts.
   const beforeAccept = await mailboxMark();
   {
-    const mail = await waitForMail(EVA, { subject: /schlägt Ihnen einen Jobtausch/, after: beforeProposal });
-    assert.equal(mail.headers.subject, `Jobtausch: Anna Schmidt schlägt Ihnen einen Jobtausch in ${weekLabel} vor.`);
+    const mail = await waitForMail(EVA, { subject: /schlägt Ihnen einen Tausch vor/, after: beforeProposal });
+    assert.equal(mail.headers.subject, `Jobtausch ${weekLabel.split(' (')[0]}: Anna Schmidt schlägt Ihnen einen Tausch vor`);
+    assert.ok(mail.body.includes('Die Nachricht von Anna Schmidt: „Hallo Frau Nowak,'), `the mail lacks Anna's words:\n${mail.body}`);
     assert.ok(mail.body.includes(`${BASE_URL}${swapPath}`), `the mail does not link the swap:\n${mail.body}`);
 
     const page = await as(EVA);

@@ -94,13 +94,17 @@ pub fn local_datetime(t: DateTime<Utc>) -> String {
 /// "KW 10/2030 (04.03.–08.03.2030)" or "week 10/2030 (...)".
 pub fn week_label(lang: Locale, week: IsoWeek) -> String {
     let (mon, fri) = (week.monday(), week.friday());
+    format!("{} ({}–{})", week_short(lang, week), mon.format("%d.%m."), fri.format("%d.%m.%Y"))
+}
+
+/// A week in short, for subjects: "KW 06/2027", "week 06/2027".
+pub fn week_short(lang: Locale, week: IsoWeek) -> String {
     let w = week.to_string();
     let (year, number) = w.split_once("-W").unwrap_or((&w, ""));
-    let prefix = match lang {
-        Locale::De => "KW",
-        Locale::En => "week",
-    };
-    format!("{prefix} {number}/{year} ({}–{})", mon.format("%d.%m."), fri.format("%d.%m.%Y"))
+    match lang {
+        Locale::De => format!("KW {number}/{year}"),
+        Locale::En => format!("week {number}/{year}"),
+    }
 }
 
 /// The translated message for a refused value.

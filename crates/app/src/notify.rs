@@ -6,13 +6,13 @@
 //! the people it concerns twice: as an inbox message and as a mail with a link to the swap
 //! ([`swap`]) or to its week ([`week`]); [`for_events`] decides who hears of which event.
 
-use crate::i18n::{Arg, arg, t_args, week_label};
+use crate::i18n::{Arg, arg, t_args, week_label, week_short};
 use crate::names::Names;
 use crate::{App, Result};
 use domain::after::AccessItem;
 use domain::org::PolicyRule;
 use domain::swap::{Event, Swap};
-use domain::values::Locale;
+use domain::values::{IsoWeek, Locale};
 use domain::week::BriefingDay;
 use domain::{SwapId, UserId};
 use std::collections::HashMap;
@@ -61,6 +61,25 @@ struct Topic {
     inbox: &'static str,
     mail: &'static str,
     path: String,
+    /// The mail's subject: what happened, in short.
+    subject: String,
+}
+
+/// The longest subject a mail gets (RFC 5322's recommended line length).
+pub const SUBJECT_MAX: usize = 78;
+
+/// A mail subject about a swap's week: "Jobtausch KW 06/2027: {subject-kind}", never longer
+/// than [`SUBJECT_MAX`] characters (a long name is cut with "…").
+fn subject(lang: Locale, week: IsoWeek, kind: &str, name: &str) -> String {
+    let what = t_args(lang, &format!("subject-{kind}"), &[("name", arg(name))]);
+    let full = t_args(lang, "mail-swap-subject", &[("week", arg(week_short(lang, week))), ("what", arg(what))]);
+    if full.chars().count() <= SUBJECT_MAX {
+        full
+    } else {
+        let mut cut: String = full.chars().take(SUBJECT_MAX - 1).collect();
+        cut.push('…');
+        cut
+    }
 }
 
 /// An inbox message and a mail ("Jobtausch: {text}", greeting, text, link) for one person.
@@ -82,7 +101,7 @@ fn message(
     fx.mails.push(OutboxMail {
         kind: topic.mail,
         recipient: to.email.clone(),
-        subject: t_args(to.locale, "mail-swap-subject", &[("text", arg(text))]),
+        subject: topic.subject,
         body,
         attachment,
     });
@@ -92,17 +111,17 @@ fn message(
 fn short_message(
     fx: &mut Effects,
     to: &Contact,
-    swap: SwapId,
+    swap: &Swap,
     kinds: (&'static str, &'static str),
     text: String,
     link: String,
 ) {
     let (inbox_kind, mail_kind) = kinds;
-    fx.inbox.push(InboxItem { user: to.id, swap: Some(swap), kind: inbox_kind, text: text.clone() });
+    fx.inbox.push(InboxItem { user: to.id, swap: Some(swap.id), kind: inbox_kind, text: text.clone() });
     fx.mails.push(OutboxMail {
         kind: mail_kind,
         recipient: to.email.clone(),
-        subject: text.clone(),
+        subject: subject(to.locale, swap.week, inbox_kind, ""),
         body: format!("{text}\n\n{link}\n"),
         attachment: None,
     });
@@ -131,8 +150,20 @@ pub fn swap(
             ("reason", arg(reason)),
         ],
     );
-    let topic = Topic { inbox: kind, mail: "swap", path: format!("/swaps/{}", swap.id) };
-    message(app, fx, to, swap.id, topic, text, None);
+    let subject = subject(to.locale, swap.week, kind, actor.unwrap_or_default());
+    let topic = Topic { inbox: kind, mail: "swap", path: format!("/swaps/{}", swap.id), subject };
+    message(app, fx, to, swap.id, topic, text.clone(), None);
+    // The proposal's own words reach, by mail, the one person it is for (never a ring's third).
+    if let (true, Some(words), Some(mail)) =
+        (kind == "proposed" && swap.members.len() == 2, swap.message.as_deref(), fx.mails.last_mut())
+    {
+        let words = t_args(
+            to.locale,
+            "note-proposal-message",
+            &[("name", arg(actor.unwrap_or_default())), ("message", arg(words))],
+        );
+        mail.body = mail.body.replacen(&text, &format!("{text}\n\n{words}"), 1);
+    }
 }
 
 /// What changed in a planned week, for those who hear of it.
@@ -202,7 +233,8 @@ pub fn week(
             ("plan-changed", t_args(lang, key, &[("name", arg(by)), ("what", arg(what))]))
         }
     };
-    let topic = Topic { inbox: kind, mail: "week", path: format!("/swaps/{}/week", swap.id) };
+    let subject = subject(lang, swap.week, kind, "");
+    let topic = Topic { inbox: kind, mail: "week", path: format!("/swaps/{}/week", swap.id), subject };
     message(app, fx, to, swap.id, topic, text, attachment);
 }
 
@@ -213,7 +245,7 @@ pub fn deputy_named(app: &App, fx: &mut Effects, deputy: &Contact, by: &str, swa
         "note-deputy-named",
         &[("name", arg(by)), ("week", arg(week_label(deputy.locale, swap.week)))],
     );
-    short_message(fx, deputy, swap.id, ("deputy", "week"), text, app.config.link(&format!("/swaps/{}/week", swap.id)));
+    short_message(fx, deputy, swap, ("deputy", "week"), text, app.config.link(&format!("/swaps/{}/week", swap.id)));
 }
 
 /// A member asked for help in their daily check-in: the organisers hear of it.
@@ -223,7 +255,7 @@ pub fn help_needed(app: &App, fx: &mut Effects, organiser: &Contact, person: &st
         "note-help-needed",
         &[("name", arg(person)), ("week", arg(week_label(organiser.locale, swap.week)))],
     );
-    short_message(fx, organiser, swap.id, ("help", "help"), text, app.config.link("/help-requests"));
+    short_message(fx, organiser, swap, ("help", "help"), text, app.config.link("/help-requests"));
 }
 
 /// The holders of `role` in `org` who may decide on `swap`: not its members (four eyes).
@@ -256,6 +288,28 @@ pub(crate) async fn missing_deciders(app: &App, swap: &Swap) -> Result<Vec<(doma
     Ok(missing)
 }
 
+/// An approval was given: which one, so that two approvals of one organisation (sending and
+/// receiving side) are two different messages.
+fn approved(app: &App, fx: &mut Effects, to: &Contact, swap: &Swap, names: &Names, actor: Option<&str>, i: usize) {
+    let lang = to.locale;
+    let Some(a) = swap.approvals.get(i) else { return };
+    let person = swap.legs().get(a.leg).map(|l| names.person(l.person)).unwrap_or_default();
+    let text = t_args(
+        lang,
+        "note-approved",
+        &[
+            ("name", arg(actor.unwrap_or("Jobtausch"))),
+            ("week", arg(week_label(lang, swap.week))),
+            ("org", arg(names.org(a.org))),
+            ("side", arg(crate::i18n::t(lang, &format!("side-in-text-{}", a.side.code())))),
+            ("person", arg(person)),
+        ],
+    );
+    let subject = subject(lang, swap.week, "approved", actor.unwrap_or_default());
+    let topic = Topic { inbox: "approved", mail: "swap", path: format!("/swaps/{}", swap.id), subject };
+    message(app, fx, to, swap.id, topic, text, None);
+}
+
 /// Nobody at `org` may take a decision of `swap` in `role`: someone must be named.
 fn decider_missing(
     app: &App,
@@ -277,7 +331,8 @@ fn decider_missing(
             ("role", arg(crate::i18n::t(lang, &format!("role-{}", role.replace(':', "-"))))),
         ],
     );
-    let topic = Topic { inbox: "decider-missing", mail: "swap", path: format!("/swaps/{}", swap.id) };
+    let subject = subject(lang, swap.week, "decider-missing", "");
+    let topic = Topic { inbox: "decider-missing", mail: "swap", path: format!("/swaps/{}", swap.id), subject };
     message(app, fx, to, swap.id, topic, text, None);
 }
 
@@ -337,7 +392,11 @@ pub(crate) async fn for_events(
                     tell(&mut fx, &c, "body-informed");
                 }
             }
-            Event::Approved { .. } => members.iter().for_each(|c| tell(&mut fx, c, "approved")),
+            Event::Approved { approval, .. } => {
+                for c in &members {
+                    approved(app, &mut fx, c, swap, &names, actor_name, *approval);
+                }
+            }
             Event::BodyConsented { .. } => members.iter().for_each(|c| tell(&mut fx, c, "consented")),
             Event::Delegated { to, .. } => {
                 for c in store::contacts::of(&app.db, &[*to]).await? {
@@ -386,6 +445,11 @@ pub(crate) async fn for_events(
             | Event::AgreementRequested => {}
         }
     }
+    // One message per person for what happened, however many events said it.
+    let mut seen = std::collections::HashSet::new();
+    fx.mails.retain(|m| seen.insert((m.recipient.clone(), m.subject.clone(), m.body.clone())));
+    let mut seen = std::collections::HashSet::new();
+    fx.inbox.retain(|n| seen.insert((n.user, n.text.clone())));
     Ok(fx)
 }
 

@@ -116,7 +116,12 @@ async fn pair_swap_from_proposal_to_signed_agreement(db: Db) {
         "Eva sees an unread message"
     );
     let mails = store::outbox::to_recipient(&c.app.db, "eva@verband.example").await.unwrap();
-    assert!(mails[0].subject.contains("schlägt Ihnen einen Jobtausch"), "{}", mails[0].subject);
+    assert!(mails[0].subject.contains("schlägt Ihnen einen Tausch vor"), "{}", mails[0].subject);
+    assert!(
+        mails[0].body.contains("Die Nachricht von anna: „Tauschen wir?“"),
+        "the proposal carries its words: {}",
+        mails[0].body
+    );
 
     let p = act(&c.eva, &swap, "accept", &[]).await;
     assert_eq!(p.status, 303, "{}", p.body);
@@ -360,6 +365,9 @@ async fn one_click_never_ends_a_swap(db: Db) {
     let ended = mails.iter().find(|m| m.body.contains("findet nicht statt")).expect("a mail that says so");
     assert!(ended.body.contains("Grund: Die Arbeitslage lässt es nicht zu"), "{}", ended.body);
     assert!(!ended.body.contains("workload"), "{}", ended.body);
+    let people =
+        ["anna@musterstadt.example", "eva@verband.example", "frank@verband.example", "carla@musterstadt.example"];
+    assert_mails_readable(&c.app.db, &people).await;
 }
 
 /// The start page's tasks of a browser: (kind, link) in order.
@@ -428,6 +436,35 @@ async fn the_start_page_lists_each_persons_tasks(db: Db) {
     assert_eq!(tasks(&c.anna).await, vec![("sign".to_owned(), format!("{swap}#agreement-heading"))]);
     assert_eq!(kinds(tasks(&c.eva).await), ["sign"]);
     assert_eq!(status_on_start_page(&c.eva, &swap).await, "wartet auf die Unterschriften von anna und eva");
+    let people = ["anna@musterstadt.example", "eva@verband.example", "bernd@musterstadt.example"];
+    assert_mails_readable(&c.app.db, &[&people[..], &["frank@verband.example", "carla@musterstadt.example"]].concat())
+        .await;
+}
+
+/// Every mail the journey sent to `people` reads as a person would want it: a subject of at
+/// most 78 characters, no mail twice to one person, and no message key, enum name or
+/// placeholder in subject or body (links aside).
+pub async fn assert_mails_readable(db: &Db, people: &[&str]) {
+    let mut checked = 0;
+    for who in people {
+        let mails = store::outbox::to_recipient(db, who).await.unwrap();
+        let mut seen = std::collections::HashSet::new();
+        for m in &mails {
+            checked += 1;
+            assert!(m.subject.chars().count() <= 78, "subject too long ({}): {}", m.subject.chars().count(), m.subject);
+            assert!(seen.insert((m.subject.clone(), m.body.clone())), "{who} got twice: {}\n{}", m.subject, m.body);
+            for word in m.subject.split_whitespace().chain(m.body.split_whitespace()) {
+                if word.contains("://") || word.contains('@') {
+                    continue;
+                }
+                let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '_' && c != '-');
+                let lower = !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c == '-');
+                let code = lower && (w.contains('_') || w.matches('-').count() >= 2);
+                assert!(!code && !word.contains('{'), "{who} reads {word:?} in: {}\n{}", m.subject, m.body);
+            }
+        }
+    }
+    assert!(checked > 0, "no mails to read");
 }
 
 /// Runs a poppler tool on the PDF and returns what it prints.

@@ -67,8 +67,10 @@ async fn appointment(b: &Browser, swap: &str, guest: &str, date: &str, start: &s
     act(b, swap, "appointment", &fields).await
 }
 
+/// Each mail to `email` as its subject and body.
 async fn mails_to(app: &TestApp, email: &str) -> Vec<String> {
-    store::outbox::to_recipient(&app.db, email).await.unwrap().into_iter().map(|m| m.subject).collect()
+    let mails = store::outbox::to_recipient(&app.db, email).await.unwrap();
+    mails.into_iter().map(|m| format!("{}\n{}", m.subject, m.body)).collect()
 }
 
 async fn a_week_from_plan_to_certificate(db: Db) {
@@ -151,7 +153,7 @@ async fn a_week_from_plan_to_certificate(db: Db) {
     let mails = store::outbox::claim(&app.db, 500).await.unwrap();
     let to_anna = mails
         .iter()
-        .filter(|m| m.recipient == "anna@musterstadt.example" && m.subject.contains("Teamrunde Digitales"))
+        .filter(|m| m.recipient == "anna@musterstadt.example" && m.body.contains("Teamrunde Digitales"))
         .filter_map(|m| m.attachment.as_ref())
         .next()
         .expect("a mail with a calendar file");
@@ -262,4 +264,8 @@ async fn a_week_from_plan_to_certificate(db: Db) {
     assert_eq!(store::swaps::get(&app.db, s.id).await.unwrap().state, SwapState::Evaluated);
     let eva_view = e.get(&format!("{swap}/week")).await;
     assert!(eva_view.body.contains("Kürzere Wege") && eva_view.body.contains("Gerne wieder."));
+
+    // Every mail of the journey, from the proposal to the reflections, reads well.
+    let people = ["anna@musterstadt.example", "eva@verband.example", "frank@verband.example"];
+    crate::swaps::assert_mails_readable(&app.db, &people).await;
 }
