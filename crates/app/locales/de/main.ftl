@@ -895,3 +895,5 @@ subject-help = Jemand braucht Hilfe
 note-proposal-message = Die Nachricht von { $name }: „{ $message }“
 side-in-text-sending = entsendende Stelle
 side-in-text-receiving = aufnehmende Stelle
+flash-welcome-invited = Willkommen bei Jobtausch! Ihr Konto ist angelegt und Sie sind angemeldet.
+flash-changed-meanwhile = Der Jobtausch wurde inzwischen geändert. Bitte prüfen Sie den aktuellen Stand und entscheiden Sie dann.

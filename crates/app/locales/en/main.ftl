@@ -895,3 +895,5 @@ subject-help = Someone needs help
 note-proposal-message = The message from { $name }: “{ $message }”
 side-in-text-sending = sending organisation
 side-in-text-receiving = host organisation
+flash-welcome-invited = Welcome to Jobtausch! Your account is ready and you are signed in.
+flash-changed-meanwhile = The job swap changed meanwhile. Please look at where it stands now, then decide.

@@ -104,10 +104,23 @@ struct MessagePage {
     link: Option<(String, String)>,
 }
 
-async fn signup(State(app): State<App>, ctx: Ctx, CsrfForm(input): CsrfForm<SignupForm>) -> HttpResult<Response> {
+async fn signup(
+    State(app): State<App>,
+    ctx: Ctx,
+    jar: CookieJar,
+    CsrfForm(input): CsrfForm<SignupForm>,
+) -> HttpResult<Response> {
     match app::account::signup(&app, ctx.lang, &input.input()).await {
         Ok(()) => {
             let invited = input.invitation.as_deref().is_some_and(|s| !s.is_empty());
+            // The invitation proved the address: the new person is signed in at once.
+            if invited
+                && let Ok((secret, account)) = app::account::login(&app, ctx.lang, &input.email, &input.password).await
+            {
+                let jar = signed_in(&app, jar, secret, &account);
+                let jar = flash::set(jar, "flash-welcome-invited", app.config.behind_tls);
+                return Ok((jar, Redirect::to("/")).into_response());
+            }
             let (title, text) = if invited {
                 (ctx.t("signup-done-invited-title"), ctx.t("signup-done-invited-text"))
             } else {
@@ -194,13 +207,7 @@ async fn login(
 ) -> HttpResult<Response> {
     match app::account::login(&app, ctx.lang, &form.email, &form.password).await {
         Ok((secret, account)) => {
-            let secure = app.config.behind_tls;
-            // A new CSRF token with the new session: a token seen before login is worth nothing after.
-            let jar = jar
-                .add(cookies::cookie(cookies::SESSION, secret, secure))
-                .add(cookies::csrf(app::secrets::new_secret(), secure))
-                .add(cookies::cookie(cookies::LANG, account.locale.as_str().to_owned(), secure));
-            let jar = flash::set(jar, "flash-logged-in", secure);
+            let jar = flash::set(signed_in(&app, jar, secret, &account), "flash-logged-in", app.config.behind_tls);
             Ok((jar, Redirect::to(safe_back(&form.next))).into_response())
         }
         Err(app::Error::Invalid(errs)) => {
@@ -217,6 +224,15 @@ async fn login(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// The cookies of a new session: its secret, a new CSRF token (a token seen before signing in
+/// is worth nothing after) and the person's language.
+fn signed_in(app: &App, jar: CookieJar, secret: String, account: &app::Account) -> CookieJar {
+    let secure = app.config.behind_tls;
+    jar.add(cookies::cookie(cookies::SESSION, secret, secure))
+        .add(cookies::csrf(app::secrets::new_secret(), secure))
+        .add(cookies::cookie(cookies::LANG, account.locale.as_str().to_owned(), secure))
 }
 
 #[derive(Deserialize)]

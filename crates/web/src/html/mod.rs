@@ -70,6 +70,7 @@ async fn not_found() -> HttpError {
 /// rejections). A flash message shown on a page is cleared with it.
 async fn layer(Lang(lang): Lang, req: Request, next: Next) -> Response {
     let path = req.uri().path().to_owned();
+    let is_get = req.method() == axum::http::Method::GET;
     let query = req.uri().query().map(|q| format!("?{q}")).unwrap_or_default();
     let had_flash = CookieJar::from_headers(req.headers()).get(cookies::FLASH).is_some();
     let mut res = next.run(req).await;
@@ -82,6 +83,9 @@ async fn layer(Lang(lang): Lang, req: Request, next: Next) -> Response {
             crate::error::add_retry_after(&err, &mut page);
             page
         };
+    } else if is_get && res.status() == StatusCode::METHOD_NOT_ALLOWED {
+        // The address of a form's answer, opened again (a reload, a bookmark): its page.
+        res = Redirect::to(page_of_action(&path)).into_response();
     } else if is_plain_error(&res) {
         let status = res.status();
         res = error_page(lang, &HttpError::of_status(status, crate::error::FORM_LIMIT));
@@ -98,6 +102,23 @@ async fn layer(Lang(lang): Lang, req: Request, next: Next) -> Response {
         res.headers_mut().append(axum::http::header::SET_COOKIE, v);
     }
     res
+}
+
+/// The page a form's address belongs to: a swap's or its week's action leads to the swap or
+/// the week, an organisation's to the organisation, an API key's or the calendar's to their
+/// list; anything else to the start page.
+fn page_of_action(path: &str) -> &str {
+    let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    let upto = |n: usize| {
+        let end = parts[..n].iter().map(|p| p.len() + 1).sum::<usize>();
+        &path[..end]
+    };
+    match parts.as_slice() {
+        ["swaps", _, "week", ..] => upto(3),
+        ["swaps", _, ..] | ["orgs", _, ..] => upto(2),
+        ["tokens", ..] | ["calendar", ..] | ["swaps"] | ["inbox"] | ["help-requests"] | ["rounds"] => upto(1),
+        _ => "/",
+    }
 }
 
 pub fn urlencode(s: &str) -> String {
@@ -224,6 +245,23 @@ fn error_page(lang: Locale, err: &HttpError) -> Response {
 
 #[cfg(test)]
 mod tests {
+    use super::page_of_action;
+
+    #[test]
+    fn a_forms_address_leads_to_its_page() {
+        for (action, page) in [
+            ("/swaps/abc/approve", "/swaps/abc"),
+            ("/swaps/abc/week/handover", "/swaps/abc/week"),
+            ("/orgs/xyz/roles", "/orgs/xyz"),
+            ("/tokens/t1/revoke", "/tokens"),
+            ("/calendar/feed/revoke", "/calendar"),
+            ("/logout", "/"),
+            ("/session/extend", "/"),
+        ] {
+            assert_eq!(page_of_action(action), page, "{action}");
+        }
+    }
+
     /// This crate's folder, as cargo tells the running test (a test binary reused from another
     /// checkout still reads the files of this one).
     fn manifest_dir() -> String {

@@ -495,6 +495,10 @@ async fn act(
             let errors = FormErrors::in_form(ctx.lang, &errs, &format!("{form}-"));
             swap_page(&app, ctx, &me, id, errors, &form).await
         }
+        // Someone changed the swap meanwhile: back to it, as it is now.
+        Err(HttpError::App(app::Error::Conflict("changed-meanwhile"))) => {
+            Ok(flash::redirect(&app, jar, "flash-changed-meanwhile", &format!("/swaps/{id}")))
+        }
         Err(e) => Err(e),
     }
 }

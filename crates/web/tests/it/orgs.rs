@@ -141,8 +141,10 @@ async fn invitation_brings_in_an_approver(db: Db) {
             ],
         )
         .await;
-    assert_eq!(p.status, 200, "{}", p.body);
-    bernd.login("bernd@extern.example").await;
+    // The invitation proved his address: he is signed in at once.
+    assert_eq!((p.status, p.location.as_deref()), (303, Some("/")), "{}", p.body);
+    let home = bernd.get("/").await.body;
+    assert!(home.contains("Willkommen, Bernd Weber") && home.contains("Sie sind angemeldet."), "{home}");
     let id = store::users::account_by_email(&app.db, "bernd@extern.example").await.unwrap().unwrap();
     let acc = store::users::account(&app.db, id).await.unwrap();
     assert_eq!(acc.org_id, Some(app.city));

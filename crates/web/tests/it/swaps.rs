@@ -202,7 +202,12 @@ async fn pair_swap_from_proposal_to_signed_agreement(db: Db) {
             &[("version", "0"), ("reason_kind", "personal")],
         )
         .await;
-    assert_eq!(stale.status, 409);
+    // Refused, and it leads back to the swap as it is now.
+    assert_eq!((stale.status, stale.location.as_deref()), (303, Some(swap.as_str())));
+    assert!(c.anna.get(&swap).await.body.contains("inzwischen geändert"), "the page says why");
+    // Opening a form's address again (a reload after its answer) leads to its page.
+    let reload = c.anna.get(&format!("{swap}/cancel")).await;
+    assert_eq!((reload.status, reload.location.as_deref()), (303, Some(swap.as_str())));
 
     // The organisation's admin exports the audit trail.
     let dieter = c.app.browser();
