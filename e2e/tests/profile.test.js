@@ -63,7 +63,7 @@ test('profile: a wrong travel radius is refused at the field, a valid profile is
     // A valid save.
     await field(page, 'Reisebereitschaft in km').fill('120');
     await field(page, 'Organisationseinheit').fill('Stabsstelle Digitalisierung und Open Government');
-    await field(page, 'Besoldungs- oder Entgeltgruppe').fill('A 14');
+    await field(page, 'Besoldungs- oder Entgeltgruppe').selectOption('A 14');
     await field(page, 'Über mich').fill('Ich koordiniere Open-Data-Projekte der Stadt.');
     await submit(page, saveButton(page), { status: 200 });
     assert.equal(new URL(page.url()).pathname, '/profile');

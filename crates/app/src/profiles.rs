@@ -75,6 +75,25 @@ pub async fn search(app: &App, me: &Account, filter: &SearchFilter) -> Result<(V
     Ok(store::profiles::search(&app.db, me.id, me.org_id, filter).await?)
 }
 
+/// Why a search found nobody.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmptySearch {
+    /// Others are open to a swap, but none matches the filters.
+    NoMatch,
+    /// Nobody else `me` may find is open to a swap yet.
+    NobodyElseYet,
+}
+
+/// Why the search with `filter` found nobody, and whether `me` is open to a swap themselves
+/// (others cannot find them otherwise).
+pub async fn why_empty(app: &App, me: &Account, filter: &SearchFilter) -> Result<(EmptySearch, bool)> {
+    let unfiltered = SearchFilter::default();
+    let filtered = SearchFilter { page: 0, ..filter.clone() } != unfiltered;
+    let anyone = filtered && !store::profiles::search(&app.db, me.id, me.org_id, &unfiltered).await?.0.is_empty();
+    let open = mine(app, me).await?.is_some_and(|p| p.open_to_swap);
+    Ok((if anyone { EmptySearch::NoMatch } else { EmptySearch::NobodyElseYet }, open))
+}
+
 /// Another person as `me` may see them.
 pub async fn person(app: &App, me: &Account, id: UserId) -> Result<PersonPage> {
     Ok(store::profiles::person(&app.db, me.id, me.org_id, id).await?)

@@ -256,7 +256,8 @@ pub struct Fit {
 pub fn grade_gap(a: PayGrade, b: PayGrade) -> u8 {
     let rank = |g: PayGrade| match g.group {
         'B' | 'W' => 16 + u16::from(g.level),
-        _ => u16::from(g.level),
+        // E 15Ü sits one step above E 15.
+        _ => u16::from(g.level) + u16::from(g.transitional),
     };
     u8::try_from(rank(a).abs_diff(rank(b))).unwrap_or(u8::MAX)
 }

@@ -223,28 +223,47 @@ impl fmt::Debug for Password {
     }
 }
 
-/// A German public-service pay grade: a group letter (A, B, E, R, W; `TVöD`/`TV-L` use E) and
-/// a level, such as "A 13" or "E 11". Kept so that matching can weigh the distance of grades.
+/// A German public-service pay grade from the public pay scales: civil servants A 5 to A 16 and
+/// B 1 to B 11, employees (`TVöD`, `TV-L`) E 1 to E 15 and E 15Ü, judges R 1 to R 10, professors
+/// W 1 to W 3. Kept so that matching can weigh the distance of grades.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PayGrade {
     pub group: char,
     pub level: u8,
+    /// E 15Ü, the transitional grade above E 15.
+    pub transitional: bool,
 }
 
 impl PayGrade {
+    /// The levels of each group on the public scales.
+    const SCALES: [(char, u8, u8); 5] = [('A', 5, 16), ('B', 1, 11), ('E', 1, 15), ('R', 1, 10), ('W', 1, 3)];
+
     pub fn parse(field: &'static str, raw: &str) -> Result<Self, FieldError> {
         let s: String = raw.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
         let bad = || FieldError::new(field, Reason::PayGrade);
+        let (s, transitional) = match s.strip_suffix('Ü') {
+            Some(rest) => (rest.to_owned(), true),
+            None => (s, false),
+        };
         let mut chars = s.chars();
         let group = chars.next().ok_or_else(bad)?;
-        if !"ABERW".contains(group) {
-            return Err(bad());
-        }
         let level: u8 = chars.as_str().parse().map_err(|_| bad())?;
-        if !(1..=20).contains(&level) {
+        let on_scale = Self::SCALES.iter().any(|(g, lo, hi)| *g == group && (*lo..=*hi).contains(&level));
+        if !on_scale || (transitional && (group, level) != ('E', 15)) {
             return Err(bad());
         }
-        Ok(Self { group, level })
+        Ok(Self { group, level, transitional })
+    }
+
+    /// Every grade of the public scales, in the order a list offers them.
+    pub fn all() -> Vec<PayGrade> {
+        let mut out: Vec<PayGrade> = Self::SCALES
+            .iter()
+            .flat_map(|(group, lo, hi)| (*lo..=*hi).map(|level| PayGrade { group: *group, level, transitional: false }))
+            .collect();
+        let after_e15 = out.iter().position(|g| g.group == 'E' && g.level == 15).map_or(out.len(), |i| i + 1);
+        out.insert(after_e15, PayGrade { group: 'E', level: 15, transitional: true });
+        out
     }
 }
 
@@ -256,7 +275,7 @@ impl Serialize for PayGrade {
 
 impl fmt::Display for PayGrade {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.group, self.level)
+        write!(f, "{} {}{}", self.group, self.level, if self.transitional { "Ü" } else { "" })
     }
 }
 
@@ -503,6 +522,14 @@ mod tests {
         assert!(PayGrade::parse("g", "X 5").is_err());
         assert!(PayGrade::parse("g", "A 0").is_err());
         assert!(PayGrade::parse("g", "A").is_err());
+        assert!(PayGrade::parse("g", "A 4").is_err(), "A starts at 5");
+        assert!(PayGrade::parse("g", "B 12").is_err(), "B ends at 11");
+        assert_eq!(PayGrade::parse("g", "e 15ü").unwrap().to_string(), "E 15Ü");
+        assert!(PayGrade::parse("g", "E 14Ü").is_err(), "only E 15 has a transitional grade");
+        let all: Vec<String> = PayGrade::all().iter().map(ToString::to_string).collect();
+        assert_eq!((all.first().map(String::as_str), all.len()), (Some("A 5"), 12 + 11 + 16 + 10 + 3));
+        assert!(all.windows(2).any(|w| w == ["E 15", "E 15Ü"]), "E 15Ü follows E 15");
+        assert!(all.iter().all(|g| PayGrade::parse("g", g).is_ok()), "every offered grade is taken");
     }
 
     #[test]

@@ -16,7 +16,7 @@ use axum::routing::get;
 use axum_extra::extract::CookieJar;
 use domain::UserId;
 use domain::org::{OrgKind, Region};
-use domain::values::{About, Locale, RoleTitle, Topic, Unit};
+use domain::values::{About, Locale, PayGrade, RoleTitle, Topic, Unit};
 use serde::Deserialize;
 
 pub fn routes() -> Router<App> {
@@ -82,6 +82,11 @@ struct ProfilePage {
     email: String,
 }
 
+/// A stored grade as the list spells it ("a13" becomes "A 13"), so that it is selected.
+fn pay_grade_value(raw: &str) -> String {
+    PayGrade::parse("pay_grade", raw).map(|g| g.to_string()).unwrap_or_else(|_| raw.to_owned())
+}
+
 fn profile_page(ctx: Ctx, email: String, input: &ProfileInput, errors: FormErrors) -> Response {
     let l = ctx.lang;
     let fields = vec![
@@ -90,7 +95,11 @@ fn profile_page(ctx: Ctx, email: String, input: &ProfileInput, errors: FormError
             .required()
             .autocomplete("organization-title"),
         Field::new(l, &errors, "unit", Kind::Text, &input.unit).max_len(Unit::MAX).required(),
-        Field::new(l, &errors, "pay_grade", Kind::Text, &input.pay_grade),
+        Field::new(l, &errors, "pay_grade", Kind::Select, pay_grade_value(&input.pay_grade)).options(
+            std::iter::once((String::new(), app::i18n::t(l, "pay-grade-none")))
+                .chain(PayGrade::all().iter().map(|g| (g.to_string(), g.to_string())))
+                .collect(),
+        ),
         Field::new(l, &errors, "topics", Kind::Text, &input.topics),
         Field::new(l, &errors, "wants_to_learn", Kind::Text, &input.wants_to_learn),
         Field::new(l, &errors, "languages", Kind::Text, &input.languages),
@@ -170,6 +179,8 @@ struct SearchPage {
     more: bool,
     next_query: String,
     prev_query: Option<String>,
+    /// Why nobody was found, in words (empty when someone was).
+    empty_because: Vec<String>,
 }
 
 impl SearchPage {
@@ -221,6 +232,17 @@ async fn search(
         Field::new(l, &errors, "week", Kind::Text, &q.week),
     ];
     let failed = !errors.is_empty();
+    let mut empty_because = Vec::new();
+    if let (true, Some(f)) = (cards.is_empty(), &filter) {
+        let (why, i_am_open) = app::profiles::why_empty(&app, &me, f).await?;
+        empty_because.push(ctx.t(match why {
+            app::profiles::EmptySearch::NoMatch => "search-empty-no-match",
+            app::profiles::EmptySearch::NobodyElseYet => "search-empty-nobody-yet",
+        }));
+        if !i_am_open {
+            empty_because.push(ctx.t("search-empty-not-open"));
+        }
+    }
     Ok(render_form(
         &SearchPage {
             ctx,
@@ -228,6 +250,7 @@ async fn search(
             fields,
             cards,
             more,
+            empty_because,
             next_query: query_for(page + 1),
             prev_query: (page > 0).then(|| query_for(page - 1)),
         },

@@ -89,7 +89,11 @@ async fn signup_verify_login_profile_search(db: Db) {
     assert_eq!(ok.status, 303, "{}", ok.body);
     let form = b.get("/profile").await;
     assert!(form.body.contains("Ihr Profil ist gespeichert."));
-    assert!(form.body.contains("value=\"A 13\""));
+    assert!(form.body.contains(r#"<option value="A 13" selected>"#), "the grade is chosen from the list");
+    assert!(form.body.contains(r#"<option value="E 15Ü">"#), "the list follows the public pay scales");
+    let open_at = form.body.find("name=\"open_to_swap\"").unwrap();
+    assert!(open_at < form.body.find("name=\"role_title\"").unwrap(), "being open stands at the top");
+    assert!(form.body.contains("nie Ihre E-Mail-Adresse"), "with who will see what");
 
     // Eva of the association finds Anna, sees her page, but never her address.
     store::profiles::save(
@@ -114,6 +118,8 @@ async fn signup_verify_login_profile_search(db: Db) {
     assert!(found.body.contains("Anna Schmidt"), "{}", found.body);
     let none = eva.get("/people?topic=open+data&week=2027-W08").await;
     assert!(!none.body.contains("Anna Schmidt"));
+    assert!(none.body.contains("Niemand passt zu diesen Filtern"), "an empty result says why");
+    assert!(!none.body.contains("Sie selbst sind noch nicht offen"), "Eva is open");
     let bad = eva.get("/people?week=bald&kind=dorf").await;
     assert_eq!(bad.status, 422);
     assert!(bad.body.contains("id=\"week-error\"") && bad.body.contains("id=\"kind-error\""));
