@@ -109,8 +109,9 @@ async fn templates_are_versioned_and_agreements_fixed(db: Db) {
     let (a, b) = (org(&db, "Stadt A", "a.example").await, org(&db, "Stadt B", "b.example").await);
     let (anna, bernd) = (user(&db, "anna@a.example", Some(a)).await, user(&db, "bernd@b.example", Some(b)).await);
     let default = store::agreements::current(&db, a, "de").await.unwrap();
-    assert_eq!((default.org_id, default.version), (None, 1));
+    assert_eq!((default.org_id, default.version), (None, 2), "the network's wording of December 2026");
     assert!(default.title.contains("Verschwiegenheitserklärung"));
+    assert!(default.body.starts_with("Die oben genannten Personen"), "the persons are listed above the terms");
     assert_eq!(store::agreements::current(&db, a, "en").await.unwrap().title, "Mutual confidentiality agreement");
     assert_eq!(
         store::agreements::add_version(&db, a, "de", "Eigene Erklärung", "Text {week}", anna, &effects("t"))
