@@ -1,6 +1,6 @@
 // What each demo role sees first, at desktop (1280 px) and phone (390 px) width: the start page
-// lists exactly that person's open tasks, and the start page and a swap's page are checked with
-// axe and must not scroll sideways. Every page is written as a screenshot to E2E_SCREENSHOTS
+// lists that person's open tasks, and the start page, a swap's page and every tab of its week
+// plan are checked with axe and must not scroll sideways. Every page is written as a screenshot to E2E_SCREENSHOTS
 // (default: e2e/screenshots) for people to look at before an issue about them is resolved.
 
 import { test } from 'node:test';
@@ -53,15 +53,23 @@ test('each role: tasks first on the start page, no sideways scrolling, screensho
         // The first swap on the start page (a task's, else one's own).
         const link = page.locator('#tasks a[href^="/swaps/"], #my-swaps a[href^="/swaps/"]').first();
         if ((await link.count()) > 0) {
-          const path = new URL(await link.getAttribute('href'), page.url()).pathname;
+          // The swap itself, also where the task leads into its week.
+          const path = new URL(await link.getAttribute('href'), page.url()).pathname.match(/^\/swaps\/[0-9a-f-]{36}/)[0];
           await visit(page, path);
           assert.match(await page.locator('#swap-next').innerText(), /^Als Nächstes: .{10,}/, `${who}'s swap page says what is next`);
           assert.ok((await overflow(page)) <= 0, `${who}'s swap page scrolls sideways at ${width} px`);
           await shoot(page, `${who}-swap-${width}`);
           const week = page.locator('#week-plan-link');
           if ((await week.count()) > 0) {
+            // Every part of the week plan, one tab each.
             await visit(page, new URL(await week.getAttribute('href'), page.url()).pathname);
-            await shoot(page, `${who}-week-${width}`);
+            const tabs = await page.locator('.week-tabs a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+            assert.ok(tabs.length >= 5, `the week has tabs: ${tabs}`);
+            for (const [i, tab] of tabs.entries()) {
+              await visit(page, tab);
+              assert.ok((await overflow(page)) <= 0, `${who}'s week page ${tab} scrolls sideways at ${width} px`);
+              await shoot(page, `${who}-week-${i}-${width}`);
+            }
           }
         }
         await context.close();

@@ -115,6 +115,13 @@ async function openWeekPlan(page, { weekLabel, state, partner }) {
   return path;
 }
 
+/** Opens one part of the week plan through its tab and checks that it is the one shown. */
+async function openTab(page, name) {
+  const tabs = page.getByRole('navigation', { name: 'Abschnitte des Wochenplans' });
+  await follow(page, tabs.getByRole('link', { name, exact: true }));
+  assert.equal(await tabs.locator('[aria-current="page"]').innerText(), name);
+}
+
 /** The texts of the briefing list, by planned day. */
 async function briefingList(page) {
   const out = {};
@@ -206,6 +213,7 @@ test('week plan: briefings, appointments, handover, deputy, access, calendar fil
     const page = await as(EVA);
     assert.equal(await openWeekPlan(page, { weekLabel: demoLabel, state: 'bestätigt', partner: 'Anna Schmidt' }), weekPath);
     // Eva enters appointments for her guest Anna only.
+    await openTab(page, 'Termine am Gastort');
     assert.equal(await page.getByRole('heading', { name: 'Termin für Eva Nowak eintragen' }).count(), 0);
     const form = () => page.getByRole('form', { name: 'Termin für Anna Schmidt eintragen' });
     annaId = await form().locator('input[name="guest"]').inputValue();
@@ -242,6 +250,7 @@ test('week plan: briefings, appointments, handover, deputy, access, calendar fil
     assert.equal(await field(form(), 'Titel').inputValue(), '');
 
     // The handover note for Anna, who takes Eva's place.
+    await openTab(page, 'Übergabe und Vertretung');
     const note = 'Die Stellungnahme ist fertig; bitte nur noch die Rückmeldungen der Mitglieder sammeln.\nTeams-Kanal: „Gremien“.';
     const handover = page.locator('form[action$="/week/handover"]');
     await field(handover, 'Text').fill(note);
@@ -267,6 +276,7 @@ test('week plan: briefings, appointments, handover, deputy, access, calendar fil
     assert.ok(deputyItems.includes('Vertretung von Anna Schmidt: Dieter Krause'), `deputies: ${deputyItems}`);
 
     // Anna's VPN at the association: granted.
+    await openTab(page, 'Zugänge');
     const vpn = () => page.getByRole('form', { name: 'VPN – Anna Schmidt' });
     await field(vpn(), 'Stand').selectOption({ label: 'gewährt' });
     await submit(page, vpn().getByRole('button', { name: 'Speichern – VPN, Anna Schmidt' }), { status: 200 });
@@ -276,6 +286,7 @@ test('week plan: briefings, appointments, handover, deputy, access, calendar fil
 
     // Eva's calendar file: her briefings (09:00 Berlin time, Tuesday cancelled) and the
     // appointments planned for her, not those she planned for Anna.
+    await openTab(page, 'Plan und Briefings');
     const file = await download(page, page.getByRole('link', { name: 'Kalenderdatei (.ics) herunterladen' }));
     assert.equal(file.filename, `jobtausch-${demoWeek}.ics`);
     const ics = unfold(file.bytes.toString('utf-8'));
@@ -352,15 +363,16 @@ test('after the week: Karl writes his reflection, reads Ingo\'s and downloads hi
   const pastLabel = kwLabel(isoWeekFromNow(-28));
   const weekPath = await openWeekPlan(page, { weekLabel: pastLabel, state: 'abgeschlossen', partner: 'Ingo Lehmann' });
   assert.equal(await page.locator('[data-state]').first().getAttribute('data-state'), 'completed');
+  // The plan is closed: no briefing forms after the week.
+  assert.equal(await page.getByRole('button', { name: 'Für alle Tage übernehmen' }).count(), 0);
+  await openTab(page, 'Termine am Gastort');
+  assert.equal(await page.getByRole('button', { name: 'Termin eintragen' }).count(), 0);
+  await openTab(page, 'Nach der Woche');
   // Ingo wrote his; Karl does not see it before he wrote his own.
   await page.locator('#reflections-hidden').waitFor();
   assert.equal(await page.getByRole('region', { name: 'Reflexion von Ingo Lehmann' }).count(), 0);
   // No certificate before the reflection.
   assert.equal(await page.getByRole('link', { name: 'Teilnahmebescheinigung (PDF) herunterladen' }).count(), 0);
-  // The plan is closed: no briefing or appointment forms after the week.
-  assert.equal(await page.getByRole('button', { name: 'Für alle Tage übernehmen' }).count(), 0);
-  assert.equal(await page.getByRole('button', { name: 'Termin eintragen' }).count(), 0);
-
   const form = () => page.locator('form[action$="/week/reflection"]');
   await submit(page, form().getByRole('button', { name: 'Reflexion speichern' }), { status: 422 });
   assert.deepEqual(await summaryTargets(page), ['reflection-learned', 'reflection-will_change']);
@@ -374,7 +386,7 @@ test('after the week: Karl writes his reflection, reads Ingo\'s and downloads hi
   await field(form(), 'Würde ich den Jobtausch empfehlen?').selectOption({ label: 'ja' });
   await field(form(), 'Was ich noch sagen möchte').fill('Danke an das Team in Münster!');
   await submit(page, form().getByRole('button', { name: 'Reflexion speichern' }), { status: 200 });
-  assert.equal(new URL(page.url()).pathname, weekPath);
+  assert.equal(new URL(page.url()).pathname, `${weekPath}/after`);
   await flash(page, 'Danke für Ihre Reflexion. Ihre Teilnahmebescheinigung steht bereit.');
   assert.equal(await form().count(), 0, 'the reflection can be written twice');
 

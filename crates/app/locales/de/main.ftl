@@ -905,3 +905,4 @@ profile-open-employer = Ihre Genehmigenden, Ihr Personalrat und Ihre Admins erfa
 search-empty-no-match = Niemand passt zu diesen Filtern. Versuchen Sie es mit weniger Filtern oder einer anderen Woche.
 search-empty-nobody-yet = Noch ist niemand sonst offen für einen Tausch, den Sie finden können. Sobald andere ihr Profil freigeben, erscheinen sie hier.
 search-empty-not-open = Sie selbst sind noch nicht offen für einen Tausch, andere finden Sie also auch nicht. Das ändern Sie in Ihrem Profil.
+week-tab-plan = Plan und Briefings

@@ -905,3 +905,4 @@ profile-open-employer = Your approvers, staff council and admins hear of a propo
 search-empty-no-match = Nobody matches these filters. Try fewer filters or another week.
 search-empty-nobody-yet = Nobody else you can find is open to a swap yet. As soon as others open their profile, they appear here.
 search-empty-not-open = You are not open to a swap yourself, so others cannot find you either. You can change that in your profile.
+week-tab-plan = Plan and briefings

@@ -18,7 +18,7 @@ use askama::Template;
 use axum::Router;
 use axum::extract::State;
 use axum::response::Response;
-use axum::routing::{get, post};
+use axum::routing::get;
 use axum_extra::extract::CookieJar;
 use chrono::{Datelike, NaiveDate};
 use domain::after::{
@@ -32,7 +32,9 @@ use serde::Deserialize;
 pub fn routes() -> Router<App> {
     Router::new()
         .route("/swaps/{id}/week", get(show))
-        .route("/swaps/{id}/week/{action}", post(act))
+        // A tab of the week (GET) shares its address with the forms on it (POST), so that a
+        // reload after a form shows its tab.
+        .route("/swaps/{id}/week/{action}", get(show_tab).post(act))
         .route("/swaps/{id}/certificate.pdf", get(certificate))
         .route("/help-requests", get(help_requests).post(resolve_help))
 }
@@ -215,6 +217,9 @@ struct ReflectionRow {
 struct WeekPage {
     ctx: Ctx,
     id: SwapId,
+    /// The tab shown ("" for the plan), and every tab as (address, name, shown).
+    tab: &'static str,
+    tabs: Vec<(String, String, bool)>,
     week: String,
     state_code: &'static str,
     state: String,
@@ -267,11 +272,47 @@ fn field(
     Field::new(ctx.lang, &errs, name, kind, value).in_form(&format!("{form}-"))
 }
 
+/// The week's tabs, each with its own page: (address segment, name key). The plan has none.
+const TABS: [(&str, &str); 6] = [
+    ("", "week-tab-plan"),
+    ("appointments", "week-appointments"),
+    ("handover", "week-handover"),
+    ("access", "week-access"),
+    ("admin", "week-admin"),
+    ("after", "week-after"),
+];
+
+/// The tab a form of the week belongs to.
+fn tab_of(action: &str) -> &'static str {
+    match action {
+        "appointment" | "cancel-appointment" => "appointments",
+        "handover" | "deputy" => "handover",
+        "access" => "access",
+        "admin" => "admin",
+        "checkin" | "reflection" | "feedback" => "after",
+        _ => "",
+    }
+}
+
+/// The tab an address segment shows: a tab's own name, or the name of a form on it (its
+/// address opened again after the form).
+fn tab_for(segment: &str) -> Option<&'static str> {
+    if let Some((seg, _)) = TABS.iter().find(|(seg, _)| !seg.is_empty() && *seg == segment) {
+        return Some(seg);
+    }
+    match segment {
+        "settings" | "move" | "cancel-briefing" => Some(""),
+        other => Some(tab_of(other)).filter(|t| !t.is_empty()),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
 async fn page(
     app: &App,
     ctx: Ctx,
     me: &Account,
     id: SwapId,
+    tab: &'static str,
     errors: FormErrors,
     failed: &str,
     sent: &WeekForm,
@@ -637,6 +678,14 @@ async fn page(
     let page = WeekPage {
         id,
         week: week_label(ctx.lang, swap.week),
+        tab,
+        tabs: TABS
+            .iter()
+            .map(|(seg, key)| {
+                let href = if seg.is_empty() { format!("/swaps/{id}/week") } else { format!("/swaps/{id}/week/{seg}") };
+                (href, l.t(key), *seg == tab)
+            })
+            .collect(),
         state_code: swap.state.code(),
         state: l.t(&format!("state-{}", swap.state.code())),
         is_member: roles.member,
@@ -667,7 +716,16 @@ async fn page(
 }
 
 async fn show(State(app): State<App>, SignedIn(ctx, me): SignedIn, Id(id): Id<SwapId>) -> HttpResult<Response> {
-    page(&app, ctx, &me, id, FormErrors::default(), "", &WeekForm::default()).await
+    page(&app, ctx, &me, id, "", FormErrors::default(), "", &WeekForm::default()).await
+}
+
+async fn show_tab(
+    State(app): State<App>,
+    SignedIn(ctx, me): SignedIn,
+    IdAnd(id, tab): IdAnd<SwapId>,
+) -> HttpResult<Response> {
+    let tab = tab_for(&tab).ok_or(HttpError::App(app::Error::NotFound))?;
+    page(&app, ctx, &me, id, tab, FormErrors::default(), "", &WeekForm::default()).await
 }
 
 async fn act(
@@ -685,7 +743,13 @@ async fn act(
         Err(e) => Err(e),
     };
     match result {
-        Ok((key, section)) => Ok(flash::redirect(&app, jar, key, &format!("/swaps/{id}/week#{section}"))),
+        Ok((key, section)) => {
+            let tab = match tab_of(&action) {
+                "" => String::new(),
+                t => format!("/{t}"),
+            };
+            Ok(flash::redirect(&app, jar, key, &format!("/swaps/{id}/week{tab}#{section}")))
+        }
         Err(HttpError::App(app::Error::Invalid(errs))) => {
             // Each form's controls carry its prefix, so the summary links reach the right field.
             let prefix = match action.as_str() {
@@ -696,7 +760,7 @@ async fn act(
                 other => format!("{other}-"),
             };
             let errors = FormErrors::in_form(ctx.lang, &errs, &prefix);
-            page(&app, ctx, &me, id, errors, &action, &form).await
+            page(&app, ctx, &me, id, tab_of(&action), errors, &action, &form).await
         }
         Err(e) => Err(e),
     }

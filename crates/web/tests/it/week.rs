@@ -228,7 +228,7 @@ async fn a_week_from_plan_to_certificate(db: Db) {
     )
     .await;
     assert_eq!(ok.status, 303, "{}", ok.body);
-    let eva_view = e.get(&format!("{swap}/week")).await;
+    let eva_view = e.get(&format!("{swap}/week/after")).await;
     assert!(eva_view.body.contains("id=\"reflections-hidden\"") && !eva_view.body.contains("Kürzere Wege"));
     let pdf = a.client.get(app.url(&format!("{swap}/certificate.pdf"))).send().await.unwrap();
     assert_eq!(pdf.headers()["content-type"], "application/pdf");
@@ -262,7 +262,7 @@ async fn a_week_from_plan_to_certificate(db: Db) {
         303
     );
     assert_eq!(store::swaps::get(&app.db, s.id).await.unwrap().state, SwapState::Evaluated);
-    let eva_view = e.get(&format!("{swap}/week")).await;
+    let eva_view = e.get(&format!("{swap}/week/after")).await;
     assert!(eva_view.body.contains("Kürzere Wege") && eva_view.body.contains("Gerne wieder."));
 
     // Every mail of the journey, from the proposal to the reflections, reads well.
