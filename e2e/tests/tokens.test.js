@@ -17,7 +17,12 @@ test('tokens: create one (shown once, works), see it listed, revoke it', async (
   const { context, page } = await newPage(browser);
   try {
     await login(page, 'ingo.lehmann@rz-westfalen.example');
-    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'API-Schlüssel' }).click();
+    // API keys are for the few who script: under the account's settings, not in the main navigation.
+    const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
+    assert.equal(await nav.getByRole('link', { name: 'API-Schlüssel' }).count(), 0);
+    await nav.getByRole('link', { name: 'Mein Profil' }).click();
+    await page.waitForURL('**/profile');
+    await page.locator('#account-settings').getByRole('link', { name: 'API-Schlüssel' }).click();
     await page.waitForURL('**/tokens');
     await expectAccessible(page);
     await page.getByRole('heading', { level: 1, name: 'API-Schlüssel' }).waitFor();

@@ -299,11 +299,18 @@ impl WeekPlan {
 // ---------------------------------------------------------------------------------------------
 // Dates, times and time zones
 
-/// Parses `2027-03-22` (what `<input type="date">` sends).
+/// Parses a date as people in Germany write it, `22.03.2027` (also `22.3.2027`), or as
+/// `<input type="date">` and the API send it, `2027-03-22`.
 pub fn parse_date(field: &'static str, raw: &str) -> Result<NaiveDate, FieldError> {
     match raw.trim() {
         "" => Err(FieldError::new(field, Reason::Required)),
-        s => NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| FieldError::new(field, Reason::Date)),
+        // A year of four digits only: "19.01.27" would otherwise be the year 27.
+        s if s.split(['-', '.']).filter(|part| part.len() == 4).count() == 1 => {
+            NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .or_else(|_| NaiveDate::parse_from_str(s, "%d.%m.%Y"))
+                .map_err(|_| FieldError::new(field, Reason::Date))
+        }
+        _ => Err(FieldError::new(field, Reason::Date)),
     }
 }
 
@@ -662,6 +669,17 @@ impl Appointment {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_read_as_written_in_germany_and_as_iso() {
+        let d = NaiveDate::from_ymd_opt(2027, 1, 19).unwrap();
+        for raw in ["19.01.2027", "19.1.2027", "2027-01-19", " 19.01.2027 "] {
+            assert_eq!(parse_date("date", raw), Ok(d), "{raw}");
+        }
+        for raw in ["19.01.27", "2027/01/19", "31.02.2027", "morgen"] {
+            assert_eq!(parse_date("date", raw).unwrap_err().reason, Reason::Date, "{raw}");
+        }
+    }
     use Region::*;
 
     fn d(s: &str) -> NaiveDate {
@@ -898,7 +916,7 @@ mod tests {
             );
         }
         assert_eq!(
-            reasons(tuesday.reschedule(&plan, &input("27.05.2027", "08:30"), &all).unwrap_err())[0].1,
+            reasons(tuesday.reschedule(&plan, &input("27.05.27", "08:30"), &all).unwrap_err())[0].1,
             Reason::Date
         );
 

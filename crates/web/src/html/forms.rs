@@ -56,6 +56,9 @@ pub enum Kind {
     TextArea,
     Checkbox,
     Select,
+    /// A date with the browser's date picker (it shows the date as the person's locale writes
+    /// it and sends `2027-01-19`).
+    Date,
 }
 
 /// One field, ready to render.
@@ -136,6 +139,7 @@ impl Field {
             Kind::Email => "email",
             Kind::Password => "password",
             Kind::Number => "number",
+            Kind::Date => "date",
             _ => "text",
         }
     }
@@ -144,7 +148,8 @@ impl Field {
         matches!(
             (self.kind, kind),
             (Kind::TextArea, "textarea") | (Kind::Checkbox, "checkbox") | (Kind::Select, "select")
-        ) || (kind == "input" && matches!(self.kind, Kind::Text | Kind::Email | Kind::Password | Kind::Number))
+        ) || (kind == "input"
+            && matches!(self.kind, Kind::Text | Kind::Email | Kind::Password | Kind::Number | Kind::Date))
     }
 
     /// The ids that describe the control (hint, error), for `aria-describedby`.

@@ -415,7 +415,7 @@ async fn page(
                 cancelled: d.cancelled,
                 failed: this_failed,
                 fields: vec![
-                    field(l, form_failed, &errors, &form, "date", Kind::Text, &pick(&sent.date, d.date.to_string())),
+                    field(l, form_failed, &errors, &form, "date", Kind::Date, &pick(&sent.date, d.date.to_string())),
                     field(
                         l,
                         form_failed,
@@ -496,7 +496,7 @@ async fn page(
                                 .required()
                                 .options(kinds.clone())
                         },
-                        field(l, ff, &errors, &form, "date", Kind::Text, &v(&sent.date)).required(),
+                        field(l, ff, &errors, &form, "date", Kind::Date, &v(&sent.date)).required(),
                         field(l, ff, &errors, &form, "start", Kind::Text, &v(&sent.start)).required(),
                         field(l, ff, &errors, &form, "end", Kind::Text, &v(&sent.end)).required(),
                         field(l, ff, &errors, &form, "place_or_link", Kind::Text, &v(&sent.place_or_link))
@@ -556,7 +556,7 @@ async fn page(
                 owner: person(a.owner),
                 state_field: field(l, ff, &errors, &prefix, "state", Kind::Select, a.state.code())
                     .options(state_opts.clone()),
-                due_field: field(l, ff, &errors, &prefix, "due", Kind::Text, &a.due.to_string()),
+                due_field: field(l, ff, &errors, &prefix, "due", Kind::Date, &a.due.to_string()),
                 owner_field: Field {
                     label: l.t("field-owner_email"),
                     hint: Some(l.t("hint-owner_email")),
