@@ -46,8 +46,9 @@ pub fn already_registered(lang: Locale, to: &str, login_link: &str) -> OutboxMai
 }
 
 /// An organisation's invitation to join.
-pub fn invitation(lang: Locale, to: &str, org: &str, inviter: &str, link: &str) -> OutboxMail {
-    account_mail("invite", lang, to, &[("org", org), ("inviter", inviter), ("link", link)])
+/// An invitation to an organisation, naming the role it comes with (`role`, in words).
+pub fn invitation(lang: Locale, to: &str, org: &str, inviter: &str, role: &str, link: &str) -> OutboxMail {
+    account_mail("invite", lang, to, &[("org", org), ("inviter", inviter), ("role", role), ("link", link)])
 }
 
 /// An out-of-band notice about a security-relevant change of one's account.

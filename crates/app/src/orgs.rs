@@ -235,7 +235,17 @@ pub async fn invite(app: &App, me: &Account, lang: Locale, id: OrgId, input: &In
         AuditEntry::new(Some(actor.user_id), "invitation.sent", "organisation", id)
             .detail(role.map_or("participant", |r| r.code())),
     )
-    .with_mail(crate::notify::invitation(lang, &email.to_string(), &org.name, &me.display_name, &link));
+    .with_mail(crate::notify::invitation(
+        lang,
+        &email.to_string(),
+        &org.name,
+        &me.display_name,
+        &crate::i18n::t(
+            lang,
+            &format!("role-{}", role.map_or("participant".to_owned(), |r| r.code().replace(':', "-"))),
+        ),
+        &link,
+    ));
     let expires = store::now() + app.config.link_validity * 7;
     store::users::invite(
         &app.db,

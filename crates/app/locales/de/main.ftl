@@ -309,7 +309,7 @@ mail-invite-subject = Jobtausch: Einladung von { $org }
 mail-invite-body =
     Guten Tag,
 
-    { $inviter } lädt Sie ein, Jobtausch für „{ $org }“ zu nutzen. Mit diesem Link legen Sie Ihr Konto an (14 Tage gültig):
+    { $inviter } lädt Sie ein, Jobtausch für „{ $org }“ zu nutzen, mit der Rolle: { $role }. Mit diesem Link legen Sie Ihr Konto an (14 Tage gültig):
 
     { $link }
 mail-notice-subject = Jobtausch: Änderung an Ihrem Konto

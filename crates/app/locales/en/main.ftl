@@ -309,7 +309,7 @@ mail-invite-subject = Jobtausch: invitation from { $org }
 mail-invite-body =
     Hello,
 
-    { $inviter } invites you to use Jobtausch for "{ $org }". Create your account with this link (valid for 14 days):
+    { $inviter } invites you to use Jobtausch for "{ $org }", with the role: { $role }. Create your account with this link (valid for 14 days):
 
     { $link }
 mail-notice-subject = Jobtausch: a change to your account

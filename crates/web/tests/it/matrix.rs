@@ -40,12 +40,13 @@ const PUBLIC_PAGES: [&str; 13] = [
 
 /// The roles, by the address each signs in with. `outsider` is approver and admin of the third
 /// organisation, so Olga's proposal concerns them.
-const ROLES: [(&str, &str); 8] = [
+const ROLES: [(&str, &str); 9] = [
     ("member", "anna@musterstadt.example"),
     ("partner", "eva@verband.example"),
     ("approver", "bernd@musterstadt.example"),
     ("other approver", "frank@verband.example"),
     ("council", "carla@musterstadt.example"),
+    ("other council", "greta@verband.example"),
     ("admin", "dieter@musterstadt.example"),
     ("organiser", "orga@netzwerk.example"),
     ("outsider", "otto@kreis-nord.example"),
@@ -139,6 +140,7 @@ async fn cast(db: Db) -> Cast {
     app.user("bernd@musterstadt.example", Some(app.city), &[OrgRole::Approver], false).await;
     app.user("frank@verband.example", Some(app.assoc), &[OrgRole::Approver], false).await;
     app.user("carla@musterstadt.example", Some(app.city), &[OrgRole::StaffCouncil], false).await;
+    app.user("greta@verband.example", Some(app.assoc), &[OrgRole::StaffCouncil], false).await;
     app.user("dieter@musterstadt.example", Some(app.city), &[OrgRole::OrgAdmin], false).await;
     app.user("orga@netzwerk.example", None, &[], true).await;
     app.user("otto@kreis-nord.example", Some(third), &[OrgRole::Approver, OrgRole::OrgAdmin], false).await;

@@ -120,6 +120,7 @@ async fn invitation_brings_in_an_approver(db: Db) {
     assert_eq!(p.status, 303);
     let mail = &store::outbox::to_recipient(&app.db, "Bernd@extern.example").await.unwrap()[0];
     assert_eq!(mail.kind, "invite");
+    assert!(mail.body.contains("mit der Rolle: Genehmigende Person"), "the invitation names the role: {}", mail.body);
     let start = mail.body.find("/invitations/").unwrap();
     let path = mail.body[start..].split_whitespace().next().unwrap().to_owned();
 
