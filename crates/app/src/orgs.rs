@@ -197,16 +197,26 @@ pub struct Member {
 pub async fn members(app: &App, actor: &Actor, id: OrgId) -> Result<Vec<Member>> {
     actor.ensure_org_admin(id)?;
     let own_admin = actor.org_id == Some(id) && actor.has(OrgRole::OrgAdmin);
-    Ok(store::orgs::members(&app.db, id)
-        .await?
-        .into_iter()
-        .map(|m| Member {
-            user_id: m.user_id,
-            display_name: m.display_name,
-            email: own_admin.then_some(m.email),
-            roles: m.roles,
-        })
-        .collect())
+    Ok(store::orgs::members(&app.db, id).await?.into_iter().map(|m| Member::as_seen(m, own_admin)).collect())
+}
+
+/// How many people a page of an organisation's members shows.
+pub const MEMBERS_PAGE_SIZE: u32 = 25;
+
+/// One page of an organisation's members whose name or address contains `search`, and how
+/// many match in all (its admins and the organisers).
+pub async fn members_page(app: &App, actor: &Actor, id: OrgId, search: &str, page: u32) -> Result<(Vec<Member>, i64)> {
+    actor.ensure_org_admin(id)?;
+    let own_admin = actor.org_id == Some(id) && actor.has(OrgRole::OrgAdmin);
+    // Only those who see the addresses search by them (the organisers do neither).
+    let (members, total) = store::orgs::members_page(&app.db, id, search, own_admin, (page, MEMBERS_PAGE_SIZE)).await?;
+    Ok((members.into_iter().map(|m| Member::as_seen(m, own_admin)).collect(), total))
+}
+
+impl Member {
+    fn as_seen(m: store::orgs::Member, own_admin: bool) -> Self {
+        Member { user_id: m.user_id, display_name: m.display_name, email: own_admin.then_some(m.email), roles: m.roles }
+    }
 }
 
 /// An invitation as typed: the address, and a role to grant on acceptance (or none).

@@ -248,6 +248,43 @@ pub async fn members(db: &Db, org: OrgId) -> Result<Vec<Member>, StoreError> {
         .collect())
 }
 
+/// One page of an organisation's people by name, those whose name (or, with `by_address`,
+/// address) contains `search` in any case, with how many match in all.
+pub async fn members_page(
+    db: &Db,
+    org: OrgId,
+    search: &str,
+    by_address: bool,
+    page: (u32, u32),
+) -> Result<(Vec<Member>, i64), StoreError> {
+    let (page, page_size) = page;
+    let pattern = format!("%{}%", search.trim().to_lowercase().replace(['%', '_'], ""));
+    let filter = if by_address {
+        "FROM users WHERE org_id = $1 AND (LOWER(display_name) LIKE $2 OR email_norm LIKE $2)"
+    } else {
+        "FROM users WHERE org_id = $1 AND LOWER(display_name) LIKE $2"
+    };
+    let q = format!("SELECT id, display_name, email {filter} ORDER BY display_name, id LIMIT $3 OFFSET $4");
+    let qc = format!("SELECT COUNT(*) {filter}");
+    let qr = "SELECT user_id, role FROM user_roles WHERE org_id = $1";
+    let offset = i64::from(page) * i64::from(page_size);
+    let (people, total, roles): (Vec<(Uuid, String, String)>, i64, Vec<(Uuid, String)>) = on_db!(db, pool => (
+        sqlx::query_as(&q).bind(org.0).bind(&pattern).bind(i64::from(page_size)).bind(offset).fetch_all(pool).await?,
+        sqlx::query_scalar(&qc).bind(org.0).bind(&pattern).fetch_one(pool).await?,
+        sqlx::query_as(qr).bind(org.0).fetch_all(pool).await?,
+    ));
+    let members = people
+        .into_iter()
+        .map(|(id, display_name, email)| Member {
+            user_id: UserId(id),
+            display_name,
+            email,
+            roles: roles.iter().filter(|(u, _)| *u == id).filter_map(|(_, r)| OrgRole::from_code(r)).collect(),
+        })
+        .collect();
+    Ok((members, total))
+}
+
 /// Where an organisation is and whom it does not swap with.
 pub async fn matching(db: &Db, id: OrgId) -> Result<OrgMatching, StoreError> {
     let q = "SELECT place, lat_e6, lon_e6 FROM organisations WHERE id = $1";

@@ -907,3 +907,8 @@ search-empty-nobody-yet = Noch ist niemand sonst offen für einen Tausch, den Si
 search-empty-not-open = Sie selbst sind noch nicht offen für einen Tausch, andere finden Sie also auch nicht. Das ändern Sie in Ihrem Profil.
 week-tab-plan = Plan und Briefings
 profile-account-settings = Einstellungen Ihres Kontos:
+org-members-search = Personen suchen (Name oder Adresse)
+org-members-found = { $count ->
+    [one] Eine Person
+   *[other] { $count } Personen
+}

@@ -907,3 +907,8 @@ search-empty-nobody-yet = Nobody else you can find is open to a swap yet. As soo
 search-empty-not-open = You are not open to a swap yourself, so others cannot find you either. You can change that in your profile.
 week-tab-plan = Plan and briefings
 profile-account-settings = Settings of your account:
+org-members-search = Search people (name or address)
+org-members-found = { $count ->
+    [one] One person
+   *[other] { $count } people
+}

@@ -14,7 +14,7 @@ use app::orgs::{
 use app::{Account, App};
 use askama::Template;
 use axum::Router;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum_extra::extract::CookieJar;
@@ -340,6 +340,11 @@ struct MembersPage {
     ctx: Ctx,
     org: Organisation,
     members: Vec<Member>,
+    /// The search as typed, how many match, and the pages before and after (as query strings).
+    search: String,
+    found: String,
+    prev_query: Option<String>,
+    next_query: Option<String>,
     roles: Vec<(String, String)>,
     errors: FormErrors,
     invite_fields: Vec<Field>,
@@ -358,15 +363,34 @@ fn role_options(lang: Locale) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The members list's search and page, from the address.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct MembersQuery {
+    q: String,
+    page: u32,
+}
+
 async fn members_page(
     app: &App,
     ctx: Ctx,
     me: &Account,
     id: OrgId,
+    query: &MembersQuery,
     errors: FormErrors,
     invite: &InviteForm,
 ) -> HttpResult<Response> {
-    let members = app::orgs::members(app, &me.actor(), id).await?;
+    let (members, total) = app::orgs::members_page(app, &me.actor(), id, &query.q, query.page).await?;
+    let page_query =
+        |page: u32| serde_urlencoded::to_string([("q", query.q.as_str()), ("page", &page.to_string())]).ok();
+    let shown_to = (i64::from(query.page) + 1) * i64::from(app::orgs::MEMBERS_PAGE_SIZE);
+    let prev_query = (query.page > 0).then(|| page_query(query.page - 1)).flatten();
+    let next_query = (shown_to < total).then(|| page_query(query.page + 1)).flatten();
+    let found = app::i18n::t_args(
+        ctx.lang,
+        "org-members-found",
+        &[("count", app::i18n::count(usize::try_from(total).unwrap_or(0)))],
+    );
     let org = app::orgs::get(app, id).await?;
     let l = ctx.lang;
     let mut invite_roles = vec![("participant".to_owned(), ctx.t("role-participant"))];
@@ -376,11 +400,28 @@ async fn members_page(
         Field::new(l, &errors, "role", Kind::Select, &invite.role).options(invite_roles),
     ];
     let failed = !errors.is_empty();
-    Ok(render_form(&MembersPage { roles: role_options(l), ctx, org, members, errors, invite_fields }, failed))
+    let page = MembersPage {
+        roles: role_options(l),
+        ctx,
+        org,
+        members,
+        search: query.q.clone(),
+        found,
+        prev_query,
+        next_query,
+        errors,
+        invite_fields,
+    };
+    Ok(render_form(&page, failed))
 }
 
-async fn members(State(app): State<App>, SignedIn(ctx, me): SignedIn, Id(id): Id<OrgId>) -> HttpResult<Response> {
-    members_page(&app, ctx, &me, id, FormErrors::default(), &InviteForm::default()).await
+async fn members(
+    State(app): State<App>,
+    SignedIn(ctx, me): SignedIn,
+    Id(id): Id<OrgId>,
+    Query(query): Query<MembersQuery>,
+) -> HttpResult<Response> {
+    members_page(&app, ctx, &me, id, &query, FormErrors::default(), &InviteForm::default()).await
 }
 
 #[derive(Deserialize)]
@@ -425,7 +466,7 @@ async fn invite(
         Ok(()) => Ok(flash::redirect(&app, jar, "flash-invited", &format!("/orgs/{id}/members"))),
         Err(app::Error::Invalid(errs)) => {
             let errors = FormErrors::new(ctx.lang, &errs);
-            members_page(&app, ctx, &me, id, errors, &form).await
+            members_page(&app, ctx, &me, id, &MembersQuery::default(), errors, &form).await
         }
         Err(e) => Err(e.into()),
     }

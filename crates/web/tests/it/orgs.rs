@@ -5,7 +5,12 @@ use domain::access::OrgRole;
 use domain::org::{Body, PolicyRule};
 use store::{Db, on_both_backends};
 
-on_both_backends!(organiser_creates_admin_keeps, invitation_brings_in_an_approver, admins_keep_versioned_templates);
+on_both_backends!(
+    organiser_creates_admin_keeps,
+    invitation_brings_in_an_approver,
+    admins_keep_versioned_templates,
+    members_are_searched_and_paged
+);
 
 async fn organiser_creates_admin_keeps(db: Db) {
     let app = TestApp::start(db).await;
@@ -201,4 +206,38 @@ async fn admins_keep_versioned_templates(db: Db) {
     assert!(view.body.contains("eigene Vorlage, Version 1"));
     let t = store::agreements::current(&app.db, app.city, "de").await.unwrap();
     assert_eq!((t.version, t.title.as_str()), (1, "Verschwiegenheitserklärung der Stadt"));
+}
+
+async fn members_are_searched_and_paged(db: Db) {
+    let app = TestApp::start(db).await;
+    app.user("admin@musterstadt.example", Some(app.city), &[OrgRole::OrgAdmin], false).await;
+    for i in 0..30 {
+        app.user(&format!("person{i:02}@musterstadt.example"), Some(app.city), &[], false).await;
+    }
+    app.user("orga@netzwerk.example", None, &[], true).await;
+    let admin = app.browser();
+    admin.login("admin@musterstadt.example").await;
+    let members = format!("/orgs/{}/members", app.city);
+    let cards = |body: &str| body.matches("class=\"kern-card member-card\"").count();
+
+    let first = admin.get(&members).await.body;
+    assert!(first.contains("31 Personen"), "how many there are");
+    assert_eq!(cards(&first), 25, "one page at a time");
+    assert!(first.contains("page=1"), "a link to the next page");
+    let second = admin.get(&format!("{members}?q=&page=1")).await.body;
+    assert_eq!(cards(&second), 6);
+    assert!(second.contains("Vorherige Seite") && !second.contains("Nächste Seite"));
+
+    let found = admin.get(&format!("{members}?q=PERSON07")).await.body;
+    assert_eq!(cards(&found), 1, "by name, in any case");
+    assert!(found.contains("person07") && found.contains("Eine Person"));
+    let by_address = admin.get(&format!("{members}?q=person07%40")).await.body;
+    assert_eq!(cards(&by_address), 1, "the admins search by address too");
+
+    // The organisers see names and roles, not addresses: they do not find people by them.
+    let orga = app.browser();
+    orga.login("orga@netzwerk.example").await;
+    let probe = orga.get(&format!("{members}?q=musterstadt.example")).await.body;
+    assert_eq!(cards(&probe), 0, "an address tells the organisers nothing");
+    assert!(!probe.contains("person07@"));
 }
