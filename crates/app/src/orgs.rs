@@ -271,6 +271,33 @@ pub async fn invite(app: &App, me: &Account, lang: Locale, id: OrgId, input: &In
     Ok(())
 }
 
+/// The organisation's invitations not yet used (its admins and organisers).
+pub async fn invitations(app: &App, actor: &Actor, id: OrgId) -> Result<Vec<store::users::PendingInvitation>> {
+    actor.ensure_org_admin(id)?;
+    Ok(store::users::pending_invitations(&app.db, id).await?)
+}
+
+/// Sends an unused invitation again, with the same role and a new link (the old one stops
+/// working).
+pub async fn resend_invitation(app: &App, me: &Account, lang: Locale, id: OrgId, email: &str) -> Result<()> {
+    let pending = invitations(app, &me.actor(), id).await?;
+    let norm = Email::parse("email", email)?.normalised();
+    let invitation = pending.iter().find(|p| p.email_norm == norm).ok_or(Error::NotFound)?;
+    let role = invitation.role.map_or("participant", |r| r.code()).to_owned();
+    invite(app, me, lang, id, &InvitationInput { email: norm, role }).await
+}
+
+/// Takes an unused invitation back: its link stops working.
+pub async fn revoke_invitation(app: &App, actor: &Actor, id: OrgId, email: &str) -> Result<()> {
+    actor.ensure_org_admin(id)?;
+    let norm = Email::parse("email", email)?.normalised();
+    let effects = Effects::audit(AuditEntry::new(Some(actor.user_id), "invitation.revoked", "organisation", id));
+    match store::users::revoke_invitations(&app.db, id, &norm, &effects).await? {
+        0 => Err(Error::NotFound),
+        _ => Ok(()),
+    }
+}
+
 /// Matching settings as typed: place, coordinates and the blocked organisations' ids.
 #[derive(Debug, Clone, Default)]
 pub struct MatchingInput {

@@ -321,6 +321,12 @@ pub async fn invite(
     effects: &Effects,
 ) -> Result<(), StoreError> {
     write_tx!(db, tx => {
+        // A new invitation replaces the unused ones to the same person (sent again: one link).
+        sqlx::query("DELETE FROM invitations WHERE org_id = $1 AND email_norm = $2 AND accepted_at IS NULL")
+            .bind(org.0)
+            .bind(email_norm)
+            .execute(&mut *tx)
+            .await?;
         sqlx::query(
             "INSERT INTO invitations (token_hash, org_id, email_norm, role, invited_by, created_at, expires_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -350,6 +356,43 @@ pub async fn invitation(db: &Db, token_hash: &str) -> Result<Option<Invitation>,
         expires_at,
         accepted: accepted.is_some(),
     }))
+}
+
+/// An invitation not yet used, as its organisation's admins see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingInvitation {
+    pub email_norm: String,
+    pub role: Option<OrgRole>,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// The organisation's invitations not yet used, the newest per address, by address.
+pub async fn pending_invitations(db: &Db, org: OrgId) -> Result<Vec<PendingInvitation>, StoreError> {
+    let q = "SELECT email_norm, role, expires_at FROM invitations \
+             WHERE org_id = $1 AND accepted_at IS NULL ORDER BY email_norm, created_at DESC";
+    let rows: Vec<(String, Option<String>, DateTime<Utc>)> =
+        on_db!(db, pool => sqlx::query_as(q).bind(org.0).fetch_all(pool).await?);
+    let mut out: Vec<PendingInvitation> = Vec::new();
+    for (email_norm, role, expires_at) in rows {
+        if out.last().is_none_or(|p| p.email_norm != email_norm) {
+            out.push(PendingInvitation { email_norm, role: role.and_then(|r| OrgRole::from_code(&r)), expires_at });
+        }
+    }
+    Ok(out)
+}
+
+/// Takes back every unused invitation of the organisation to `email_norm` (their links stop
+/// working); returns how many there were.
+pub async fn revoke_invitations(db: &Db, org: OrgId, email_norm: &str, effects: &Effects) -> Result<u64, StoreError> {
+    let q = "DELETE FROM invitations WHERE org_id = $1 AND email_norm = $2 AND accepted_at IS NULL";
+    let removed = write_tx!(db, tx => {
+        let removed = sqlx::query(q).bind(org.0).bind(email_norm).execute(&mut *tx).await?.rows_affected();
+        if removed > 0 {
+            write_effects!(tx, effects);
+        }
+        removed
+    });
+    Ok(removed)
 }
 
 // --- sessions ------------------------------------------------------------------------------

@@ -912,3 +912,10 @@ org-members-found = { $count ->
     [one] Eine Person
    *[other] { $count } Personen
 }
+org-invitations-title = Offene Einladungen
+org-invitations-none = Keine offenen Einladungen.
+org-invitation-until = gültig bis { $date }
+org-invitation-resend = Erneut senden
+org-invitation-revoke = Zurückziehen
+flash-invitation-resent = Die Einladung ist erneut verschickt; der alte Link gilt nicht mehr.
+flash-invitation-revoked = Die Einladung ist zurückgezogen; ihr Link gilt nicht mehr.

@@ -912,3 +912,10 @@ org-members-found = { $count ->
     [one] One person
    *[other] { $count } people
 }
+org-invitations-title = Open invitations
+org-invitations-none = No open invitations.
+org-invitation-until = valid until { $date }
+org-invitation-resend = Send again
+org-invitation-revoke = Withdraw
+flash-invitation-resent = The invitation is sent again; the old link no longer works.
+flash-invitation-revoked = The invitation is withdrawn; its link no longer works.

@@ -35,6 +35,8 @@ pub fn routes() -> Router<App> {
         .route("/orgs/{id}/members", get(members))
         .route("/orgs/{id}/roles", post(roles))
         .route("/orgs/{id}/invitations", post(invite))
+        .route("/orgs/{id}/invitations/resend", post(resend_invitation))
+        .route("/orgs/{id}/invitations/revoke", post(revoke_invitation))
         .route("/orgs/{id}/templates", get(templates).post(add_template))
 }
 
@@ -340,6 +342,8 @@ struct MembersPage {
     ctx: Ctx,
     org: Organisation,
     members: Vec<Member>,
+    /// Unused invitations: (address, role in words, valid until).
+    pending: Vec<(String, String, String)>,
     /// The search as typed, how many match, and the pages before and after (as query strings).
     search: String,
     found: String,
@@ -386,6 +390,14 @@ async fn members_page(
     let shown_to = (i64::from(query.page) + 1) * i64::from(app::orgs::MEMBERS_PAGE_SIZE);
     let prev_query = (query.page > 0).then(|| page_query(query.page - 1)).flatten();
     let next_query = (shown_to < total).then(|| page_query(query.page + 1)).flatten();
+    let pending = app::orgs::invitations(app, &me.actor(), id)
+        .await?
+        .into_iter()
+        .map(|p| {
+            let role = p.role.map_or("participant".to_owned(), |r| r.code().replace(':', "-"));
+            (p.email_norm, ctx.t(&format!("role-{role}")), super::forms::local_datetime(p.expires_at))
+        })
+        .collect();
     let found = app::i18n::t_args(
         ctx.lang,
         "org-members-found",
@@ -405,6 +417,7 @@ async fn members_page(
         ctx,
         org,
         members,
+        pending,
         search: query.q.clone(),
         found,
         prev_query,
@@ -470,6 +483,34 @@ async fn invite(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+#[derive(Deserialize)]
+struct PendingForm {
+    #[serde(default)]
+    email: String,
+}
+
+async fn resend_invitation(
+    State(app): State<App>,
+    SignedIn(ctx, me): SignedIn,
+    jar: CookieJar,
+    Id(id): Id<OrgId>,
+    CsrfForm(form): CsrfForm<PendingForm>,
+) -> HttpResult<Response> {
+    app::orgs::resend_invitation(&app, &me, ctx.lang, id, &form.email).await?;
+    Ok(flash::redirect(&app, jar, "flash-invitation-resent", &format!("/orgs/{id}/members#invitations")))
+}
+
+async fn revoke_invitation(
+    State(app): State<App>,
+    SignedIn(_, me): SignedIn,
+    jar: CookieJar,
+    Id(id): Id<OrgId>,
+    CsrfForm(form): CsrfForm<PendingForm>,
+) -> HttpResult<Response> {
+    app::orgs::revoke_invitation(&app, &me.actor(), id, &form.email).await?;
+    Ok(flash::redirect(&app, jar, "flash-invitation-revoked", &format!("/orgs/{id}/members#invitations")))
 }
 
 /// A new version of an organisation's agreement template, as sent.

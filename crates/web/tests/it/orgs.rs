@@ -126,8 +126,30 @@ async fn invitation_brings_in_an_approver(db: Db) {
     let mail = &store::outbox::to_recipient(&app.db, "Bernd@extern.example").await.unwrap()[0];
     assert_eq!(mail.kind, "invite");
     assert!(mail.body.contains("mit der Rolle: Genehmigende Person"), "the invitation names the role: {}", mail.body);
-    let start = mail.body.find("/invitations/").unwrap();
-    let path = mail.body[start..].split_whitespace().next().unwrap().to_owned();
+    let link_of = |body: &str| {
+        let start = body.find("/invitations/").unwrap();
+        body[start..].split_whitespace().next().unwrap().to_owned()
+    };
+    let first = link_of(&mail.body);
+
+    // Listed as open; sent again, only the new link works.
+    let page = admin.get(&members).await.body;
+    assert!(page.contains("bernd@extern.example · Genehmigende Person · gültig bis"), "{page}");
+    let resend = format!("/orgs/{city}/invitations/resend");
+    assert_eq!(admin.post_form(&members, &resend, &[("email", "bernd@extern.example")]).await.status, 303);
+    let again = store::outbox::to_recipient(&app.db, "bernd@extern.example").await.unwrap();
+    let path = again.iter().map(|m| link_of(&m.body)).find(|l| *l != first).expect("a new link");
+    assert_ne!(app.browser().get(&first).await.status, 200, "the old link no longer works");
+    assert_eq!(admin.get(&members).await.body.matches("bernd@extern.example · ").count(), 1, "one open invitation");
+
+    // Another one is withdrawn: gone from the list, its link dead.
+    let invite = format!("/orgs/{city}/invitations");
+    admin.post_form(&members, &invite, &[("email", "carl@extern.example"), ("role", "participant")]).await;
+    let carl = link_of(&store::outbox::to_recipient(&app.db, "carl@extern.example").await.unwrap()[0].body);
+    let revoke = format!("/orgs/{city}/invitations/revoke");
+    assert_eq!(admin.post_form(&members, &revoke, &[("email", "carl@extern.example")]).await.status, 303);
+    assert!(!admin.get(&members).await.body.contains("carl@extern.example"));
+    assert_ne!(app.browser().get(&carl).await.status, 200, "a withdrawn invitation's link no longer works");
 
     let bernd = app.browser();
     let form = bernd.get(&path).await;
