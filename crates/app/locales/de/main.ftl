@@ -919,3 +919,6 @@ org-invitation-resend = Erneut senden
 org-invitation-revoke = Zurückziehen
 flash-invitation-resent = Die Einladung ist erneut verschickt; der alte Link gilt nicht mehr.
 flash-invitation-revoked = Die Einladung ist zurückgezogen; ihr Link gilt nicht mehr.
+org-member-roles = Rollen
+role-grant-named = { $role } vergeben
+role-revoke-named = { $role } entziehen

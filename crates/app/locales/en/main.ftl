@@ -919,3 +919,6 @@ org-invitation-resend = Send again
 org-invitation-revoke = Withdraw
 flash-invitation-resent = The invitation is sent again; the old link no longer works.
 flash-invitation-revoked = The invitation is withdrawn; its link no longer works.
+org-member-roles = Roles
+role-grant-named = Grant { $role }
+role-revoke-named = Revoke { $role }

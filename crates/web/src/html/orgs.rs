@@ -358,6 +358,13 @@ impl MembersPage {
     fn holds(&self, m: &Member, code: &str) -> bool {
         m.roles.iter().any(|r| r.code() == code)
     }
+
+    /// The member's roles in words ("Genehmigende Person, Personalrat"), or that they take part.
+    fn roles_in_words(&self, m: &Member) -> String {
+        let held: Vec<&str> =
+            self.roles.iter().filter(|(code, _)| self.holds(m, code)).map(|(_, label)| label.as_str()).collect();
+        if held.is_empty() { self.ctx.t("role-participant") } else { held.join(", ") }
+    }
 }
 
 fn role_options(lang: Locale) -> Vec<(String, String)> {
