@@ -64,6 +64,8 @@ struct Topic {
     path: String,
     /// The mail's subject: what happened, in short.
     subject: String,
+    /// Said in the mail only, after the text (a proposal's own words).
+    mail_only: Option<String>,
 }
 
 /// The longest subject a mail gets (RFC 5322's recommended line length).
@@ -93,10 +95,14 @@ fn message(
     text: String,
     attachment: Option<MailAttachment>,
 ) {
+    let mail_text = match &topic.mail_only {
+        Some(more) => format!("{text}\n\n{more}"),
+        None => text.clone(),
+    };
     let body = t_args(
         to.locale,
         "mail-swap-body",
-        &[("name", arg(&to.name)), ("text", arg(&text)), ("link", arg(app.config.link(&topic.path)))],
+        &[("name", arg(&to.name)), ("text", arg(mail_text)), ("link", arg(app.config.link(&topic.path)))],
     );
     fx.inbox.push(InboxItem { user: to.id, swap: Some(swap), kind: topic.inbox, text: text.clone() });
     fx.mails.push(OutboxMail {
@@ -152,19 +158,12 @@ pub fn swap(
         ],
     );
     let subject = subject(to.locale, swap.week, kind, actor.unwrap_or_default());
-    let topic = Topic { inbox: kind, mail: "swap", path: format!("/swaps/{}", swap.id), subject };
-    message(app, fx, to, swap.id, topic, text.clone(), None);
     // The proposal's own words reach, by mail, the one person it is for (never a ring's third).
-    if let (true, Some(words), Some(mail)) =
-        (kind == "proposed" && swap.members.len() == 2, swap.message.as_deref(), fx.mails.last_mut())
-    {
-        let words = t_args(
-            to.locale,
-            "note-proposal-message",
-            &[("name", arg(actor.unwrap_or_default())), ("message", arg(words))],
-        );
-        mail.body = mail.body.replacen(&text, &format!("{text}\n\n{words}"), 1);
-    }
+    let mail_only = swap.message.as_deref().filter(|_| kind == "proposed" && swap.members.len() == 2).map(|words| {
+        t_args(to.locale, "note-proposal-message", &[("name", arg(actor.unwrap_or_default())), ("message", arg(words))])
+    });
+    let topic = Topic { inbox: kind, mail: "swap", path: format!("/swaps/{}", swap.id), subject, mail_only };
+    message(app, fx, to, swap.id, topic, text, None);
 }
 
 /// What changed in a planned week, for those who hear of it.
@@ -235,7 +234,7 @@ pub fn week(
         }
     };
     let subject = subject(lang, swap.week, kind, "");
-    let topic = Topic { inbox: kind, mail: "week", path: format!("/swaps/{}/week", swap.id), subject };
+    let topic = Topic { inbox: kind, mail: "week", path: format!("/swaps/{}/week", swap.id), subject, mail_only: None };
     message(app, fx, to, swap.id, topic, text, attachment);
 }
 
@@ -307,7 +306,8 @@ fn approved(app: &App, fx: &mut Effects, to: &Contact, swap: &Swap, names: &Name
         ],
     );
     let subject = subject(lang, swap.week, "approved", actor.unwrap_or_default());
-    let topic = Topic { inbox: "approved", mail: "swap", path: format!("/swaps/{}", swap.id), subject };
+    let topic =
+        Topic { inbox: "approved", mail: "swap", path: format!("/swaps/{}", swap.id), subject, mail_only: None };
     message(app, fx, to, swap.id, topic, text, None);
 }
 
@@ -333,7 +333,8 @@ fn decider_missing(
         ],
     );
     let subject = subject(lang, swap.week, "decider-missing", "");
-    let topic = Topic { inbox: "decider-missing", mail: "swap", path: format!("/swaps/{}", swap.id), subject };
+    let topic =
+        Topic { inbox: "decider-missing", mail: "swap", path: format!("/swaps/{}", swap.id), subject, mail_only: None };
     message(app, fx, to, swap.id, topic, text, None);
 }
 

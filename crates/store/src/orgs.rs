@@ -237,15 +237,7 @@ pub async fn members(db: &Db, org: OrgId) -> Result<Vec<Member>, StoreError> {
         sqlx::query_as(q).bind(org.0).fetch_all(pool).await?,
         sqlx::query_as(qr).bind(org.0).fetch_all(pool).await?,
     ));
-    Ok(people
-        .into_iter()
-        .map(|(id, display_name, email)| Member {
-            user_id: UserId(id),
-            display_name,
-            email,
-            roles: roles.iter().filter(|(u, _)| *u == id).filter_map(|(_, r)| OrgRole::from_code(r)).collect(),
-        })
-        .collect())
+    Ok(with_roles(people, &roles))
 }
 
 /// One page of an organisation's people by name, those whose name (or, with `by_address`,
@@ -273,7 +265,12 @@ pub async fn members_page(
         sqlx::query_scalar(&qc).bind(org.0).bind(&pattern).fetch_one(pool).await?,
         sqlx::query_as(qr).bind(org.0).fetch_all(pool).await?,
     ));
-    let members = people
+    Ok((with_roles(people, &roles), total))
+}
+
+/// People (id, name, address) with their roles among `roles` (user id, role code).
+fn with_roles(people: Vec<(Uuid, String, String)>, roles: &[(Uuid, String)]) -> Vec<Member> {
+    people
         .into_iter()
         .map(|(id, display_name, email)| Member {
             user_id: UserId(id),
@@ -281,8 +278,7 @@ pub async fn members_page(
             email,
             roles: roles.iter().filter(|(u, _)| *u == id).filter_map(|(_, r)| OrgRole::from_code(r)).collect(),
         })
-        .collect();
-    Ok((members, total))
+        .collect()
 }
 
 /// Where an organisation is and whom it does not swap with.

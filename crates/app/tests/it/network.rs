@@ -1,8 +1,10 @@
 //! A small network made through the application, as its organiser and people would.
 
 use app::orgs::{OrgInput, RoleChange};
+use app::swaps::Command;
 use app::{Account, App, Config};
 use domain::OrgId;
+use domain::swap::Swap;
 use domain::values::{DisplayName, Email, Password};
 use store::Db;
 
@@ -51,6 +53,18 @@ impl Network {
         let change = RoleChange { user: p.id.to_string(), role: role.into(), grant: true };
         app::orgs::change_role(&self.app, &orga, org, &change).await.unwrap();
         self.account(email).await
+    }
+
+    /// Gives every approval of `swap`: the city's by `city`, the association's by `assoc`.
+    /// Returns the swap as it is then.
+    pub async fn approve_all(&self, swap: Swap, city: &Account, assoc: &Account) -> Swap {
+        let mut swap = swap;
+        for approval in 0..swap.approvals.len() {
+            let who = if swap.approvals[approval].org == self.city { city } else { assoc };
+            let approve = Command::Approve { approval, comment: String::new() };
+            swap = app::swaps::act(&self.app, who, swap.id, None, approve).await.unwrap();
+        }
+        swap
     }
 
     pub async fn account(&self, email: &str) -> Account {

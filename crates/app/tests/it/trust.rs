@@ -25,13 +25,8 @@ async fn signing_counts_against_the_lockout(db: Db) {
     let (session, _) = app::account::login(&n.app, domain::values::Locale::De, &anna.email, PASSWORD).await.unwrap();
     assert!(!session.is_empty(), "those attempts locked nothing");
 
-    let mut swap = app::swaps::act(&n.app, &eva, id, None, Command::Accept).await.unwrap();
-    for approval in 0..swap.approvals.len() {
-        let who = if swap.approvals[approval].org == n.city { &bernd } else { &frank };
-        swap = app::swaps::act(&n.app, who, id, None, Command::Approve { approval, comment: String::new() })
-            .await
-            .unwrap();
-    }
+    let accepted = app::swaps::act(&n.app, &eva, id, None, Command::Accept).await.unwrap();
+    let swap = n.approve_all(accepted, &bernd, &frank).await;
     let hash = swap.agreement_hash.clone().unwrap();
     let sign = |password: &str| Command::Sign { password: password.into(), hash: hash.clone() };
     let mut last = Ok(swap.clone());

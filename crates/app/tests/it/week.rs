@@ -14,13 +14,8 @@ async fn confirmed(n: &Network, anna: &app::Account, eva: &app::Account, week: &
     let frank = n.with_role("frank@verband.example", n.assoc, "approver").await;
     let proposal = ProposalInput { partner: eva.id.to_string(), week: week.into(), message: String::new() };
     let id = app::swaps::propose(&n.app, anna, &proposal).await.unwrap();
-    let mut swap = app::swaps::act(&n.app, eva, id, None, Command::Accept).await.unwrap();
-    for approval in 0..swap.approvals.len() {
-        let who = if swap.approvals[approval].org == n.city { &bernd } else { &frank };
-        swap = app::swaps::act(&n.app, who, id, None, Command::Approve { approval, comment: String::new() })
-            .await
-            .unwrap();
-    }
+    let accepted = app::swaps::act(&n.app, eva, id, None, Command::Accept).await.unwrap();
+    let mut swap = n.approve_all(accepted, &bernd, &frank).await;
     let hash = swap.agreement_hash.clone().unwrap();
     for who in [anna, eva] {
         let sign = Command::Sign { password: PASSWORD.into(), hash: hash.clone() };
