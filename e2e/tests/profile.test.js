@@ -14,6 +14,7 @@ import {
   fieldError,
   summaryTargets,
   expectAccessible,
+  isoWeekFromNow,
 } from './lib/browser.js';
 
 let browser;
@@ -78,7 +79,10 @@ test('profile: a wrong travel radius is refused at the field, a valid profile is
     assert.equal(await field(page, 'Organisationseinheit').inputValue(), 'Stabsstelle Digitalisierung und Open Government');
     assert.equal(await field(page, 'Besoldungs- oder Entgeltgruppe').inputValue(), 'A 14');
     assert.equal(await field(page, 'Über mich').inputValue(), 'Ich koordiniere Open-Data-Projekte der Stadt.');
-    assert.equal(await field(page, 'Themen meiner Arbeit').inputValue(), 'Open Data, Onlinezugangsgesetz, E-Akte');
+    const topics = page.getByRole('group', { name: /^Themen meiner Arbeit/ });
+    for (const topic of ['Open Data', 'Onlinezugangsgesetz', 'E-Akte']) {
+      assert.equal(await topics.getByRole('checkbox', { name: topic, exact: true }).isChecked(), true, topic);
+    }
     assert.equal(await field(page, 'Ich bin offen für einen Jobtausch.').isChecked(), true);
 
     // Others see the new values on her page.
@@ -97,6 +101,66 @@ test('profile: a wrong travel radius is refused at the field, a valid profile is
     } finally {
       await other.context.close();
     }
+  } finally {
+    await context.close();
+  }
+});
+
+test('profile: the free weeks are a year of choices without the weeks a swap takes', async () => {
+  const { context, page } = await newPage(browser);
+  try {
+    // Anna has said yes to Karl's proposal for ten weeks from now: that week is not offered.
+    await login(page, 'anna.schmidt@musterstadt.example');
+    await visit(page, '/profile');
+    const weeks = page.getByRole('group', { name: /^Freie Kalenderwochen/ });
+    const offered = await weeks.getByRole('checkbox').evaluateAll((boxes) => boxes.map((b) => b.value));
+    const taken = isoWeekFromNow(10 * 7);
+    assert.ok(!offered.includes(taken), `${taken} is offered`);
+    const kw = `KW ${taken.slice(6)}/${taken.slice(0, 4)}`;
+    const note = await page.locator('#weeks-taken').innerText();
+    assert.match(note, new RegExp(`nicht in der Liste: .*${kw} · `));
+    // A year of weeks: those offered and those taken.
+    assert.equal(offered.length + note.match(/KW /g).length, 52, `${offered} / ${note}`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('profile: topics, languages and weeks are ticked, and a new topic becomes a choice', async () => {
+  const { context, page } = await newPage(browser);
+  try {
+    await login(page, 'ingo.lehmann@rz-westfalen.example');
+    await visit(page, '/profile');
+    const group = (name) => page.getByRole('group', { name: new RegExp(`^${name}`) });
+    const box = (groupName, name) => group(groupName).getByRole('checkbox', { name, exact: true });
+
+    // Weeks are written the German way, from next week on.
+    const next = isoWeekFromNow(7);
+    const nextBox = group('Freie Kalenderwochen').locator(`input[value="${next}"]`);
+    const label = await page.locator(`label[for="${await nextBox.getAttribute('id')}"]`).innerText();
+    assert.match(label, new RegExp(`^KW ${next.slice(6)}/${next.slice(0, 4)} · \\d{2}\\.\\d{2}\\.–\\d{2}\\.\\d{2}\\.$`));
+
+    // Tick a suggested topic, add one of his own, a language and next week; save.
+    await box('Themen meiner Arbeit', 'Smart City').check();
+    await field(page, 'Weiteres Thema meiner Arbeit').fill('Kommunale Wärmeplanung');
+    await box('Sprachen', 'Niederländisch').check();
+    await nextBox.check();
+    await submit(page, saveButton(page), { status: 200 });
+    await page.getByRole('status').getByText('Ihr Profil ist gespeichert.').waitFor();
+
+    // The new topic is now a choice of its own, ticked; the rest stayed as chosen.
+    assert.equal(await box('Themen meiner Arbeit', 'Kommunale Wärmeplanung').isChecked(), true);
+    assert.equal(await box('Themen meiner Arbeit', 'Smart City').isChecked(), true);
+    assert.equal(await box('Themen meiner Arbeit', 'IT-Betrieb').isChecked(), true);
+    assert.equal(await box('Sprachen', 'Niederländisch').isChecked(), true);
+    assert.equal(await box('Sprachen', 'Deutsch').isChecked(), true);
+    assert.equal(await nextBox.isChecked(), true);
+    assert.equal(await field(page, 'Weiteres Thema meiner Arbeit').inputValue(), '');
+
+    // The search offers the new topic too.
+    await visit(page, '/people');
+    const topics = await field(page.getByRole('search'), 'Thema').locator('option').allInnerTexts();
+    assert.ok(topics.includes('Kommunale Wärmeplanung'), `${topics}`);
   } finally {
     await context.close();
   }

@@ -1,7 +1,7 @@
 // Matching rounds and an organisation's matching settings. The network's organiser starts a
-// round over the weeks the demo profiles are free (after a period the app cannot read) and
-// follows it until its figures are shown; Musterstadt's admin sets the city's place and
-// coordinates and blocks an organisation, after coordinates the app cannot read.
+// round over the weeks the demo profiles are free (after a period in the wrong order) and
+// follows it until its figures are shown; Musterstadt's admin chooses the city's place by name
+// or postcode (after one the list does not know) and blocks an organisation.
 //
 // The demo database is shared with the other journeys: the round proposes swaps to demo people
 // (so it runs for a period of its own, and nothing here counts anyone's swaps), and the blocked
@@ -43,7 +43,8 @@ async function descriptions(list) {
 }
 
 /** "51.960000, 7.620000" -> [51.96, 7.62] */
-const coordinates = (text) => text.split(',').map((s) => Number(s.trim()));
+/** "2027-W07" as the pages write it: "KW 07/2027". */
+const kw = (iso) => `KW ${iso.slice(6)}/${iso.slice(0, 4)}`;
 
 test('rounds: the organiser starts a matching round and sees its figures', async (t) => {
   const { context, page } = await newPage(browser);
@@ -58,27 +59,31 @@ test('rounds: the organiser starts a matching round and sees its figures', async
     const form = () => page.getByRole('form', { name: 'Neue Runde starten' });
     const start = () => submit(page, form().getByRole('button', { name: 'Runde starten' }), { status: 422 });
 
-    // A first week the app cannot read: refused at the field, nothing started.
+    // The weeks are choices of the coming year, written the German way.
     const from = isoWeekFromNow(5 * 7);
     const to = isoWeekFromNow(13 * 7);
-    await field(form(), 'Erste Kalenderwoche').fill('bald');
-    await field(form(), 'Letzte Kalenderwoche').fill(to);
+    const firstWeek = await field(form(), 'Erste Kalenderwoche').locator('option').first().innerText();
+    assert.match(firstWeek, /^KW \d{2}\/\d{4} · \d{2}\.\d{2}\.–\d{2}\.\d{2}\.$/);
+    // A last week before the first: refused at the field, nothing started, the choices kept.
+    await field(form(), 'Erste Kalenderwoche').selectOption(to);
+    await field(form(), 'Letzte Kalenderwoche').selectOption(from);
     await start();
-    assert.deepEqual(await summaryTargets(page), ['from']);
-    assert.equal(await fieldError(page, 'from'), 'Bitte Kalenderwochen wie „2027-W07“ angeben.');
-    assert.equal(await field(form(), 'Erste Kalenderwoche').getAttribute('aria-invalid'), 'true');
-    assert.equal(await field(form(), 'Erste Kalenderwoche').inputValue(), 'bald');
-    assert.equal(await field(form(), 'Letzte Kalenderwoche').inputValue(), to);
+    assert.deepEqual(await summaryTargets(page), ['to']);
+    assert.equal(await fieldError(page, 'to'), 'Die letzte Woche darf nicht vor der ersten liegen.');
+    assert.equal(await field(form(), 'Letzte Kalenderwoche').getAttribute('aria-invalid'), 'true');
+    assert.equal(await field(form(), 'Erste Kalenderwoche').inputValue(), to);
+    assert.equal(await field(form(), 'Letzte Kalenderwoche').inputValue(), from);
 
     // The demo profiles are free in weeks 6 to 12 from now.
-    await field(form(), 'Erste Kalenderwoche').fill(from);
+    await field(form(), 'Erste Kalenderwoche').selectOption(from);
+    await field(form(), 'Letzte Kalenderwoche').selectOption(to);
     await field(form(), 'Art der Tausche').selectOption('3');
     await field(form(), 'Rechenzeit in Sekunden').fill('10');
     await submit(page, form().getByRole('button', { name: 'Runde starten' }), { status: 200 });
     assert.match(new URL(page.url()).pathname, /^\/rounds\/[0-9a-f-]{36}$/);
     const roundPath = new URL(page.url()).pathname;
     await page.getByRole('status').getByText('Die Matching-Runde ist gestartet.').waitFor();
-    await page.getByRole('heading', { level: 1, name: `Matching-Runde ${from} – ${to}` }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Matching-Runde ${kw(from)} – ${kw(to)}` }).waitFor();
 
     // The round runs in the background: the page is reloaded until it shows the figures.
     const deadline = Date.now() + 60_000;
@@ -125,7 +130,7 @@ test('rounds: the organiser starts a matching round and sees its figures', async
       has: page.locator(`a[href="${roundPath}"]`),
     });
     const cells = (await row.locator('td').allInnerTexts()).map((s) => s.trim());
-    assert.equal(cells[0], `${from} – ${to}`);
+    assert.equal(cells[0], `${kw(from)} – ${kw(to)}`);
     assert.deepEqual(cells.slice(2), ['fertig', String(matched), String(pairs), String(rings)]);
 
     // The calls for help from the daily check-ins are the organisers' too.
@@ -148,7 +153,7 @@ test('rounds: the organiser starts a matching round and sees its figures', async
   }
 });
 
-test('matching settings: the admin sets place, coordinates and a blocked organisation', async () => {
+test('matching settings: the admin chooses the place by name or postcode, never coordinates, and blocks an organisation', async () => {
   const { context, page } = await newPage(browser);
   try {
     await login(page, 'dieter.krause@musterstadt.example');
@@ -167,31 +172,44 @@ test('matching settings: the admin sets place, coordinates and a blocked organis
     // An organisation does not block itself.
     assert.equal(await blocked().getByRole('checkbox', { name: 'Stadt Musterstadt' }).count(), 0);
 
-    // Coordinates the app cannot read: refused at the field; what was typed and ticked stays.
-    await field(form(), 'Ort').fill('Musterstadt');
-    await field(form(), 'Koordinaten').fill('Rathausplatz 1');
+    // No coordinates to type: the place is a name or postcode.
+    assert.equal(await form().getByLabel(/Koordinaten/).count(), 0);
+    const place = () => field(form(), 'Ort oder Postleitzahl');
+
+    // A place the list does not know: refused at the field; what was typed and ticked stays.
+    await place().fill('Musterstadt');
     await blocked().getByRole('checkbox', { name: 'Stadt Beispielhausen' }).check();
     await save(422);
-    assert.deepEqual(await summaryTargets(page), ['m-coordinates']);
+    assert.deepEqual(await summaryTargets(page), ['m-place']);
     assert.equal(
-      await fieldError(page, 'm-coordinates'),
-      'Bitte Breite und Länge in Grad angeben, getrennt durch ein Komma, etwa „51.0504, 13.7373“.',
+      await fieldError(page, 'm-place'),
+      'Diesen Ort finden wir nicht. Bitte prüfen Sie den Ortsnamen oder die Postleitzahl.',
     );
-    assert.equal(await field(form(), 'Koordinaten').getAttribute('aria-invalid'), 'true');
-    assert.equal(await field(form(), 'Koordinaten').inputValue(), 'Rathausplatz 1');
-    assert.equal(await field(form(), 'Ort').inputValue(), 'Musterstadt');
+    assert.equal(await place().getAttribute('aria-invalid'), 'true');
+    assert.equal(await place().inputValue(), 'Musterstadt');
     assert.ok(await blocked().getByRole('checkbox', { name: 'Stadt Beispielhausen' }).isChecked());
     // The co-determination form on the same page shows no errors of its own.
     assert.equal(await page.locator('#error-summary').count(), 1);
 
-    await field(form(), 'Koordinaten').fill('51.96, 7.62');
+    // A name of several places: they are offered to choose from, with their state.
+    await place().fill('muenster');
+    await save(422);
+    assert.equal(await fieldError(page, 'm-place'), 'Mehrere Orte passen dazu. Bitte wählen Sie einen aus.');
+    const offered = await place().locator('option').allInnerTexts();
+    assert.ok(offered.includes('Münster (Nordrhein-Westfalen)'), `${offered}`);
+    assert.ok(offered.some((o) => /^\d{5} Münster – Hessen$/.test(o)), `${offered}`);
+    await place().selectOption({ label: 'Münster (Nordrhein-Westfalen)' });
     await save(200);
     assert.equal(new URL(page.url()).pathname, orgPath);
     await page.getByRole('status').getByText('Die Matching-Einstellungen sind gespeichert.').waitFor();
-    assert.equal(await field(form(), 'Ort').inputValue(), 'Musterstadt');
-    assert.deepEqual(coordinates(await field(form(), 'Koordinaten').inputValue()), [51.96, 7.62]);
+    assert.equal(await place().inputValue(), 'Münster (Nordrhein-Westfalen)');
     assert.ok(await blocked().getByRole('checkbox', { name: 'Stadt Beispielhausen' }).isChecked());
     assert.ok(!(await blocked().getByRole('checkbox', { name: 'Regionales Rechenzentrum Westfalen' }).isChecked()));
+
+    // A postcode names its place at once.
+    await place().fill('48143');
+    await save(200);
+    assert.equal(await place().inputValue(), '48143 Münster');
   } finally {
     await context.close();
   }
@@ -206,8 +224,7 @@ test('matching settings: the admin sets place, coordinates and a blocked organis
     await expectAccessible(participant.page);
     assert.equal(await participant.page.getByRole('form', { name: 'Matching' }).count(), 0);
     const shown = await descriptions(participant.page.getByRole('heading', { name: 'Matching' }).locator('xpath=following-sibling::dl[1]'));
-    assert.equal(shown['Ort'], 'Musterstadt');
-    assert.deepEqual(coordinates(shown['Koordinaten']), [51.96, 7.62]);
+    assert.equal(shown['Standort'], '48143 Münster');
     assert.equal(shown['Gesperrte Organisationen'], 'Stadt Beispielhausen');
   } finally {
     await participant.context.close();

@@ -91,10 +91,9 @@ pub fn local_datetime(t: DateTime<Utc>) -> String {
     berlin(t).format("%d.%m.%Y %H:%M").to_string()
 }
 
-/// "KW 10/2030 (04.03.–08.03.2030)" or "week 10/2030 (...)".
+/// A week as pages, lists and mails name it: "KW 11/2027 · 15.03.–19.03.".
 pub fn week_label(lang: Locale, week: IsoWeek) -> String {
-    let (mon, fri) = (week.monday(), week.friday());
-    format!("{} ({}–{})", week_short(lang, week), mon.format("%d.%m."), fri.format("%d.%m.%Y"))
+    format!("{} · {}–{}", week_short(lang, week), week.monday().format("%d.%m."), week.friday().format("%d.%m."))
 }
 
 /// A week in short, for subjects: "KW 06/2027", "week 06/2027".
@@ -157,7 +156,7 @@ mod tests {
     #[test]
     fn weeks_are_written_as_people_here_write_them() {
         let w = IsoWeek::parse("week", "2027-W11").expect("a week");
-        assert_eq!(week_label(Locale::De, w), "KW 11/2027 (15.03.–19.03.2027)");
-        assert_eq!(week_label(Locale::En, w), "week 11/2027 (15.03.–19.03.2027)");
+        assert_eq!(week_label(Locale::De, w), "KW 11/2027 · 15.03.–19.03.");
+        assert_eq!(week_label(Locale::En, w), "week 11/2027 · 15.03.–19.03.");
     }
 }

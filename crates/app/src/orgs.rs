@@ -316,6 +316,11 @@ impl MatchingInput {
     }
 }
 
+/// The German places a name or postcode may mean, to choose from.
+pub fn places_named(query: &str) -> Vec<domain::places::Locality> {
+    domain::places::find(query)
+}
+
 /// An organisation's matching settings.
 pub async fn matching(app: &App, id: OrgId) -> Result<OrgMatching> {
     Ok(store::orgs::matching(&app.db, id).await?)

@@ -27,6 +27,80 @@ pub async fn save(app: &App, me: &Account, input: &ProfileInput) -> Result<Profi
     Ok(profile)
 }
 
+/// How far ahead a person can offer free weeks: a year.
+pub const WEEKS_AHEAD: usize = 52;
+
+/// Topics offered on every profile, before those the network's people add themselves.
+pub const SUGGESTED_TOPICS: &[&str] = &[
+    "Barrierefreiheit",
+    "Bürgerservice",
+    "Datenschutz",
+    "Digitalisierung",
+    "E-Akte",
+    "Haushalt und Finanzen",
+    "Informationssicherheit",
+    "IT-Betrieb",
+    "Künstliche Intelligenz",
+    "Onlinezugangsgesetz",
+    "Open Data",
+    "Organisationsentwicklung",
+    "Personalentwicklung",
+    "Projektmanagement",
+    "Prozessmanagement",
+    "Smart City",
+    "Vergabe",
+    "Wissensmanagement",
+];
+
+/// Languages offered as choices (ISO 639-1), those most spoken in German public service first.
+pub const LANGUAGES: &[&str] =
+    &["de", "en", "fr", "es", "it", "nl", "pl", "cs", "da", "sv", "pt", "el", "tr", "ar", "ru", "uk", "hr", "ro", "hu"];
+
+/// The topics offered as choices: the suggested ones, those most named by people open to a
+/// swap, and the person's `own`, each once (compared as [`Topic::normalised`] compares them).
+pub async fn topic_choices(app: &App, own: &[Topic]) -> Result<Vec<String>> {
+    let common = store::profiles::common_topics(&app.db, 60).await?;
+    let mut out: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let candidates =
+        SUGGESTED_TOPICS.iter().map(|t| (*t).to_owned()).chain(common).chain(own.iter().map(ToString::to_string));
+    for t in candidates {
+        if let Ok(topic) = Topic::parse("topic", &t)
+            && seen.insert(topic.normalised())
+        {
+            out.push(t);
+        }
+    }
+    out.sort_by_key(|t| t.to_lowercase());
+    Ok(out)
+}
+
+/// The weeks `user` has committed to a swap in (accepted and not ended).
+pub async fn taken_weeks(app: &App, user: UserId) -> Result<Vec<IsoWeek>> {
+    let swaps = store::swaps::of_member(&app.db, user).await?;
+    Ok(swaps.iter().filter(|s| s.occupies(user, s.week)).map(|s| s.week).collect())
+}
+
+/// The weeks `me` can still offer as free: the coming year's, without those a swap already
+/// takes.
+pub async fn weeks_to_offer(app: &App, me: &Account) -> Result<Vec<IsoWeek>> {
+    let taken = taken_weeks(app, me.id).await?;
+    Ok(IsoWeek::ahead(crate::today(), WEEKS_AHEAD).into_iter().filter(|w| !taken.contains(w)).collect())
+}
+
+/// The weeks `me` can propose to the person `them` (whose page is `page`): their free weeks
+/// still ahead (any week of the coming year when they name none), without those a swap of
+/// either already takes.
+pub async fn weeks_to_propose(app: &App, me: &Account, them: UserId, page: &PersonPage) -> Result<Vec<IsoWeek>> {
+    let theirs = taken_weeks(app, them).await?;
+    let named: Vec<IsoWeek> = page.profile.iter().flat_map(|p| p.availability.iter().copied()).collect();
+    Ok(weeks_to_offer(app, me)
+        .await?
+        .into_iter()
+        .filter(|w| !theirs.contains(w) && (named.is_empty() || named.contains(w)))
+        .collect())
+}
+
 /// A search as typed; unknown or malformed values are reported, not ignored.
 #[derive(Debug, Clone, Default)]
 pub struct SearchInput {

@@ -30,6 +30,8 @@ pub enum Reason {
     WrongPassword,
     WeekTaken,
     Coordinates,
+    UnknownPlace,
+    AmbiguousPlace,
     PeriodOrder,
     Date,
     Time,
@@ -68,6 +70,8 @@ impl Reason {
             Reason::WrongPassword => "wrong-password",
             Reason::WeekTaken => "week-taken",
             Reason::Coordinates => "coordinates",
+            Reason::UnknownPlace => "unknown-place",
+            Reason::AmbiguousPlace => "ambiguous-place",
             Reason::PeriodOrder => "period-order",
             Reason::WrongOrganisation => "wrong-organisation",
             // The swap week: a date like 2027-03-22, a time like 08:30, an https:// link, a day
@@ -210,6 +214,8 @@ mod tests {
             Reason::Overlap,
             Reason::NoSwapDay,
             Reason::Coordinates,
+            Reason::UnknownPlace,
+            Reason::AmbiguousPlace,
             Reason::PeriodOrder,
             Reason::WrongOrganisation,
         ];
@@ -246,6 +252,8 @@ mod tests {
                 | Reason::Overlap
                 | Reason::NoSwapDay
                 | Reason::Coordinates
+                | Reason::UnknownPlace
+                | Reason::AmbiguousPlace
                 | Reason::PeriodOrder
                 | Reason::WrongOrganisation => {}
             }

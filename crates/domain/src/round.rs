@@ -88,15 +88,28 @@ pub struct OrgMatching {
 impl OrgMatching {
     pub const MAX_BLOCKED: usize = 50;
 
-    /// Parses the form: place and coordinates may be empty; `blocked` holds organisation ids
-    /// (existing ones; the caller checks that), never `this` one.
+    /// Parses the settings: a place may be empty (no location) or a German place name or
+    /// postcode, whose coordinates come from [`crate::places`], and is then stored as that
+    /// place's label; only a client that sends `coordinates` names the place freely. `blocked`
+    /// holds organisation ids (existing ones; the caller checks that), never `this` one.
     pub fn parse(place: &str, coordinates: &str, blocked: &[String], this: OrgId) -> Result<Self, crate::DomainError> {
         let mut errs = crate::error::Errors::default();
         fn opt(s: &str) -> Option<&str> {
             (!s.trim().is_empty()).then_some(s)
         }
-        let place = errs.take(opt(place).map(|p| Place::parse("place", p)).transpose());
-        let location = errs.take(opt(coordinates).map(|c| GeoPoint::parse("coordinates", c)).transpose());
+        let (place, location) = match (opt(place), opt(coordinates)) {
+            (Some(name), None) => match crate::places::resolve("place", name) {
+                Ok(found) => (errs.take(Place::parse("place", &found.label()).map(Some)), Some(Some(found.point))),
+                Err(e) => {
+                    errs.push(e);
+                    (None, None)
+                }
+            },
+            (place, coordinates) => (
+                errs.take(place.map(|p| Place::parse("place", p)).transpose()),
+                errs.take(coordinates.map(|c| GeoPoint::parse("coordinates", c)).transpose()),
+            ),
+        };
         let mut ids: Vec<OrgId> = Vec::new();
         for raw in blocked.iter().filter(|b| !b.trim().is_empty()) {
             match raw.trim().parse::<OrgId>() {
@@ -472,6 +485,13 @@ mod tests {
         let e = OrgMatching::parse("D", "north", &[this.to_string(), "x".into()], this).unwrap_err();
         let fields: Vec<&str> = e.fields().iter().map(|f| f.field).collect();
         assert_eq!(fields, ["place", "coordinates", "blocked", "blocked"]);
+
+        // Without coordinates, the place is looked up and stored as its label.
+        let bonn = OrgMatching::parse("53111", "", &[], this).unwrap();
+        assert_eq!(bonn.place.unwrap().as_str(), "53111 Bonn");
+        assert!(bonn.location.unwrap().distance_km(&GeoPoint::parse("p", "50.73, 7.10").unwrap()) < 5);
+        let unknown = OrgMatching::parse("Musterstadt", "", &[], this).unwrap_err();
+        assert_eq!(unknown.fields()[0].reason, Reason::UnknownPlace);
     }
 
     #[test]

@@ -318,6 +318,12 @@ impl IsoWeek {
         self.monday() + chrono::Days::new(4)
     }
 
+    /// The `count` weeks that begin after `today`, in order: the weeks a person can still offer.
+    pub fn ahead(today: NaiveDate, count: usize) -> Vec<IsoWeek> {
+        let next_monday = today + chrono::Days::new(u64::from(7 - today.weekday().num_days_from_monday()));
+        (0..count).map(|i| IsoWeek::of(next_monday + chrono::Days::new(7 * i as u64))).collect()
+    }
+
     /// Parses a list of weeks separated by commas or spaces, sorted, without repeats.
     pub fn parse_list(field: &'static str, raw: &str, max: usize) -> Result<Vec<IsoWeek>, FieldError> {
         let mut out = raw
@@ -498,6 +504,16 @@ impl Locale {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_weeks_ahead_begin_after_today() {
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 12, d).unwrap();
+        let ahead = |today| IsoWeek::ahead(today, 3).iter().map(ToString::to_string).collect::<Vec<_>>();
+        // From a Friday and from a Monday: the week that has begun is not offered.
+        assert_eq!(ahead(day(4)), ["2026-W50", "2026-W51", "2026-W52"]);
+        assert_eq!(ahead(day(7)), ["2026-W51", "2026-W52", "2026-W53"]);
+        assert_eq!(IsoWeek::ahead(day(4), 52).last().unwrap().to_string(), "2027-W48");
+    }
 
     #[test]
     fn email_keeps_local_case_and_lowers_domain() {

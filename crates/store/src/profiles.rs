@@ -107,6 +107,17 @@ pub async fn get(db: &Db, user: UserId) -> Result<Option<Profile>, StoreError> {
     Profile::parse(&input).map(Some).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
+/// The job topics most often named by people open to a swap (whose topics the search shows
+/// anyway), each in one of the spellings used, at most `limit`.
+pub async fn common_topics(db: &Db, limit: i64) -> Result<Vec<String>, StoreError> {
+    let q = "SELECT t.topic_norm, MIN(t.topic) AS topic, COUNT(DISTINCT t.user_id) AS people \
+             FROM profile_topics t JOIN profiles p ON p.user_id = t.user_id \
+             WHERE p.open_to_swap = TRUE AND t.kind = 'job' \
+             GROUP BY t.topic_norm ORDER BY people DESC, t.topic_norm LIMIT $1";
+    let rows: Vec<(String, String, i64)> = on_db!(db, pool => sqlx::query_as(q).bind(limit).fetch_all(pool).await?);
+    Ok(rows.into_iter().map(|(_, topic, _)| topic).collect())
+}
+
 /// Filters of the search; every one is optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchFilter {

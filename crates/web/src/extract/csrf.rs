@@ -54,6 +54,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for CsrfForm<T> {
             (true, Some(e), Some(s)) if hash_secret(e) == hash_secret(s) => {}
             _ => return Err(HttpError::Csrf),
         }
-        serde_urlencoded::from_bytes(&bytes).map(CsrfForm).map_err(|_| HttpError::BadRequest("form".into()))
+        // serde_html_form reads a group of checkboxes (one name, several values) into a list.
+        serde_html_form::from_bytes(&bytes).map(CsrfForm).map_err(|_| HttpError::BadRequest("form".into()))
     }
 }

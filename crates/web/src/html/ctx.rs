@@ -39,6 +39,11 @@ impl Ctx {
         app::i18n::t_args(self.lang, key, &[(name, app::i18n::arg(value))])
     }
 
+    /// A week as people write it: "KW 07/2027".
+    pub fn week(&self, week: &domain::values::IsoWeek) -> String {
+        app::i18n::week_short(self.lang, *week)
+    }
+
     pub fn lang_code(&self) -> &'static str {
         self.lang.as_str()
     }

@@ -14,6 +14,7 @@ pub struct FormErrors {
     /// (element id, label, message) in the order of the fields.
     items: Vec<(String, String, String)>,
     fields: Vec<String>,
+    reasons: Vec<domain::Reason>,
 }
 
 impl FormErrors {
@@ -29,7 +30,13 @@ impl FormErrors {
                 .map(|e| (format!("{prefix}{}", e.field), label(lang, e.field), reason_text(lang, &e.reason)))
                 .collect(),
             fields: errs.iter().map(|e| e.field.to_owned()).collect(),
+            reasons: errs.iter().map(|e| e.reason.clone()).collect(),
         }
+    }
+
+    /// Why the field was refused, for pages that offer another control then.
+    pub fn reason(&self, field: &str) -> Option<domain::Reason> {
+        self.fields.iter().position(|f| f == field).map(|i| self.reasons[i].clone())
     }
 
     pub fn get(&self, field: &str) -> Option<String> {
@@ -56,6 +63,8 @@ pub enum Kind {
     TextArea,
     Checkbox,
     Select,
+    /// A group of checkboxes of one name, any number of them ticked (`options`, `chosen`).
+    Choices,
     /// A date with the browser's date picker (it shows the date as the person's locale writes
     /// it and sends `2027-01-19`).
     Date,
@@ -75,6 +84,8 @@ pub struct Field {
     pub required: bool,
     pub options: Vec<(String, String)>,
     pub checked: bool,
+    /// The ticked options of a group of checkboxes.
+    pub chosen: Vec<String>,
     pub autocomplete: &'static str,
     /// The most characters the field takes (`maxlength`), so that a browser stops there; the
     /// server checks the same limit.
@@ -94,6 +105,7 @@ impl Field {
             required: false,
             options: Vec::new(),
             checked: false,
+            chosen: Vec::new(),
             autocomplete: "off",
             max: match kind {
                 Kind::Email => Some(domain::values::Email::MAX),
@@ -129,6 +141,16 @@ impl Field {
         self
     }
 
+    /// Ticks these options of a group of checkboxes.
+    pub fn chosen(mut self, values: Vec<String>) -> Self {
+        self.chosen = values;
+        self
+    }
+
+    pub fn is_chosen(&self, value: &str) -> bool {
+        self.chosen.iter().any(|c| c == value)
+    }
+
     pub fn checked(mut self, on: bool) -> Self {
         self.checked = on;
         self
@@ -147,7 +169,10 @@ impl Field {
     pub fn is(&self, kind: &str) -> bool {
         matches!(
             (self.kind, kind),
-            (Kind::TextArea, "textarea") | (Kind::Checkbox, "checkbox") | (Kind::Select, "select")
+            (Kind::TextArea, "textarea")
+                | (Kind::Checkbox, "checkbox")
+                | (Kind::Select, "select")
+                | (Kind::Choices, "choices")
         ) || (kind == "input"
             && matches!(self.kind, Kind::Text | Kind::Email | Kind::Password | Kind::Number | Kind::Date))
     }

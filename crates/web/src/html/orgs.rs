@@ -219,11 +219,18 @@ fn policy_fields(lang: Locale, errors: &FormErrors, policy: &Policy) -> Vec<Fiel
         .collect()
 }
 
+/// A place as a choice: its label, with the federal state unless the label names it.
+fn place_choice(p: &domain::places::Locality) -> String {
+    let (label, state) = (p.label(), domain::places::state_name(p.region));
+    if label.contains(state) { label } else { format!("{label} – {state}") }
+}
+
 /// The matching form's values from its pairs (`blocked` repeats, once per ticked organisation).
 fn matching_input(pairs: &[(String, String)]) -> MatchingInput {
     let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default();
     let blocked = pairs.iter().filter(|(n, _)| n == "blocked").map(|(_, v)| v.clone()).collect();
-    MatchingInput { place: get("place"), coordinates: get("coordinates"), blocked }
+    // The page offers places, never coordinates (those are the API's).
+    MatchingInput { place: get("place"), coordinates: String::new(), blocked }
 }
 
 async fn org_page(app: &App, ctx: Ctx, me: &Account, id: OrgId, errors: FormErrors) -> HttpResult<Response> {
@@ -254,10 +261,19 @@ async fn org_page_with(
         })
         .collect();
     let l = ctx.lang;
-    let matching_fields = vec![
-        Field::new(l, &matching_errors, "place", Kind::Text, &matching_form.place).max_len(Place::MAX).in_form("m-"),
-        Field::new(l, &matching_errors, "coordinates", Kind::Text, &matching_form.coordinates).in_form("m-"),
-    ];
+    // A place several places answer to becomes a choice between them; otherwise a name or
+    // postcode is typed.
+    let ambiguous = matching_errors.reason("place") == Some(domain::Reason::AmbiguousPlace);
+    let place = if ambiguous {
+        Field::new(l, &matching_errors, "place", Kind::Select, "")
+            .options(
+                app::orgs::places_named(&matching_form.place).iter().map(|p| (p.label(), place_choice(p))).collect(),
+            )
+            .required()
+    } else {
+        Field::new(l, &matching_errors, "place", Kind::Text, &matching_form.place).max_len(Place::MAX)
+    };
+    let matching_fields = vec![place.in_form("m-")];
     let parent_name = match org.parent {
         Some(p) => Some(app::orgs::get(app, p).await?.name),
         None => None,

@@ -16,7 +16,7 @@ use axum::routing::get;
 use axum_extra::extract::CookieJar;
 use domain::UserId;
 use domain::org::{OrgKind, Region};
-use domain::values::{About, Locale, PayGrade, RoleTitle, Topic, Unit};
+use domain::values::{About, IsoWeek, Locale, PayGrade, RoleTitle, Topic, Unit};
 use serde::Deserialize;
 
 pub fn routes() -> Router<App> {
@@ -26,7 +26,8 @@ pub fn routes() -> Router<App> {
         .route("/people/{id}", get(person))
 }
 
-/// The profile form's body: lists as comma-separated text, checkboxes as "on".
+/// The profile form's body: groups of checkboxes as lists (with a field each for topics not
+/// offered yet), checkboxes as "on".
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct ProfileForm {
     #[serde(default)]
@@ -36,13 +37,17 @@ pub struct ProfileForm {
     #[serde(default)]
     pub pay_grade: String,
     #[serde(default)]
-    pub topics: String,
+    pub topics: Vec<String>,
     #[serde(default)]
-    pub wants_to_learn: String,
+    pub topics_more: String,
     #[serde(default)]
-    pub languages: String,
+    pub wants_to_learn: Vec<String>,
     #[serde(default)]
-    pub availability: String,
+    pub wants_to_learn_more: String,
+    #[serde(default)]
+    pub languages: Vec<String>,
+    #[serde(default)]
+    pub availability: Vec<String>,
     #[serde(default)]
     pub travel_radius_km: String,
     #[serde(default)]
@@ -55,14 +60,24 @@ pub struct ProfileForm {
 
 impl From<ProfileForm> for ProfileInput {
     fn from(f: ProfileForm) -> Self {
+        // The domain reads lists as comma-separated text; ticked topics come first, then the
+        // ones typed in.
+        let topics = |ticked: Vec<String>, typed: String| {
+            ticked
+                .into_iter()
+                .chain(std::iter::once(typed))
+                .filter(|t| !t.trim().is_empty())
+                .collect::<Vec<_>>()
+                .join(",")
+        };
         ProfileInput {
             role_title: f.role_title,
             unit: f.unit,
             pay_grade: f.pay_grade,
-            topics: f.topics,
-            wants_to_learn: f.wants_to_learn,
-            languages: f.languages,
-            availability: f.availability,
+            topics: topics(f.topics, f.topics_more),
+            wants_to_learn: topics(f.wants_to_learn, f.wants_to_learn_more),
+            languages: f.languages.join(","),
+            availability: f.availability.join(","),
             travel_radius_km: f.travel_radius_km,
             about: f.about,
             open_to_swap: f.open_to_swap,
@@ -80,6 +95,8 @@ struct ProfilePage {
     open: Field,
     shared: Field,
     email: String,
+    /// Weeks a swap already takes, which the list of free weeks leaves out.
+    taken: Vec<String>,
 }
 
 /// A stored grade as the list spells it ("a13" becomes "A 13"), so that it is selected.
@@ -87,8 +104,61 @@ fn pay_grade_value(raw: &str) -> String {
     PayGrade::parse("pay_grade", raw).map(|g| g.to_string()).unwrap_or_else(|_| raw.to_owned())
 }
 
-fn profile_page(ctx: Ctx, email: String, input: &ProfileInput, errors: FormErrors) -> Response {
+/// The items of a comma-separated list as sent or stored, for ticking checkboxes.
+fn items(raw: &str) -> Vec<String> {
+    raw.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+}
+
+/// The language choices, named in the reader's language; a code outside the list that the
+/// person has keeps a choice of its own.
+fn language_options(l: Locale, own: &[String]) -> Vec<(String, String)> {
+    let name = |code: &str| app::i18n::try_t(l, &format!("language-{code}")).unwrap_or_else(|| code.to_owned());
+    let mut codes: Vec<String> = app::profiles::LANGUAGES.iter().map(|c| (*c).to_owned()).collect();
+    codes.extend(own.iter().map(|c| c.to_lowercase()).filter(|c| !app::profiles::LANGUAGES.contains(&c.as_str())));
+    codes.into_iter().map(|c| (c.clone(), name(&c))).collect()
+}
+
+/// What the profile form offers to choose from.
+struct ProfileChoices {
+    topics: Vec<String>,
+    weeks: Vec<IsoWeek>,
+    taken: Vec<IsoWeek>,
+}
+
+async fn profile_choices(app: &App, me: &Account, input: &ProfileInput) -> HttpResult<ProfileChoices> {
+    let own: Vec<Topic> = items(&input.topics)
+        .iter()
+        .chain(items(&input.wants_to_learn).iter())
+        .filter_map(|t| Topic::parse("topics", t).ok())
+        .collect();
+    let topics = app::profiles::topic_choices(app, &own).await?;
+    let weeks = app::profiles::weeks_to_offer(app, me).await?;
+    let today = app::today();
+    let taken = app::profiles::taken_weeks(app, me.id).await?.into_iter().filter(|w| w.monday() > today).collect();
+    Ok(ProfileChoices { topics, weeks, taken })
+}
+
+fn profile_page(
+    ctx: Ctx,
+    email: String,
+    input: &ProfileInput,
+    choices: ProfileChoices,
+    errors: FormErrors,
+) -> Response {
     let l = ctx.lang;
+    let topic_options: Vec<(String, String)> = choices.topics.iter().map(|t| (t.clone(), t.clone())).collect();
+    // A topic is ticked when it matches a choice as topics compare (case and spaces aside).
+    let ticked = |raw: &str| {
+        let mine: Vec<String> =
+            items(raw).iter().filter_map(|t| Topic::parse("topics", t).ok()).map(|t| t.normalised()).collect();
+        choices
+            .topics
+            .iter()
+            .filter(|c| Topic::parse("topics", c).is_ok_and(|t| mine.contains(&t.normalised())))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let languages = items(&input.languages);
     let fields = vec![
         Field::new(l, &errors, "role_title", Kind::Text, &input.role_title)
             .max_len(RoleTitle::MAX)
@@ -100,17 +170,28 @@ fn profile_page(ctx: Ctx, email: String, input: &ProfileInput, errors: FormError
                 .chain(PayGrade::all().iter().map(|g| (g.to_string(), g.to_string())))
                 .collect(),
         ),
-        Field::new(l, &errors, "topics", Kind::Text, &input.topics),
-        Field::new(l, &errors, "wants_to_learn", Kind::Text, &input.wants_to_learn),
-        Field::new(l, &errors, "languages", Kind::Text, &input.languages),
-        Field::new(l, &errors, "availability", Kind::Text, &input.availability),
+        Field::new(l, &errors, "topics", Kind::Choices, "")
+            .options(topic_options.clone())
+            .chosen(ticked(&input.topics)),
+        Field::new(l, &errors, "topics_more", Kind::Text, "").max_len(Topic::MAX),
+        Field::new(l, &errors, "wants_to_learn", Kind::Choices, "")
+            .options(topic_options)
+            .chosen(ticked(&input.wants_to_learn)),
+        Field::new(l, &errors, "wants_to_learn_more", Kind::Text, "").max_len(Topic::MAX),
+        Field::new(l, &errors, "languages", Kind::Choices, "")
+            .options(language_options(l, &languages))
+            .chosen(languages.iter().map(|c| c.to_lowercase()).collect()),
+        Field::new(l, &errors, "availability", Kind::Choices, "")
+            .options(choices.weeks.iter().map(|w| (w.to_string(), app::i18n::week_label(l, *w))).collect())
+            .chosen(items(&input.availability).iter().map(|w| w.to_uppercase()).collect()),
         Field::new(l, &errors, "travel_radius_km", Kind::Number, &input.travel_radius_km).required(),
         Field::new(l, &errors, "about", Kind::TextArea, &input.about).max_len(About::MAX),
     ];
     let open = Field::new(l, &errors, "open_to_swap", Kind::Checkbox, "").checked(input.open_to_swap);
     let shared = Field::new(l, &errors, "shared_with_own_org", Kind::Checkbox, "").checked(input.shared_with_own_org);
+    let taken = choices.taken.iter().map(|w| app::i18n::week_label(l, *w)).collect();
     let failed = !errors.is_empty();
-    render_form(&ProfilePage { ctx, errors, fields, open, shared, email }, failed)
+    render_form(&ProfilePage { ctx, errors, fields, open, shared, email, taken }, failed)
 }
 
 async fn profile_form(State(app): State<App>, SignedIn(ctx, me): SignedIn) -> HttpResult<Response> {
@@ -118,7 +199,8 @@ async fn profile_form(State(app): State<App>, SignedIn(ctx, me): SignedIn) -> Ht
         Some(p) => p.to_input(),
         None => ProfileInput { languages: "de".into(), travel_radius_km: "50".into(), ..Default::default() },
     };
-    Ok(profile_page(ctx, me.email, &input, FormErrors::default()))
+    let choices = profile_choices(&app, &me, &input).await?;
+    Ok(profile_page(ctx, me.email, &input, choices, FormErrors::default()))
 }
 
 async fn save_profile(
@@ -132,7 +214,8 @@ async fn save_profile(
         Ok(_) => Ok(flash::redirect(&app, jar, "flash-profile-saved", "/profile")),
         Err(app::Error::Invalid(errs)) => {
             let errors = FormErrors::new(ctx.lang, &errs);
-            Ok(profile_page(ctx, me.email, &input, errors))
+            let choices = profile_choices(&app, &me, &input).await?;
+            Ok(profile_page(ctx, me.email, &input, choices, errors))
         }
         Err(e) => Err(e.into()),
     }
@@ -225,11 +308,25 @@ async fn search(
         ])
         .unwrap_or_default()
     };
+    let any = || (String::new(), app::i18n::t(l, "any"));
+    // A topic or week sent that the lists do not hold (an old link) stays a choice, so that the
+    // form shows what was searched for.
+    let sent_topic = Topic::parse("topic", &q.topic).ok();
+    let topics = app::profiles::topic_choices(&app, sent_topic.as_slice()).await?;
+    let mut weeks = app::profiles::weeks_to_offer(&app, &me).await?;
+    if let Some(w) = filter.as_ref().and_then(|f| f.week).filter(|w| !weeks.contains(w)) {
+        weeks.insert(0, w);
+    }
     let fields = vec![
-        Field::new(l, &errors, "topic", Kind::Text, &q.topic).max_len(Topic::MAX),
+        Field::new(l, &errors, "topic", Kind::Select, &q.topic)
+            .options(std::iter::once(any()).chain(topics.into_iter().map(|t| (t.clone(), t))).collect()),
         Field::new(l, &errors, "kind", Kind::Select, &q.kind).options(kind_options(l, true)),
         Field::new(l, &errors, "region", Kind::Select, &q.region).options(region_options(l, true)),
-        Field::new(l, &errors, "week", Kind::Text, &q.week),
+        Field::new(l, &errors, "week", Kind::Select, &q.week).options(
+            std::iter::once(any())
+                .chain(weeks.into_iter().map(|w| (w.to_string(), app::i18n::week_label(l, w))))
+                .collect(),
+        ),
     ];
     let failed = !errors.is_empty();
     let mut empty_because = Vec::new();
@@ -310,24 +407,9 @@ pub async fn person_page(
 ) -> HttpResult<Response> {
     let p = app::profiles::person(app, me, id).await?;
     let l = ctx.lang;
-    let today = app::today();
-    // Offer the person's free weeks still ahead; without any, a week can be typed in.
-    let weeks: Vec<(String, String)> = p
-        .profile
-        .as_ref()
-        .map(|pr| {
-            pr.availability
-                .iter()
-                .filter(|w| w.monday() > today)
-                .map(|w| (w.to_string(), app::i18n::week_label(l, *w)))
-                .collect()
-        })
-        .unwrap_or_default();
-    let week = if weeks.is_empty() {
-        Field::new(l, &errors, "week", Kind::Text, &form.week)
-    } else {
-        Field::new(l, &errors, "week", Kind::Select, &form.week).options(weeks)
-    };
+    let weeks = app::profiles::weeks_to_propose(app, me, id, &p).await?;
+    let week = Field::new(l, &errors, "week", Kind::Select, &form.week)
+        .options(weeks.iter().map(|w| (w.to_string(), app::i18n::week_label(l, *w))).collect());
     let propose_fields = vec![
         week.required().in_form("propose-"),
         Field::new(l, &errors, "message", Kind::TextArea, &form.message)

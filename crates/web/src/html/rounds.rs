@@ -16,6 +16,7 @@ use axum::response::Response;
 use axum::routing::get;
 use axum_extra::extract::CookieJar;
 use domain::RoundId;
+use domain::values::IsoWeek;
 use serde::Deserialize;
 
 pub fn routes() -> Router<App> {
@@ -54,9 +55,14 @@ async fn page(app: &App, ctx: Ctx, me: &app::Account, form: &RoundForm, errors: 
     let rounds = app::rounds::list(app, &me.actor()).await?;
     let l = ctx.lang;
     let cycles = vec![("3".to_owned(), ctx.t("round-cycle-3")), ("2".to_owned(), ctx.t("round-cycle-2"))];
+    // A round plans weeks of the coming year, each a choice in the list.
+    let weeks: Vec<(String, String)> = IsoWeek::ahead(app::today(), app::profiles::WEEKS_AHEAD)
+        .into_iter()
+        .map(|w| (w.to_string(), app::i18n::week_label(l, w)))
+        .collect();
     let fields = vec![
-        Field::new(l, &errors, "from", Kind::Text, &form.from).required(),
-        Field::new(l, &errors, "to", Kind::Text, &form.to).required(),
+        Field::new(l, &errors, "from", Kind::Select, &form.from).options(weeks.clone()).required(),
+        Field::new(l, &errors, "to", Kind::Select, &form.to).options(weeks).required(),
         Field::new(l, &errors, "max_cycle", Kind::Select, &form.max_cycle).options(cycles),
         Field::new(l, &errors, "time_limit", Kind::Number, &form.time_limit),
     ];
