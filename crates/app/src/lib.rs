@@ -18,6 +18,7 @@ pub mod error;
 pub mod feeds;
 pub mod i18n;
 mod journey;
+pub mod legal;
 pub mod names;
 pub mod notify;
 pub mod orgs;

@@ -34,6 +34,9 @@ pub enum Task {
     SetUp { org: OrgId, missing: Vec<SetupStep> },
     /// Calls for help from people in their week (organisers).
     AnswerHelp { count: usize },
+    /// The installation's imprint, privacy and accessibility statements lack their operator's
+    /// details (organisers).
+    EnterLegal,
 }
 
 impl Task {
@@ -48,7 +51,7 @@ impl Task {
             | Task::CheckIn { swap }
             | Task::Reflect { swap }
             | Task::NameDecider { swap, .. } => Some(*swap),
-            Task::SetUp { .. } | Task::AnswerHelp { .. } => None,
+            Task::SetUp { .. } | Task::AnswerHelp { .. } | Task::EnterLegal => None,
         }
     }
 }
@@ -156,6 +159,9 @@ pub async fn of(app: &App, me: &Account) -> Result<Tasks> {
         let count = store::week::open_help_requests(db).await?.len();
         if count > 0 {
             tasks.push(Task::AnswerHelp { count });
+        }
+        if crate::legal::get(app).await?.is_none() {
+            tasks.push(Task::EnterLegal);
         }
     }
     Ok(Tasks { tasks, mine: overview.mine, of_org: overview.of_org, names: overview.names })

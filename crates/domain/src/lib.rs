@@ -11,6 +11,7 @@ pub mod access;
 pub mod after;
 pub mod error;
 pub mod ids;
+pub mod legal;
 pub mod org;
 pub mod places;
 pub mod profile;

@@ -80,6 +80,10 @@ text_type! {
     Place: 2, 200;
     /// What the host tells the guest about an appointment.
     GuestNote: 1, 1000;
+    /// One line of the installation's legal details: a name, a phone number.
+    LegalLine: 2, 300;
+    /// A longer part of the installation's legal details: an address, known limitations.
+    LegalText: 2, 3000;
 }
 
 impl Topic {

@@ -70,6 +70,34 @@ fn demo_weeks(offsets: &[u64]) -> String {
     offsets.iter().map(|w| IsoWeek::of(today + chrono::Days::new(7 * w)).to_string()).collect::<Vec<_>>().join(", ")
 }
 
+/// The demo's legal details: plainly an example, so that nobody mistakes the demo for a
+/// service someone answers for. A real installation's organisers enter their own.
+fn demo_legal() -> app::legal::LegalInput {
+    app::legal::LegalInput {
+        operator_name: "Koordinationsstelle Jobtausch (Demo-Installation)".into(),
+        operator_address: "Beispielstraße 1\n12345 Musterstadt".into(),
+        represented_by: "Netzwerk-Koordination (Beispiel)".into(),
+        contact_email: "koordination@jobtausch.example".into(),
+        contact_phone: String::new(),
+        content_responsible: "Netzwerk-Koordination, Beispielstraße 1, 12345 Musterstadt".into(),
+        dpo_name: "Datenschutzbeauftragte (Beispiel)".into(),
+        dpo_contact: "datenschutz@jobtausch.example".into(),
+        legal_basis: "Dies ist eine Demo-Installation mit erfundenen Personen; sie verarbeitet keine echten Daten."
+            .into(),
+        supervisory_authority:
+            "Die oder der Datenschutzbeauftragte des Landes, in dem die Installation betrieben wird.".into(),
+        conformance: "partial".into(),
+        limitations: "Eine Fassung in Gebärdensprache fehlt noch.".into(),
+        statement_date: app::today().to_string(),
+        accessibility_email: "barrierefreiheit@jobtausch.example".into(),
+        accessibility_phone: String::new(),
+        enforcement_body:
+            "Die Schlichtungsstelle nach § 16 BGG beim Beauftragten der Bundesregierung für die Belange von \
+                           Menschen mit Behinderungen, www.schlichtungsstelle-bgg.de"
+                .into(),
+    }
+}
+
 /// What the demo seeded that the banner shows.
 pub struct Demo {
     pub logins: Vec<Login>,
@@ -99,6 +127,7 @@ pub async fn seed(app: &App) -> anyhow::Result<Demo> {
         .map_err(refused("organiser"))?;
     logins.push(Login { email: email.to_string(), role: "Netzwerk-Koordination" });
     let organiser = account(app, "koordination@jobtausch.example").await?.actor();
+    app::legal::save(app, &organiser, &demo_legal()).await.map_err(refused("legal details"))?;
 
     let assoc = org(
         app,

@@ -66,6 +66,7 @@ pub const TABLES: &[&str] = &[
     "notifications",
     "agreement_templates",
     "agreements",
+    "installation_settings",
 ];
 
 async fn count(db: &Db, table: &str) -> Result<i64, StoreError> {
@@ -180,6 +181,8 @@ pub async fn copy_all(from: &Db, to: &Db) -> Result<Vec<(&'static str, usize)>, 
             body: String, created_at: Ts, created_by: Option<Uuid>),
         copy_table!(from, to, "agreements", swap_id: Uuid, lang: String, hash: String, pdf: Vec<u8>, templates: String,
             generated_at: Ts),
+        copy_table!(from, to, "installation_settings", name: String, value: String, updated_at: Ts,
+            updated_by: Option<Uuid>),
         copy_table!(from, to, "notifications", id: Uuid, user_id: Uuid, swap_id: Option<Uuid>, kind: String, text: String,
             created_at: Ts, read_at: Option<Ts>),
     ]);

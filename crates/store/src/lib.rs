@@ -17,6 +17,7 @@ pub mod orgs;
 pub mod outbox;
 pub mod profiles;
 pub mod rounds;
+pub mod settings;
 pub mod swaps;
 pub mod synthetic;
 pub mod users;

@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod ctx;
 mod flash;
 pub mod forms;
+mod legal;
 pub mod orgs;
 mod page;
 pub mod people;
@@ -40,13 +41,10 @@ use serde::Deserialize;
 pub fn routes() -> Router<App> {
     Router::new()
         .route("/", get(home))
-        .route("/imprint", get(legal_imprint))
-        .route("/privacy", get(legal_privacy))
-        .route("/accessibility", get(legal_accessibility))
-        .route("/easy-language", get(legal_easy))
         .route("/lang", post(switch_language))
         .route("/session/extend", post(extend_session))
         .merge(account::routes())
+        .merge(legal::routes())
         .merge(people::routes())
         .merge(orgs::routes())
         .merge(tokens::routes())
@@ -159,34 +157,6 @@ async fn home(State(app): State<App>, ctx: Ctx) -> HttpResult<Response> {
         })
         .collect();
     Ok(render(&HomePage { ctx, tasks, swaps }))
-}
-
-#[derive(Template)]
-#[template(path = "legal.html")]
-struct LegalPage {
-    ctx: Ctx,
-    title: String,
-    paragraphs: Vec<String>,
-}
-
-/// A legal page: its title and paragraphs are `{name}-title` and `{name}-p1..` in the Fluent files.
-fn legal(ctx: Ctx, name: &str) -> Response {
-    let title = ctx.t(&format!("{name}-title"));
-    let paragraphs = (1..=12).map_while(|i| app::i18n::try_t(ctx.lang, &format!("{name}-p{i}"))).collect();
-    render(&LegalPage { ctx, title, paragraphs })
-}
-
-async fn legal_imprint(ctx: Ctx) -> Response {
-    legal(ctx, "imprint")
-}
-async fn legal_privacy(ctx: Ctx) -> Response {
-    legal(ctx, "privacy")
-}
-async fn legal_accessibility(ctx: Ctx) -> Response {
-    legal(ctx, "accessibility")
-}
-async fn legal_easy(ctx: Ctx) -> Response {
-    legal(ctx, "easy")
 }
 
 #[derive(Deserialize)]

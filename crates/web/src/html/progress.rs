@@ -146,6 +146,7 @@ pub fn task_line(ctx: &Ctx, task: &Task, swaps: &[&Swap], names: &Names) -> Task
             missing.iter().map(|s| ctx.t(&format!("setup-{}", s.code()))).collect::<Vec<_>>().join(" · "),
             format!("/orgs/{org}"),
         ),
+        Task::EnterLegal => ("legal", ctx.t("task-legal"), ctx.t("task-legal-detail"), "/admin/legal".into()),
         Task::AnswerHelp { count: n } => {
             ("help", t_args(l, "task-help", &[("count", count(*n))]), String::new(), "/help-requests".into())
         }

@@ -7,6 +7,7 @@ mod api_week;
 mod app;
 mod calendar;
 mod journey;
+mod legal;
 mod matrix;
 mod orgs;
 mod rounds;
