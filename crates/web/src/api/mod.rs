@@ -9,6 +9,7 @@ mod account;
 mod calendar;
 mod common;
 mod inbox;
+mod legal;
 mod orgs;
 mod profiles;
 mod rounds;
@@ -42,6 +43,7 @@ pub fn routes() -> Router<App> {
         .merge(week::routes())
         .merge(calendar::routes())
         .merge(inbox::routes())
+        .merge(legal::routes())
         .merge(rounds::routes())
         .fallback(not_found)
         // Inside the face's layer, so that an oversized body gets the face's own answer.
@@ -75,6 +77,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
         week::Doc::openapi(),
         calendar::Doc::openapi(),
         inbox::Doc::openapi(),
+        legal::Doc::openapi(),
         rounds::Doc::openapi(),
     ] {
         doc.merge(part);

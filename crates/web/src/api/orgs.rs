@@ -347,13 +347,16 @@ async fn org_audit(State(app): State<App>, ApiUser(me): ApiUser, Id(id): Id<OrgI
     Ok(crate::respond::download(app::orgs::audit_export(&app, &me.actor(), id).await?))
 }
 
-/// What matching rounds know of an organisation: where it is (a place name and coordinates)
-/// and which organisations it does not swap with.
+/// What matching rounds know of an organisation: where it is and which organisations it does
+/// not swap with.
 #[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
 #[serde(default)]
 pub struct MatchingJson {
+    /// A German place name or postcode ("Münster (Nordrhein-Westfalen)", "48143"); without
+    /// `coordinates` it is looked up in the shipped list of places and stored as that place's
+    /// name (refused as `unknown-place` or `ambiguous-place` otherwise).
     pub place: String,
-    /// "51.96, 7.63" (latitude, longitude), or empty.
+    /// "51.96, 7.63" (latitude, longitude), to name a place outside the list; usually empty.
     pub coordinates: String,
     /// Ids of organisations this one does not swap with.
     pub blocked: Vec<String>,

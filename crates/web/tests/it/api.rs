@@ -11,7 +11,7 @@ on_both_backends!(
     inbox_and_matching_settings
 );
 
-async fn token_for(app: &TestApp, email: &str) -> String {
+pub async fn token_for(app: &TestApp, email: &str) -> String {
     let b = app.browser();
     b.login(email).await;
     let p = b.post_form("/tokens", "/tokens", &[("name", "Skript")]).await;

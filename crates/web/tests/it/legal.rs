@@ -5,7 +5,7 @@ use crate::app::TestApp;
 use domain::access::OrgRole;
 use store::{Db, on_both_backends};
 
-on_both_backends!(legal_pages_come_from_the_organisers_details);
+on_both_backends!(legal_pages_come_from_the_organisers_details, the_api_reads_and_keeps_the_legal_details);
 
 const DETAILS: &[(&str, &str)] = &[
     ("operator_name", "Stadt Lindenfeld"),
@@ -106,4 +106,35 @@ async fn legal_pages_come_from_the_organisers_details(db: Db) {
     let again = organiser.get("/admin/legal").await.body;
     assert!(again.contains("value=\"2027-01-19\"") && again.contains("Stadt Lindenfeld"));
     assert!(!organiser.get("/").await.body.contains("href=\"/admin/legal\""));
+}
+
+async fn the_api_reads_and_keeps_the_legal_details(db: Db) {
+    let app = TestApp::start(db).await;
+    app.user("koordination@netz.example", None, &[], true).await;
+    app.user("admin@musterstadt.example", Some(app.city), &[OrgRole::OrgAdmin], false).await;
+    let (organiser, admin) = (
+        crate::api::token_for(&app, "koordination@netz.example").await,
+        crate::api::token_for(&app, "admin@musterstadt.example").await,
+    );
+    let c = reqwest::Client::new();
+    let url = app.url("/api/installation/legal");
+    assert_eq!(c.get(&url).bearer_auth(&organiser).send().await.unwrap().status(), 404);
+
+    let body: serde_json::Map<String, serde_json::Value> =
+        DETAILS.iter().map(|(k, v)| ((*k).to_owned(), serde_json::Value::from(*v))).collect();
+    let refused = c.put(&url).bearer_auth(&admin).json(&body).send().await.unwrap();
+    assert_eq!(refused.status(), 403);
+    let mut wrong = body.clone();
+    wrong.insert("conformance".into(), "bald".into());
+    let refused = c.put(&url).bearer_auth(&organiser).json(&wrong).send().await.unwrap();
+    assert_eq!(refused.status(), 422);
+    let problem: serde_json::Value = refused.json().await.unwrap();
+    assert_eq!(problem["errors"][0]["field"], "conformance", "{problem}");
+    assert_eq!(app.count("installation_settings").await, 0);
+
+    assert_eq!(c.put(&url).bearer_auth(&organiser).json(&body).send().await.unwrap().status(), 204);
+    let got: serde_json::Value = c.get(&url).bearer_auth(&admin).send().await.unwrap().json().await.unwrap();
+    assert_eq!(got["operator_name"], "Stadt Lindenfeld");
+    assert_eq!(got["statement_date"], "2027-01-19");
+    assert_eq!(got["conformance"], "partial");
 }
