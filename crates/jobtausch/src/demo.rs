@@ -77,7 +77,8 @@ fn demo_legal() -> app::legal::LegalInput {
         operator_name: "Koordinationsstelle Jobtausch (Demo-Installation)".into(),
         operator_address: "Beispielstraße 1\n12345 Musterstadt".into(),
         represented_by: "Netzwerk-Koordination (Beispiel)".into(),
-        contact_email: "koordination@jobtausch.example".into(),
+        // A functional mailbox, not a person's account address.
+        contact_email: "kontakt@jobtausch.example".into(),
         contact_phone: String::new(),
         content_responsible: "Netzwerk-Koordination, Beispielstraße 1, 12345 Musterstadt".into(),
         dpo_name: "Datenschutzbeauftragte (Beispiel)".into(),
