@@ -25,6 +25,7 @@ import {
   summaryTargets,
   expectAccessible,
   isoWeekFromNow,
+  weekInWords,
 } from './lib/browser.js';
 import { waitForMail, mailboxMark } from './lib/mail.js';
 import { download, fetchWithSession, pdfText, parseCsv } from './lib/files.js';
@@ -246,7 +247,7 @@ test('swap: proposal, acceptance, approvals, consent, signatures, signed agreeme
     const text = 'Hallo Frau Nowak,\nich würde gern eine Woche in Ihrer Geschäftsstelle arbeiten.';
     for (const candidate of [preferred, ...offered.filter((w) => w !== preferred)]) {
       await week().selectOption(candidate);
-      weekLabel = (await week().locator('option:checked').innerText()).trim();
+      weekLabel = weekInWords(candidate);
       await message().fill(text);
       response = await send();
       const m = /\/swaps\/([0-9a-f-]{36})$/.exec(page.url());
@@ -310,7 +311,7 @@ test('swap: proposal, acceptance, approvals, consent, signatures, signed agreeme
   const beforeAccept = await mailboxMark();
   {
     const mail = await waitForMail(EVA, { subject: /schlägt Ihnen einen Tausch vor/, after: beforeProposal });
-    assert.equal(mail.headers.subject, `Jobtausch ${weekLabel.split(' · ')[0]}: Anna Schmidt schlägt Ihnen einen Tausch vor`);
+    assert.equal(mail.headers.subject, `Jobtausch ${weekLabel.split(' (')[0]}: Anna Schmidt schlägt Ihnen einen Tausch vor`);
     assert.ok(mail.body.includes('Die Nachricht von Anna Schmidt: „Hallo Frau Nowak,'), `the mail lacks Anna's words:\n${mail.body}`);
     assert.ok(mail.body.includes(`${BASE_URL}${swapPath}`), `the mail does not link the swap:\n${mail.body}`);
 

@@ -278,6 +278,21 @@ pub async fn set_language(app: &App, me: &Account, lang: Locale) -> Result<()> {
     Ok(store::users::set_locale(&app.db, me.id, lang).await?)
 }
 
+/// Whether `me` takes the notices that need no action as one mail a day.
+pub async fn takes_digest(app: &App, me: &Account) -> Result<bool> {
+    Ok(store::inbox::takes_digest(&app.db, me.id).await?)
+}
+
+/// Switches `me`'s daily digest on or off (see [`crate::notify::DIGEST_KINDS`]).
+pub async fn set_digest(app: &App, me: &Account, on: bool) -> Result<()> {
+    let effects = Effects::audit(AuditEntry::new(Some(me.id), "account.mail_digest", "user", me.id).detail(if on {
+        "daily"
+    } else {
+        "each"
+    }));
+    Ok(store::inbox::set_digest(&app.db, me.id, on, store::now(), &effects).await?)
+}
+
 /// An open invitation, as its link shows it before sign-up.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OpenInvitation {

@@ -91,8 +91,13 @@ pub fn local_datetime(t: DateTime<Utc>) -> String {
     berlin(t).format("%d.%m.%Y %H:%M").to_string()
 }
 
-/// A week as pages, lists and mails name it: "KW 11/2027 · 15.03.–19.03.".
+/// A week as pages and mails name it in a sentence: "KW 11/2027 (15.03.–19.03.2027)".
 pub fn week_label(lang: Locale, week: IsoWeek) -> String {
+    format!("{} ({}–{})", week_short(lang, week), week.monday().format("%d.%m."), week.friday().format("%d.%m.%Y"))
+}
+
+/// A week as a choice in a list: "KW 11/2027 · 15.03.–19.03.".
+pub fn week_choice(lang: Locale, week: IsoWeek) -> String {
     format!("{} · {}–{}", week_short(lang, week), week.monday().format("%d.%m."), week.friday().format("%d.%m."))
 }
 
@@ -156,7 +161,8 @@ mod tests {
     #[test]
     fn weeks_are_written_as_people_here_write_them() {
         let w = IsoWeek::parse("week", "2027-W11").expect("a week");
-        assert_eq!(week_label(Locale::De, w), "KW 11/2027 · 15.03.–19.03.");
-        assert_eq!(week_label(Locale::En, w), "week 11/2027 · 15.03.–19.03.");
+        assert_eq!(week_label(Locale::De, w), "KW 11/2027 (15.03.–19.03.2027)");
+        assert_eq!(week_label(Locale::En, w), "week 11/2027 (15.03.–19.03.2027)");
+        assert_eq!(week_choice(Locale::De, w), "KW 11/2027 · 15.03.–19.03.");
     }
 }

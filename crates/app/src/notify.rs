@@ -105,6 +105,11 @@ fn message(
         &[("name", arg(&to.name)), ("text", arg(mail_text)), ("link", arg(app.config.link(&topic.path)))],
     );
     fx.inbox.push(InboxItem { user: to.id, swap: Some(swap), kind: topic.inbox, text: text.clone() });
+    // Who takes a daily digest hears of what needs no action there (a calendar to file comes
+    // at once).
+    if to.digest && attachment.is_none() && DIGEST_KINDS.contains(&topic.inbox) {
+        return;
+    }
     fx.mails.push(OutboxMail {
         kind: topic.mail,
         recipient: to.email.clone(),
@@ -112,6 +117,78 @@ fn message(
         body,
         attachment,
     });
+}
+
+/// The notices that ask nothing of their reader: with a daily digest they come collected.
+pub const DIGEST_KINDS: &[&str] = &[
+    "accepted",
+    "approvals-requested",
+    "body-informed",
+    "approved",
+    "consented",
+    "signed",
+    "confirmed",
+    "ended",
+    "week-began",
+    "evaluated",
+];
+
+/// The hour (Berlin time) the daily digests go out.
+pub const DIGEST_HOUR: u32 = 7;
+
+/// Makes the daily digests that are due at `now`: one mail per person who takes them, with
+/// the notices that needed no action since their last one (none when there were none).
+/// Several instances may run this side by side; each digest is made once. Returns how many
+/// mails were queued.
+pub async fn send_digests(app: &App, now: chrono::DateTime<chrono::Utc>) -> Result<usize> {
+    let today = crate::i18n::berlin(now).date_naive();
+    let at = |day: chrono::NaiveDate| {
+        domain::week::berlin_to_utc(day, chrono::NaiveTime::from_hms_opt(DIGEST_HOUR, 0, 0).unwrap_or_default())
+    };
+    let boundary = if now >= at(today) { at(today) } else { at(today - chrono::Days::new(1)) };
+    let mut sent = 0;
+    for (user, previous) in store::inbox::digests_due(&app.db, boundary).await? {
+        let since = previous.unwrap_or(now - chrono::Duration::days(1));
+        let items = store::inbox::since(&app.db, user, since, DIGEST_KINDS).await?;
+        let mut fx = Effects::default();
+        if !items.is_empty()
+            && let Some(to) = store::contacts::of(&app.db, &[user]).await?.pop()
+        {
+            fx.mails.push(digest(app, &to, &items, today));
+        }
+        if store::inbox::digest_made(&app.db, user, previous, now, &fx).await? {
+            sent += fx.mails.len();
+        }
+    }
+    Ok(sent)
+}
+
+/// One day's digest: each notice with the link to its swap.
+fn digest(app: &App, to: &Contact, items: &[Notification], day: chrono::NaiveDate) -> OutboxMail {
+    let lang = to.locale;
+    let list = items
+        .iter()
+        .map(|n| match n.swap_id {
+            Some(swap) => format!("– {}\n  {}", n.text, app.config.link(&format!("/swaps/{swap}"))),
+            None => format!("– {}", n.text),
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    OutboxMail {
+        kind: "digest",
+        recipient: to.email.clone(),
+        subject: t_args(lang, "mail-digest-subject", &[("date", arg(day.format("%d.%m.%Y")))]),
+        body: t_args(
+            lang,
+            "mail-digest-body",
+            &[
+                ("name", arg(&to.name)),
+                ("items", arg(list)),
+                ("settings", arg(app.config.link("/inbox#mail-settings"))),
+            ],
+        ),
+        attachment: None,
+    }
 }
 
 /// A short message with a link of its own (no greeting): a deputy named, a call for help.

@@ -22,8 +22,8 @@ pub fn app(db: Db, opts: &Options) -> App {
     App::new(db, config)
 }
 
-/// Ends swaps whose approval deadline passed and reminds approvers, and moves swap weeks on
-/// (plans, states, reminders), every minute. The state lives in the database, so several
+/// Ends swaps whose approval deadline passed and reminds approvers, moves swap weeks on
+/// (plans, states, reminders) and makes the daily digests, every minute. The state lives in the database, so several
 /// instances may run this side by side.
 pub async fn run_deadlines(app: App) {
     loop {
@@ -33,6 +33,10 @@ pub async fn run_deadlines(app: App) {
         // The week: plans, in_progress/completed by date, reminders and revocations.
         if let Err(e) = app::week::run_week(&app, chrono::Utc::now()).await {
             tracing::error!(error = ?e, "week worker");
+        }
+        // The daily digests of those who take their notices collected.
+        if let Err(e) = app::notify::send_digests(&app, chrono::Utc::now()).await {
+            tracing::error!(error = ?e, "digest worker");
         }
         tokio::time::sleep(std::time::Duration::from_secs(60)).await;
     }

@@ -15,12 +15,14 @@ pub struct Contact {
     pub email: String,
     pub name: String,
     pub locale: Locale,
+    /// Whether the person takes notices that need no action once a day, in one mail.
+    pub digest: bool,
 }
 
-type Row = (Uuid, String, String, String);
+type Row = (Uuid, String, String, String, bool);
 
-fn contact((id, email, name, locale): Row) -> Contact {
-    Contact { id: UserId(id), email, name, locale: Locale::from_code(&locale).unwrap_or_default() }
+fn contact((id, email, name, locale, digest): Row) -> Contact {
+    Contact { id: UserId(id), email, name, locale: Locale::from_code(&locale).unwrap_or_default(), digest }
 }
 
 /// The people with these ids that exist, in the order of `users` (each once).
@@ -32,7 +34,8 @@ pub async fn of(db: &Db, users: &[UserId]) -> Result<Vec<Contact>, StoreError> {
     // Bound values per statement stay far below SQLite's limit.
     for chunk in wanted.chunks(500) {
         let ph: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
-        let q = format!("SELECT id, email, display_name, locale FROM users WHERE id IN ({})", ph.join(", "));
+        let q =
+            format!("SELECT id, email, display_name, locale, mail_digest FROM users WHERE id IN ({})", ph.join(", "));
         let rows: Vec<Row> = on_db!(db, pool => {
             let mut query = sqlx::query_as(&q);
             for u in chunk {
@@ -48,7 +51,7 @@ pub async fn of(db: &Db, users: &[UserId]) -> Result<Vec<Contact>, StoreError> {
 
 /// People of an organisation holding a role (approvers, a body's members), by name.
 pub async fn role_holders(db: &Db, org: OrgId, role: &str) -> Result<Vec<Contact>, StoreError> {
-    let q = "SELECT u.id, u.email, u.display_name, u.locale FROM users u JOIN user_roles r ON r.user_id = u.id \
+    let q = "SELECT u.id, u.email, u.display_name, u.locale, u.mail_digest FROM users u JOIN user_roles r ON r.user_id = u.id \
              WHERE r.org_id = $1 AND r.role = $2 ORDER BY u.display_name";
     let rows: Vec<Row> = on_db!(db, pool => sqlx::query_as(q).bind(org.0).bind(role).fetch_all(pool).await?);
     Ok(rows.into_iter().map(contact).collect())
@@ -56,7 +59,7 @@ pub async fn role_holders(db: &Db, org: OrgId, role: &str) -> Result<Vec<Contact
 
 /// The network's organisers (who hear of calls for help).
 pub async fn organisers(db: &Db) -> Result<Vec<Contact>, StoreError> {
-    let q = "SELECT id, email, display_name, locale FROM users WHERE organiser ORDER BY display_name";
+    let q = "SELECT id, email, display_name, locale, mail_digest FROM users WHERE organiser ORDER BY display_name";
     let rows: Vec<Row> = on_db!(db, pool => sqlx::query_as(q).fetch_all(pool).await?);
     Ok(rows.into_iter().map(contact).collect())
 }

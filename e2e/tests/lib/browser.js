@@ -141,3 +141,14 @@ export function isoWeekFromNow(days) {
   const week = Math.ceil(((d - Date.UTC(year, 0, 1)) / 86_400_000 + 1) / 7);
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
+
+/** "2027-W02" as pages and mails name the week in a sentence: "KW 02/2027 (11.01.–15.01.2027)". */
+export function weekInWords(isoWeek) {
+  const [year, week] = isoWeek.split('-W').map(Number);
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const monday = new Date(jan4);
+  monday.setUTCDate(jan4.getUTCDate() - ((jan4.getUTCDay() || 7) - 1) + (week - 1) * 7);
+  const friday = new Date(monday.getTime() + 4 * 86_400_000);
+  const dm = (d) => `${String(d.getUTCDate()).padStart(2, '0')}.${String(d.getUTCMonth() + 1).padStart(2, '0')}.`;
+  return `KW ${String(week).padStart(2, '0')}/${year} (${dm(monday)}–${dm(friday)}${friday.getUTCFullYear()})`;
+}

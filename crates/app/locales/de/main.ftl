@@ -1019,3 +1019,20 @@ language-uk = Ukrainisch
 language-hr = Kroatisch
 language-ro = Rumänisch
 language-hu = Ungarisch
+
+## The daily digest
+mail-digest-subject = Jobtausch: Ihre Nachrichten bis zum { $date }
+mail-digest-body =
+    Guten Tag { $name },
+
+    das ist seit Ihrer letzten Zusammenfassung in Ihren Jobtauschen geschehen. Von Ihnen ist dafür nichts zu tun.
+
+    { $items }
+
+    Diese Zusammenfassung kommt einmal am Tag. Einzelne E-Mails stellen Sie hier wieder ein: { $settings }
+inbox-mail-heading = E-Mails zu Ihren Nachrichten
+inbox-mail-lead = Was etwas von Ihnen verlangt (ein Vorschlag, eine Entscheidung, eine Unterschrift), kommt immer sofort per E-Mail. Für alles andere wählen Sie:
+inbox-mail-each = Jede Nachricht sofort als eigene E-Mail
+inbox-mail-daily = Einmal am Tag gegen 7 Uhr gesammelt in einer E-Mail
+inbox-mail-save = Einstellung speichern
+flash-mail-settings-saved = Ihre Einstellung für E-Mails ist gespeichert.

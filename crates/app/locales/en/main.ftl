@@ -1019,3 +1019,20 @@ language-uk = Ukrainian
 language-hr = Croatian
 language-ro = Romanian
 language-hu = Hungarian
+
+## The daily digest
+mail-digest-subject = Jobtausch: your notices up to { $date }
+mail-digest-body =
+    Hello { $name },
+
+    this is what happened in your job swaps since your last summary. Nothing is needed from you for it.
+
+    { $items }
+
+    This summary comes once a day. To get single mails again, change it here: { $settings }
+inbox-mail-heading = E-mails about your notices
+inbox-mail-lead = What asks something of you (a proposal, a decision, a signature) always comes by e-mail at once. For everything else, choose:
+inbox-mail-each = Every notice at once in a mail of its own
+inbox-mail-daily = Once a day, around 7 o'clock, collected in one mail
+inbox-mail-save = Save setting
+flash-mail-settings-saved = Your setting for e-mails is saved.

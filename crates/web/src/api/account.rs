@@ -20,10 +20,11 @@ pub fn routes() -> Router<App> {
         .route("/password/forgot", post(password_forgot))
         .route("/password/reset", post(password_reset))
         .route("/me", get(me))
+        .route("/me/mail-settings", get(get_mail_settings).put(put_mail_settings))
 }
 
 #[derive(OpenApi)]
-#[openapi(paths(signup, verify, password_forgot, password_reset, me))]
+#[openapi(paths(signup, verify, password_forgot, password_reset, me, get_mail_settings, put_mail_settings))]
 pub struct Doc;
 
 /// A new account.
@@ -128,4 +129,29 @@ async fn me(ApiUser(a): ApiUser) -> Json<MeJson> {
         organiser: a.organiser,
         roles: a.roles.iter().map(|r| r.code().to_owned()).collect(),
     })
+}
+
+/// How notices that need no action reach the person by mail.
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct MailSettingsJson {
+    /// True: once a day around 7 o'clock (Berlin), collected in one mail; false: each at once.
+    /// What asks something of the person always comes at once.
+    pub daily_digest: bool,
+}
+
+#[utoipa::path(get, path = "/api/me/mail-settings", security(("bearer" = [])), responses((status = 200, body = MailSettingsJson)))]
+async fn get_mail_settings(State(app): State<App>, ApiUser(me): ApiUser) -> HttpResult<Json<MailSettingsJson>> {
+    Ok(Json(MailSettingsJson { daily_digest: app::account::takes_digest(&app, &me).await? }))
+}
+
+#[utoipa::path(put, path = "/api/me/mail-settings", request_body = MailSettingsJson, security(("bearer" = [])),
+    responses((status = 200, body = MailSettingsJson)))]
+async fn put_mail_settings(
+    State(app): State<App>,
+    ApiUser(me): ApiUser,
+    ApiJson(body): ApiJson<MailSettingsJson>,
+) -> HttpResult<Json<MailSettingsJson>> {
+    app::account::set_digest(&app, &me, body.daily_digest).await?;
+    Ok(Json(body))
 }

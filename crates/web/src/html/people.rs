@@ -182,14 +182,14 @@ fn profile_page(
             .options(language_options(l, &languages))
             .chosen(languages.iter().map(|c| c.to_lowercase()).collect()),
         Field::new(l, &errors, "availability", Kind::Choices, "")
-            .options(choices.weeks.iter().map(|w| (w.to_string(), app::i18n::week_label(l, *w))).collect())
+            .options(choices.weeks.iter().map(|w| (w.to_string(), app::i18n::week_choice(l, *w))).collect())
             .chosen(items(&input.availability).iter().map(|w| w.to_uppercase()).collect()),
         Field::new(l, &errors, "travel_radius_km", Kind::Number, &input.travel_radius_km).required(),
         Field::new(l, &errors, "about", Kind::TextArea, &input.about).max_len(About::MAX),
     ];
     let open = Field::new(l, &errors, "open_to_swap", Kind::Checkbox, "").checked(input.open_to_swap);
     let shared = Field::new(l, &errors, "shared_with_own_org", Kind::Checkbox, "").checked(input.shared_with_own_org);
-    let taken = choices.taken.iter().map(|w| app::i18n::week_label(l, *w)).collect();
+    let taken = choices.taken.iter().map(|w| app::i18n::week_choice(l, *w)).collect();
     let failed = !errors.is_empty();
     render_form(&ProfilePage { ctx, errors, fields, open, shared, email, taken }, failed)
 }
@@ -324,7 +324,7 @@ async fn search(
         Field::new(l, &errors, "region", Kind::Select, &q.region).options(region_options(l, true)),
         Field::new(l, &errors, "week", Kind::Select, &q.week).options(
             std::iter::once(any())
-                .chain(weeks.into_iter().map(|w| (w.to_string(), app::i18n::week_label(l, w))))
+                .chain(weeks.into_iter().map(|w| (w.to_string(), app::i18n::week_choice(l, w))))
                 .collect(),
         ),
     ];
@@ -409,7 +409,7 @@ pub async fn person_page(
     let l = ctx.lang;
     let weeks = app::profiles::weeks_to_propose(app, me, id, &p).await?;
     let week = Field::new(l, &errors, "week", Kind::Select, &form.week)
-        .options(weeks.iter().map(|w| (w.to_string(), app::i18n::week_label(l, *w))).collect());
+        .options(weeks.iter().map(|w| (w.to_string(), app::i18n::week_choice(l, *w))).collect());
     let propose_fields = vec![
         week.required().in_form("propose-"),
         Field::new(l, &errors, "message", Kind::TextArea, &form.message)

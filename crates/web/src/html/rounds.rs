@@ -58,7 +58,7 @@ async fn page(app: &App, ctx: Ctx, me: &app::Account, form: &RoundForm, errors: 
     // A round plans weeks of the coming year, each a choice in the list.
     let weeks: Vec<(String, String)> = IsoWeek::ahead(app::today(), app::profiles::WEEKS_AHEAD)
         .into_iter()
-        .map(|w| (w.to_string(), app::i18n::week_label(l, w)))
+        .map(|w| (w.to_string(), app::i18n::week_choice(l, w)))
         .collect();
     let fields = vec![
         Field::new(l, &errors, "from", Kind::Select, &form.from).options(weeks.clone()).required(),

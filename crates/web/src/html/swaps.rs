@@ -29,6 +29,7 @@ pub fn routes() -> Router<App> {
         .route("/swaps/{id}/agreement.pdf", get(agreement_pdf))
         .route("/swaps/{id}/{action}", post(act))
         .route("/inbox", get(inbox).post(inbox_read))
+        .route("/inbox/mail-settings", post(mail_settings))
         .route("/orgs/{id}/audit.csv", get(audit_csv))
 }
 
@@ -561,6 +562,8 @@ async fn agreement_pdf(State(app): State<App>, SignedIn(_, me): SignedIn, Id(id)
 struct InboxPage {
     ctx: Ctx,
     items: Vec<(String, String, Option<String>, bool)>,
+    /// Whether notices that need no action come as one mail a day.
+    digest: bool,
 }
 
 async fn inbox(State(app): State<App>, SignedIn(ctx, me): SignedIn) -> HttpResult<Response> {
@@ -569,7 +572,29 @@ async fn inbox(State(app): State<App>, SignedIn(ctx, me): SignedIn) -> HttpResul
         .into_iter()
         .map(|n| (local_datetime(n.created_at), n.text, n.swap_id.map(|s| s.to_string()), n.read_at.is_none()))
         .collect();
-    Ok(render(&InboxPage { ctx, items }))
+    let digest = app::account::takes_digest(&app, &me).await?;
+    Ok(render(&InboxPage { ctx, items, digest }))
+}
+
+#[derive(Deserialize)]
+struct MailSettingsForm {
+    /// `daily` or `each`.
+    mails: String,
+}
+
+async fn mail_settings(
+    State(app): State<App>,
+    SignedIn(_, me): SignedIn,
+    jar: CookieJar,
+    CsrfForm(form): CsrfForm<MailSettingsForm>,
+) -> HttpResult<Response> {
+    let daily = match form.mails.as_str() {
+        "daily" => true,
+        "each" => false,
+        _ => return Err(HttpError::BadRequest("mails".into())),
+    };
+    app::account::set_digest(&app, &me, daily).await?;
+    Ok(flash::redirect(&app, jar, "flash-mail-settings-saved", "/inbox#mail-settings"))
 }
 
 #[derive(Deserialize)]

@@ -255,6 +255,17 @@ async fn inbox_and_matching_settings(db: Db) {
     assert_eq!(c.post(app.url("/api/swaps")).bearer_auth(&anna).json(&proposal).send().await.unwrap().status(), 201);
     let inbox: Value = c.get(app.url("/api/inbox")).bearer_auth(&eva_token).send().await.unwrap().json().await.unwrap();
     assert_eq!(inbox[0]["read"], false);
+
+    // Notices that need no action: each at once by default, or once a day.
+    let settings = app.url("/api/me/mail-settings");
+    let got: Value = c.get(&settings).bearer_auth(&eva_token).send().await.unwrap().json().await.unwrap();
+    assert_eq!(got["daily_digest"], false);
+    let put = c.put(&settings).bearer_auth(&eva_token).json(&json!({"daily_digest": true})).send().await.unwrap();
+    assert_eq!(put.status(), 200);
+    let got: Value = c.get(&settings).bearer_auth(&eva_token).send().await.unwrap().json().await.unwrap();
+    assert_eq!(got["daily_digest"], true);
+    let others: Value = c.get(&settings).bearer_auth(&anna).send().await.unwrap().json().await.unwrap();
+    assert_eq!(others["daily_digest"], false, "one's own setting only");
     let read = c.post(app.url("/api/inbox/read")).bearer_auth(&eva_token).send().await.unwrap();
     assert_eq!(read.status(), 204);
     let inbox: Value = c.get(app.url("/api/inbox")).bearer_auth(&eva_token).send().await.unwrap().json().await.unwrap();
