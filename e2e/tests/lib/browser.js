@@ -56,6 +56,25 @@ export async function expectAccessible(page) {
   if (results.violations.length > 0) {
     assert.fail(`axe found ${results.violations.length} accessibility violation(s) on ${page.url()}:\n${formatViolations(results.violations)}`);
   }
+  expectNoCodes(await page.locator('body').innerText(), page.url());
+}
+
+/**
+ * A translation key or code name where people read words: `approval_needed`,
+ * `no-management-approval`. Links and addresses may hold such runs by right.
+ */
+const CODE = /\b[a-z]+_[a-z_]+\b|\b[a-z]+-[a-z-]+-[a-z]+\b/g;
+
+/** The codes in `text` outside links and addresses. */
+export function codesIn(text) {
+  const words = text.replace(/https?:\/\/\S+/g, ' ').replace(/[\w.+-]+@[\w.-]+/g, ' ');
+  return [...new Set(words.match(CODE) || [])];
+}
+
+/** Fails when a page, mail or document shows a code instead of words. */
+export function expectNoCodes(text, where) {
+  const codes = codesIn(text);
+  assert.deepEqual(codes, [], `${where} shows codes instead of words: ${codes.join(', ')}`);
 }
 
 export function formatViolations(violations) {

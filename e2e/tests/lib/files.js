@@ -8,6 +8,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { expectNoCodes } from './browser.js';
 
 /** Clicks a link that answers with an attachment; returns the file's suggested name and bytes. */
 export async function download(page, link) {
@@ -39,6 +40,7 @@ export async function pdfText(bytes) {
       if (e.code === 'ENOENT') throw new Error('pdftotext is missing: apt-get install -y poppler-utils');
       throw e;
     }
+    expectNoCodes(stdout, 'a PDF');
     return stdout;
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -22,9 +22,21 @@ export function parseMessage(raw) {
     const value = decodeWords(line.slice(colon + 1).trim());
     headers[name] = headers[name] === undefined ? value : `${headers[name]}, ${value}`;
   }
+  // A mail with an attachment (a calendar) is multipart: its text is the text/plain part.
+  const type = headers['content-type'] || 'text/plain';
+  const boundary = /boundary="?([^";\s]+)"?/i.exec(type)?.[1];
+  if (/^multipart\//i.test(type) && boundary) {
+    const parts = rawBody
+      .split(`--${boundary}`)
+      .slice(1)
+      .filter((p) => !p.startsWith('--'))
+      .map((p) => parseMessage(p.replace(/^\r?\n/, '')));
+    const text = parts.find((p) => /^text\/plain/i.test(p.headers['content-type'] || 'text/plain'));
+    return { headers, body: text ? text.body : '', parts };
+  }
   const cte = (headers['content-transfer-encoding'] || '7bit').toLowerCase();
-  const charset = /charset="?([^";\s]+)"?/i.exec(headers['content-type'] || '')?.[1] || 'utf-8';
-  return { headers, body: decodeBody(rawBody, cte, charset) };
+  const charset = /charset="?([^";\s]+)"?/i.exec(type)?.[1] || 'utf-8';
+  return { headers, body: decodeBody(rawBody, cte, charset), parts: [] };
 }
 
 function decodeBody(body, cte, charset) {
