@@ -1,17 +1,44 @@
-//! The outbox worker: claims due mails, sends them over SMTP (or writes them to the log when no
-//! relay is configured), and gives failed ones back with backoff. Nothing is lost when the relay
-//! is down: the rows stay in the database until a send succeeds.
+//! The outbox worker: claims due mails, sends them over SMTP (or, when asked with `log:`, writes
+//! them to the log), and gives failed ones back with backoff. Nothing is lost when the relay is
+//! down or not configured: the rows stay in the database until a send succeeds.
+//!
+//! Every mail once, with several instances: a worker claims a few mails with a token, renews
+//! its claim right before each send ([`outbox::hold`]) and marks the mail sent only while the
+//! claim stands. A claim lasts [`LEASE`], far longer than one send may take ([`SEND_TIMEOUT`]),
+//! so another worker never sends a mail that one is sending. One window stays, as with any
+//! SMTP sender: the relay has said "250 OK" and the process dies before the commit. Then the
+//! mail goes out again, with the same `Message-ID` (made from its outbox row), by which mail
+//! systems know it for the same message. On SIGTERM the worker finishes the send under way and
+//! gives back what else it holds.
 
 use lettre::message::header::{ContentTransferEncoding, ContentType};
 use lettre::message::{Attachment, Body, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::time::Duration;
 use store::Db;
-use store::outbox::{self, ClaimedMail, MailAttachment};
+use store::outbox::{self, ClaimToken, ClaimedMail, MailAttachment};
+use tokio::sync::watch;
 
+/// The longest one SMTP exchange may take before it counts as failed.
+pub const SEND_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// How long a claim keeps other workers away from a mail: several times [`SEND_TIMEOUT`].
+pub const LEASE: chrono::Duration = chrono::Duration::minutes(2);
+
+/// How many mails a worker claims at a time: what it can surely send within [`LEASE`] (each is
+/// renewed right before its send anyway).
+const BATCH: i64 = 5;
+
+/// Where mails go.
 pub enum Transport {
     Smtp(AsyncSmtpTransport<Tokio1Executor>),
-    Log,
+    /// `JOBTAUSCH_SMTP_URL=log:`: into the log; with bodies only in the demo, since a body may
+    /// hold a sign-in or reset link.
+    Log {
+        bodies: bool,
+    },
+    /// No relay configured: mails wait in the outbox until one is.
+    Queue,
 }
 
 pub struct Mailer {
@@ -19,23 +46,46 @@ pub struct Mailer {
     from: Mailbox,
 }
 
+/// The value of `JOBTAUSCH_SMTP_URL` that writes mails to the log.
+pub const LOG_URL: &str = "log:";
+
 impl Mailer {
-    /// A mailer for `smtp_url` (none: the log); `ca_file` is a PEM file of a private CA the
-    /// relay's certificate is signed by, trusted besides the system's roots.
-    pub fn new(smtp_url: Option<&str>, from: &str, ca_file: Option<&std::path::Path>) -> anyhow::Result<Self> {
+    /// A mailer for `smtp_url`: a relay, [`LOG_URL`], or none (mails stay queued); `ca_file` is
+    /// a PEM file of a private CA the relay's certificate is signed by, trusted besides the
+    /// system's roots. `demo`: bodies may go to the log.
+    pub fn new(
+        smtp_url: Option<&str>,
+        from: &str,
+        ca_file: Option<&std::path::Path>,
+        demo: bool,
+    ) -> anyhow::Result<Self> {
         let from: Mailbox = from.parse().map_err(|e| anyhow::anyhow!("JOBTAUSCH_MAIL_FROM {from:?}: {e}"))?;
         let transport = match smtp_url {
+            Some(LOG_URL) => Transport::Log { bodies: demo },
             Some(url) => Transport::Smtp(smtp_transport(url, ca_file)?),
-            None => Transport::Log,
+            None => Transport::Queue,
         };
         Ok(Self { transport, from })
     }
 
+    /// Whether mails wait for a relay that is not configured.
+    pub fn queues_only(&self) -> bool {
+        matches!(self.transport, Transport::Queue)
+    }
+
+    /// The mail's `Message-ID`, made from its outbox row: a mail sent again (after a crash
+    /// between the relay's answer and the commit) is the same message to mail systems.
+    fn message_id(&self, mail: &ClaimedMail) -> String {
+        format!("<{}@{}>", mail.id, self.from.email.domain())
+    }
+
     async fn send(&self, mail: &ClaimedMail) -> Result<(), String> {
         match &self.transport {
-            Transport::Log => {
+            Transport::Queue => Err("no relay configured (JOBTAUSCH_SMTP_URL)".into()),
+            Transport::Log { bodies } => {
                 let attachment = mail.attachment.as_ref().map(|a| a.name.as_str()).unwrap_or("");
-                tracing::info!(to = %mail.recipient, subject = %mail.subject, body = %mail.body, attachment, "mail (no SMTP relay configured)");
+                let body = if *bodies { mail.body.as_str() } else { "(not logged)" };
+                tracing::info!(to = %mail.recipient, subject = %mail.subject, body, attachment, message_id = %self.message_id(mail), "mail written to the log");
                 Ok(())
             }
             Transport::Smtp(smtp) => {
@@ -44,8 +94,7 @@ impl Mailer {
                     .from(self.from.clone())
                     .to(to)
                     .subject(&mail.subject)
-                    // lettre adds no Message-ID unless asked; receivers need one.
-                    .message_id(None);
+                    .message_id(Some(self.message_id(mail)));
                 let message = match &mail.attachment {
                     None => builder.header(ContentType::TEXT_PLAIN).body(mail.body.clone()),
                     Some(a) => builder.multipart(
@@ -111,10 +160,8 @@ fn smtp_transport(url: &str, ca_file: Option<&std::path::Path>) -> anyhow::Resul
         (false, true) => Tls::Required(tls),
         (false, false) => Tls::Opportunistic(tls),
     };
-    let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
-        .port(port)
-        .tls(tls)
-        .timeout(Some(Duration::from_secs(20)));
+    let mut builder =
+        AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host).port(port).tls(tls).timeout(Some(SEND_TIMEOUT));
     if let Some((user, pass)) = credentials {
         builder =
             builder.credentials(lettre::transport::smtp::authentication::Credentials::new(user.into(), pass.into()));
@@ -122,22 +169,46 @@ fn smtp_transport(url: &str, ca_file: Option<&std::path::Path>) -> anyhow::Resul
     Ok(builder.build())
 }
 
-/// Sends what is due now; returns how many were sent.
-pub async fn send_due(db: &Db, mailer: &Mailer) -> Result<usize, store::StoreError> {
+/// Sends what is due now, as the holder of `token`; returns how many were sent. Stops early,
+/// giving back what it still holds, once `stop` turns true.
+pub async fn send_due(
+    db: &Db,
+    mailer: &Mailer,
+    token: ClaimToken,
+    stop: &watch::Receiver<bool>,
+) -> Result<usize, store::StoreError> {
     let mut sent = 0;
+    if mailer.queues_only() {
+        return Ok(0);
+    }
     loop {
-        let batch = outbox::claim(db, 20).await?;
+        if *stop.borrow() {
+            return Ok(sent);
+        }
+        let batch = outbox::claim(db, BATCH, token, LEASE).await?;
         if batch.is_empty() {
             return Ok(sent);
         }
         for mail in batch {
+            if *stop.borrow() {
+                outbox::release(db, token).await?;
+                return Ok(sent);
+            }
+            // Renewed right before the send, so the claim outlasts it; lost, the mail is
+            // another worker's now.
+            if !outbox::hold(db, mail.id, token, LEASE).await? {
+                continue;
+            }
             match mailer.send(&mail).await {
                 Ok(()) => {
-                    outbox::mark_sent(db, mail.id).await?;
-                    sent += 1;
+                    if outbox::mark_sent(db, mail.id, token).await? {
+                        sent += 1;
+                    } else {
+                        tracing::warn!(id = %mail.id, "mail sent after its claim ran out");
+                    }
                 }
                 Err(e) => {
-                    let next = outbox::mark_failed(db, mail.id, mail.attempts, &e).await?;
+                    let next = outbox::mark_failed(db, mail.id, token, mail.attempts, &e).await?;
                     tracing::warn!(to = %mail.recipient, error = %e, retry_at = %next, "mail not sent, will retry");
                 }
             }
@@ -145,12 +216,33 @@ pub async fn send_due(db: &Db, mailer: &Mailer) -> Result<usize, store::StoreErr
     }
 }
 
-/// Polls the outbox for as long as the server runs.
-pub async fn run_worker(db: Db, mailer: Mailer) {
+/// Sends everything due now under a claim of its own (tests, one-off commands).
+pub async fn send_now(db: &Db, mailer: &Mailer) -> Result<usize, store::StoreError> {
+    let (_never, stop) = watch::channel(false);
+    send_due(db, mailer, ClaimToken::new(), &stop).await
+}
+
+/// Polls the outbox until `stop` turns true; then gives back what it holds and returns.
+pub async fn run_worker(db: Db, mailer: Mailer, mut stop: watch::Receiver<bool>) {
+    if mailer.queues_only() {
+        tracing::warn!("JOBTAUSCH_SMTP_URL is not set: mails stay in the outbox until a relay is configured");
+    }
+    let token = ClaimToken::new();
     loop {
-        if let Err(e) = send_due(&db, &mailer).await {
+        if let Err(e) = send_due(&db, &mailer, token, &stop).await {
             tracing::error!(error = %e, "outbox worker");
         }
-        tokio::time::sleep(Duration::from_secs(2)).await;
+        if *stop.borrow() {
+            break;
+        }
+        tokio::select! {
+            () = tokio::time::sleep(Duration::from_secs(2)) => {}
+            _ = stop.changed() => {}
+        }
+    }
+    match outbox::release(&db, token).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(mails = n, "outbox worker gave back its claims"),
+        Err(e) => tracing::error!(error = %e, "outbox worker could not give back its claims"),
     }
 }

@@ -3,7 +3,7 @@
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use jobtausch::{demo, server};
+use jobtausch::{demo, mailer, server};
 use std::io::{Read, Write};
 use store::Db;
 
@@ -169,6 +169,7 @@ fn server_config(serve: &ServeArgs) -> server::Options {
         smtp_url: serve.smtp_url.clone().filter(|s| !s.is_empty()),
         mail_from: serve.mail_from.clone(),
         smtp_ca_file: serve.smtp_ca_file.clone(),
+        demo: false,
     }
 }
 
@@ -240,7 +241,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 }
             };
             let db = open(&url).await?;
-            let opts = server_config(&serve);
+            // The demo writes mails to the log unless a relay is given.
+            let opts = server::Options {
+                smtp_url: Some(serve.smtp_url.clone().filter(|s| !s.is_empty()).unwrap_or(mailer::LOG_URL.into())),
+                demo: true,
+                ..server_config(&serve)
+            };
             let demo = demo::seed(&server::app(db.clone(), &opts)).await.context("cannot seed the demo data")?;
             let banner = demo::banner(&opts.base_url, &demo);
             server::run(db, opts, Some(banner)).await

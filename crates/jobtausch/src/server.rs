@@ -14,6 +14,8 @@ pub struct Options {
     pub mail_from: String,
     /// A private CA's certificate (PEM) the mail relay's certificate is signed by.
     pub smtp_ca_file: Option<std::path::PathBuf>,
+    /// The demo: mail bodies may go to the log.
+    pub demo: bool,
 }
 
 pub fn app(db: Db, opts: &Options) -> App {
@@ -56,9 +58,10 @@ pub async fn run_rounds(app: App) {
 pub async fn run(db: Db, opts: Options, banner: Option<String>) -> anyhow::Result<()> {
     let listener =
         TcpListener::bind(&opts.bind).await.map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", opts.bind))?;
-    let mailer = Mailer::new(opts.smtp_url.as_deref(), &opts.mail_from, opts.smtp_ca_file.as_deref())?;
+    let mailer = Mailer::new(opts.smtp_url.as_deref(), &opts.mail_from, opts.smtp_ca_file.as_deref(), opts.demo)?;
     let app = app(db.clone(), &opts);
-    let worker = tokio::spawn(crate::mailer::run_worker(db.clone(), mailer));
+    let (stop, stopping) = tokio::sync::watch::channel(false);
+    let worker = tokio::spawn(crate::mailer::run_worker(db.clone(), mailer, stopping));
     let deadlines = tokio::spawn(run_deadlines(app.clone()));
     let rounds = tokio::spawn(run_rounds(app.clone()));
     tracing::info!(bind = %opts.bind, base_url = %opts.base_url, "jobtausch is listening");
@@ -66,7 +69,12 @@ pub async fn run(db: Db, opts: Options, banner: Option<String>) -> anyhow::Resul
         println!("{b}");
     }
     axum::serve(listener, web::router(app)).with_graceful_shutdown(shutdown()).await?;
-    worker.abort();
+    // The outbox worker finishes the send under way and gives back what else it holds.
+    let _ = stop.send(true);
+    let grace = crate::mailer::SEND_TIMEOUT + std::time::Duration::from_secs(5);
+    if tokio::time::timeout(grace, worker).await.is_err() {
+        tracing::warn!("the outbox worker did not stop in time; its claims run out by themselves");
+    }
     deadlines.abort();
     rounds.abort();
     db.close().await;

@@ -172,13 +172,27 @@ impl From<ClaimedRow> for ClaimedMail {
     }
 }
 
-/// How long a claim keeps other workers away from a mail.
-const LEASE: Duration = Duration::minutes(2);
+/// A worker's claim on the mails it took: only the holder of the token may renew the claim or
+/// mark the mails sent or failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClaimToken(pub Uuid);
 
-/// Claims up to `limit` mails that are due and not claimed by another worker.
-pub async fn claim(db: &Db, limit: i64) -> Result<Vec<ClaimedMail>, StoreError> {
+impl ClaimToken {
+    pub fn new() -> Self {
+        Self(Uuid::now_v7())
+    }
+}
+
+impl Default for ClaimToken {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Claims up to `limit` mails that are due and not claimed by another worker, for `lease`.
+pub async fn claim(db: &Db, limit: i64, token: ClaimToken, lease: Duration) -> Result<Vec<ClaimedMail>, StoreError> {
     let at = now();
-    let until = at + LEASE;
+    let until = at + lease;
     // The dialects differ here on purpose: PostgreSQL lets concurrent workers skip each other's
     // rows; SQLite has one writer at a time anyway (BEGIN IMMEDIATE in write_tx).
     let select = match db {
@@ -192,30 +206,65 @@ pub async fn claim(db: &Db, limit: i64) -> Result<Vec<ClaimedMail>, StoreError> 
         }
     };
     let q = format!(
-        "UPDATE outbox SET claimed_until = $2 WHERE id IN ({select}) \
+        "UPDATE outbox SET claimed_until = $2, claim_token = $4 WHERE id IN ({select}) \
          RETURNING id, kind, recipient, subject, body, attempts, attachment_name, attachment_type, attachment"
     );
-    let rows: Vec<ClaimedRow> =
-        write_tx!(db, tx => sqlx::query_as(&q).bind(at).bind(until).bind(limit).fetch_all(&mut *tx).await?);
+    let rows: Vec<ClaimedRow> = write_tx!(db, tx => sqlx::query_as(&q)
+        .bind(at)
+        .bind(until)
+        .bind(limit)
+        .bind(token.0)
+        .fetch_all(&mut *tx)
+        .await?);
     Ok(rows.into_iter().map(ClaimedMail::from).collect())
 }
 
-/// Marks a claimed mail as sent.
-pub async fn mark_sent(db: &Db, id: Uuid) -> Result<(), StoreError> {
-    let q = "UPDATE outbox SET sent_at = $2, claimed_until = NULL, last_error = NULL WHERE id = $1";
-    on_db!(db, pool => { sqlx::query(q).bind(id).bind(now()).execute(pool).await?; });
-    Ok(())
+/// Renews the claim on a mail for `lease` from now, right before it is sent; false when the
+/// claim no longer stands (it ran out and another worker took the mail, or it was sent).
+pub async fn hold(db: &Db, id: Uuid, token: ClaimToken, lease: Duration) -> Result<bool, StoreError> {
+    let q = "UPDATE outbox SET claimed_until = $3 WHERE id = $1 AND claim_token = $2 AND sent_at IS NULL";
+    let done = on_db!(db, pool => sqlx::query(q).bind(id).bind(token.0).bind(now() + lease).execute(pool).await?.rows_affected());
+    Ok(done == 1)
 }
 
-/// Gives a mail back for a later try, with exponential backoff (30 s, 1 min, 2 min ... 1 h).
-pub async fn mark_failed(db: &Db, id: Uuid, attempts_before: i64, error: &str) -> Result<DateTime<Utc>, StoreError> {
+/// Marks a claimed mail as sent; false when the claim no longer stood (the mail was not this
+/// worker's to mark).
+pub async fn mark_sent(db: &Db, id: Uuid, token: ClaimToken) -> Result<bool, StoreError> {
+    let q = "UPDATE outbox SET sent_at = $3, claimed_until = NULL, claim_token = NULL, last_error = NULL \
+             WHERE id = $1 AND claim_token = $2 AND sent_at IS NULL";
+    let done =
+        on_db!(db, pool => sqlx::query(q).bind(id).bind(token.0).bind(now()).execute(pool).await?.rows_affected());
+    Ok(done == 1)
+}
+
+/// The longest wait before a failed mail is tried again.
+pub const MAX_BACKOFF: Duration = Duration::minutes(5);
+
+/// Gives a claimed mail back for a later try, with exponential backoff (30 s, 1 min, 2 min,
+/// 4 min, then every 5 min), and returns when that is.
+pub async fn mark_failed(
+    db: &Db,
+    id: Uuid,
+    token: ClaimToken,
+    attempts_before: i64,
+    error: &str,
+) -> Result<DateTime<Utc>, StoreError> {
     let attempts = attempts_before + 1;
-    let secs = (30_i64 << attempts_before.clamp(0, 7)).min(3600);
+    let secs = (30_i64 << attempts_before.clamp(0, 7)).min(MAX_BACKOFF.num_seconds());
     let next = now() + Duration::seconds(secs);
-    let q =
-        "UPDATE outbox SET attempts = $2, next_attempt_at = $3, claimed_until = NULL, last_error = $4 WHERE id = $1";
-    on_db!(db, pool => { sqlx::query(q).bind(id).bind(attempts).bind(next).bind(error).execute(pool).await?; });
+    let q = "UPDATE outbox SET attempts = $3, next_attempt_at = $4, claimed_until = NULL, claim_token = NULL, \
+             last_error = $5 WHERE id = $1 AND claim_token = $2 AND sent_at IS NULL";
+    on_db!(db, pool => {
+        sqlx::query(q).bind(id).bind(token.0).bind(attempts).bind(next).bind(error).execute(pool).await?;
+    });
     Ok(next)
+}
+
+/// Gives back every mail still claimed with `token` and not sent (a worker stopping), so that
+/// another worker takes them at once instead of waiting out the claim.
+pub async fn release(db: &Db, token: ClaimToken) -> Result<u64, StoreError> {
+    let q = "UPDATE outbox SET claimed_until = NULL, claim_token = NULL WHERE claim_token = $1 AND sent_at IS NULL";
+    Ok(on_db!(db, pool => sqlx::query(q).bind(token.0).execute(pool).await?.rows_affected()))
 }
 
 /// How many mails wait to be sent (for tests and the operator).
@@ -226,12 +275,14 @@ pub async fn pending_count(db: &Db) -> Result<i64, StoreError> {
 
 /// The mails to one recipient, newest first (for tests and the demo's log mode).
 pub async fn to_recipient(db: &Db, recipient: &str) -> Result<Vec<OutboxRow>, StoreError> {
-    let q = "SELECT kind, recipient, subject, body, sent_at FROM outbox WHERE recipient = $1 ORDER BY created_at DESC";
+    let q =
+        "SELECT id, kind, recipient, subject, body, sent_at FROM outbox WHERE recipient = $1 ORDER BY created_at DESC";
     Ok(on_db!(db, pool => sqlx::query_as(q).bind(recipient).fetch_all(pool).await?))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct OutboxRow {
+    pub id: Uuid,
     pub kind: String,
     pub recipient: String,
     pub subject: String,

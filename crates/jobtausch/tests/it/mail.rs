@@ -1,4 +1,4 @@
-use jobtausch::mailer::{Mailer, send_due};
+use jobtausch::mailer::{Mailer, send_now};
 use store::outbox::{self, MailAttachment, OutboxMail};
 use store::{AuditEntry, Effects, testing};
 
@@ -43,13 +43,17 @@ async fn outbox_mail_arrives_at_the_smtp_server_once_with_a_message_id() {
     let t = testing::postgres().await;
     let to = format!("empfang-{}@musterstadt.example", uuid::Uuid::now_v7().simple());
     outbox::record(&t.db, &mail_to(&to)).await.unwrap();
-    let mailer = Mailer::new(Some(&smtp_url()), "Jobtausch <noreply@jobtausch.example>", None).unwrap();
-    assert_eq!(send_due(&t.db, &mailer).await.unwrap(), 1);
-    assert_eq!(send_due(&t.db, &mailer).await.unwrap(), 0, "a sent mail is not sent again");
+    let mailer = Mailer::new(Some(&smtp_url()), "Jobtausch <noreply@jobtausch.example>", None, false).unwrap();
+    assert_eq!(send_now(&t.db, &mailer).await.unwrap(), 1);
+    assert_eq!(send_now(&t.db, &mailer).await.unwrap(), 0, "a sent mail is not sent again");
     let got = mails_containing(&to);
     assert_eq!(got.len(), 1, "exactly one copy arrived");
     let m = &got[0];
-    assert!(m.to_lowercase().contains("message-id:"), "{m}");
+    // The Message-ID is made from the outbox row: a mail sent again after a crash between the
+    // relay's answer and the commit is the same message to mail systems.
+    let row = &outbox::to_recipient(&t.db, &to).await.unwrap()[0];
+    let id_line = m.lines().find(|l| l.to_lowercase().starts_with("message-id:")).unwrap_or_else(|| panic!("{m}"));
+    assert_eq!(id_line.split_once(':').unwrap().1.trim(), format!("<{}@jobtausch.example>", row.id));
     assert!(m.contains("Subject: Jobtausch: Testnachricht"));
     assert_eq!(outbox::pending_count(&t.db).await.unwrap(), 0);
 }
@@ -103,8 +107,8 @@ async fn a_mail_with_a_calendar_attachment_arrives_as_multipart_with_the_ics_int
         body: ICS.into(),
     });
     outbox::record(&t.db, &effects).await.unwrap();
-    let mailer = Mailer::new(Some(&smtp_url()), "Jobtausch <noreply@jobtausch.example>", None).unwrap();
-    assert_eq!(send_due(&t.db, &mailer).await.unwrap(), 1);
+    let mailer = Mailer::new(Some(&smtp_url()), "Jobtausch <noreply@jobtausch.example>", None, false).unwrap();
+    assert_eq!(send_now(&t.db, &mailer).await.unwrap(), 1);
     let got = mails_containing(&to);
     assert_eq!(got.len(), 1, "exactly one copy arrived");
 
@@ -136,8 +140,8 @@ async fn a_relay_that_is_down_loses_nothing() {
     let to = format!("spaeter-{}@musterstadt.example", uuid::Uuid::now_v7().simple());
     outbox::record(&t.db, &mail_to(&to)).await.unwrap();
     // Port 9 (discard) is closed here: the connection is refused.
-    let down = Mailer::new(Some("smtp://127.0.0.1:9"), "noreply@jobtausch.example", None).unwrap();
-    assert_eq!(send_due(&t.db, &down).await.unwrap(), 0);
+    let down = Mailer::new(Some("smtp://127.0.0.1:9"), "noreply@jobtausch.example", None, false).unwrap();
+    assert_eq!(send_now(&t.db, &down).await.unwrap(), 0);
     assert_eq!(outbox::pending_count(&t.db).await.unwrap(), 1, "the mail waits in the outbox");
     let row = &outbox::to_recipient(&t.db, &to).await.unwrap()[0];
     assert!(row.sent_at.is_none());
@@ -147,7 +151,22 @@ async fn a_relay_that_is_down_loses_nothing() {
 #[test]
 fn bad_relay_urls_are_refused_with_a_message() {
     for url in ["http://x", "smtp://", "smtp://host:port"] {
-        let err = Mailer::new(Some(url), "noreply@jobtausch.example", None).err().unwrap().to_string();
+        let err = Mailer::new(Some(url), "noreply@jobtausch.example", None, false).err().unwrap().to_string();
         assert!(err.contains("JOBTAUSCH_SMTP_URL"), "{err}");
     }
+}
+
+#[tokio::test]
+async fn without_a_relay_mails_wait_in_the_outbox() {
+    let t = testing::sqlite().await;
+    outbox::record(&t.db, &mail_to("wartet@musterstadt.example")).await.unwrap();
+    // `serve` without JOBTAUSCH_SMTP_URL: nothing is sent, nothing marked sent, nothing claimed.
+    let queue = Mailer::new(None, "noreply@jobtausch.example", None, false).unwrap();
+    assert!(queue.queues_only());
+    assert_eq!(send_now(&t.db, &queue).await.unwrap(), 0);
+    assert_eq!(outbox::pending_count(&t.db).await.unwrap(), 1);
+    // Once a relay is configured, the waiting mail goes out.
+    let relay = Mailer::new(Some(&smtp_url()), "noreply@jobtausch.example", None, false).unwrap();
+    assert_eq!(send_now(&t.db, &relay).await.unwrap(), 1);
+    assert_eq!(outbox::pending_count(&t.db).await.unwrap(), 0);
 }

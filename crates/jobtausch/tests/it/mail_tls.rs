@@ -3,7 +3,7 @@
 //! mail to a relay that cannot prove who it is.
 
 use crate::relay::{Relay, delivered, free_port};
-use jobtausch::mailer::{Mailer, send_due};
+use jobtausch::mailer::{Mailer, send_now};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use store::outbox::{self, OutboxMail};
@@ -46,13 +46,15 @@ async fn mail_goes_out_over_starttls_and_smtps_with_the_certificate_checked() {
     let maildir = dir.path().join("starttls");
     let _relay = Relay::start_with(port, &maildir, &["--tlscert", cert_s, "--tlskey", key_s]);
     outbox::record(&t.db, &a_mail("anna@musterstadt.example")).await.unwrap();
-    let untrusted = Mailer::new(Some(&format!("smtp://127.0.0.1:{port}")), "noreply@jobtausch.example", None).unwrap();
-    assert_eq!(send_due(&t.db, &untrusted).await.unwrap(), 0, "a certificate nobody vouches for is refused");
+    let untrusted =
+        Mailer::new(Some(&format!("smtp://127.0.0.1:{port}")), "noreply@jobtausch.example", None, false).unwrap();
+    assert_eq!(send_now(&t.db, &untrusted).await.unwrap(), 0, "a certificate nobody vouches for is refused");
     assert!(delivered(&maildir).is_empty());
     let trusted =
-        Mailer::new(Some(&format!("smtp://127.0.0.1:{port}")), "noreply@jobtausch.example", Some(&cert)).unwrap();
+        Mailer::new(Some(&format!("smtp://127.0.0.1:{port}")), "noreply@jobtausch.example", Some(&cert), false)
+            .unwrap();
     testing::execute(&t.db, "UPDATE outbox SET next_attempt_at = created_at").await;
-    assert_eq!(send_due(&t.db, &trusted).await.unwrap(), 1, "with the private CA the mail goes out");
+    assert_eq!(send_now(&t.db, &trusted).await.unwrap(), 1, "with the private CA the mail goes out");
     assert_eq!(delivered(&maildir).len(), 1);
 
     // Implicit TLS.
@@ -61,8 +63,9 @@ async fn mail_goes_out_over_starttls_and_smtps_with_the_certificate_checked() {
     let _smtps = Relay::start_with(port, &maildir, &["--smtpscert", cert_s, "--smtpskey", key_s]);
     outbox::record(&t.db, &a_mail("eva@verband.example")).await.unwrap();
     let smtps =
-        Mailer::new(Some(&format!("smtps://127.0.0.1:{port}")), "noreply@jobtausch.example", Some(&cert)).unwrap();
-    assert_eq!(send_due(&t.db, &smtps).await.unwrap(), 1);
+        Mailer::new(Some(&format!("smtps://127.0.0.1:{port}")), "noreply@jobtausch.example", Some(&cert), false)
+            .unwrap();
+    assert_eq!(send_now(&t.db, &smtps).await.unwrap(), 1);
     assert_eq!(delivered(&maildir).len(), 1);
 }
 
@@ -75,8 +78,8 @@ async fn credentials_never_go_to_a_relay_without_tls() {
     let _relay = Relay::start(port, &maildir);
     outbox::record(&t.db, &a_mail("anna@musterstadt.example")).await.unwrap();
     let url = format!("smtp://jobtausch:geheim@127.0.0.1:{port}");
-    let mailer = Mailer::new(Some(&url), "noreply@jobtausch.example", None).unwrap();
-    assert_eq!(send_due(&t.db, &mailer).await.unwrap(), 0, "no STARTTLS, no login, no mail");
+    let mailer = Mailer::new(Some(&url), "noreply@jobtausch.example", None, false).unwrap();
+    assert_eq!(send_now(&t.db, &mailer).await.unwrap(), 0, "no STARTTLS, no login, no mail");
     assert!(delivered(&maildir).is_empty());
     assert_eq!(outbox::pending_count(&t.db).await.unwrap(), 1, "the mail waits");
 }

@@ -2,7 +2,7 @@
 //! back every mail arrives exactly once, although two instances send from one PostgreSQL.
 
 use crate::relay::{Relay, delivered, free_port};
-use jobtausch::mailer::{Mailer, send_due};
+use jobtausch::mailer::{Mailer, send_now};
 use store::testing;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -18,6 +18,7 @@ async fn relay_outage_mid_journey_loses_nothing_and_sends_once() {
         smtp_url: None,
         mail_from: "noreply@jobtausch.example".into(),
         smtp_ca_file: None,
+        demo: false,
     };
     let app = jobtausch::server::app(db.clone(), &opts);
     let account = |email: &'static str| {
@@ -34,18 +35,18 @@ async fn relay_outage_mid_journey_loses_nothing_and_sends_once() {
     let url = format!("smtp://127.0.0.1:{port}");
     let dir = tempfile::tempdir().unwrap();
     let relay = Relay::start(port, dir.path());
-    let mailer = Mailer::new(Some(&url), "noreply@jobtausch.example", None).unwrap();
+    let mailer = Mailer::new(Some(&url), "noreply@jobtausch.example", None, false).unwrap();
     let week = domain::values::IsoWeek::of(chrono::Utc::now().date_naive() + chrono::Days::new(50)).to_string();
     let proposal = app::swaps::ProposalInput { partner: eva.id.to_string(), week, message: "Tauschen wir?".into() };
     let swap = app::swaps::propose(&app, &anna, &proposal).await.unwrap();
-    let first = send_due(&db, &mailer).await.unwrap();
+    let first = send_now(&db, &mailer).await.unwrap();
     assert_eq!(first, 1, "the proposal reached Eva");
     assert_eq!(delivered(dir.path()).len(), 1);
 
     // The relay stops in the middle of the journey; Eva accepts meanwhile.
     drop(relay);
     app::swaps::act(&app, &eva, swap, None, app::swaps::Command::Accept).await.unwrap();
-    assert_eq!(send_due(&db, &mailer).await.unwrap(), 0, "the relay is down");
+    assert_eq!(send_now(&db, &mailer).await.unwrap(), 0, "the relay is down");
     let pending = store::outbox::pending_count(&db).await.unwrap();
     assert!(pending >= 3, "acceptance and approval requests wait: {pending}");
 
@@ -56,10 +57,10 @@ async fn relay_outage_mid_journey_loses_nothing_and_sends_once() {
     let (a, b) = (db.clone(), db.clone());
     let (u1, u2) = (url.clone(), url);
     let one = tokio::spawn(async move {
-        send_due(&a, &Mailer::new(Some(&u1), "noreply@jobtausch.example", None).unwrap()).await.unwrap()
+        send_now(&a, &Mailer::new(Some(&u1), "noreply@jobtausch.example", None, false).unwrap()).await.unwrap()
     });
     let two = tokio::spawn(async move {
-        send_due(&b, &Mailer::new(Some(&u2), "noreply@jobtausch.example", None).unwrap()).await.unwrap()
+        send_now(&b, &Mailer::new(Some(&u2), "noreply@jobtausch.example", None, false).unwrap()).await.unwrap()
     });
     let sent = one.await.unwrap() + two.await.unwrap();
     assert_eq!(i64::try_from(sent).unwrap(), pending, "every waiting mail went out");

@@ -150,7 +150,9 @@ async fn a_week_from_plan_to_certificate(db: Db) {
     assert!(overlap.body.contains(&format!("id=\"appointment-{anna_id}-start-error\"")));
     assert_eq!(store::week::appointments(&app.db, s.id).await.unwrap().len(), 1);
     // Anna hears of it by mail, with the swap's calendar attached (the new appointment in it).
-    let mails = store::outbox::claim(&app.db, 500).await.unwrap();
+    let mails = store::outbox::claim(&app.db, 500, store::outbox::ClaimToken::new(), chrono::Duration::minutes(2))
+        .await
+        .unwrap();
     let to_anna = mails
         .iter()
         .filter(|m| m.recipient == "anna@musterstadt.example" && m.body.contains("Teamrunde Digitales"))
