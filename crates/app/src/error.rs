@@ -23,6 +23,9 @@ pub enum Error {
     /// Too many failed password checks: the account is locked for this many seconds.
     #[error("too many attempts; try again in {retry_after_seconds} s")]
     TooManyAttempts { retry_after_seconds: u64 },
+    /// The database cannot be reached for now: try again later.
+    #[error("unavailable")]
+    Unavailable,
     /// Logged once where it happens, never shown.
     #[error("internal error")]
     Internal,
@@ -67,6 +70,10 @@ impl From<StoreError> for Error {
             StoreError::Taken("week") => Error::field("week", Reason::WeekTaken),
             StoreError::Taken(field) => Error::field(field, Reason::Taken),
             StoreError::Conflict => Error::Conflict("changed-meanwhile"),
+            StoreError::Unavailable(e) => {
+                tracing::warn!(error = %e, "database unavailable");
+                Error::Unavailable
+            }
             other => Error::internal("store error", other),
         }
     }

@@ -216,6 +216,31 @@ pub async fn send_due(
     }
 }
 
+/// How often a worker tries one waiting mail ahead of its backoff, to notice a relay that is
+/// back: waiting mail then goes out within this time.
+pub const PROBE_EVERY: Duration = Duration::from_secs(20);
+
+/// Tries the oldest mail that waits out a backoff; if the relay takes it, every waiting mail
+/// is due at once. Returns whether the relay answered.
+pub async fn probe(db: &Db, mailer: &Mailer, token: ClaimToken) -> Result<bool, store::StoreError> {
+    if mailer.queues_only() {
+        return Ok(false);
+    }
+    let Some(mail) = outbox::claim_probe(db, token, LEASE).await? else { return Ok(false) };
+    match mailer.send(&mail).await {
+        Ok(()) => {
+            outbox::mark_sent(db, mail.id, token).await?;
+            let waiting = outbox::retry_now(db).await?;
+            tracing::info!(waiting, "the mail relay answers again; waiting mail goes out now");
+            Ok(true)
+        }
+        Err(e) => {
+            outbox::mark_failed(db, mail.id, token, mail.attempts, &e).await?;
+            Ok(false)
+        }
+    }
+}
+
 /// Sends everything due now under a claim of its own (tests, one-off commands).
 pub async fn send_now(db: &Db, mailer: &Mailer) -> Result<usize, store::StoreError> {
     let (_never, stop) = watch::channel(false);
@@ -228,9 +253,16 @@ pub async fn run_worker(db: Db, mailer: Mailer, mut stop: watch::Receiver<bool>)
         tracing::warn!("JOBTAUSCH_SMTP_URL is not set: mails stay in the outbox until a relay is configured");
     }
     let token = ClaimToken::new();
+    let mut probed = tokio::time::Instant::now();
     loop {
         if let Err(e) = send_due(&db, &mailer, token, &stop).await {
             tracing::error!(error = %e, "outbox worker");
+        }
+        if probed.elapsed() >= PROBE_EVERY {
+            probed = tokio::time::Instant::now();
+            if let Err(e) = probe(&db, &mailer, token).await {
+                tracing::error!(error = %e, "outbox probe");
+            }
         }
         if *stop.borrow() {
             break;

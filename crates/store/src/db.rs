@@ -48,6 +48,13 @@ macro_rules! write_tx {
 /// most 10 values stay far below SQLite's limit of 32,766 bound values.
 pub const ROWS_PER_INSERT: usize = 500;
 
+/// How long a request waits for a PostgreSQL connection before the database counts as
+/// unavailable.
+pub const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(3);
+
+/// How long `/healthz` waits for the database: health checks of load balancers wait little.
+pub const PING_TIMEOUT: Duration = Duration::from_secs(2);
+
 /// "INSERT INTO t (cols) VALUES ($1, $2), ($3, $4) ..." for `rows` rows.
 #[doc(hidden)]
 pub fn insert_sql(table: &str, cols: &[&str], rows: usize) -> String {
@@ -116,7 +123,9 @@ impl Db {
             let opts = PgConnectOptions::from_str(url)?;
             let pool = PgPoolOptions::new()
                 .max_connections(16)
-                .acquire_timeout(Duration::from_secs(10))
+                // A database that is gone answers in seconds (503 with Retry-After), not after
+                // the load balancer gave up.
+                .acquire_timeout(ACQUIRE_TIMEOUT)
                 .connect_with(opts)
                 .await?;
             Ok(Db::Postgres(pool))
@@ -133,19 +142,29 @@ impl Db {
     }
 
     /// Brings the schema up to date; each backend has its own folder with the same file names.
+    ///
+    /// Several processes may start at once on a fresh database: on PostgreSQL the migrator
+    /// holds an advisory lock; on SQLite a lock on a file beside the database keeps the others
+    /// waiting until the first is done, and they find nothing left to do.
     pub async fn migrate(&self) -> Result<(), StoreError> {
         match self {
-            Db::Sqlite(pool) => sqlx::migrate!("./migrations/sqlite").run(pool).await?,
+            Db::Sqlite(pool) => {
+                let _lock = match pool.connect_options().get_filename().to_str() {
+                    Some(path) if !path.is_empty() && path != ":memory:" => Some(migration_lock(path).await?),
+                    _ => None,
+                };
+                sqlx::migrate!("./migrations/sqlite").run(pool).await?
+            }
             Db::Postgres(pool) => sqlx::migrate!("./migrations/postgres").run(pool).await?,
         }
         Ok(())
     }
 
-    /// Whether the database answers a trivial query (for `/healthz`).
+    /// Whether the database answers a trivial query within [`PING_TIMEOUT`] (for `/healthz`).
     pub async fn ping(&self) -> bool {
         let q = "SELECT 1";
-        let res = on_db!(self, pool => sqlx::query(q).execute(pool).await.map(|_| ()));
-        res.is_ok()
+        let query = async { on_db!(self, pool => sqlx::query(q).execute(pool).await.map(|_| ())) };
+        matches!(tokio::time::timeout(PING_TIMEOUT, query).await, Ok(Ok(())))
     }
 
     pub async fn close(&self) {
@@ -183,5 +202,26 @@ impl Db {
                 (t, cs)
             })
             .collect())
+    }
+}
+
+/// Takes the lock of `{database}.migrate-lock`, waiting while another process holds it; the
+/// lock is given up when the returned file is dropped (or the process ends).
+async fn migration_lock(database: &str) -> Result<std::fs::File, StoreError> {
+    let path = format!("{database}.migrate-lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| StoreError::MigrationLock(format!("cannot open {path}: {e}")))?;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(std::fs::TryLockError::WouldBlock) => tokio::time::sleep(Duration::from_millis(50)).await,
+            Err(std::fs::TryLockError::Error(e)) => {
+                return Err(StoreError::MigrationLock(format!("cannot lock {path}: {e}")));
+            }
+        }
     }
 }

@@ -11,10 +11,16 @@ pub enum StoreError {
     Conflict,
     #[error("stored data is not valid: {0}")]
     Corrupt(String),
+    /// The database cannot be reached (down, restarting, every connection busy too long).
+    #[error("database unavailable: {0}")]
+    Unavailable(sqlx::Error),
     #[error("database: {0}")]
     Database(sqlx::Error),
     #[error("migration: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    /// The file that keeps two processes from migrating one SQLite database at once.
+    #[error("migration lock: {0}")]
+    MigrationLock(String),
     #[error("unsupported database URL {0:?}: use sqlite://FILE or postgres://...")]
     UnsupportedUrl(String),
 }
@@ -40,6 +46,9 @@ impl From<sqlx::Error> for StoreError {
                 if let Some((_, field)) = UNIQUE_FIELDS.iter().find(|(needle, _)| said.contains(needle)) {
                     return StoreError::Taken(field);
                 }
+            }
+            sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) | sqlx::Error::Tls(_) => {
+                return StoreError::Unavailable(e);
             }
             _ => {}
         }

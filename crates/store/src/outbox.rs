@@ -260,6 +260,29 @@ pub async fn mark_failed(
     Ok(next)
 }
 
+/// Claims the oldest mail waiting out its backoff after a failed send, ahead of time: a probe
+/// of whether the relay is back.
+pub async fn claim_probe(db: &Db, token: ClaimToken, lease: Duration) -> Result<Option<ClaimedMail>, StoreError> {
+    let at = now();
+    let q = "UPDATE outbox SET claimed_until = $2, claim_token = $3 WHERE id IN (\
+             SELECT id FROM outbox WHERE sent_at IS NULL AND attempts > 0 AND next_attempt_at > $1 \
+             AND (claimed_until IS NULL OR claimed_until < $1) ORDER BY created_at LIMIT 1) \
+             RETURNING id, kind, recipient, subject, body, attempts, attachment_name, attachment_type, attachment";
+    let row: Option<ClaimedRow> = write_tx!(db, tx => sqlx::query_as(q)
+        .bind(at)
+        .bind(at + lease)
+        .bind(token.0)
+        .fetch_optional(&mut *tx)
+        .await?);
+    Ok(row.map(ClaimedMail::from))
+}
+
+/// Makes every mail waiting out a backoff due now (the relay is back), and returns how many.
+pub async fn retry_now(db: &Db) -> Result<u64, StoreError> {
+    let q = "UPDATE outbox SET next_attempt_at = $1 WHERE sent_at IS NULL AND next_attempt_at > $1";
+    Ok(on_db!(db, pool => sqlx::query(q).bind(now()).execute(pool).await?.rows_affected()))
+}
+
 /// Gives back every mail still claimed with `token` and not sent (a worker stopping), so that
 /// another worker takes them at once instead of waiting out the claim.
 pub async fn release(db: &Db, token: ClaimToken) -> Result<u64, StoreError> {

@@ -31,6 +31,9 @@ pub const BODY_LIMIT: usize = 256 * 1024;
 /// field's message and the rest of the input, which needs the whole body read.
 pub const FORM_LIMIT: usize = 1024 * 1024;
 
+/// When to try again while the database is unavailable (a restart, a failover).
+pub const UNAVAILABLE_RETRY_SECONDS: u64 = 30;
+
 impl HttpError {
     pub fn status(&self) -> StatusCode {
         match self {
@@ -40,6 +43,7 @@ impl HttpError {
                 app::Error::NotFound => StatusCode::NOT_FOUND,
                 app::Error::Conflict(_) => StatusCode::CONFLICT,
                 app::Error::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
+                app::Error::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
                 app::Error::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             },
             HttpError::Unauthenticated => StatusCode::UNAUTHORIZED,
@@ -59,6 +63,7 @@ impl HttpError {
                 app::Error::NotFound => "not-found",
                 app::Error::Conflict(_) => "conflict",
                 app::Error::TooManyAttempts { .. } => "too-many-attempts",
+                app::Error::Unavailable => "unavailable",
                 app::Error::Internal => "internal",
             },
             HttpError::Unauthenticated => "unauthenticated",
@@ -89,6 +94,7 @@ impl HttpError {
     pub fn retry_after(&self) -> Option<u64> {
         match self {
             HttpError::App(app::Error::TooManyAttempts { retry_after_seconds }) => Some(*retry_after_seconds),
+            HttpError::App(app::Error::Unavailable) => Some(UNAVAILABLE_RETRY_SECONDS),
             _ => None,
         }
     }

@@ -114,3 +114,24 @@ fn unusable_database_urls_are_explained() {
     assert!(!ok);
     assert!(!err.contains("geheim"), "the password is never printed: {err}");
 }
+
+/// Two processes migrating one fresh database at once: both succeed (an orchestrator starts
+/// several instances together), on SQLite and on PostgreSQL.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_migrations_at_once_both_succeed() {
+    let dir = tempfile::tempdir().unwrap();
+    let lite = format!("sqlite://{}", dir.path().join("fresh.db").display());
+    let pg = testing::postgres_empty_url().await;
+    for url in [lite, pg] {
+        let runs: Vec<_> = (0..2)
+            .map(|_| {
+                let url = url.clone();
+                std::thread::spawn(move || jobtausch(&["migrate", "--database-url", &url], None))
+            })
+            .collect();
+        for run in runs {
+            let (ok, out, err) = run.join().unwrap();
+            assert!(ok && out.contains("migrated"), "{url}: {out}{err}");
+        }
+    }
+}

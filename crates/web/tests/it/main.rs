@@ -10,6 +10,7 @@ mod journey;
 mod legal;
 mod matrix;
 mod orgs;
+mod outage;
 mod rounds;
 mod router;
 mod security;
