@@ -100,6 +100,9 @@ enum DbCommand {
         from: String,
         #[arg(long)]
         to: String,
+        /// Afterwards compare the contents of every table, row by row.
+        #[arg(long)]
+        verify: bool,
     },
 }
 
@@ -261,14 +264,19 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             open(&db.database_url).await?;
             say(format!("migrated {}", redact(&db.database_url)))
         }
-        Command::Db { command: DbCommand::Copy { from, to } } => {
+        Command::Db { command: DbCommand::Copy { from, to, verify } } => {
             let from_db = Db::connect(&from).await.with_context(|| format!("cannot open {}", redact(&from)))?;
             let to_db = Db::connect(&to).await.with_context(|| format!("cannot open {}", redact(&to)))?;
             let copied = store::copy::copy_all(&from_db, &to_db).await?;
             for (table, rows) in copied {
-                say(format!("{table:<16} {rows:>9} rows"))?;
+                say(format!("{table:<22} {rows:>9} rows"))?;
             }
-            say(format!("copied {} to {}: row counts verified", redact(&from), redact(&to)))
+            say(format!("copied {} to {} in one transaction", redact(&from), redact(&to)))?;
+            if verify {
+                let compared = store::copy::verify(&from_db, &to_db).await?;
+                say(format!("contents verified: {} tables, row by row", compared.len()))?;
+            }
+            Ok(())
         }
         Command::Admin { command: AdminCommand::CreateOrganiser { db, email, name, password_stdin } } => {
             let db = open(&db.database_url).await?;

@@ -96,9 +96,9 @@ async fn migrate_create_organiser_and_copy_to_postgres() {
     assert!(!ok && err.contains("no account"), "{err}");
 
     let pg = testing::postgres_empty_url().await;
-    let (ok, out, err) = jobtausch(&["db", "copy", "--from", &lite, "--to", &pg], None);
+    let (ok, out, err) = jobtausch(&["db", "copy", "--from", &lite, "--to", &pg, "--verify"], None);
     assert!(ok, "{err}");
-    assert!(out.contains("row counts verified"), "{out}");
+    assert!(out.contains("in one transaction") && out.contains("contents verified"), "{out}");
     assert!(out.lines().any(|l| l.starts_with("users") && l.contains(" 2 rows")), "{out}");
     let (ok, _, err) = jobtausch(&["db", "copy", "--from", &lite, "--to", &pg], None);
     assert!(!ok, "a second copy into a filled database is refused");

@@ -2,7 +2,7 @@
 
 use crate::fixtures::{effects, org, profile, user};
 use domain::org::OrgDraft;
-use store::copy::{CopyError, copy_all};
+use store::copy::{CopyError, copy_all, verify};
 use store::testing;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -24,6 +24,36 @@ async fn sqlite_installation_moves_to_postgres_whole() {
     assert_eq!(store::profiles::get(&to.db, u).await.unwrap(), store::profiles::get(&from.db, u).await.unwrap());
     assert_eq!(store::users::account(&to.db, u).await.unwrap(), store::users::account(&from.db, u).await.unwrap());
 
+    // The contents compare equal, table by table.
+    let compared = verify(&from.db, &to.db).await.unwrap();
+    assert_eq!(compared.len(), store::copy::TABLES.len());
     // A second copy into the now filled database is refused, and nothing changes.
     assert!(matches!(copy_all(&from.db, &to.db).await, Err(CopyError::TargetNotEmpty { .. })));
+    // A change on one side is found, though the counts stay equal.
+    testing::execute(&to.db, "UPDATE profiles SET unit = 'Andere Einheit'").await;
+    assert!(matches!(verify(&from.db, &to.db).await, Err(CopyError::ContentMismatch { table: "profiles", .. })));
+}
+
+/// A copy that fails part way leaves the target as it was, and can be run again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_copy_leaves_nothing_behind() {
+    let from = testing::sqlite().await;
+    let db = &from.db;
+    let city = org(db, "Stadt", "stadt.example").await;
+    for name in ["anna", "bernd"] {
+        user(db, &format!("{name}@stadt.example"), Some(city)).await;
+    }
+    let to = testing::postgres().await;
+    // The target refuses the second user (a constraint the source does not have): the copy
+    // fails after the organisations and the first user went in.
+    testing::execute(&to.db, "CREATE UNIQUE INDEX one_user_only ON users ((1))").await;
+    assert!(copy_all(&from.db, &to.db).await.is_err());
+    for table in store::copy::TABLES.iter().filter(|t| **t != "agreement_templates") {
+        assert_eq!(testing::count(&to.db, table).await, 0, "{table} kept rows of the failed copy");
+    }
+    // Run again once the cause is gone: everything arrives.
+    testing::execute(&to.db, "DROP INDEX one_user_only").await;
+    copy_all(&from.db, &to.db).await.unwrap();
+    assert_eq!(testing::count(&to.db, "users").await, 2);
+    verify(&from.db, &to.db).await.unwrap();
 }
