@@ -13,7 +13,7 @@ started=$(date +%s)
 step() { printf '\n==> %s (%ss)\n' "$1" "$(( $(date +%s) - started ))"; }
 
 step "installing what is missing"
-scripts/install-debian.sh postgresql chromium fonts-dejavu-core poppler-utils qpdf g++ cmake libclang-dev libssl-dev pkg-config openssl
+scripts/install-debian.sh postgresql systemd chromium fonts-dejavu-core poppler-utils qpdf g++ cmake libclang-dev libssl-dev pkg-config openssl
 for tool in rustfmt clippy; do
     rustup component list --installed 2>/dev/null | grep -q "^$tool" || rustup component add "$tool"
 done

@@ -63,6 +63,15 @@ enum Command {
         #[command(flatten)]
         db: DbArgs,
     },
+    /// Writes a consistent snapshot of a SQLite installation to a new file, while it runs
+    /// (PostgreSQL: use pg_dump).
+    Backup {
+        #[command(flatten)]
+        db: DbArgs,
+        /// The new file.
+        #[arg(long)]
+        to: std::path::PathBuf,
+    },
     /// Finds the optimal pair and ring swaps of a jobswap-v1 graph and prints them as JSON.
     Match {
         /// The instance file (jobswap-v1).
@@ -263,6 +272,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Migrate { db } => {
             open(&db.database_url).await?;
             say(format!("migrated {}", redact(&db.database_url)))
+        }
+        Command::Backup { db, to } => {
+            let db = Db::connect(&db.database_url).await.context("cannot open the database")?;
+            db.backup(&to).await.context("backup failed")?;
+            say(format!("backup written to {}", to.display()))
         }
         Command::Db { command: DbCommand::Copy { from, to, verify } } => {
             let from_db = Db::connect(&from).await.with_context(|| format!("cannot open {}", redact(&from)))?;

@@ -160,6 +160,25 @@ impl Db {
         Ok(())
     }
 
+    /// Writes a consistent snapshot of a SQLite database to the new file `to`, while the
+    /// installation runs (`VACUUM INTO`: one read transaction, a compact copy). PostgreSQL is
+    /// backed up with `pg_dump` (see docs/operations.md).
+    pub async fn backup(&self, to: &std::path::Path) -> Result<(), StoreError> {
+        match self {
+            Db::Sqlite(pool) => {
+                if to.exists() {
+                    return Err(StoreError::Backup(format!("{} exists already", to.display())));
+                }
+                let path = to.to_str().ok_or_else(|| StoreError::Backup("the path is not UTF-8".into()))?;
+                sqlx::query("VACUUM INTO $1").bind(path).execute(pool).await?;
+                Ok(())
+            }
+            Db::Postgres(_) => {
+                Err(StoreError::Backup("PostgreSQL is backed up with pg_dump (docs/operations.md)".into()))
+            }
+        }
+    }
+
     /// Whether the database answers a trivial query within [`PING_TIMEOUT`] (for `/healthz`).
     pub async fn ping(&self) -> bool {
         let q = "SELECT 1";

@@ -18,6 +18,8 @@ pub enum StoreError {
     Database(sqlx::Error),
     #[error("migration: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("backup: {0}")]
+    Backup(String),
     /// The file that keeps two processes from migrating one SQLite database at once.
     #[error("migration lock: {0}")]
     MigrationLock(String),

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 use std::process::{Command, Stdio};
-use store::testing;
+use store::{Db, testing};
 
 fn jobtausch(args: &[&str], stdin: Option<&str>) -> (bool, String, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_jobtausch"))
@@ -134,4 +134,42 @@ async fn two_migrations_at_once_both_succeed() {
             assert!(ok && out.contains("migrated"), "{url}: {out}{err}");
         }
     }
+}
+
+/// `jobtausch backup` of a running SQLite installation: the snapshot holds every row, and an
+/// installation restored from it (the file copied into place) carries on with the journey.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_backup_restores_and_the_journey_continues() {
+    let dir = tempfile::tempdir().unwrap();
+    let live = format!("sqlite://{}", dir.path().join("live.db").display());
+    let db = Db::connect(&live).await.unwrap();
+    db.migrate().await.unwrap();
+    jobtausch::demo::seed(&app::App::new(db.clone(), app::Config::new("http://127.0.0.1:8080"))).await.unwrap();
+
+    let snapshot = dir.path().join("backup.db");
+    let (ok, out, err) = jobtausch(&["backup", "--database-url", &live, "--to", snapshot.to_str().unwrap()], None);
+    assert!(ok && out.contains("backup written"), "{out}{err}");
+    let (ok, _, err) = jobtausch(&["backup", "--database-url", &live, "--to", snapshot.to_str().unwrap()], None);
+    assert!(!ok && err.contains("exists already"), "a backup never overwrites: {err}");
+
+    // Restore: the file becomes a fresh installation's database.
+    let restored_path = dir.path().join("restored.db");
+    std::fs::copy(&snapshot, &restored_path).unwrap();
+    let restored = Db::connect(&format!("sqlite://{}", restored_path.display())).await.unwrap();
+    restored.migrate().await.unwrap();
+    let compared = store::copy::verify(&db, &restored).await.unwrap();
+    assert_eq!(compared.len(), store::copy::TABLES.len(), "every table, row by row");
+
+    // The journey goes on there: Eva proposes a swap to Ingo, who is open to one.
+    let app = app::App::new(restored.clone(), app::Config::new("http://127.0.0.1:8080"));
+    let account = |email: &str| {
+        let (app, email) = (app.clone(), domain::values::Email::parse("email", email).unwrap());
+        async move { app::account::by_email(&app, &email).await.unwrap() }
+    };
+    let (eva, ingo) =
+        (account("eva.nowak@kommunal-it.example").await, account("ingo.lehmann@rz-westfalen.example").await);
+    let week = domain::values::IsoWeek::of(app::today() + chrono::Days::new(7 * 20)).to_string();
+    let proposal = app::swaps::ProposalInput { partner: ingo.id.to_string(), week, message: String::new() };
+    let id = app::swaps::propose(&app, &eva, &proposal).await.unwrap();
+    assert_eq!(store::swaps::get(&restored, id).await.unwrap().state, domain::swap::SwapState::Proposed);
 }

@@ -4,6 +4,7 @@
 
 mod cli;
 mod demo;
+mod deploy;
 mod mail;
 mod mail_tls;
 mod match_cli;
