@@ -211,13 +211,16 @@ fn redact(url: &str) -> String {
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("JOBTAUSCH_LOG")
-                .unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into()),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    let filter = tracing_subscriber::EnvFilter::try_from_env("JOBTAUSCH_LOG")
+        .unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into());
+    let log = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    // JSON lines for log collectors, each with the fields of its request's span (request id,
+    // method, route).
+    if std::env::var("JOBTAUSCH_LOG_FORMAT").is_ok_and(|f| f == "json") {
+        log.json().with_current_span(true).with_span_list(false).init();
+    } else {
+        log.init();
+    }
     match run(Cli::parse()).await {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {

@@ -173,3 +173,52 @@ async fn a_backup_restores_and_the_journey_continues() {
     let id = app::swaps::propose(&app, &eva, &proposal).await.unwrap();
     assert_eq!(store::swaps::get(&restored, id).await.unwrap().state, domain::swap::SwapState::Proposed);
 }
+
+/// `serve` with JSON logs: each answer names its request (the client's id, or a new one) in a
+/// header and in the log line, which is JSON an operator's collector can read.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn json_logs_name_each_request_by_the_id_in_its_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("log.db").display());
+    let port = crate::relay::free_port();
+    let mut server = Command::new(env!("CARGO_BIN_EXE_jobtausch"))
+        .args(["serve", "--database-url", &url, "--bind", &format!("127.0.0.1:{port}")])
+        .env_remove("JOBTAUSCH_SMTP_URL")
+        .env("JOBTAUSCH_LOG", "info")
+        .env("JOBTAUSCH_LOG_FORMAT", "json")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let base = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::new();
+    let mut up = false;
+    for _ in 0..100 {
+        if client.get(format!("{base}/healthz")).send().await.is_ok_and(|r| r.status() == 200) {
+            up = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let mine = client.get(format!("{base}/imprint")).header("x-request-id", "pruefung-4711").send().await.unwrap();
+    let fresh = client.get(format!("{base}/privacy")).send().await.unwrap();
+    let given = mine.headers()["x-request-id"].to_str().unwrap().to_owned();
+    let made = fresh.headers()["x-request-id"].to_str().unwrap().to_owned();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let _ = server.kill();
+    let out = server.wait_with_output().unwrap();
+    let log = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(up, "the server did not answer: {log}");
+    assert_eq!(given, "pruefung-4711", "the client's id is kept");
+    assert!(uuid::Uuid::parse_str(&made).is_ok(), "a new id otherwise: {made}");
+
+    let lines: Vec<serde_json::Value> =
+        log.lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}"))).collect();
+    let request = |id: &str| {
+        lines.iter().find(|l| l["span"]["request_id"] == id).unwrap_or_else(|| panic!("no line for {id} in:\n{log}"))
+    };
+    assert_eq!(request("pruefung-4711")["span"]["path"], "/imprint");
+    assert_eq!(request(&made)["span"]["path"], "/privacy");
+    // Without a relay, serve says at start that mails wait.
+    assert!(log.contains("JOBTAUSCH_SMTP_URL is not set"), "{log}");
+}
