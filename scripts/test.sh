@@ -32,6 +32,8 @@ step "dependency policy (cargo deny: licences, bans, sources)"
 # Built once from crates.io into the cache folder (about 3 minutes cold), then reused.
 TOOLS="$HOME/.cache/jobtausch/tools"
 [ -x "$TOOLS/bin/cargo-deny" ] || cargo install cargo-deny --locked --version 0.20.2 --root "$TOOLS" --quiet
+# cargo deny reads the metadata of every platform's crates offline: fetch them first.
+cargo fetch --locked --quiet
 "$TOOLS/bin/cargo-deny" --offline check licenses bans sources
 [ -z "$(cargo tree -i rsa --workspace --target all 2>/dev/null)" ] ||
     { echo "rsa is compiled now: the exception in deny.toml (RUSTSEC-2023-0071) no longer holds" >&2; exit 1; }

@@ -280,11 +280,17 @@ pub async fn set_language(app: &App, me: &Account, lang: Locale) -> Result<()> {
 
 /// Whether `me` takes the notices that need no action as one mail a day.
 pub async fn takes_digest(app: &App, me: &Account) -> Result<bool> {
-    Ok(store::inbox::takes_digest(&app.db, me.id).await?)
+    Ok(store::inbox::digest_state(&app.db, me.id).await?.0)
 }
 
-/// Switches `me`'s daily digest on or off (see [`crate::notify::DIGEST_KINDS`]).
+/// Switches `me`'s daily digest on or off (see [`crate::notify::DIGEST_KINDS`]). Switched off,
+/// what the digest still held goes out at once, collected, so nothing is lost.
 pub async fn set_digest(app: &App, me: &Account, on: bool) -> Result<()> {
+    if let (true, previous) = store::inbox::digest_state(&app.db, me.id).await?
+        && !on
+    {
+        mail::make_digest(app, me.id, previous, store::now()).await?;
+    }
     let effects = Effects::audit(AuditEntry::new(Some(me.id), "account.mail_digest", "user", me.id).detail(if on {
         "daily"
     } else {

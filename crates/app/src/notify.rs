@@ -148,19 +148,28 @@ pub async fn send_digests(app: &App, now: chrono::DateTime<chrono::Utc>) -> Resu
     let boundary = if now >= at(today) { at(today) } else { at(today - chrono::Days::new(1)) };
     let mut sent = 0;
     for (user, previous) in store::inbox::digests_due(&app.db, boundary).await? {
-        let since = previous.unwrap_or(now - chrono::Duration::days(1));
-        let items = store::inbox::since(&app.db, user, since, DIGEST_KINDS).await?;
-        let mut fx = Effects::default();
-        if !items.is_empty()
-            && let Some(to) = store::contacts::of(&app.db, &[user]).await?.pop()
-        {
-            fx.mails.push(digest(app, &to, &items, today));
-        }
-        if store::inbox::digest_made(&app.db, user, previous, now, &fx).await? {
-            sent += fx.mails.len();
-        }
+        sent += make_digest(app, user, previous, now).await?;
     }
     Ok(sent)
+}
+
+/// Makes `user`'s digest of what came after `previous` (their last one) up to `now`; returns
+/// how many mails were queued (none when nothing came, or another worker made it).
+pub(crate) async fn make_digest(
+    app: &App,
+    user: UserId,
+    previous: Option<chrono::DateTime<chrono::Utc>>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<usize> {
+    let since = previous.unwrap_or(now - chrono::Duration::days(1));
+    let items = store::inbox::between(&app.db, user, since, now, DIGEST_KINDS).await?;
+    let mut fx = Effects::default();
+    if !items.is_empty()
+        && let Some(to) = store::contacts::of(&app.db, &[user]).await?.pop()
+    {
+        fx.mails.push(digest(app, &to, &items, crate::i18n::berlin(now).date_naive()));
+    }
+    Ok(if store::inbox::digest_made(&app.db, user, previous, now, &fx).await? { fx.mails.len() } else { 0 })
 }
 
 /// One day's digest: each notice with the link to its swap.
@@ -222,6 +231,21 @@ pub fn swap(
     names: &Names,
     actor: Option<&str>,
 ) {
+    swap_with(app, fx, to, swap, kind, names, actor, None);
+}
+
+/// [`swap`], with a file for the person (their calendar of the swap, every event cancelled).
+#[allow(clippy::too_many_arguments)]
+fn swap_with(
+    app: &App,
+    fx: &mut Effects,
+    to: &Contact,
+    swap: &Swap,
+    kind: &'static str,
+    names: &Names,
+    actor: Option<&str>,
+    attachment: Option<MailAttachment>,
+) {
     let reason = crate::i18n::end_reason(to.locale, swap.end_reason.as_deref().unwrap_or_default());
     let text = t_args(
         to.locale,
@@ -240,7 +264,7 @@ pub fn swap(
         t_args(to.locale, "note-proposal-message", &[("name", arg(actor.unwrap_or_default())), ("message", arg(words))])
     });
     let topic = Topic { inbox: kind, mail: "swap", path: format!("/swaps/{}", swap.id), subject, mail_only };
-    message(app, fx, to, swap.id, topic, text, None);
+    message(app, fx, to, swap.id, topic, text, attachment);
 }
 
 /// What changed in a planned week, for those who hear of it.
@@ -487,13 +511,11 @@ pub(crate) async fn for_events(
             Event::Confirmed | Event::Declined { .. } | Event::Withdrawn { .. } | Event::Cancelled { .. } => {
                 let kind = if matches!(e, Event::Confirmed) { "confirmed" } else { "ended" };
                 for c in &members {
-                    tell(&mut fx, c, kind);
-                    // A planned week called off: its events come along, cancelled, for calendars.
-                    if matches!(e, Event::Cancelled { .. })
-                        && let Some(mail) = fx.mails.last_mut()
-                    {
-                        mail.attachment = cancelled_calendars.get(&c.id).cloned();
-                    }
+                    // A planned week called off: each member's own events come along,
+                    // cancelled, for their calendar (and so at once, never in a digest).
+                    let calendar =
+                        cancelled_calendars.get(&c.id).cloned().filter(|_| matches!(e, Event::Cancelled { .. }));
+                    swap_with(app, &mut fx, c, swap, kind, &names, actor_name, calendar);
                 }
                 // The bodies asked for their consent hear of the outcome too.
                 for step in swap.bodies.iter().filter(|b| b.rule == PolicyRule::Consent) {

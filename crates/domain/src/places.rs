@@ -182,20 +182,33 @@ fn localities(rows: &[&Row]) -> Vec<Locality> {
     groups.sort_by(|a, b| a.0.cmp(b.0).then(state_name(a.1).cmp(state_name(b.1))));
     let mut out = Vec::new();
     for (name, region, members) in groups {
-        let centre = centre(&members);
-        if members.len() == 1 || members.iter().all(|m| m.point.distance_km(&centre) <= ONE_PLACE_KM) {
-            let postcode = (members.len() == 1).then(|| members[0].postcode.to_owned());
-            out.push(Locality { name: name.to_owned(), region, postcode, point: centre });
-        } else {
-            out.extend(members.iter().map(|m| Locality {
-                name: name.to_owned(),
-                region,
-                postcode: Some(m.postcode.to_owned()),
-                point: m.point,
-            }));
+        // The town is where most of its postcodes lie (around their median); a postcode far
+        // from it (an island of a city state, a village of the same name) is a place of its own.
+        let middle = median(&members);
+        let (town, apart): (Vec<&Row>, Vec<&Row>) =
+            members.iter().copied().partition(|m| m.point.distance_km(&middle) <= ONE_PLACE_KM);
+        let single =
+            |m: &Row| Locality { name: name.to_owned(), region, postcode: Some(m.postcode.to_owned()), point: m.point };
+        match town.as_slice() {
+            [] => {}
+            [one] => out.push(single(one)),
+            many => out.push(Locality { name: name.to_owned(), region, postcode: None, point: centre(many) }),
         }
+        out.extend(apart.into_iter().map(single));
     }
     out
+}
+
+/// The point of the median latitude and the median longitude: a centre that a few far-off
+/// postcodes do not pull away.
+fn median(rows: &[&Row]) -> GeoPoint {
+    let mid = |mut v: Vec<i32>| {
+        v.sort_unstable();
+        v[v.len() / 2]
+    };
+    let lat = mid(rows.iter().map(|r| r.point.lat_e6).collect());
+    let lon = mid(rows.iter().map(|r| r.point.lon_e6).collect());
+    GeoPoint::from_micro(lat, lon).unwrap_or(rows[0].point)
 }
 
 fn centre(rows: &[&Row]) -> GeoPoint {
@@ -217,12 +230,26 @@ fn is_postcode(s: &str) -> bool {
 pub fn resolve(field: &'static str, query: &str) -> Result<Locality, FieldError> {
     match search(query) {
         (mut exact, _) if exact.len() == 1 => Ok(exact.remove(0)),
+        // A town and far-off postcodes of its own name in its own state: the town is meant
+        // (the outliers stay choosable by their postcodes).
+        (exact, _) if one_town(&exact).is_some() => {
+            one_town(&exact).cloned().ok_or(FieldError::new(field, Reason::AmbiguousPlace))
+        }
         (exact, mut starting) if exact.is_empty() && starting.len() == 1 => Ok(starting.remove(0)),
         (exact, starting) if exact.is_empty() && starting.is_empty() => {
             Err(FieldError::new(field, Reason::UnknownPlace))
         }
         _ => Err(FieldError::new(field, Reason::AmbiguousPlace)),
     }
+}
+
+/// The one town among `found` when every other place there is a postcode of that town's name
+/// in its state.
+fn one_town(found: &[Locality]) -> Option<&Locality> {
+    let mut towns = found.iter().filter(|l| l.postcode.is_none());
+    let town = towns.next()?;
+    let alone = towns.next().is_none();
+    (alone && found.iter().all(|l| l.name == town.name && l.region == town.region)).then_some(town)
 }
 
 #[cfg(test)]
@@ -249,6 +276,18 @@ mod tests {
         assert_eq!(m.label(), "München");
         // Spelled without umlauts, in lower case, with spaces around.
         assert_eq!(resolve("place", "  muenchen ").unwrap(), m);
+    }
+
+    #[test]
+    fn a_city_with_a_far_off_postcode_is_still_one_place() {
+        // Hamburg's island Neuwerk (27499) lies over 100 km out; the city is one place anyway,
+        // offered beside the island (and a postcode of that name in Schleswig-Holstein).
+        let offered = labels("Hamburg");
+        assert_eq!(offered.len(), 3, "{offered:?}");
+        let hamburg = resolve("place", "Hamburg (Hamburg)").unwrap();
+        assert_eq!((hamburg.postcode, hamburg.region), (None, Region::Hamburg));
+        assert!(hamburg.point.distance_km(&GeoPoint::parse("p", "53.55, 10.0").unwrap()) < 15);
+        assert_eq!(resolve("place", "27499").unwrap().name, "Hamburg");
     }
 
     #[test]

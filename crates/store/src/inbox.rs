@@ -45,17 +45,19 @@ pub async fn digests_due(db: &Db, boundary: DateTime<Utc>) -> Result<Vec<(UserId
     Ok(rows.into_iter().map(|(id, at)| (UserId(id), at)).collect())
 }
 
-/// A person's messages of these kinds written after `since`, oldest first.
-pub async fn since(
+/// A person's messages of these kinds written after `since` and at `until` or before, oldest
+/// first (the bound keeps a message written meanwhile for the next digest, not two).
+pub async fn between(
     db: &Db,
     user: UserId,
     since: DateTime<Utc>,
+    until: DateTime<Utc>,
     kinds: &[&str],
 ) -> Result<Vec<Notification>, StoreError> {
     let mut items: Vec<Notification> = {
         let q = "SELECT id, swap_id, kind, text, created_at, read_at FROM notifications \
-                 WHERE user_id = $1 AND created_at > $2 ORDER BY created_at, id";
-        on_db!(db, pool => sqlx::query_as(q).bind(user.0).bind(since).fetch_all(pool).await?)
+                 WHERE user_id = $1 AND created_at > $2 AND created_at <= $3 ORDER BY created_at, id";
+        on_db!(db, pool => sqlx::query_as(q).bind(user.0).bind(since).bind(until).fetch_all(pool).await?)
     };
     items.retain(|n| kinds.contains(&n.kind.as_str()));
     Ok(items)
@@ -93,14 +95,17 @@ pub async fn digest_made(
     Ok(true)
 }
 
-/// Whether `user` takes notices that need no action as a daily digest.
-pub async fn takes_digest(db: &Db, user: UserId) -> Result<bool, StoreError> {
-    let q = "SELECT mail_digest FROM users WHERE id = $1";
-    let on: Option<bool> = on_db!(db, pool => sqlx::query_scalar(q).bind(user.0).fetch_optional(pool).await?);
-    on.ok_or(StoreError::NotFound)
+/// Whether `user` takes notices that need no action as a daily digest, and when their last
+/// digest was made.
+pub async fn digest_state(db: &Db, user: UserId) -> Result<(bool, Option<DateTime<Utc>>), StoreError> {
+    let q = "SELECT mail_digest, digest_sent_at FROM users WHERE id = $1";
+    let row: Option<(bool, Option<DateTime<Utc>>)> =
+        on_db!(db, pool => sqlx::query_as(q).bind(user.0).fetch_optional(pool).await?);
+    row.ok_or(StoreError::NotFound)
 }
 
-/// Switches `user`'s daily digest on or off; a digest switched on starts from `now`.
+/// Switches `user`'s daily digest on or off; a digest switched on starts from `now`, and
+/// saving the setting it has already changes nothing.
 pub async fn set_digest(
     db: &Db,
     user: UserId,
@@ -109,12 +114,15 @@ pub async fn set_digest(
     effects: &Effects,
 ) -> Result<(), StoreError> {
     write_tx!(db, tx => {
-        sqlx::query("UPDATE users SET mail_digest = $2, digest_sent_at = $3 WHERE id = $1")
-            .bind(user.0)
-            .bind(on)
-            .bind(on.then_some(now))
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "UPDATE users SET digest_sent_at = CASE WHEN mail_digest = $2 THEN digest_sent_at ELSE $3 END, \
+             mail_digest = $2 WHERE id = $1",
+        )
+        .bind(user.0)
+        .bind(on)
+        .bind(on.then_some(now))
+        .execute(&mut *tx)
+        .await?;
         write_effects!(tx, effects);
     });
     Ok(())

@@ -8,7 +8,8 @@ use store::{Db, on_both_backends};
 on_both_backends!(
     each_step_reaches_the_people_it_concerns,
     a_stale_version_changes_nothing,
-    a_daily_digest_collects_what_needs_no_action
+    a_daily_digest_collects_what_needs_no_action,
+    switching_the_digest_off_sends_what_it_held
 );
 
 async fn kinds(n: &Network, who: &app::Account) -> Vec<String> {
@@ -108,6 +109,8 @@ async fn a_daily_digest_collects_what_needs_no_action(db: Db) {
     );
     // What asks for her signature comes at once.
     assert!(subjects.iter().any(|s| s.contains("unterschreiben")), "{subjects:?}");
+    // Saving the setting she has already changes nothing (the notices stay for the digest).
+    app::account::set_digest(&n.app, &anna, true).await.unwrap();
     let single = mails("anna@musterstadt.example").await.len();
 
     // At 7 the next morning one digest lists them; a second worker run (another instance, the
@@ -130,4 +133,23 @@ async fn a_daily_digest_collects_what_needs_no_action(db: Db) {
     // Switched back, notices come one by one again.
     app::account::set_digest(&n.app, &anna, false).await.unwrap();
     assert!(!app::account::takes_digest(&n.app, &anna).await.unwrap());
+}
+
+async fn switching_the_digest_off_sends_what_it_held(db: Db) {
+    let n = Network::new(db).await;
+    let anna = n.person("anna@musterstadt.example", Some(n.city)).await;
+    let eva = n.person("eva@verband.example", Some(n.assoc)).await;
+    app::account::set_digest(&n.app, &anna, true).await.unwrap();
+    let proposal =
+        ProposalInput { partner: eva.id.to_string(), week: crate::network::week_ahead(8), message: String::new() };
+    let id = app::swaps::propose(&n.app, &anna, &proposal).await.unwrap();
+    // Eva accepts: a notice that asks nothing of Anna, held for her digest.
+    app::swaps::act(&n.app, &eva, id, Some(0), Command::Accept).await.unwrap();
+    let held = store::outbox::to_recipient(&n.app.db, "anna@musterstadt.example").await.unwrap();
+    assert!(!held.iter().any(|m| m.subject.contains("angenommen")), "held for the digest");
+    // Anna switches to single mails before 7: what the digest held goes out at once.
+    app::account::set_digest(&n.app, &anna, false).await.unwrap();
+    let mails = store::outbox::to_recipient(&n.app.db, "anna@musterstadt.example").await.unwrap();
+    let digest = mails.iter().find(|m| m.subject.starts_with("Jobtausch: Ihre Nachrichten")).expect("a digest");
+    assert!(digest.body.contains("angenommen"), "{}", digest.body);
 }

@@ -189,7 +189,8 @@ fn profile_page(
     ];
     let open = Field::new(l, &errors, "open_to_swap", Kind::Checkbox, "").checked(input.open_to_swap);
     let shared = Field::new(l, &errors, "shared_with_own_org", Kind::Checkbox, "").checked(input.shared_with_own_org);
-    let taken = choices.taken.iter().map(|w| app::i18n::week_choice(l, *w)).collect();
+    // In a sentence: with the year, and not ending in a dot of its own.
+    let taken = choices.taken.iter().map(|w| app::i18n::week_label(l, *w)).collect();
     let failed = !errors.is_empty();
     render_form(&ProfilePage { ctx, errors, fields, open, shared, email, taken }, failed)
 }
