@@ -118,7 +118,7 @@ test('profile: the free weeks are a year of choices without the weeks a swap tak
     assert.ok(!offered.includes(taken), `${taken} is offered`);
     const kw = `KW ${taken.slice(6)}/${taken.slice(0, 4)}`;
     const note = await page.locator('#weeks-taken').innerText();
-    assert.match(note, new RegExp(`nicht in der Liste: .*${kw} · `));
+    assert.match(note, new RegExp(`nicht in der Liste: .*${kw} \\(`));
     // A year of weeks: those offered and those taken.
     assert.equal(offered.length + note.match(/KW /g).length, 52, `${offered} / ${note}`);
   } finally {

@@ -134,7 +134,9 @@ async fn profile_choices(app: &App, me: &Account, input: &ProfileInput) -> HttpR
     let topics = app::profiles::topic_choices(app, &own).await?;
     let weeks = app::profiles::weeks_to_offer(app, me).await?;
     let today = app::today();
-    let taken = app::profiles::taken_weeks(app, me.id).await?.into_iter().filter(|w| w.monday() > today).collect();
+    let mut taken: Vec<IsoWeek> =
+        app::profiles::taken_weeks(app, me.id).await?.into_iter().filter(|w| w.monday() > today).collect();
+    taken.sort();
     Ok(ProfileChoices { topics, weeks, taken })
 }
 
