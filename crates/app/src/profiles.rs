@@ -84,8 +84,17 @@ pub async fn taken_weeks(app: &App, user: UserId) -> Result<Vec<IsoWeek>> {
 /// The weeks `me` can still offer as free: the coming year's, without those a swap already
 /// takes.
 pub async fn weeks_to_offer(app: &App, me: &Account) -> Result<Vec<IsoWeek>> {
-    let taken = taken_weeks(app, me.id).await?;
-    Ok(IsoWeek::ahead(crate::today(), WEEKS_AHEAD).into_iter().filter(|w| !taken.contains(w)).collect())
+    Ok(week_choices(app, me).await?.0)
+}
+
+/// [`weeks_to_offer`], and the weeks ahead a swap of `me` already takes, in order (for saying
+/// why they are not offered), from one reading of their swaps.
+pub async fn week_choices(app: &App, me: &Account) -> Result<(Vec<IsoWeek>, Vec<IsoWeek>)> {
+    let today = crate::today();
+    let mut taken: Vec<IsoWeek> = taken_weeks(app, me.id).await?.into_iter().filter(|w| w.monday() > today).collect();
+    taken.sort();
+    let offer = IsoWeek::ahead(today, WEEKS_AHEAD).into_iter().filter(|w| !taken.contains(w)).collect();
+    Ok((offer, taken))
 }
 
 /// The weeks `me` can propose to the person `them` (whose page is `page`): their free weeks

@@ -132,11 +132,7 @@ async fn profile_choices(app: &App, me: &Account, input: &ProfileInput) -> HttpR
         .filter_map(|t| Topic::parse("topics", t).ok())
         .collect();
     let topics = app::profiles::topic_choices(app, &own).await?;
-    let weeks = app::profiles::weeks_to_offer(app, me).await?;
-    let today = app::today();
-    let mut taken: Vec<IsoWeek> =
-        app::profiles::taken_weeks(app, me.id).await?.into_iter().filter(|w| w.monday() > today).collect();
-    taken.sort();
+    let (weeks, taken) = app::profiles::week_choices(app, me).await?;
     Ok(ProfileChoices { topics, weeks, taken })
 }
 
