@@ -261,11 +261,14 @@ pub struct Session {
 
 /// The session behind a session cookie's secret, if it is still valid (using it extends it).
 pub async fn session(app: &App, secret: &str) -> Result<Option<Session>> {
-    let Some((user, ends)) = store::users::session_user(&app.db, &hash_secret(secret), app.config.sessions).await?
-    else {
+    let hash = hash_secret(secret);
+    let Some(live) = store::users::session_user(&app.db, &hash, app.config.sessions).await? else {
         return Ok(None);
     };
-    Ok(Some(Session { account: store::users::account(&app.db, user).await?, ends }))
+    if live.note_use {
+        crate::touch::note_use(app, store::users::UsedBy::Session, hash);
+    }
+    Ok(Some(Session { account: store::users::account(&app.db, live.user).await?, ends: live.idle_end }))
 }
 
 /// Ends the session behind a session cookie's secret.

@@ -63,7 +63,11 @@ pub async fn read(app: &App, secret: &str) -> Result<String> {
     if secret.len() != 64 || !secret.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(Error::NotFound);
     }
-    let user = store::feeds::user_by_token(&app.db, &hash_secret(secret)).await?.ok_or(Error::NotFound)?;
+    let hash = hash_secret(secret);
+    let (user, note_use) = store::feeds::user_by_token(&app.db, &hash).await?.ok_or(Error::NotFound)?;
+    if note_use {
+        crate::touch::note_use(app, store::users::UsedBy::CalendarFeed, hash);
+    }
     let account = store::users::account(&app.db, user).await?;
     let events = events_of_person(app, user, account.locale).await?;
     let name = t_args(account.locale, "calendar-feed-name", &[("name", arg(&account.display_name))]);

@@ -29,6 +29,7 @@ pub mod secrets;
 pub mod swaps;
 pub mod tasks;
 pub mod tokens;
+mod touch;
 pub mod week;
 
 pub use error::{Error, Result};

@@ -32,11 +32,10 @@ impl Names {
             }));
         }
         names.include(app, users).await?;
-        for o in swaps.iter().flat_map(|s| s.organisations()) {
-            if let std::collections::hash_map::Entry::Vacant(e) = names.orgs.entry(o) {
-                e.insert(store::orgs::get(&app.db, o).await?.name);
-            }
-        }
+        let mut orgs: Vec<OrgId> = swaps.iter().flat_map(|s| s.organisations()).collect();
+        orgs.sort();
+        orgs.dedup();
+        names.orgs = store::orgs::names(&app.db, &orgs).await?;
         Ok(names)
     }
 

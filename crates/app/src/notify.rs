@@ -365,6 +365,24 @@ pub(crate) async fn deciders(app: &App, swap: &Swap, org: domain::OrgId, role: &
     Ok(holders.into_iter().filter(|c| !swap.is_member(c.id)).collect())
 }
 
+/// The holders of `role` in each of the swap's organisations who may decide on it (not its
+/// members), in one query.
+pub(crate) async fn deciders_by_org(
+    app: &App,
+    swap: &Swap,
+    role: &str,
+) -> Result<std::collections::HashMap<domain::OrgId, Vec<Contact>>> {
+    let orgs = swap.organisations();
+    let mut by_org: std::collections::HashMap<domain::OrgId, Vec<Contact>> =
+        orgs.iter().map(|o| (*o, Vec::new())).collect();
+    for (org, c) in store::contacts::role_holders_in(&app.db, &orgs, role).await? {
+        if !swap.is_member(c.id) {
+            by_org.entry(org).or_default().push(c);
+        }
+    }
+    Ok(by_org)
+}
+
 /// The decisions of a swap nobody may take: (organisation, role) where every holder of the
 /// role is a member of the swap, or there is none. Only while the swap waits for decisions.
 pub(crate) async fn missing_deciders(app: &App, swap: &Swap) -> Result<Vec<(domain::OrgId, String)>> {
@@ -372,9 +390,10 @@ pub(crate) async fn missing_deciders(app: &App, swap: &Swap) -> Result<Vec<(doma
     if swap.state != domain::swap::SwapState::ApprovalsPending {
         return Ok(missing);
     }
+    let approvers = deciders_by_org(app, swap, "approver").await?;
     for org in swap.organisations() {
         let pending = swap.approvals.iter().any(|a| a.org == org && a.is_pending() && a.delegate.is_none());
-        if pending && deciders(app, swap, org, "approver").await?.is_empty() {
+        if pending && approvers.get(&org).is_none_or(Vec::is_empty) {
             missing.push((org, "approver".to_owned()));
         }
     }

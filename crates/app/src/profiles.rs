@@ -5,11 +5,12 @@
 use crate::{Account, App, Error, Result};
 use domain::UserId;
 use domain::org::{OrgKind, Region};
+use domain::search::SearchWords;
 use domain::values::{IsoWeek, Topic};
 use store::{AuditEntry, Effects};
 
 pub use domain::profile::{Profile, ProfileInput};
-pub use store::profiles::{PersonCard, PersonPage, SearchFilter};
+pub use store::profiles::{PersonCard, PersonPage, SearchCursor, SearchFilter};
 
 /// The profile of `me`, if they wrote one.
 pub async fn mine(app: &App, me: &Account) -> Result<Option<Profile>> {
@@ -113,6 +114,8 @@ pub async fn weeks_to_propose(app: &App, me: &Account, them: UserId, page: &Pers
 /// A search as typed; unknown or malformed values are reported, not ignored.
 #[derive(Debug, Clone, Default)]
 pub struct SearchInput {
+    /// Words to look for in role titles, units, topics and the text about a person.
+    pub words: String,
     /// A topic of the person's job, such as "Open Data".
     pub topic: String,
     /// Organisation kind code, such as `city`.
@@ -121,14 +124,15 @@ pub struct SearchInput {
     pub region: String,
     /// ISO week, such as `2027-W07`.
     pub week: String,
-    /// Page number, from 0.
-    pub page: String,
+    /// Where the page starts, as handed out with the previous page; empty for the first.
+    pub after: String,
 }
 
 impl SearchInput {
     pub fn parse(&self) -> Result<SearchFilter> {
         let mut errs = domain::error::Errors::default();
         let opt = |s: &str| if s.trim().is_empty() { None } else { Some(s.trim().to_owned()) };
+        let words = errs.take(SearchWords::parse("q", &self.words)).flatten();
         let kind = opt(&self.kind).and_then(|k| errs.take(OrgKind::parse("kind", &k)));
         let region = opt(&self.region).and_then(|r| errs.take(Region::parse("region", &r)));
         let week = opt(&self.week).and_then(|w| errs.take(IsoWeek::parse("week", &w)));
@@ -136,25 +140,17 @@ impl SearchInput {
         if topic.as_ref().is_some_and(|t| t.chars().count() > Topic::MAX) {
             errs.push(domain::FieldError::new("topic", domain::Reason::TooLong { max: Topic::MAX }));
         }
-        let page = match opt(&self.page) {
-            None => 0,
-            Some(p) => errs
-                .take(
-                    p.parse::<u32>()
-                        .ok()
-                        .filter(|p| *p <= 10_000)
-                        .ok_or(domain::FieldError::new("page", domain::Reason::OutOfRange { min: 0, max: 10_000 })),
-                )
-                .unwrap_or(0),
-        };
+        let after = opt(&self.after).and_then(|a| {
+            errs.take(SearchCursor::parse(&a).ok_or(domain::FieldError::new("after", domain::Reason::UnknownChoice)))
+        });
         errs.into_result()?;
-        Ok(SearchFilter { topic, kind, region, week, page })
+        Ok(SearchFilter { words, topic, kind, region, week, after })
     }
 }
 
-/// One page of people open to a swap whom `me` may see as such, and whether a further page
-/// exists.
-pub async fn search(app: &App, me: &Account, filter: &SearchFilter) -> Result<(Vec<PersonCard>, bool)> {
+/// One page of people open to a swap whom `me` may see as such, and where the next page
+/// starts, if there is one.
+pub async fn search(app: &App, me: &Account, filter: &SearchFilter) -> Result<(Vec<PersonCard>, Option<SearchCursor>)> {
     Ok(store::profiles::search(&app.db, me.id, me.org_id, filter).await?)
 }
 
@@ -170,9 +166,8 @@ pub enum EmptySearch {
 /// Why the search with `filter` found nobody, and whether `me` is open to a swap themselves
 /// (others cannot find them otherwise).
 pub async fn why_empty(app: &App, me: &Account, filter: &SearchFilter) -> Result<(EmptySearch, bool)> {
-    let unfiltered = SearchFilter::default();
-    let filtered = SearchFilter { page: 0, ..filter.clone() } != unfiltered;
-    let anyone = filtered && !store::profiles::search(&app.db, me.id, me.org_id, &unfiltered).await?.0.is_empty();
+    let anyone = filter.narrows()
+        && !store::profiles::search(&app.db, me.id, me.org_id, &SearchFilter::default()).await?.0.is_empty();
     let open = mine(app, me).await?.is_some_and(|p| p.open_to_swap);
     Ok((if anyone { EmptySearch::NoMatch } else { EmptySearch::NobodyElseYet }, open))
 }

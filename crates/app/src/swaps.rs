@@ -409,11 +409,15 @@ pub async fn view(app: &App, me: &Account, id: SwapId) -> Result<SwapView> {
     let actor = me.actor();
     let s = load(app, &actor, id).await?;
     let mut names = Names::of_swap(app, &s).await?;
-    let mut delegates = Vec::new();
-    for o in s.organisations() {
-        let holders = crate::notify::deciders(app, &s, o, "approver").await?;
-        delegates.push((o, holders.into_iter().filter(|c| c.id != me.id).map(|c| (c.id, c.name)).collect()));
-    }
+    let mut approvers = crate::notify::deciders_by_org(app, &s, "approver").await?;
+    let delegates = s
+        .organisations()
+        .into_iter()
+        .map(|o| {
+            let holders = approvers.remove(&o).unwrap_or_default();
+            (o, holders.into_iter().filter(|c| c.id != me.id).map(|c| (c.id, c.name)).collect())
+        })
+        .collect();
     let n = s.members.len();
     let matched = store::rounds::notes(&app.db, s.id).await?.into_iter().filter(|note| note.position < n).collect();
     let records = store::audit::for_object(&app.db, "swap", &s.id.to_string()).await?;

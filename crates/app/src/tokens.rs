@@ -60,7 +60,11 @@ pub async fn revoke(app: &App, me: &Account, id: TokenId) -> Result<()> {
 
 /// The verified account a token belongs to, if it is a live one.
 pub async fn authenticate(app: &App, secret: &str) -> Result<Option<Account>> {
-    let Some(user) = store::users::token_user(&app.db, &hash_secret(secret)).await? else { return Ok(None) };
+    let hash = hash_secret(secret);
+    let Some((user, note_use)) = store::users::token_user(&app.db, &hash).await? else { return Ok(None) };
+    if note_use {
+        crate::touch::note_use(app, store::users::UsedBy::ApiToken, hash);
+    }
     let account = store::users::account(&app.db, user).await?;
     Ok(account.verified.then_some(account))
 }

@@ -16,6 +16,7 @@ pub mod org;
 pub mod places;
 pub mod profile;
 pub mod round;
+pub mod search;
 pub mod swap;
 pub mod values;
 pub mod week;

@@ -6,6 +6,7 @@
 use crate::error::{FieldError, Reason};
 use crate::org::Region;
 use crate::round::GeoPoint;
+use crate::search::fold;
 use std::sync::LazyLock;
 
 /// The credit the data's licence asks for wherever places are chosen or shown.
@@ -73,23 +74,6 @@ pub fn state_name(region: Region) -> &'static str {
         Region::SchleswigHolstein => "Schleswig-Holstein",
         Region::Thueringen => "Thüringen",
     }
-}
-
-/// A name as searched: lower case, umlauts and ß spelled out (so that "Muenster" finds
-/// "Münster"), punctuation and repeated spaces gone.
-fn fold(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars().flat_map(char::to_lowercase) {
-        match c {
-            'ä' => out.push_str("ae"),
-            'ö' => out.push_str("oe"),
-            'ü' => out.push_str("ue"),
-            'ß' => out.push_str("ss"),
-            c if c.is_alphanumeric() => out.push(c),
-            _ => out.push(' '),
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A place to choose: a name in a federal state, with its postcode when it stands for one

@@ -57,6 +57,31 @@ pub async fn role_holders(db: &Db, org: OrgId, role: &str) -> Result<Vec<Contact
     Ok(rows.into_iter().map(contact).collect())
 }
 
+/// The holders of `role` in each of `orgs` (a swap's two or three organisations), in one query:
+/// organisation and person, by name.
+pub async fn role_holders_in(db: &Db, orgs: &[OrgId], role: &str) -> Result<Vec<(OrgId, Contact)>, StoreError> {
+    if orgs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ph: Vec<String> = (2..orgs.len() + 2).map(|i| format!("${i}")).collect();
+    let q = format!(
+        "SELECT r.org_id, u.id, u.email, u.display_name, u.locale, u.mail_digest FROM users u JOIN user_roles r ON r.user_id = u.id \
+         WHERE r.role = $1 AND r.org_id IN ({}) ORDER BY u.display_name",
+        ph.join(", ")
+    );
+    let rows: Vec<(Uuid, Uuid, String, String, String, bool)> = on_db!(db, pool => {
+        let mut query = sqlx::query_as(&q).bind(role);
+        for o in orgs {
+            query = query.bind(o.0);
+        }
+        query.fetch_all(pool).await?
+    });
+    Ok(rows
+        .into_iter()
+        .map(|(org, id, email, name, locale, digest)| (OrgId(org), contact((id, email, name, locale, digest))))
+        .collect())
+}
+
 /// The network's organisers (who hear of calls for help).
 pub async fn organisers(db: &Db) -> Result<Vec<Contact>, StoreError> {
     let q = "SELECT id, email, display_name, locale, mail_digest FROM users WHERE organiser ORDER BY display_name";

@@ -28,7 +28,7 @@ macro_rules! each_table {
             "sessions" (token_hash: String, user_id: Uuid, created_at: Ts, last_seen_at: Ts, expires_at: Ts);
             "api_tokens" (id: Uuid, user_id: Uuid, name: String, token_hash: String, created_at: Ts, last_used_at: Option<Ts>, revoked_at: Option<Ts>);
             "login_failures" (email_norm: String, failures: i64, first_failure_at: Ts, locked_until: Option<Ts>);
-            "profiles" (user_id: Uuid, role_title: String, unit: String, pay_grade: Option<String>, languages: String, travel_radius_km: i64, about: Option<String>, open_to_swap: bool, shared_with_own_org: bool, updated_at: Ts);
+            "profiles" (user_id: Uuid, role_title: String, unit: String, pay_grade: Option<String>, languages: String, travel_radius_km: i64, about: Option<String>, open_to_swap: bool, shared_with_own_org: bool, updated_at: Ts, search_text: Option<String>);
             "profile_topics" (user_id: Uuid, kind: String, position: i64, topic: String, topic_norm: String);
             "profile_weeks" (user_id: Uuid, week: String);
             "outbox" (id: Uuid, kind: String, recipient: String, subject: String, body: String, created_at: Ts, attempts: i64, next_attempt_at: Ts, claimed_until: Option<Ts>, sent_at: Option<Ts>, last_error: Option<String>, attachment_name: Option<String>, attachment_type: Option<String>, attachment: Option<String>, claim_token: Option<Uuid>);

@@ -157,6 +157,7 @@ impl Db {
             }
             Db::Postgres(pool) => sqlx::migrate!("./migrations/postgres").run(pool).await?,
         }
+        crate::profiles::fill_search_text(self).await?;
         Ok(())
     }
 
@@ -195,8 +196,10 @@ impl Db {
         let rows: Vec<(String, String)> = match self {
             Db::Sqlite(pool) => {
                 sqlx::query_as(
-                    "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p \
-                     WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%'",
+                    // Plain tables only: a full-text index is a virtual table with shadow tables of
+                    // its own, which PostgreSQL keeps inside an index instead.
+                    "SELECT m.name, p.name FROM pragma_table_list m, pragma_table_info(m.name) p \
+                     WHERE m.schema = 'main' AND m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%'",
                 )
                 .fetch_all(pool)
                 .await?

@@ -54,12 +54,13 @@ pub async fn revoke(db: &Db, user: UserId, effects: &Effects) -> Result<bool, St
     Ok(gone)
 }
 
-/// The owner of a live feed, noting the fetch in `last_used_at`.
-pub async fn user_by_token(db: &Db, token_hash: &str) -> Result<Option<UserId>, StoreError> {
-    let q = "UPDATE calendar_feeds SET last_used_at = $2 WHERE token_hash = $1 RETURNING user_id";
-    let user: Option<Uuid> =
-        on_db!(db, pool => sqlx::query_scalar(q).bind(token_hash).bind(now()).fetch_optional(pool).await?);
-    Ok(user.map(UserId))
+/// The owner of a live feed, and whether the fetch should be noted
+/// ([`note_use`](crate::users::note_use)). Reads only.
+pub async fn user_by_token(db: &Db, token_hash: &str) -> Result<Option<(UserId, bool)>, StoreError> {
+    let q = "SELECT user_id, last_used_at FROM calendar_feeds WHERE token_hash = $1";
+    let row: Option<(Uuid, Option<DateTime<Utc>>)> =
+        on_db!(db, pool => sqlx::query_as(q).bind(token_hash).fetch_optional(pool).await?);
+    Ok(row.map(|(user, last)| (UserId(user), last.is_none_or(|l| now() - l >= crate::users::USE_NOTED_EVERY))))
 }
 
 /// The feed of `user`, if they have one.

@@ -140,6 +140,23 @@ pub async fn get(db: &Db, id: OrgId) -> Result<Organisation, StoreError> {
     to_org(row.ok_or(StoreError::NotFound)?, domains, rules)
 }
 
+/// The names of the organisations `ids` that exist, in one query.
+pub async fn names(db: &Db, ids: &[OrgId]) -> Result<std::collections::HashMap<OrgId, String>, StoreError> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let ph: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+    let q = format!("SELECT id, name FROM organisations WHERE id IN ({})", ph.join(", "));
+    let rows: Vec<(Uuid, String)> = on_db!(db, pool => {
+        let mut query = sqlx::query_as(&q);
+        for o in ids {
+            query = query.bind(o.0);
+        }
+        query.fetch_all(pool).await?
+    });
+    Ok(rows.into_iter().map(|(id, name)| (OrgId(id), name)).collect())
+}
+
 /// A line of the organisations list.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct OrgSummary {

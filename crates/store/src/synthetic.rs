@@ -26,6 +26,16 @@ pub struct SyntheticPerson {
     pub weeks: Vec<String>,
 }
 
+const ROLE: &str = "Sachbearbeitung";
+const UNIT: &str = "Digitales";
+
+/// What the search finds a generated person by, as [`domain::search::profile_text`] would
+/// have it (they have no text about themselves).
+fn search_text(p: &SyntheticPerson) -> String {
+    let words = [ROLE, UNIT].into_iter().chain(p.topics.iter().chain(&p.wants).map(String::as_str));
+    domain::search::fold(&words.collect::<Vec<_>>().join(" "))
+}
+
 pub async fn insert(db: &Db, orgs: &[SyntheticOrg], people: &[SyntheticPerson]) -> Result<(), StoreError> {
     let at = now();
     let topics: Vec<(UserId, &'static str, usize, &String)> = people
@@ -46,9 +56,9 @@ pub async fn insert(db: &Db, orgs: &[SyntheticOrg], people: &[SyntheticPerson]) 
             people, |q, p| q.bind(p.id.0).bind(&p.email).bind(p.email.to_lowercase()).bind(&p.name).bind("!synthetic")
                 .bind(p.org.0).bind("de").bind(false).bind(at).bind(at));
         insert_rows!(tx, "profiles", &["user_id", "role_title", "unit", "pay_grade", "languages", "travel_radius_km", "open_to_swap",
-            "shared_with_own_org", "updated_at"],
-            people, |q, p| q.bind(p.id.0).bind("Sachbearbeitung").bind("Digitales").bind(&p.pay_grade).bind("de")
-                .bind(p.radius_km).bind(true).bind(false).bind(at));
+            "shared_with_own_org", "updated_at", "search_text"],
+            people, |q, p| q.bind(p.id.0).bind(ROLE).bind(UNIT).bind(&p.pay_grade).bind("de")
+                .bind(p.radius_km).bind(true).bind(false).bind(at).bind(search_text(p)));
         insert_rows!(tx, "profile_topics", &["user_id", "kind", "position", "topic", "topic_norm"],
             topics, |q, t| q.bind(t.0.0).bind(t.1).bind(pos(t.2)).bind(t.3).bind(t.3.to_lowercase()));
         insert_rows!(tx, "profile_weeks", &["user_id", "week"], weeks, |q, w| q.bind(w.0.0).bind(w.1));

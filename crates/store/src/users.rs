@@ -433,28 +433,63 @@ pub async fn create_session(
     Ok(())
 }
 
-/// A live session's user; a session idle for too long or past its end is gone.
-pub async fn session_user(
-    db: &Db,
-    token_hash: &str,
-    limits: SessionLimits,
-) -> Result<Option<(UserId, DateTime<Utc>)>, StoreError> {
+/// A live session: whose it is, when it ends if nothing happens, and whether its last use
+/// should be noted ([`note_use`]) because the note is older than [`USE_NOTED_EVERY`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LiveSession {
+    pub user: UserId,
+    pub idle_end: DateTime<Utc>,
+    pub note_use: bool,
+}
+
+/// A live session's user; a session idle for too long or past its end is gone. Reads only:
+/// its use is noted by [`note_use`], outside the request (sessions past their end are removed
+/// at the next login).
+pub async fn session_user(db: &Db, token_hash: &str, limits: SessionLimits) -> Result<Option<LiveSession>, StoreError> {
     let at = now();
     let q = "SELECT user_id, last_seen_at, expires_at FROM sessions WHERE token_hash = $1";
     let row: Option<(Uuid, DateTime<Utc>, DateTime<Utc>)> =
         on_db!(db, pool => sqlx::query_as(q).bind(token_hash).fetch_optional(pool).await?);
     let Some((user, last_seen, expires)) = row else { return Ok(None) };
     if expires <= at || last_seen + limits.idle <= at {
-        delete_session(db, token_hash).await?;
         return Ok(None);
     }
-    // Writing on every request would serialise all readers on SQLite; a minute is precise enough.
-    if at - last_seen > Duration::minutes(1) {
-        let q = "UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1";
-        on_db!(db, pool => { sqlx::query(q).bind(token_hash).bind(at).execute(pool).await?; });
-    }
-    let idle_end = (at + limits.idle).min(expires);
-    Ok(Some((UserId(user), idle_end)))
+    Ok(Some(LiveSession {
+        user: UserId(user),
+        idle_end: (at + limits.idle).min(expires),
+        note_use: at - last_seen >= USE_NOTED_EVERY,
+    }))
+}
+
+/// A session, API token or calendar feed's last use is noted at most this often: writing on
+/// every request would serialise all readers on SQLite, and a minute is precise enough for an
+/// idle timeout of many minutes and for "last used" on the tokens page.
+pub const USE_NOTED_EVERY: Duration = Duration::minutes(1);
+
+/// What is used with a secret and keeps the time of its last use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UsedBy {
+    Session,
+    ApiToken,
+    CalendarFeed,
+}
+
+/// Notes that the secret behind `token_hash` was used at `at`, unless a use at most
+/// [`USE_NOTED_EVERY`] before was noted already (by another instance, say); whether it wrote.
+pub async fn note_use(db: &Db, what: UsedBy, token_hash: &str, at: DateTime<Utc>) -> Result<bool, StoreError> {
+    let q = match what {
+        UsedBy::Session => "UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1 AND last_seen_at <= $3",
+        UsedBy::ApiToken => {
+            "UPDATE api_tokens SET last_used_at = $2 WHERE token_hash = $1 AND (last_used_at IS NULL OR last_used_at <= $3)"
+        }
+        UsedBy::CalendarFeed => {
+            "UPDATE calendar_feeds SET last_used_at = $2 WHERE token_hash = $1 AND (last_used_at IS NULL OR last_used_at <= $3)"
+        }
+    };
+    let since = at - USE_NOTED_EVERY;
+    let n =
+        on_db!(db, pool => sqlx::query(q).bind(token_hash).bind(at).bind(since).execute(pool).await?.rows_affected());
+    Ok(n > 0)
 }
 
 pub async fn delete_session(db: &Db, token_hash: &str) -> Result<(), StoreError> {
@@ -580,11 +615,10 @@ pub async fn revoke_token(db: &Db, user: UserId, id: TokenId, effects: &Effects)
     Ok(())
 }
 
-/// The owner of a live token.
-pub async fn token_user(db: &Db, token_hash: &str) -> Result<Option<UserId>, StoreError> {
-    let at = now();
-    let q = "UPDATE api_tokens SET last_used_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL RETURNING user_id";
-    let user: Option<Uuid> =
-        on_db!(db, pool => sqlx::query_scalar(q).bind(token_hash).bind(at).fetch_optional(pool).await?);
-    Ok(user.map(UserId))
+/// The owner of a live token, and whether its use should be noted ([`note_use`]). Reads only.
+pub async fn token_user(db: &Db, token_hash: &str) -> Result<Option<(UserId, bool)>, StoreError> {
+    let q = "SELECT user_id, last_used_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL";
+    let row: Option<(Uuid, Option<DateTime<Utc>>)> =
+        on_db!(db, pool => sqlx::query_as(q).bind(token_hash).fetch_optional(pool).await?);
+    Ok(row.map(|(user, last)| (UserId(user), last.is_none_or(|l| now() - l >= USE_NOTED_EVERY))))
 }

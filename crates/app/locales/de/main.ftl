@@ -29,6 +29,7 @@ none = Keine
 actions = Aktionen
 pagination = Seiten
 page-prev = Vorherige Seite
+page-first = Zur ersten Seite
 page-next = Nächste Seite
 back-to-start = Zur Startseite
 
@@ -209,6 +210,9 @@ field-travel_radius_km = Reisebereitschaft in km
 field-about = Über mich
 field-open_to_swap = Ich bin offen für einen Jobtausch.
 field-shared_with_own_org = Meine eigene Organisation darf sehen, dass ich offen für einen Tausch bin.
+field-q = Suchbegriffe
+hint-q = Wörter aus Rolle, Themen oder Beschreibung einer Person; „digi“ findet auch „Digitalisierung“.
+field-after = Seite
 field-topic = Thema
 field-kind = Art der Organisation
 field-region = Bundesland

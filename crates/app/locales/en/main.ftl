@@ -29,6 +29,7 @@ none = None
 actions = Actions
 pagination = Pages
 page-prev = Previous page
+page-first = First page
 page-next = Next page
 back-to-start = Back to the start page
 
@@ -209,6 +210,9 @@ field-travel_radius_km = Travel radius in km
 field-about = About me
 field-open_to_swap = I am open to a job swap.
 field-shared_with_own_org = My own organisation may see that I am open to a swap.
+field-q = Search words
+hint-q = Words from a person's role, topics or description; “digi” also finds “Digitalisierung”.
+field-after = Page
 field-topic = Topic
 field-kind = Kind of organisation
 field-region = Federal state

@@ -89,7 +89,10 @@ async fn migrate_create_organiser_and_copy_to_postgres() {
         jobtausch(&["admin", "create-token", "--database-url", &lite, "--email", "koordination@land.example"], None);
     assert!(ok, "{err}");
     let db = store::Db::connect(&lite).await.unwrap();
-    assert_eq!(store::users::token_user(&db, &app::secrets::hash_secret(token.trim())).await.unwrap(), Some(id));
+    assert_eq!(
+        store::users::token_user(&db, &app::secrets::hash_secret(token.trim())).await.unwrap().map(|t| t.0),
+        Some(id)
+    );
     db.close().await;
     let (ok, _, err) =
         jobtausch(&["admin", "create-token", "--database-url", &lite, "--email", "niemand@land.example"], None);

@@ -3,7 +3,7 @@ use chrono::Duration;
 use domain::access::OrgRole;
 use domain::values::Locale;
 use domain::{TokenId, UserId};
-use store::users::{self, NewUser, Proof, SessionLimits};
+use store::users::{self, NewUser, Proof, SessionLimits, UsedBy};
 use store::{Db, OutboxMail, StoreError, now, on_both_backends};
 
 on_both_backends!(
@@ -97,10 +97,11 @@ async fn sessions_expire(db: Db) {
     let u = user(&db, "s@x.example", None).await;
     let limits = SessionLimits::default();
     users::create_session(&db, u, "sess", limits, &effects("login")).await.unwrap();
-    assert_eq!(users::session_user(&db, "sess", limits).await.unwrap().map(|s| s.0), Some(u));
+    let live = users::session_user(&db, "sess", limits).await.unwrap().expect("a live session");
+    assert_eq!(live.user, u);
+    assert!(!live.note_use, "just created: nothing to note for a minute");
     let idle_gone = SessionLimits { idle: Duration::zero(), absolute: Duration::hours(1) };
-    assert_eq!(users::session_user(&db, "sess", idle_gone).await.unwrap(), None);
-    assert_eq!(users::session_user(&db, "sess", limits).await.unwrap(), None, "an idle session is deleted");
+    assert_eq!(users::session_user(&db, "sess", idle_gone).await.unwrap(), None, "idle for too long");
     users::create_session(
         &db,
         u,
@@ -132,10 +133,15 @@ async fn api_tokens(db: Db) {
     let u = user(&db, "t@x.example", None).await;
     let v = user(&db, "v@x.example", None).await;
     let id = users::create_token(&db, u, "Skript", "th", &effects("t")).await.unwrap();
-    assert_eq!(users::token_user(&db, "th").await.unwrap(), Some(u));
+    assert_eq!(users::token_user(&db, "th").await.unwrap(), Some((u, true)), "never used: its use is to be noted");
+    assert_eq!(users::tokens(&db, u).await.unwrap()[0].last_used_at, None, "reading the token wrote nothing");
+    let at = store::now();
+    assert!(users::note_use(&db, UsedBy::ApiToken, "th", at).await.unwrap());
+    assert!(!users::note_use(&db, UsedBy::ApiToken, "th", at + Duration::seconds(30)).await.unwrap(), "once a minute");
+    assert_eq!(users::token_user(&db, "th").await.unwrap(), Some((u, false)));
     let list = users::tokens(&db, u).await.unwrap();
     assert_eq!(list.len(), 1);
-    assert!(list[0].last_used_at.is_some());
+    assert_eq!(list[0].last_used_at, Some(at));
     assert!(matches!(users::revoke_token(&db, v, id, &effects("r")).await, Err(StoreError::NotFound)), "not v's token");
     assert!(matches!(users::revoke_token(&db, u, TokenId::new(), &effects("r")).await, Err(StoreError::NotFound)));
     users::revoke_token(&db, u, id, &effects("r")).await.unwrap();

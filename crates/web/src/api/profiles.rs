@@ -102,6 +102,9 @@ async fn put_profile(
 #[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct SearchQuery {
+    /// Words to look for in role titles, units, topics and the text about a person; each word
+    /// matches the words it begins ("digi" finds "Digitalisierung"). At most 8 words.
+    pub q: String,
     /// A topic of the person's job, such as "Open Data".
     pub topic: String,
     /// Organisation kind code, such as `city`.
@@ -110,8 +113,8 @@ pub struct SearchQuery {
     pub region: String,
     /// ISO week, such as `2027-W07`.
     pub week: String,
-    /// Page number, from 0.
-    pub page: String,
+    /// Where the page starts: `next` of the previous page; empty for the first page.
+    pub after: String,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -146,6 +149,8 @@ pub struct SearchResult {
     pub items: Vec<PersonCardJson>,
     /// Whether a further page exists.
     pub more: bool,
+    /// Where the further page starts: pass it as `after`.
+    pub next: Option<String>,
 }
 
 /// People open to a swap whom the caller may see as such.
@@ -156,10 +161,15 @@ async fn search_people(
     ApiUser(me): ApiUser,
     Query(q): Query<SearchQuery>,
 ) -> HttpResult<Json<SearchResult>> {
-    let input = SearchInput { topic: q.topic, kind: q.kind, region: q.region, week: q.week, page: q.page };
+    let input =
+        SearchInput { words: q.q, topic: q.topic, kind: q.kind, region: q.region, week: q.week, after: q.after };
     let filter = input.parse()?;
-    let (cards, more) = app::profiles::search(&app, &me, &filter).await?;
-    Ok(Json(SearchResult { items: cards.into_iter().map(Into::into).collect(), more }))
+    let (cards, next) = app::profiles::search(&app, &me, &filter).await?;
+    Ok(Json(SearchResult {
+        items: cards.into_iter().map(Into::into).collect(),
+        more: next.is_some(),
+        next: next.map(|c| c.token()),
+    }))
 }
 
 /// Another person as a signed-in member sees them: no e-mail address.

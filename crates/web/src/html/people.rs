@@ -224,11 +224,12 @@ async fn save_profile(
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 struct SearchQuery {
+    q: String,
     topic: String,
     kind: String,
     region: String,
     week: String,
-    page: String,
+    after: String,
 }
 
 pub fn kind_options(lang: Locale, with_any: bool) -> Vec<(String, String)> {
@@ -258,9 +259,8 @@ struct SearchPage {
     errors: FormErrors,
     fields: Vec<Field>,
     cards: Vec<PersonCard>,
-    more: bool,
-    next_query: String,
-    prev_query: Option<String>,
+    next_query: Option<String>,
+    first_query: Option<String>,
     /// Why nobody was found, in words (empty when someone was).
     empty_because: Vec<String>,
 }
@@ -281,29 +281,30 @@ async fn search(
 ) -> HttpResult<Response> {
     let l = ctx.lang;
     let input = SearchInput {
+        words: q.q.clone(),
         topic: q.topic.clone(),
         kind: q.kind.clone(),
         region: q.region.clone(),
         week: q.week.clone(),
-        page: q.page.clone(),
+        after: q.after.clone(),
     };
     let (filter, errors) = match input.parse() {
         Ok(f) => (Some(f), FormErrors::default()),
         Err(app::Error::Invalid(errs)) => (None, FormErrors::new(l, &errs)),
         Err(e) => return Err(e.into()),
     };
-    let (cards, more) = match &filter {
+    let (cards, next) = match &filter {
         Some(f) => app::profiles::search(&app, &me, f).await?,
-        None => (Vec::new(), false),
+        None => (Vec::new(), None),
     };
-    let page = filter.as_ref().map_or(0, |f| f.page);
-    let query_for = |p: u32| {
+    let query_from = |after: &str| {
         serde_urlencoded::to_string([
+            ("q", q.q.as_str()),
             ("topic", q.topic.as_str()),
             ("kind", q.kind.as_str()),
             ("region", q.region.as_str()),
             ("week", q.week.as_str()),
-            ("page", &p.to_string()),
+            ("after", after),
         ])
         .unwrap_or_default()
     };
@@ -317,6 +318,7 @@ async fn search(
         weeks.insert(0, w);
     }
     let fields = vec![
+        Field::new(l, &errors, "q", Kind::Text, &q.q),
         Field::new(l, &errors, "topic", Kind::Select, &q.topic)
             .options(std::iter::once(any()).chain(topics.into_iter().map(|t| (t.clone(), t))).collect()),
         Field::new(l, &errors, "kind", Kind::Select, &q.kind).options(kind_options(l, true)),
@@ -345,10 +347,9 @@ async fn search(
             errors,
             fields,
             cards,
-            more,
             empty_because,
-            next_query: query_for(page + 1),
-            prev_query: (page > 0).then(|| query_for(page - 1)),
+            next_query: next.map(|c| query_from(&c.token())),
+            first_query: filter.as_ref().is_some_and(|f| f.after.is_some()).then(|| query_from("")),
         },
         failed,
     ))

@@ -147,8 +147,16 @@ async fn the_feed_follows_the_week_without_a_login(db: Db) {
         assert!(e["summary"].as_str().unwrap().contains("eva"), "the briefing names the partner: {e}");
     }
     assert_eq!(feed_summary(&url).await["events"], first["events"], "fetching again changes nothing");
-    let fetched = store::feeds::of_user(&w.app.db, w.anna).await.unwrap().unwrap();
-    assert!(fetched.last_used_at.is_some(), "the page can say when the feed was last fetched");
+    // The fetch is noted after the answer, by a task of its own.
+    let mut noted = None;
+    for _ in 0..50 {
+        noted = store::feeds::of_user(&w.app.db, w.anna).await.unwrap().unwrap().last_used_at;
+        if noted.is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(noted.is_some(), "the page can say when the feed was last fetched");
 
     // Move the first briefing to another time: same UID, SEQUENCE raised, new start.
     let plan = app::week::week_plan(&w.state, &w.swap).await.unwrap();
