@@ -19,6 +19,7 @@ pub mod feeds;
 pub mod i18n;
 mod journey;
 pub mod legal;
+pub mod metrics;
 pub mod names;
 pub mod notify;
 pub mod orgs;
@@ -52,6 +53,22 @@ pub struct Config {
     pub link_validity: Duration,
     /// Where the mailer sends from.
     pub mail_from: String,
+    /// How mail leaves this instance, as `/healthz` reports it.
+    pub mail: MailTransport,
+    /// The secret a monitoring system shows (`Authorization: Bearer ...`) to read `/metrics`;
+    /// without one the page does not exist.
+    pub metrics_token: Option<String>,
+}
+
+/// How the outbox's mails leave this instance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MailTransport {
+    /// Through an SMTP relay.
+    Smtp,
+    /// Into the log (the demo, or chosen explicitly with `log:`).
+    Log,
+    /// Nowhere yet: no relay is configured and mails wait in the outbox.
+    QueuedOnly,
 }
 
 impl Config {
@@ -63,6 +80,8 @@ impl Config {
             sessions: SessionLimits::default(),
             link_validity: Duration::hours(48),
             mail_from: "Jobtausch <noreply@jobtausch.invalid>".into(),
+            mail: MailTransport::Smtp,
+            metrics_token: None,
         }
     }
 
@@ -77,11 +96,12 @@ impl Config {
 pub struct App {
     pub db: Db,
     pub config: Arc<Config>,
+    pub metrics: Arc<metrics::Metrics>,
 }
 
 impl App {
     pub fn new(db: Db, config: Config) -> Self {
-        Self { db, config: Arc::new(config) }
+        Self { db, config: Arc::new(config), metrics: Arc::default() }
     }
 
     /// Whether the database answers (the health check).

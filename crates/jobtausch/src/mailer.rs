@@ -247,17 +247,34 @@ pub async fn send_now(db: &Db, mailer: &Mailer) -> Result<usize, store::StoreErr
     send_due(db, mailer, ClaimToken::new(), &stop).await
 }
 
-/// Polls the outbox until `stop` turns true; then gives back what it holds and returns.
-pub async fn run_worker(db: Db, mailer: Mailer, mut stop: watch::Receiver<bool>) {
+/// How mails leave with `smtp_url` as [`Mailer::new`] reads it, for `/healthz`.
+pub fn transport_of(smtp_url: Option<&str>) -> app::MailTransport {
+    match smtp_url {
+        Some(LOG_URL) => app::MailTransport::Log,
+        Some(_) => app::MailTransport::Smtp,
+        None => app::MailTransport::QueuedOnly,
+    }
+}
+
+/// Polls the outbox until `stop` turns true; then gives back what it holds and returns. Each
+/// round is counted in `metrics`.
+pub async fn run_worker(
+    db: Db,
+    mailer: Mailer,
+    metrics: std::sync::Arc<app::metrics::Metrics>,
+    mut stop: watch::Receiver<bool>,
+) {
     if mailer.queues_only() {
         tracing::warn!("JOBTAUSCH_SMTP_URL is not set: mails stay in the outbox until a relay is configured");
     }
     let token = ClaimToken::new();
     let mut probed = tokio::time::Instant::now();
     loop {
-        if let Err(e) = send_due(&db, &mailer, token, &stop).await {
+        let outcome = send_due(&db, &mailer, token, &stop).await;
+        if let Err(e) = &outcome {
             tracing::error!(error = %e, "outbox worker");
         }
+        metrics.worker_run(app::metrics::Worker::Outbox, outcome.is_ok());
         if probed.elapsed() >= PROBE_EVERY {
             probed = tokio::time::Instant::now();
             if let Err(e) = probe(&db, &mailer, token).await {

@@ -30,7 +30,8 @@ struct ServeArgs {
     #[arg(long, env = "JOBTAUSCH_BASE_URL")]
     base_url: Option<String>,
     /// The mail relay: smtp://[USER:PASSWORD@]HOST[:PORT] (STARTTLS; required with a user) or
-    /// smtps://... (TLS from the start); unset means mails are written to the log.
+    /// smtps://... (TLS from the start); `log:` writes mails to the log; unset, mails wait in
+    /// the outbox until a relay is configured.
     #[arg(long, env = "JOBTAUSCH_SMTP_URL")]
     smtp_url: Option<String>,
     /// A PEM file with the certificate of a private CA that signed the relay's certificate.
@@ -39,6 +40,10 @@ struct ServeArgs {
     /// The sender of all mails.
     #[arg(long, env = "JOBTAUSCH_MAIL_FROM", default_value = "Jobtausch <noreply@jobtausch.invalid>")]
     mail_from: String,
+    /// The secret a monitoring system sends (`Authorization: Bearer ...`) to read `/metrics`;
+    /// unset, there is no `/metrics`.
+    #[arg(long, env = "JOBTAUSCH_METRICS_TOKEN", hide_env_values = true)]
+    metrics_token: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -182,6 +187,7 @@ fn server_config(serve: &ServeArgs) -> server::Options {
         mail_from: serve.mail_from.clone(),
         smtp_ca_file: serve.smtp_ca_file.clone(),
         demo: false,
+        metrics_token: serve.metrics_token.clone().filter(|t| !t.is_empty()),
     }
 }
 

@@ -2,6 +2,7 @@
 //! that sends mail, the deadline and week worker, and the matching-round worker.
 
 use crate::mailer::Mailer;
+use app::metrics::Worker;
 use app::{App, Config};
 use store::Db;
 use tokio::net::TcpListener;
@@ -16,11 +17,15 @@ pub struct Options {
     pub smtp_ca_file: Option<std::path::PathBuf>,
     /// The demo: mail bodies may go to the log.
     pub demo: bool,
+    /// The bearer token that opens `/metrics` (none: no `/metrics`).
+    pub metrics_token: Option<String>,
 }
 
 pub fn app(db: Db, opts: &Options) -> App {
     let mut config = Config::new(&opts.base_url);
     config.mail_from = opts.mail_from.clone();
+    config.mail = crate::mailer::transport_of(opts.smtp_url.as_deref());
+    config.metrics_token = opts.metrics_token.clone();
     App::new(db, config)
 }
 
@@ -29,17 +34,22 @@ pub fn app(db: Db, opts: &Options) -> App {
 /// instances may run this side by side.
 pub async fn run_deadlines(app: App) {
     loop {
+        let mut ok = true;
         if let Err(e) = app::swaps::run_deadlines(&app).await {
             tracing::error!(error = ?e, "deadline worker");
+            ok = false;
         }
         // The week: plans, in_progress/completed by date, reminders and revocations.
         if let Err(e) = app::week::run_week(&app, chrono::Utc::now()).await {
             tracing::error!(error = ?e, "week worker");
+            ok = false;
         }
         // The daily digests of those who take their notices collected.
         if let Err(e) = app::notify::send_digests(&app, chrono::Utc::now()).await {
             tracing::error!(error = ?e, "digest worker");
+            ok = false;
         }
+        app.metrics.worker_run(Worker::Deadlines, ok);
         tokio::time::sleep(std::time::Duration::from_secs(60)).await;
     }
 }
@@ -48,9 +58,11 @@ pub async fn run_deadlines(app: App) {
 /// page that starts a round also wakes a run at once.
 pub async fn run_rounds(app: App) {
     loop {
-        if let Err(e) = app::rounds::run_queued(&app).await {
+        let outcome = app::rounds::run_queued(&app).await;
+        if let Err(e) = &outcome {
             tracing::error!(error = ?e, "matching round worker");
         }
+        app.metrics.worker_run(Worker::Rounds, outcome.is_ok());
         tokio::time::sleep(std::time::Duration::from_secs(60)).await;
     }
 }
@@ -61,7 +73,7 @@ pub async fn run(db: Db, opts: Options, banner: Option<String>) -> anyhow::Resul
     let mailer = Mailer::new(opts.smtp_url.as_deref(), &opts.mail_from, opts.smtp_ca_file.as_deref(), opts.demo)?;
     let app = app(db.clone(), &opts);
     let (stop, stopping) = tokio::sync::watch::channel(false);
-    let worker = tokio::spawn(crate::mailer::run_worker(db.clone(), mailer, stopping));
+    let worker = tokio::spawn(crate::mailer::run_worker(db.clone(), mailer, app.metrics.clone(), stopping));
     let deadlines = tokio::spawn(run_deadlines(app.clone()));
     let rounds = tokio::spawn(run_rounds(app.clone()));
     tracing::info!(bind = %opts.bind, base_url = %opts.base_url, "jobtausch is listening");

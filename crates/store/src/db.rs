@@ -187,6 +187,13 @@ impl Db {
         matches!(tokio::time::timeout(PING_TIMEOUT, query).await, Ok(Ok(())))
     }
 
+    /// The connection pool's use: connections open, of those idle, and the most it opens.
+    pub fn pool_use(&self) -> (u32, u32, u32) {
+        on_db!(self, pool => {
+            (pool.size(), u32::try_from(pool.num_idle()).unwrap_or(u32::MAX), pool.options().get_max_connections())
+        })
+    }
+
     pub async fn close(&self) {
         on_db!(self, pool => pool.close().await)
     }

@@ -27,6 +27,9 @@ pub fn router(app: App) -> Router {
         .merge(html::routes())
         .nest("/api", api::routes())
         .route("/healthz", axum::routing::get(healthz))
+        .route("/metrics", axum::routing::get(metrics))
+        // After routing, so that requests are counted by their route's pattern.
+        .route_layer(axum::middleware::from_fn_with_state(app.clone(), middleware::measure))
         .layer(axum::middleware::from_fn_with_state(app.clone(), middleware::security))
         .layer(
             tower_http::trace::TraceLayer::new_for_http()
@@ -47,6 +50,55 @@ pub fn router(app: App) -> Router {
 /// The header that names a request, in the log and in the answer.
 const REQUEST_ID: axum::http::HeaderName = axum::http::HeaderName::from_static("x-request-id");
 
-async fn healthz(axum::extract::State(app): axum::extract::State<App>) -> axum::http::StatusCode {
-    if app.healthy().await { axum::http::StatusCode::OK } else { axum::http::StatusCode::SERVICE_UNAVAILABLE }
+/// What `/healthz` says besides its status: whether the database answers, and how mail leaves
+/// (a warning when it only waits in the outbox for want of a relay).
+#[derive(serde::Serialize)]
+struct Health {
+    status: &'static str,
+    database: &'static str,
+    mail: &'static str,
+    warnings: Vec<&'static str>,
+}
+
+async fn healthz(axum::extract::State(app): axum::extract::State<App>) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let up = app.healthy().await;
+    let (mail, warnings) = match app.config.mail {
+        app::MailTransport::Smtp => ("smtp", vec![]),
+        app::MailTransport::Log => ("log", vec![]),
+        app::MailTransport::QueuedOnly => {
+            ("queued", vec!["no mail relay is configured (JOBTAUSCH_SMTP_URL): mails wait in the outbox"])
+        }
+    };
+    let health = Health {
+        status: if up { "ok" } else { "unavailable" },
+        database: if up { "ok" } else { "unavailable" },
+        mail,
+        warnings,
+    };
+    let status = if up { axum::http::StatusCode::OK } else { axum::http::StatusCode::SERVICE_UNAVAILABLE };
+    (status, axum::Json(health)).into_response()
+}
+
+/// The figures for Prometheus, for a caller with the metrics token; to anyone else the page does
+/// not exist.
+async fn metrics(
+    axum::extract::State(app): axum::extract::State<App>,
+    headers: axum::http::HeaderMap,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let token = headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    if !app::metrics::may_read(&app, token) {
+        return axum::http::StatusCode::NOT_FOUND.into_response();
+    }
+    match app::metrics::scrape(&app).await {
+        Ok(text) => {
+            ([(axum::http::header::CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")], text)
+                .into_response()
+        }
+        Err(e) => error::HttpError::from(e).into_response(),
+    }
 }

@@ -19,6 +19,7 @@ async fn relay_outage_mid_journey_loses_nothing_and_sends_once() {
         mail_from: "noreply@jobtausch.example".into(),
         smtp_ca_file: None,
         demo: false,
+        metrics_token: None,
     };
     let app = jobtausch::server::app(db.clone(), &opts);
     let account = |email: &'static str| {

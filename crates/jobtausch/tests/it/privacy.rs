@@ -8,7 +8,6 @@
 //! people.
 
 use std::collections::{HashSet, VecDeque};
-use std::sync::Arc;
 use store::{Db, on_both_backends};
 
 on_both_backends!(no_demo_person_reads_what_is_not_theirs);
@@ -68,7 +67,7 @@ async fn no_demo_person_reads_what_is_not_theirs(db: Db) {
     let demo = jobtausch::demo::seed(&base_app).await.unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
-    let router = web::router(web::App { db: db.clone(), config: Arc::new(web::Config::new(&base)) });
+    let router = web::router(web::App::new(db.clone(), web::Config::new(&base)));
     tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
 
     let everyone: Vec<String> = demo.logins.iter().map(|l| l.email.clone()).collect();

@@ -70,6 +70,17 @@ fn same_origin(origin: &str, base_url: &str) -> bool {
     origin.eq_ignore_ascii_case(&own)
 }
 
+/// Counts the request by its route's pattern, method and status, with the time it took
+/// ([`app::metrics`]).
+pub async fn measure(State(app): State<App>, req: Request, next: Next) -> Response {
+    let started = std::time::Instant::now();
+    let route = req.extensions().get::<axum::extract::MatchedPath>().map_or("unmatched", |p| p.as_str()).to_owned();
+    let method = req.method().as_str().to_owned();
+    let res = next.run(req).await;
+    app.metrics.request(&route, &method, res.status().as_u16(), started.elapsed());
+    res
+}
+
 #[cfg(test)]
 mod tests {
     use super::same_origin;

@@ -4,7 +4,6 @@ use domain::access::OrgRole;
 use domain::org::OrgDraft;
 use domain::values::{Locale, Password};
 use domain::{OrgId, UserId};
-use std::sync::Arc;
 use store::users::{NewUser, Proof};
 use store::{AuditEntry, Db, Effects};
 
@@ -26,7 +25,7 @@ impl TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let config = web::Config::new(&base);
-        let app = web::router(web::App { db: db.clone(), config: Arc::new(config) });
+        let app = web::router(web::App::new(db.clone(), config));
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
         let city = store::orgs::create(
             &db,

@@ -9,6 +9,7 @@ mod calendar;
 mod journey;
 mod legal;
 mod matrix;
+mod ops;
 mod orgs;
 mod outage;
 mod rounds;
