@@ -73,6 +73,7 @@ pub struct Metrics {
     worker_runs: Family<WorkerLabels, Counter>,
     outbox_waiting: Gauge,
     outbox_failing: Gauge,
+    outbox_claimed: Gauge,
     outbox_oldest: Gauge<f64, AtomicU64>,
     pool: Family<PoolLabels, Gauge>,
 }
@@ -96,6 +97,8 @@ impl Default for Metrics {
         registry.register("outbox_waiting_mails", "Mails waiting to be sent", outbox_waiting.clone());
         let outbox_failing = Gauge::default();
         registry.register("outbox_failing_mails", "Waiting mails that failed at least once", outbox_failing.clone());
+        let outbox_claimed = Gauge::default();
+        registry.register("outbox_claimed_mails", "Waiting mails a worker holds a claim on", outbox_claimed.clone());
         let outbox_oldest = Gauge::<f64, AtomicU64>::default();
         registry.register(
             "outbox_oldest_waiting_seconds",
@@ -108,7 +111,17 @@ impl Default for Metrics {
             "Database connections: in use, idle, and the most allowed",
             pool.clone(),
         );
-        Self { registry, requests, latency, worker_runs, outbox_waiting, outbox_failing, outbox_oldest, pool }
+        Self {
+            registry,
+            requests,
+            latency,
+            worker_runs,
+            outbox_waiting,
+            outbox_failing,
+            outbox_claimed,
+            outbox_oldest,
+            pool,
+        }
     }
 }
 
@@ -143,6 +156,7 @@ pub async fn scrape(app: &App) -> crate::Result<String> {
     let queue = store::outbox::queue_state(&app.db).await?;
     m.outbox_waiting.set(queue.waiting);
     m.outbox_failing.set(queue.failing);
+    m.outbox_claimed.set(queue.claimed);
     let age = queue.oldest.map_or(0.0, |t| (store::now() - t).num_milliseconds().max(0) as f64 / 1000.0);
     m.outbox_oldest.set(age);
     let (open, idle, max) = app.db.pool_use();

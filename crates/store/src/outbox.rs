@@ -297,20 +297,23 @@ pub async fn pending_count(db: &Db) -> Result<i64, StoreError> {
 }
 
 /// The queue as an operator watches it: mails waiting, of those the ones that failed at least
-/// once, and when the oldest waiting one was queued.
+/// once and the ones a worker holds a claim on (sending them now, or killed while it did), and
+/// when the oldest waiting one was queued.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct QueueState {
     pub waiting: i64,
     pub failing: i64,
+    pub claimed: i64,
     pub oldest: Option<DateTime<Utc>>,
 }
 
 pub async fn queue_state(db: &Db) -> Result<QueueState, StoreError> {
-    let q = "SELECT COUNT(*), COALESCE(SUM(CASE WHEN attempts > 0 THEN 1 ELSE 0 END), 0), MIN(created_at) \
+    let q = "SELECT COUNT(*), COALESCE(SUM(CASE WHEN attempts > 0 THEN 1 ELSE 0 END), 0), \
+             COALESCE(SUM(CASE WHEN claim_token IS NOT NULL THEN 1 ELSE 0 END), 0), MIN(created_at) \
              FROM outbox WHERE sent_at IS NULL";
-    let (waiting, failing, oldest): (i64, i64, Option<DateTime<Utc>>) =
+    let (waiting, failing, claimed, oldest): (i64, i64, i64, Option<DateTime<Utc>>) =
         on_db!(db, pool => sqlx::query_as(q).fetch_one(pool).await?);
-    Ok(QueueState { waiting, failing, oldest })
+    Ok(QueueState { waiting, failing, claimed, oldest })
 }
 
 /// The mails to one recipient, newest first (for tests and the demo's log mode).

@@ -5,6 +5,7 @@
 mod cli;
 mod demo;
 mod deploy;
+mod faults;
 mod mail;
 mod mail_tls;
 mod match_cli;
