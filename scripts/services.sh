@@ -5,6 +5,8 @@
 #   scripts/services.sh start   # idempotent; prints the variables the tests read
 #   scripts/services.sh env     # only prints them
 #   scripts/services.sh stop
+#   scripts/services.sh pg-cluster DIR PORT start|stop   # a PostgreSQL of one test's own, which
+#                                                       # it may stop and start (fault drills)
 #
 # Everything lives under $JT_SERVICES_DIR (default: /tmp/jobtausch-services).
 set -euo pipefail
@@ -72,9 +74,29 @@ stop() {
     fi
 }
 
+# A cluster in DIR on PORT, created on its first start; `stop` is a fast shutdown, as an
+# operator's restart or a failing database host brings it.
+pg_cluster() {
+    local dir=$1 port=$2 action=$3 bin; bin=$(pg_bin)
+    case "$action" in
+        start)
+            if [ ! -f "$dir/PG_VERSION" ]; then
+                mkdir -p "$dir"
+                [ "$(id -u)" = 0 ] && chown postgres "$dir"
+                as_pg "$bin/initdb" -D "$dir" -U postgres --auth=trust >/dev/null
+            fi
+            as_pg "$bin/pg_ctl" -D "$dir" -l "$dir/log" -w \
+                -o "-k $dir -p $port -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+            ;;
+        stop) as_pg "$bin/pg_ctl" -D "$dir" -m fast -w stop >/dev/null ;;
+        *) echo "usage: $0 pg-cluster DIR PORT start|stop" >&2; exit 2 ;;
+    esac
+}
+
 case "${1:-}" in
     start) start ;;
     stop) stop ;;
     env) print_env ;;
-    *) echo "usage: $0 start|stop|env" >&2; exit 2 ;;
+    pg-cluster) pg_cluster "$2" "$3" "$4" ;;
+    *) echo "usage: $0 start|stop|env|pg-cluster DIR PORT start|stop" >&2; exit 2 ;;
 esac

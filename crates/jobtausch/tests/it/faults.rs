@@ -1,7 +1,8 @@
 //! Faults on real processes, as an operator's drill brings them: `jobtausch serve` started as
 //! the binary, two at once on one PostgreSQL, against a relay that takes its time
-//! (scripts/slow_smtp.py), stopped with SIGTERM or killed with SIGKILL in the middle of sending.
-//! Each story counts the mails per outbox row in the relay's maildir, by their `Message-ID`.
+//! (scripts/slow_smtp.py), stopped with SIGTERM or killed with SIGKILL in the middle of sending;
+//! a PostgreSQL of the test's own stopped and started again, and the relay too. Each story
+//! counts the mails per outbox row in the relay's maildir, by their `Message-ID`.
 
 use crate::relay::free_port;
 use std::collections::HashMap;
@@ -71,6 +72,7 @@ impl Drop for SlowRelay {
 /// A `jobtausch serve` process, killed when dropped.
 struct Instance {
     child: Child,
+    port: u16,
 }
 
 impl Instance {
@@ -86,11 +88,15 @@ impl Instance {
             .stdout(Stdio::null())
             .spawn()
             .expect("start jobtausch serve");
-        let instance = Instance { child };
+        let instance = Instance { child, port };
         wait_for(Duration::from_secs(20), "jobtausch serve", || {
             std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
         });
         instance
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
     }
 
     fn signal(&self, signal: &str) {
@@ -245,4 +251,121 @@ async fn sigkill_mid_send_loses_nothing_and_a_resend_keeps_its_message_id() {
 /// Unsent mails some worker still holds a claim on.
 async fn held_claims(db: &Db) -> i64 {
     store::outbox::queue_state(db).await.unwrap().claimed
+}
+
+/// A PostgreSQL of one test's own (scripts/services.sh pg-cluster), stopped when dropped.
+struct Cluster {
+    dir: tempfile::TempDir,
+    port: u16,
+}
+
+impl Cluster {
+    fn start() -> Cluster {
+        let dir = tempfile::tempdir().unwrap();
+        // The server runs as the postgres user: it must reach its folder.
+        std::fs::set_permissions(dir.path(), std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+        let cluster = Cluster { dir, port: free_port() };
+        cluster.control("start");
+        cluster
+    }
+
+    fn control(&self, action: &str) {
+        let script = Path::new(&crate::manifest_dir()).join("../../scripts/services.sh");
+        let data = self.dir.path().join("pg");
+        let status = Command::new("bash")
+            .arg(script)
+            .args(["pg-cluster", &data.display().to_string(), &self.port.to_string(), action])
+            .status()
+            .unwrap();
+        assert!(status.success(), "pg-cluster {action}");
+    }
+
+    fn url(&self) -> String {
+        format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
+    }
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        let script = Path::new(&crate::manifest_dir()).join("../../scripts/services.sh");
+        let data = self.dir.path().join("pg");
+        let _ = Command::new("bash")
+            .arg(script)
+            .args(["pg-cluster", &data.display().to_string(), &self.port.to_string(), "stop"])
+            .stderr(Stdio::null())
+            .status();
+    }
+}
+
+/// An answer's status, its `Retry-After` and how long it took.
+async fn probe(client: &reqwest::Client, url: &str, auth: Option<&str>) -> (u16, Option<String>, Duration) {
+    let started = Instant::now();
+    let mut request = client.get(url);
+    if let Some(token) = auth {
+        request = request.bearer_auth(token);
+    }
+    let answer = request.send().await.unwrap();
+    let retry = answer.headers().get("retry-after").map(|v| v.to_str().unwrap().to_owned());
+    (answer.status().as_u16(), retry, started.elapsed())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_database_and_the_relay_stop_and_come_back() {
+    let cluster = Cluster::start();
+    let db = Db::connect(&cluster.url()).await.unwrap();
+    db.migrate().await.unwrap();
+    let relay_port = free_port();
+    let maildir = tempfile::tempdir().unwrap();
+    let relay = crate::relay::Relay::start(relay_port, maildir.path());
+    let serve = Instance::start(&cluster.url(), relay_port);
+    let client = reqwest::Client::new();
+    assert_eq!(probe(&client, &serve.url("/healthz"), None).await.0, 200);
+
+    // The database goes away: the health check says so within 2 s, and the API answers 503 with
+    // Retry-After instead of an error after a long wait.
+    db.close().await;
+    cluster.control("stop");
+    let (status, _, took) = probe(&client, &serve.url("/healthz"), None).await;
+    assert_eq!(status, 503);
+    assert!(took < Duration::from_secs(3), "the health check took {took:?}");
+    let (status, retry, took) = probe(&client, &serve.url("/api/people"), Some(&"a".repeat(64))).await;
+    assert_eq!((status, retry.as_deref()), (503, Some("30")), "the API during the outage");
+    assert!(took < Duration::from_secs(5), "the API took {took:?}");
+
+    // It comes back: the same process answers again, and its worker sends what is written now.
+    cluster.control("start");
+    let started = Instant::now();
+    while probe(&client, &serve.url("/healthz"), None).await.0 != 200 {
+        assert!(started.elapsed() < Duration::from_secs(10), "not healthy again after the database returned");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let db = Db::connect(&cluster.url()).await.unwrap();
+    let first = queue(&db, 1).await;
+    all_sent(&db, Duration::from_secs(15)).await;
+
+    // The relay goes away: mails wait, and are sent within 30 s of its return (the worker's
+    // probe), not after the backoff.
+    drop(relay);
+    for i in 1..3 {
+        let mail = OutboxMail {
+            kind: "test",
+            recipient: format!("later{i}@musterstadt.example"),
+            subject: "Später".into(),
+            body: "Hallo".into(),
+            attachment: None,
+        };
+        store::outbox::record(&db, &Effects::audit(AuditEntry::new(None, "test", "test", "-")).with_mail(mail))
+            .await
+            .unwrap();
+    }
+    let failing = Instant::now();
+    while store::outbox::queue_state(&db).await.unwrap().failing < 2 {
+        assert!(failing.elapsed() < Duration::from_secs(15), "the sends did not fail while the relay was down");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let _relay = crate::relay::Relay::start(relay_port, maildir.path());
+    all_sent(&db, Duration::from_secs(35)).await;
+    let delivered = crate::relay::delivered(maildir.path());
+    assert_eq!(delivered.len(), 3, "each mail once");
+    assert!(delivered.iter().any(|m| m.contains(first[0].as_str())));
 }
