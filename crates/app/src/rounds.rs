@@ -5,7 +5,9 @@
 //! from `domain::round` (who may take whose place, and the documented weight), the answer from
 //! the `matching` engine. Every swap the engine chooses becomes a proposal that all its members
 //! accept or decline like any other swap, with a note per leg saying why; the round's figures
-//! are kept for the organisers. The result is written in one transaction.
+//! are kept for the organisers. The proposals are written in batches of [`WRITE_BATCH`], each
+//! with its mails in one transaction, so that a round of 100,000 people neither holds all its
+//! mails in memory nor writes them in one transaction that blocks everything else.
 
 use crate::names::Names;
 use crate::{App, Error, Result, today};
@@ -18,6 +20,9 @@ use matching::{GraphBuilder, SolveOptions};
 use std::time::{Duration, Instant};
 use store::rounds::{LegNote, Proposal};
 use store::{AuditEntry, Effects};
+
+/// Proposals written (with their notifications and mails) per transaction.
+pub const WRITE_BATCH: usize = 500;
 
 /// Longest a round may search (the engine returns its best answer and proven bound then).
 pub const MAX_TIME_LIMIT_SECONDS: u64 = 600;
@@ -116,7 +121,7 @@ pub async fn run_queued(app: &App) -> Result<usize> {
 pub async fn run(app: &App, round: &Round) -> Result<RoundFigures> {
     let t0 = Instant::now();
     let period = round.period();
-    let mut candidates = store::rounds::candidates(&app.db, &period).await?;
+    let mut candidates = store::rounds::candidates(&app.db, &period, round.id).await?;
     // A round that runs late (queued behind another, or taken over after a stall) neither
     // proposes nor counts a week that has begun: the weeks are gone before the places are.
     let today = today();
@@ -150,16 +155,6 @@ pub async fn run(app: &App, round: &Round) -> Result<RoundFigures> {
     .and_then(|r| r)
     .map_err(|e| Error::internal("matching round", e))?;
 
-    let now = Utc::now();
-    let mut proposals = Vec::with_capacity(solution.swaps.len());
-    for s in &solution.swaps {
-        let Some(week) = period.weeks().get(s.week as usize).copied() else { continue };
-        let members: Vec<(UserId, OrgId)> =
-            s.members.iter().map(|&i| (candidates[i].user, candidates[i].org)).collect();
-        let (swap, _) = Swap::propose_matched(SwapId::new(), week, members, round.id, round.started_by, today, now)?;
-        let notes = leg_notes(&s.members, &candidates, &blocks);
-        proposals.push(Proposal { swap, notes });
-    }
     let figures = RoundFigures {
         candidates: candidates.len(),
         edges,
@@ -172,10 +167,31 @@ pub async fn run(app: &App, round: &Round) -> Result<RoundFigures> {
         optimal: solution.optimal,
         milliseconds: u64::try_from(t0.elapsed().as_millis()).unwrap_or(u64::MAX),
     };
-    let effects = proposal_effects(app, round, &proposals, &candidates).await?;
-    let claimed_at = round.claimed_at.ok_or(Error::Conflict("round-not-claimed"))?;
-    store::rounds::finish(&app.db, round.id, claimed_at, &figures, &proposals, &effects).await?;
-    tracing::info!(round = %round.id, people = figures.people_matched, swaps = proposals.len(), "matching round finished");
+    let mut claimed_at = round.claimed_at.ok_or(Error::Conflict("round-not-claimed"))?;
+    let mut names = Names::default().with_orgs(store::orgs::list(&app.db).await?.into_iter().map(|o| (o.id, o.name)));
+    let now = Utc::now();
+    let mut written = 0;
+    for batch in solution.swaps.chunks(WRITE_BATCH) {
+        let mut proposals = Vec::with_capacity(batch.len());
+        for s in batch {
+            let Some(week) = period.weeks().get(s.week as usize).copied() else { continue };
+            let members: Vec<(UserId, OrgId)> =
+                s.members.iter().map(|&i| (candidates[i].user, candidates[i].org)).collect();
+            let (swap, _) =
+                Swap::propose_matched(SwapId::new(), week, members, round.id, round.started_by, today, now)?;
+            let notes = leg_notes(&s.members, &candidates, &blocks);
+            proposals.push(Proposal { swap, notes });
+        }
+        let effects = proposal_effects(app, round, &proposals, &mut names).await?;
+        claimed_at = store::rounds::write_proposals(&app.db, round.id, claimed_at, &proposals, &effects).await?;
+        written += proposals.len();
+    }
+    let finished = Effects::audit(
+        AuditEntry::new(None, "round.finished", "round", round.id)
+            .detail(format!("candidates={} swaps={written}", candidates.len(),)),
+    );
+    store::rounds::finish(&app.db, round.id, claimed_at, &figures, &finished).await?;
+    tracing::info!(round = %round.id, people = figures.people_matched, swaps = written, "matching round finished");
     Ok(figures)
 }
 
@@ -195,29 +211,19 @@ fn leg_notes(members: &[usize], candidates: &[Candidate], blocks: &Blocks) -> Ve
         .collect()
 }
 
-/// The audit records and every member's notification of a round's proposals.
-async fn proposal_effects(
-    app: &App,
-    round: &Round,
-    proposals: &[Proposal],
-    candidates: &[Candidate],
-) -> Result<Effects> {
+/// The audit records and every member's notification of a batch of a round's proposals;
+/// `names` gathers the members' names batch by batch.
+async fn proposal_effects(app: &App, round: &Round, proposals: &[Proposal], names: &mut Names) -> Result<Effects> {
     let swaps: Vec<&Swap> = proposals.iter().map(|p| &p.swap).collect();
-    let mut names = Names::default().with_orgs(store::orgs::list(&app.db).await?.into_iter().map(|o| (o.id, o.name)));
     let people: Vec<UserId> = swaps.iter().flat_map(|s| s.members.iter().map(|m| m.user)).collect();
     names.include(app, people).await?;
     let mut effects = Effects::default();
-    effects.audit.push(AuditEntry::new(None, "round.finished", "round", round.id).detail(format!(
-        "candidates={} swaps={}",
-        candidates.len(),
-        proposals.len()
-    )));
     for swap in swaps {
         effects
             .audit
             .push(AuditEntry::new(None, "swap.proposed", "swap", swap.id).detail(format!("round={}", round.id)));
         for c in names.members(swap) {
-            crate::notify::swap(app, &mut effects, &c, swap, "matched", &names, None);
+            crate::notify::swap(app, &mut effects, &c, swap, "matched", names, None);
         }
     }
     Ok(effects)

@@ -1,9 +1,12 @@
-//! Matching rounds: the queue of rounds, the candidates a round looks at, and its result (the
-//! proposed swaps, why each leg was proposed, and the round's figures) written in one
-//! transaction.
+//! Matching rounds: the queue of rounds, the candidates a round looks at, and its result: the
+//! proposed swaps with why each leg was proposed, written in batches ([`write_proposals`]),
+//! then the round's figures ([`finish`]).
 //!
 //! A round is queued by an organiser and claimed by one worker of one instance; a claim older
-//! than [`STALE_CLAIM`] (its instance died) may be claimed again, so no round is lost.
+//! than [`STALE_CLAIM`] (its instance died) may be claimed again, so no round is lost. Every
+//! batch renews the claim and is written only while it stands, so two workers never write one
+//! round; a round taken over after its worker died goes on with the people its written
+//! batches have not proposed yet ([`candidates`] leaves them out).
 
 use crate::outbox::Effects;
 use crate::swaps::{insert_swap, write_children};
@@ -215,12 +218,16 @@ pub async fn claim(db: &Db) -> Result<Option<Round>, StoreError> {
 /// Everyone who may take part in a round of `period`: verified members of an organisation who
 /// opted in, with their free weeks within the period (weeks with a swap that has not ended are
 /// not free). People without a free week are left out.
-pub async fn candidates(db: &Db, period: &Period) -> Result<Vec<Candidate>, StoreError> {
+pub async fn candidates(db: &Db, period: &Period, round: RoundId) -> Result<Vec<Candidate>, StoreError> {
     let (Some(first), Some(last)) = (period.first(), period.last()) else { return Ok(Vec::new()) };
     let (first, last) = (first.to_string(), last.to_string());
+    // Someone this round proposed already (in a batch written before its worker died) is not
+    // proposed again by the worker that takes it over.
     let qp = "SELECT u.id, u.org_id, p.pay_grade, p.travel_radius_km, o.lat_e6, o.lon_e6 \
               FROM profiles p JOIN users u ON u.id = p.user_id JOIN organisations o ON o.id = u.org_id \
-              WHERE p.open_to_swap AND u.email_verified_at IS NOT NULL ORDER BY u.id";
+              WHERE p.open_to_swap AND u.email_verified_at IS NOT NULL AND NOT EXISTS ( \
+                SELECT 1 FROM swap_members m JOIN swaps s ON s.id = m.swap_id WHERE m.user_id = u.id AND s.round_id = $1) \
+              ORDER BY u.id";
     let qw = "SELECT w.user_id, w.week FROM profile_weeks w JOIN profiles p ON p.user_id = w.user_id \
               WHERE p.open_to_swap AND w.week >= $1 AND w.week <= $2 AND NOT EXISTS ( \
                 SELECT 1 FROM swap_members m JOIN swaps s ON s.id = m.swap_id \
@@ -229,7 +236,7 @@ pub async fn candidates(db: &Db, period: &Period) -> Result<Vec<Candidate>, Stor
               WHERE p.open_to_swap ORDER BY t.user_id, t.kind, t.position";
     let (people, weeks, topics) = on_db!(db, pool => {
         let people: Vec<(Uuid, Uuid, Option<String>, i64, Option<i32>, Option<i32>)> =
-            sqlx::query_as(qp).fetch_all(pool).await?;
+            sqlx::query_as(qp).bind(round.0).fetch_all(pool).await?;
         let weeks: Vec<(Uuid, String)> = sqlx::query_as(qw).bind(&first).bind(&last).fetch_all(pool).await?;
         let topics: Vec<(Uuid, String, String)> = sqlx::query_as(qt).fetch_all(pool).await?;
         (people, weeks, topics)
@@ -292,16 +299,57 @@ pub async fn declined_pairs(db: &Db) -> Result<Vec<(UserId, UserId)>, StoreError
         .collect())
 }
 
-/// Writes a round's result in one transaction: every proposed swap with its notes, the
-/// notifications and audit records, and the figures. Only the worker whose claim still stands
-/// writes ([`StoreError::Conflict`] otherwise), so a round re-claimed after a stall is not
-/// written twice.
+/// Renews this worker's claim on a running round, inside a write transaction: no other
+/// worker's claim has replaced it ([`StoreError::Conflict`] otherwise). Returns the new claim.
+macro_rules! renew_claim {
+    ($tx:ident, $id:expr, $claimed_at:expr, $at:expr) => {{
+        let mine = sqlx::query(
+            "UPDATE matching_rounds SET claimed_at = $3 WHERE id = $1 AND state = 'running' AND claimed_at = $2",
+        )
+        .bind($id.0)
+        .bind($claimed_at)
+        .bind($at)
+        .execute(&mut *$tx)
+        .await?;
+        if mine.rows_affected() == 0 {
+            return Err(StoreError::Conflict);
+        }
+    }};
+}
+
+/// Writes one batch of a round's proposals in one transaction: the swaps with their notes, and
+/// their notifications and audit records (`effects`). Only while this worker's claim stands
+/// ([`StoreError::Conflict`] otherwise); the claim is renewed, and its new time returned for the
+/// next batch.
+pub async fn write_proposals(
+    db: &Db,
+    id: RoundId,
+    claimed_at: DateTime<Utc>,
+    proposals: &[Proposal],
+    effects: &Effects,
+) -> Result<DateTime<Utc>, StoreError> {
+    let at = now();
+    write_tx!(db, tx => {
+        renew_claim!(tx, id, claimed_at, at);
+        for p in proposals {
+            insert_swap!(tx, &p.swap, at);
+        }
+        let notes: Vec<(SwapId, &LegNote)> = proposals.iter().flat_map(|p| p.notes.iter().map(|n| (p.swap.id, n))).collect();
+        insert_rows!(tx, "swap_match_legs", &["swap_id", "position", "topics", "distance_km", "weight"],
+            notes, |q, n| q.bind(n.0.0).bind(int(n.1.position)).bind(n.1.topics.join("\n"))
+                .bind(n.1.distance_km.map(i64::from)).bind(n.1.weight));
+        write_effects!(tx, effects);
+    });
+    Ok(at)
+}
+
+/// Marks a round finished with its figures (after its proposals are written), only while this
+/// worker's claim stands ([`StoreError::Conflict`] otherwise).
 pub async fn finish(
     db: &Db,
     id: RoundId,
     claimed_at: DateTime<Utc>,
     figures: &RoundFigures,
-    proposals: &[Proposal],
     effects: &Effects,
 ) -> Result<(), StoreError> {
     let at = now();
@@ -320,13 +368,6 @@ pub async fn finish(
         if mine.rows_affected() == 0 {
             return Err(StoreError::Conflict);
         }
-        for p in proposals {
-            insert_swap!(tx, &p.swap, at);
-        }
-        let notes: Vec<(SwapId, &LegNote)> = proposals.iter().flat_map(|p| p.notes.iter().map(|n| (p.swap.id, n))).collect();
-        insert_rows!(tx, "swap_match_legs", &["swap_id", "position", "topics", "distance_km", "weight"],
-            notes, |q, n| q.bind(n.0.0).bind(int(n.1.position)).bind(n.1.topics.join("\n"))
-                .bind(n.1.distance_km.map(i64::from)).bind(n.1.weight));
         write_effects!(tx, effects);
     });
     Ok(())

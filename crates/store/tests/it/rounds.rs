@@ -57,7 +57,7 @@ async fn rounds_queue_claim_candidates_and_finish(db: Db) {
     );
 
     // Only people who opted in and are free within the period take part.
-    let cands = store::rounds::candidates(&db, &period).await.unwrap();
+    let cands = store::rounds::candidates(&db, &period, id).await.unwrap();
     let mut users: Vec<_> = cands.iter().map(|c| c.user).collect();
     users.sort();
     let mut expected = vec![anna, bernd];
@@ -86,11 +86,20 @@ async fn rounds_queue_claim_candidates_and_finish(db: Db) {
     // A worker whose claim went to another cannot write the result.
     let stale = claim - chrono::Duration::seconds(1);
     let taken =
-        store::rounds::finish(&db, id, stale, &figures, std::slice::from_ref(&proposal), &effects("round.finished"))
+        store::rounds::write_proposals(&db, id, stale, std::slice::from_ref(&proposal), &effects("swap.proposed"))
             .await;
     assert!(matches!(taken, Err(store::StoreError::Conflict)), "{taken:?}");
     assert!(matches!(store::swaps::get(&db, swap.id).await, Err(store::StoreError::NotFound)), "nothing written");
-    store::rounds::finish(&db, id, claim, &figures, &[proposal], &effects("round.finished")).await.unwrap();
+    let renewed = store::rounds::write_proposals(&db, id, claim, &[proposal], &effects("swap.proposed")).await.unwrap();
+    assert!(renewed >= claim, "each batch renews the claim");
+    // The round's own worker finishes with the renewed claim; the old one no longer counts.
+    let old = store::rounds::finish(&db, id, claim, &figures, &effects("round.finished")).await;
+    assert!(matches!(old, Err(store::StoreError::Conflict)), "{old:?}");
+    assert_eq!(store::rounds::get(&db, id).await.unwrap().state, RoundState::Running);
+    // A worker taking the round over after a crash between batches proposes nobody twice:
+    // Anna and Bernd are proposed in this round already.
+    assert!(store::rounds::candidates(&db, &period, id).await.unwrap().is_empty());
+    store::rounds::finish(&db, id, renewed, &figures, &effects("round.finished")).await.unwrap();
 
     let round = store::rounds::get(&db, id).await.unwrap();
     assert_eq!((round.state, round.figures), (RoundState::Finished, Some(figures)));
@@ -101,7 +110,7 @@ async fn rounds_queue_claim_candidates_and_finish(db: Db) {
     assert_eq!(store::rounds::notes(&db, swap.id).await.unwrap(), notes);
     assert_eq!(store::rounds::proposal_states(&db, id).await.unwrap(), vec![("proposed".to_owned(), 1)]);
     // A week with an open proposal is no longer free.
-    let again = store::rounds::candidates(&db, &period).await.unwrap();
+    let again = store::rounds::candidates(&db, &period, other).await.unwrap();
     let anna_again = again.iter().find(|c| c.user == anna).unwrap();
     assert_eq!(anna_again.weeks, vec![w2]);
     assert!(!again.iter().any(|c| c.user == bernd));
