@@ -49,6 +49,9 @@ cargo test --workspace --locked
 export JOBTAUSCH_BIN="$CARGO_TARGET_DIR/debug/jobtausch"
 [ -x "$JOBTAUSCH_BIN" ] || { echo "the jobtausch binary is missing at $JOBTAUSCH_BIN" >&2; exit 1; }
 
+step "container image (hadolint, the Containerfile's stages as a script)"
+scripts/container-check.sh --binary "$JOBTAUSCH_BIN"
+
 step "API contract (schemathesis against /api/openapi.json)"
 scripts/api-contract.sh
 
