@@ -14,6 +14,7 @@
 
 pub mod account;
 mod agreement;
+mod cache;
 pub mod error;
 pub mod feeds;
 pub mod i18n;
@@ -97,11 +98,12 @@ pub struct App {
     pub db: Db,
     pub config: Arc<Config>,
     pub metrics: Arc<metrics::Metrics>,
+    cache: Arc<cache::Cache>,
 }
 
 impl App {
     pub fn new(db: Db, config: Config) -> Self {
-        Self { db, config: Arc::new(config), metrics: Arc::default() }
+        Self { db, config: Arc::new(config), metrics: Arc::default(), cache: Arc::default() }
     }
 
     /// Whether the database answers (the health check).

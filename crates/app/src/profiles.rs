@@ -25,6 +25,7 @@ pub async fn save(app: &App, me: &Account, input: &ProfileInput) -> Result<Profi
     }
     let effects = Effects::audit(AuditEntry::new(Some(me.id), "profile.saved", "user", me.id));
     store::profiles::save(&app.db, me.id, &profile, &effects).await?;
+    app.cache.profile_changed();
     Ok(profile)
 }
 
@@ -60,7 +61,7 @@ pub const LANGUAGES: &[&str] =
 /// The topics offered as choices: the suggested ones, those most named by people open to a
 /// swap, and the person's `own`, each once (compared as [`Topic::normalised`] compares them).
 pub async fn topic_choices(app: &App, own: &[Topic]) -> Result<Vec<String>> {
-    let common = store::profiles::common_topics(&app.db, 60).await?;
+    let common = app.cache.common_topics(&app.db).await?;
     let mut out: Vec<String> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let candidates =

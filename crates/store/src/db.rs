@@ -22,12 +22,15 @@ macro_rules! on_db {
 
 /// Runs `$body` inside one write transaction bound to `$tx` and commits it; an early return
 /// through `?` drops the transaction, which rolls it back. SQLite takes the write lock at the
-/// start (`BEGIN IMMEDIATE`), so two writers queue instead of failing with "database is locked".
+/// start (`BEGIN IMMEDIATE`), so two writers queue instead of failing with "database is locked";
+/// within one process they queue in order on [`sqlite_writer`] first, rather than in SQLite's
+/// busy handler, which sleeps and retries and so lets some writers wait far longer than others.
 #[macro_export]
 macro_rules! write_tx {
     ($db:expr, $tx:ident => $body:expr) => {
         match $db {
             $crate::Db::Sqlite(pool) => {
+                let _writer = $crate::db::sqlite_writer(pool).await;
                 let mut $tx = pool.begin_with("BEGIN IMMEDIATE").await?;
                 let out = $body;
                 $tx.commit().await?;
@@ -41,6 +44,17 @@ macro_rules! write_tx {
             }
         }
     };
+}
+
+/// The turn of one writer of this process on the SQLite file of `pool` (a fair queue; other
+/// processes on the same file still meet SQLite's own lock).
+#[doc(hidden)]
+pub async fn sqlite_writer(pool: &sqlx::SqlitePool) -> tokio::sync::OwnedMutexGuard<()> {
+    type Writers = std::collections::HashMap<std::path::PathBuf, std::sync::Arc<tokio::sync::Mutex<()>>>;
+    static WRITERS: std::sync::LazyLock<std::sync::Mutex<Writers>> = std::sync::LazyLock::new(Default::default);
+    let file = pool.connect_options().get_filename().to_path_buf();
+    let turn = WRITERS.lock().unwrap_or_else(|p| p.into_inner()).entry(file).or_default().clone();
+    turn.lock_owned().await
 }
 
 /// Rows per multi-row INSERT of [`insert_rows!`]: a change that writes many rows (a matching

@@ -31,6 +31,7 @@ pub fn router(app: App) -> Router {
         // After routing, so that requests are counted by their route's pattern.
         .route_layer(axum::middleware::from_fn_with_state(app.clone(), middleware::measure))
         .layer(axum::middleware::from_fn_with_state(app.clone(), middleware::security))
+        .layer(axum::middleware::from_fn(middleware::finish_writes))
         .layer(
             tower_http::trace::TraceLayer::new_for_http()
                 .make_span_with(|req: &axum::http::Request<_>| {

@@ -10,7 +10,7 @@ use app::App;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum_extra::extract::CookieJar;
 
 const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self'; \
@@ -79,6 +79,23 @@ pub async fn measure(State(app): State<App>, req: Request, next: Next) -> Respon
     let res = next.run(req).await;
     app.metrics.request(&route, &method, res.status().as_u16(), started.elapsed());
     res
+}
+
+/// Runs a request that may write (anything but GET and HEAD) to its end in a task of its own,
+/// even when its client gives up: an accepted write is finished, never cut off halfway. (A write
+/// cancelled inside its transaction's BEGIN would also leave its SQLite connection believing
+/// it is still in a transaction, and every later write on it would fail.)
+pub async fn finish_writes(req: Request, next: Next) -> Response {
+    if matches!(*req.method(), axum::http::Method::GET | axum::http::Method::HEAD) {
+        return next.run(req).await;
+    }
+    match tokio::spawn(next.run(req)).await {
+        Ok(res) => res,
+        Err(e) => {
+            tracing::error!(error = %e, "a write request's task failed");
+            axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
 }
 
 #[cfg(test)]

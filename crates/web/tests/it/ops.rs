@@ -7,7 +7,11 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use store::{Db, on_both_backends};
 
-on_both_backends!(metrics_need_their_token_and_count_what_happened, healthz_says_how_mail_leaves);
+on_both_backends!(
+    metrics_need_their_token_and_count_what_happened,
+    healthz_says_how_mail_leaves,
+    writes_given_up_by_their_clients_still_complete
+);
 
 const TOKEN: &str = "ein-langes-geheimnis-fuer-prometheus";
 
@@ -125,4 +129,37 @@ async fn healthz_says_how_mail_leaves(db: Db) {
     assert!(queued["warnings"][0].as_str().unwrap().contains("JOBTAUSCH_SMTP_URL"), "{queued}");
     let relay: Value = reqwest::get(t.url("/healthz")).await.unwrap().json().await.unwrap();
     assert_eq!((relay["mail"].as_str(), relay["warnings"].as_array().map(Vec::len)), (Some("smtp"), Some(0)));
+}
+
+/// Clients that give up on their writes halfway (a closed tab, a proxy's timeout) leave the
+/// instance as it was: every write that was started is finished, and no later one fails.
+async fn writes_given_up_by_their_clients_still_complete(db: Db) {
+    let t = TestApp::start(db).await;
+    t.user("anna@musterstadt.example", Some(t.city), &[], false).await;
+    let token = crate::api::token_for(&t, "anna@musterstadt.example").await;
+    let body = serde_json::json!({"role_title": "Digitalisierung", "unit": "Stab", "topics": ["Open Data"],
+        "availability": [], "travel_radius_km": 100, "open_to_swap": false});
+    let mut gave_up = 0;
+    // Giving up at different moments: before, during and after the transaction's begin.
+    for patience in [2, 5, 10, 20, 40, 80] {
+        let impatient = reqwest::Client::builder().timeout(std::time::Duration::from_millis(patience)).build().unwrap();
+        let mut tries = tokio::task::JoinSet::new();
+        for _ in 0..40 {
+            tries.spawn(impatient.put(t.url("/api/profile")).bearer_auth(&token).json(&body).send());
+        }
+        while let Some(answer) = tries.join_next().await {
+            gave_up += usize::from(answer.unwrap().is_err());
+        }
+    }
+    assert!(gave_up > 0, "the story needs clients that gave up");
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let patient = reqwest::Client::new();
+    let mut failures = Vec::new();
+    for _ in 0..40 {
+        let answer = patient.put(t.url("/api/profile")).bearer_auth(&token).json(&body).send().await.unwrap();
+        if answer.status() != 200 {
+            failures.push((answer.status(), answer.text().await.unwrap()));
+        }
+    }
+    assert!(failures.is_empty(), "after {gave_up} abandoned writes: {failures:?}");
 }
