@@ -130,7 +130,11 @@ impl Db {
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Normal)
                 .busy_timeout(Duration::from_secs(10))
-                .foreign_keys(true);
+                .foreign_keys(true)
+                // 512 KiB of pages per connection instead of 2 MiB: eight connections would
+                // otherwise keep 16 MiB of a 10,000-person database that the operating
+                // system's file cache holds anyway.
+                .pragma("cache_size", "-512");
             let pool = SqlitePoolOptions::new().max_connections(8).connect_with(opts).await?;
             Ok(Db::Sqlite(pool))
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
