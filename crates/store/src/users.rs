@@ -254,17 +254,18 @@ impl Account {
     }
 }
 
+/// An account with its roles in its organisation, in one query (every page reads it).
 pub async fn account(db: &Db, id: UserId) -> Result<Account, StoreError> {
-    let q = "SELECT u.id, u.email, u.display_name, u.org_id, o.name, u.locale, u.organiser, u.email_verified_at \
-             FROM users u LEFT JOIN organisations o ON o.id = u.org_id WHERE u.id = $1";
-    let qr = "SELECT role FROM user_roles WHERE user_id = $1 AND org_id = $2";
-    type Row = (Uuid, String, String, Option<Uuid>, Option<String>, String, bool, Option<DateTime<Utc>>);
-    let (row, roles) = on_db!(db, pool => {
-        let row: Row = sqlx::query_as(q).bind(id.0).fetch_optional(pool).await?.ok_or(StoreError::NotFound)?;
-        let roles: Vec<String> = sqlx::query_scalar(qr).bind(id.0).bind(row.3.unwrap_or_default()).fetch_all(pool).await?;
-        (row, roles)
-    });
-    let (id, email, display_name, org_id, org_name, locale, organiser, verified) = row;
+    // One row per role, or one row with no role.
+    let q = "SELECT u.id, u.email, u.display_name, u.org_id, o.name, u.locale, u.organiser, u.email_verified_at, r.role \
+             FROM users u LEFT JOIN organisations o ON o.id = u.org_id \
+             LEFT JOIN user_roles r ON r.user_id = u.id AND r.org_id = u.org_id WHERE u.id = $1";
+    type Row =
+        (Uuid, String, String, Option<Uuid>, Option<String>, String, bool, Option<DateTime<Utc>>, Option<String>);
+    let rows: Vec<Row> = on_db!(db, pool => sqlx::query_as(q).bind(id.0).fetch_all(pool).await?);
+    let roles: Vec<OrgRole> = rows.iter().filter_map(|r| r.8.as_deref().and_then(OrgRole::from_code)).collect();
+    let (id, email, display_name, org_id, org_name, locale, organiser, verified, _) =
+        rows.into_iter().next().ok_or(StoreError::NotFound)?;
     Ok(Account {
         id: UserId(id),
         email,
@@ -274,7 +275,7 @@ pub async fn account(db: &Db, id: UserId) -> Result<Account, StoreError> {
         locale: Locale::from_code(&locale).unwrap_or_default(),
         organiser,
         verified: verified.is_some(),
-        roles: roles.iter().filter_map(|r| OrgRole::from_code(r)).collect(),
+        roles,
     })
 }
 
