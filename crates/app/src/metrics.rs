@@ -76,6 +76,7 @@ pub struct Metrics {
     outbox_claimed: Gauge,
     outbox_oldest: Gauge<f64, AtomicU64>,
     pool: Family<PoolLabels, Gauge>,
+    database_up: Gauge,
 }
 
 impl std::fmt::Debug for Metrics {
@@ -105,6 +106,12 @@ impl Default for Metrics {
             "Age of the oldest waiting mail (0 when none waits)",
             outbox_oldest.clone(),
         );
+        let database_up = Gauge::default();
+        registry.register(
+            "database_up",
+            "Whether the database answered this scrape (1) or not (0)",
+            database_up.clone(),
+        );
         let pool = Family::<PoolLabels, Gauge>::default();
         registry.register(
             "db_pool_connections",
@@ -121,6 +128,7 @@ impl Default for Metrics {
             outbox_claimed,
             outbox_oldest,
             pool,
+            database_up,
         }
     }
 }
@@ -153,12 +161,22 @@ pub fn may_read(app: &App, presented: Option<&str>) -> bool {
 /// The figures in the OpenMetrics text format, with the outbox and the pool read now.
 pub async fn scrape(app: &App) -> crate::Result<String> {
     let m = &app.metrics;
-    let queue = store::outbox::queue_state(&app.db).await?;
-    m.outbox_waiting.set(queue.waiting);
-    m.outbox_failing.set(queue.failing);
-    m.outbox_claimed.set(queue.claimed);
-    let age = queue.oldest.map_or(0.0, |t| (store::now() - t).num_milliseconds().max(0) as f64 / 1000.0);
-    m.outbox_oldest.set(age);
+    // The instance's own figures matter most while the database is away: they are given
+    // then too, with the database down and the outbox's figures as last read.
+    match store::outbox::queue_state(&app.db).await {
+        Ok(queue) => {
+            m.database_up.set(1);
+            m.outbox_waiting.set(queue.waiting);
+            m.outbox_failing.set(queue.failing);
+            m.outbox_claimed.set(queue.claimed);
+            let age = queue.oldest.map_or(0.0, |t| (store::now() - t).num_milliseconds().max(0) as f64 / 1000.0);
+            m.outbox_oldest.set(age);
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "metrics: the database does not answer");
+            m.database_up.set(0);
+        }
+    }
     let (open, idle, max) = app.db.pool_use();
     for (state, n) in [("in_use", open.saturating_sub(idle)), ("idle", idle), ("max", max)] {
         m.pool.get_or_create(&PoolLabels { state }).set(i64::from(n));

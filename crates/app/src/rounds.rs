@@ -110,7 +110,9 @@ pub async fn run_queued(app: &App) -> Result<usize> {
             Err(e) => {
                 tracing::error!(round = %round.id, "matching round failed: {e:?}");
                 let effects = Effects::audit(AuditEntry::new(None, "round.failed", "round", round.id));
-                store::rounds::fail(&app.db, round.id, &format!("{e:?}"), &effects).await?;
+                if !store::rounds::fail(&app.db, round.id, round.claimed_at, &format!("{e:?}"), &effects).await? {
+                    tracing::warn!(round = %round.id, "matching round left running: batches of it are written");
+                }
             }
         }
     }

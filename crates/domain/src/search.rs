@@ -61,11 +61,6 @@ impl SearchWords {
     pub fn words(&self) -> &[String] {
         &self.0
     }
-
-    /// The words joined by spaces, as shown back in the search form.
-    pub fn as_text(&self) -> String {
-        self.0.join(" ")
-    }
 }
 
 #[cfg(test)]

@@ -44,6 +44,8 @@ pub enum Transport {
 pub struct Mailer {
     transport: Transport,
     from: Mailbox,
+    /// How long a claim keeps other workers away: [`LEASE`], shorter only in fault drills.
+    lease: chrono::Duration,
 }
 
 /// The value of `JOBTAUSCH_SMTP_URL` that writes mails to the log.
@@ -65,7 +67,14 @@ impl Mailer {
             Some(url) => Transport::Smtp(smtp_transport(url, ca_file)?),
             None => Transport::Queue,
         };
-        Ok(Self { transport, from })
+        Ok(Self { transport, from, lease: LEASE })
+    }
+
+    /// A shorter claim than [`LEASE`], for fault drills that must see claims run out and be
+    /// renewed within seconds (`JOBTAUSCH_MAIL_LEASE_SECONDS`, not for production).
+    pub fn with_lease(mut self, lease: chrono::Duration) -> Self {
+        self.lease = lease;
+        self
     }
 
     /// Whether mails wait for a relay that is not configured.
@@ -185,7 +194,7 @@ pub async fn send_due(
         if *stop.borrow() {
             return Ok(sent);
         }
-        let batch = outbox::claim(db, BATCH, token, LEASE).await?;
+        let batch = outbox::claim(db, BATCH, token, mailer.lease).await?;
         if batch.is_empty() {
             return Ok(sent);
         }
@@ -196,7 +205,7 @@ pub async fn send_due(
             }
             // Renewed right before the send, so the claim outlasts it; lost, the mail is
             // another worker's now.
-            if !outbox::hold(db, mail.id, token, LEASE).await? {
+            if !outbox::hold(db, mail.id, token, mailer.lease).await? {
                 continue;
             }
             match mailer.send(&mail).await {
@@ -226,7 +235,7 @@ pub async fn probe(db: &Db, mailer: &Mailer, token: ClaimToken) -> Result<bool, 
     if mailer.queues_only() {
         return Ok(false);
     }
-    let Some(mail) = outbox::claim_probe(db, token, LEASE).await? else { return Ok(false) };
+    let Some(mail) = outbox::claim_probe(db, token, mailer.lease).await? else { return Ok(false) };
     match mailer.send(&mail).await {
         Ok(()) => {
             outbox::mark_sent(db, mail.id, token).await?;

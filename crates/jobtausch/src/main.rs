@@ -44,6 +44,9 @@ struct ServeArgs {
     /// unset, there is no `/metrics`.
     #[arg(long, env = "JOBTAUSCH_METRICS_TOKEN", hide_env_values = true)]
     metrics_token: Option<String>,
+    /// How long a worker's claim on a mail lasts, in seconds: for fault drills only.
+    #[arg(long, env = "JOBTAUSCH_MAIL_LEASE_SECONDS", default_value_t = 120, hide = true)]
+    mail_lease_seconds: u32,
 }
 
 #[derive(Subcommand)]
@@ -188,6 +191,7 @@ fn server_config(serve: &ServeArgs) -> server::Options {
         smtp_ca_file: serve.smtp_ca_file.clone(),
         demo: false,
         metrics_token: serve.metrics_token.clone().filter(|t| !t.is_empty()),
+        mail_lease: chrono::Duration::seconds(i64::from(serve.mail_lease_seconds.max(1))),
     }
 }
 

@@ -19,6 +19,8 @@ pub struct Options {
     pub demo: bool,
     /// The bearer token that opens `/metrics` (none: no `/metrics`).
     pub metrics_token: Option<String>,
+    /// How long the outbox worker's claims last ([`crate::mailer::LEASE`]; shorter in drills).
+    pub mail_lease: chrono::Duration,
 }
 
 pub fn app(db: Db, opts: &Options) -> App {
@@ -70,7 +72,8 @@ pub async fn run_rounds(app: App) {
 pub async fn run(db: Db, opts: Options, banner: Option<String>) -> anyhow::Result<()> {
     let listener =
         TcpListener::bind(&opts.bind).await.map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", opts.bind))?;
-    let mailer = Mailer::new(opts.smtp_url.as_deref(), &opts.mail_from, opts.smtp_ca_file.as_deref(), opts.demo)?;
+    let mailer = Mailer::new(opts.smtp_url.as_deref(), &opts.mail_from, opts.smtp_ca_file.as_deref(), opts.demo)?
+        .with_lease(opts.mail_lease);
     let app = app(db.clone(), &opts);
     let (stop, stopping) = tokio::sync::watch::channel(false);
     let worker = tokio::spawn(crate::mailer::run_worker(db.clone(), mailer, app.metrics.clone(), stopping));

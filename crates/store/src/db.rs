@@ -30,7 +30,7 @@ macro_rules! write_tx {
     ($db:expr, $tx:ident => $body:expr) => {
         match $db {
             $crate::Db::Sqlite(pool) => {
-                let _writer = $crate::db::sqlite_writer(pool).await;
+                let _writer = $crate::db::sqlite_writer(pool).await?;
                 let mut $tx = pool.begin_with("BEGIN IMMEDIATE").await?;
                 let out = $body;
                 $tx.commit().await?;
@@ -46,15 +46,23 @@ macro_rules! write_tx {
     };
 }
 
+/// How long a writer waits for its turn before the database counts as unavailable (503 with
+/// `Retry-After`), as long as SQLite's own busy timeout: under overload the queue answers
+/// instead of growing.
+pub const WRITER_WAIT: Duration = Duration::from_secs(10);
+
 /// The turn of one writer of this process on the SQLite file of `pool` (a fair queue; other
 /// processes on the same file still meet SQLite's own lock).
 #[doc(hidden)]
-pub async fn sqlite_writer(pool: &sqlx::SqlitePool) -> tokio::sync::OwnedMutexGuard<()> {
+pub async fn sqlite_writer(pool: &sqlx::SqlitePool) -> Result<tokio::sync::OwnedMutexGuard<()>, StoreError> {
     type Writers = std::collections::HashMap<std::path::PathBuf, std::sync::Arc<tokio::sync::Mutex<()>>>;
     static WRITERS: std::sync::LazyLock<std::sync::Mutex<Writers>> = std::sync::LazyLock::new(Default::default);
     let file = pool.connect_options().get_filename().to_path_buf();
     let turn = WRITERS.lock().unwrap_or_else(|p| p.into_inner()).entry(file).or_default().clone();
-    turn.lock_owned().await
+    // Waiting too long for a turn is what waiting too long for a connection is.
+    tokio::time::timeout(WRITER_WAIT, turn.lock_owned())
+        .await
+        .map_err(|_| StoreError::Unavailable(sqlx::Error::PoolTimedOut))
 }
 
 /// Rows per multi-row INSERT of [`insert_rows!`]: a change that writes many rows (a matching

@@ -374,17 +374,35 @@ pub async fn finish(
 }
 
 /// Marks a round failed with a message for the organisers.
-pub async fn fail(db: &Db, id: RoundId, failure: &str, effects: &Effects) -> Result<(), StoreError> {
-    write_tx!(db, tx => {
-        sqlx::query("UPDATE matching_rounds SET state = 'failed', finished_at = $2, failure = $3 WHERE id = $1")
-            .bind(id.0)
-            .bind(now())
-            .bind(failure)
-            .execute(&mut *tx)
-            .await?;
-        write_effects!(tx, effects);
+///
+/// Only while the claim `claimed_at` stands: a round taken over by another worker, or one whose
+/// worker wrote batches of proposals already (each renews the claim), is not failed; it stays
+/// running and is taken over once its claim is stale, going on with the people not proposed
+/// yet. Returns whether the round was marked failed.
+pub async fn fail(
+    db: &Db,
+    id: RoundId,
+    claimed_at: Option<DateTime<Utc>>,
+    failure: &str,
+    effects: &Effects,
+) -> Result<bool, StoreError> {
+    let failed = write_tx!(db, tx => {
+        let done = sqlx::query(
+            "UPDATE matching_rounds SET state = 'failed', finished_at = $2, failure = $3 \
+             WHERE id = $1 AND state = 'running' AND claimed_at = $4",
+        )
+        .bind(id.0)
+        .bind(now())
+        .bind(failure)
+        .bind(claimed_at)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 1 {
+            write_effects!(tx, effects);
+        }
+        done.rows_affected() == 1
     });
-    Ok(())
+    Ok(failed)
 }
 
 /// How the proposals of a round stand: (swap state code, count).

@@ -428,7 +428,12 @@ pub async fn create_session(
             .bind(at + limits.absolute)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("DELETE FROM sessions WHERE expires_at < $1").bind(at).execute(&mut *tx).await?;
+        // Sessions past their end or idle for too long.
+        sqlx::query("DELETE FROM sessions WHERE expires_at < $1 OR last_seen_at < $2")
+            .bind(at)
+            .bind(at - limits.idle)
+            .execute(&mut *tx)
+            .await?;
         write_effects!(tx, effects);
     });
     Ok(())

@@ -20,6 +20,7 @@ async fn relay_outage_mid_journey_loses_nothing_and_sends_once() {
         smtp_ca_file: None,
         demo: false,
         metrics_token: None,
+        mail_lease: jobtausch::mailer::LEASE,
     };
     let app = jobtausch::server::app(db.clone(), &opts);
     let account = |email: &'static str| {
