@@ -14,24 +14,41 @@ const COMMON_TOPICS: i64 = 60;
 
 #[derive(Debug, Default)]
 pub struct Cache {
-    common_topics: Mutex<Option<(Instant, Vec<String>)>>,
+    /// The topics with when they were read, and the count of profile changes they were read
+    /// after: a read that began before a change must not be kept after it.
+    common_topics: Mutex<Topics>,
+}
+
+#[derive(Debug, Default)]
+struct Topics {
+    kept: Option<(Instant, Vec<String>)>,
+    changes: u64,
 }
 
 impl Cache {
     /// The topics most named by people open to a swap.
     pub(crate) async fn common_topics(&self, db: &store::Db) -> Result<Vec<String>, store::StoreError> {
-        if let Some((at, topics)) = &*self.common_topics.lock().unwrap_or_else(|p| p.into_inner())
-            && at.elapsed() < KEPT_FOR
-        {
-            return Ok(topics.clone());
-        }
+        let changes = {
+            let t = self.common_topics.lock().unwrap_or_else(|p| p.into_inner());
+            if let Some((at, topics)) = &t.kept
+                && at.elapsed() < KEPT_FOR
+            {
+                return Ok(topics.clone());
+            }
+            t.changes
+        };
         let topics = store::profiles::common_topics(db, COMMON_TOPICS).await?;
-        *self.common_topics.lock().unwrap_or_else(|p| p.into_inner()) = Some((Instant::now(), topics.clone()));
+        let mut t = self.common_topics.lock().unwrap_or_else(|p| p.into_inner());
+        if t.changes == changes {
+            t.kept = Some((Instant::now(), topics.clone()));
+        }
         Ok(topics)
     }
 
     /// A profile changed: its topics may have become common ones.
     pub(crate) fn profile_changed(&self) {
-        *self.common_topics.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        let mut t = self.common_topics.lock().unwrap_or_else(|p| p.into_inner());
+        t.kept = None;
+        t.changes += 1;
     }
 }

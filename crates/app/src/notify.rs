@@ -365,47 +365,61 @@ pub(crate) async fn deciders(app: &App, swap: &Swap, org: domain::OrgId, role: &
     Ok(holders.into_iter().filter(|c| !swap.is_member(c.id)).collect())
 }
 
-/// The holders of `role` in each of the swap's organisations who may decide on it (not its
-/// members), in one query.
-pub(crate) async fn deciders_by_org(
-    app: &App,
-    swap: &Swap,
-    role: &str,
-) -> Result<std::collections::HashMap<domain::OrgId, Vec<Contact>>> {
-    let orgs = swap.organisations();
-    let mut by_org: std::collections::HashMap<domain::OrgId, Vec<Contact>> =
-        orgs.iter().map(|o| (*o, Vec::new())).collect();
-    for (org, c) in store::contacts::role_holders_in(&app.db, &orgs, role).await? {
-        if !swap.is_member(c.id) {
-            by_org.entry(org).or_default().push(c);
+/// Who may take each decision a swap waits for, by (organisation, role): the approvers and the
+/// members of each body whose consent is pending, not the swap's members (four eyes); in one
+/// query.
+pub(crate) type DecidersByOrg = std::collections::HashMap<(domain::OrgId, String), Vec<Contact>>;
+
+pub(crate) async fn deciders_by_org(app: &App, swap: &Swap) -> Result<DecidersByOrg> {
+    let mut roles = vec!["approver".to_owned()];
+    for step in consent_pending(swap) {
+        let role = format!("body:{}", step.body.code());
+        if !roles.contains(&role) {
+            roles.push(role);
         }
     }
-    Ok(by_org)
+    let mut by: DecidersByOrg = DecidersByOrg::new();
+    for (org, role, c) in store::contacts::role_holders_in(&app.db, &swap.organisations(), &roles).await? {
+        if !swap.is_member(c.id) {
+            by.entry((org, role)).or_default().push(c);
+        }
+    }
+    Ok(by)
+}
+
+fn consent_pending(swap: &Swap) -> impl Iterator<Item = &domain::swap::BodyStep> {
+    swap.bodies.iter().filter(|b| b.rule == PolicyRule::Consent && b.status == domain::swap::BodyStatus::Pending)
 }
 
 /// The decisions of a swap nobody may take: (organisation, role) where every holder of the
 /// role is a member of the swap, or there is none. Only while the swap waits for decisions.
 pub(crate) async fn missing_deciders(app: &App, swap: &Swap) -> Result<Vec<(domain::OrgId, String)>> {
+    if swap.state != domain::swap::SwapState::ApprovalsPending {
+        return Ok(Vec::new());
+    }
+    Ok(missing_among(swap, &deciders_by_org(app, swap).await?))
+}
+
+/// [`missing_deciders`] with who may decide already looked up.
+pub(crate) fn missing_among(swap: &Swap, deciders: &DecidersByOrg) -> Vec<(domain::OrgId, String)> {
     let mut missing = Vec::new();
     if swap.state != domain::swap::SwapState::ApprovalsPending {
-        return Ok(missing);
+        return missing;
     }
-    let approvers = deciders_by_org(app, swap, "approver").await?;
+    let nobody = |org: domain::OrgId, role: &str| deciders.get(&(org, role.to_owned())).is_none_or(Vec::is_empty);
     for org in swap.organisations() {
         let pending = swap.approvals.iter().any(|a| a.org == org && a.is_pending() && a.delegate.is_none());
-        if pending && approvers.get(&org).is_none_or(Vec::is_empty) {
+        if pending && nobody(org, "approver") {
             missing.push((org, "approver".to_owned()));
         }
     }
-    for step in
-        swap.bodies.iter().filter(|b| b.rule == PolicyRule::Consent && b.status == domain::swap::BodyStatus::Pending)
-    {
+    for step in consent_pending(swap) {
         let role = format!("body:{}", step.body.code());
-        if deciders(app, swap, step.org, &role).await?.is_empty() && !missing.contains(&(step.org, role.clone())) {
+        if nobody(step.org, &role) && !missing.contains(&(step.org, role.clone())) {
             missing.push((step.org, role));
         }
     }
-    Ok(missing)
+    missing
 }
 
 /// An approval was given: which one, so that two approvals of one organisation (sending and

@@ -409,13 +409,13 @@ pub async fn view(app: &App, me: &Account, id: SwapId) -> Result<SwapView> {
     let actor = me.actor();
     let s = load(app, &actor, id).await?;
     let mut names = Names::of_swap(app, &s).await?;
-    let mut approvers = crate::notify::deciders_by_org(app, &s, "approver").await?;
+    let deciders = crate::notify::deciders_by_org(app, &s).await?;
     let delegates = s
         .organisations()
         .into_iter()
         .map(|o| {
-            let holders = approvers.remove(&o).unwrap_or_default();
-            (o, holders.into_iter().filter(|c| c.id != me.id).map(|c| (c.id, c.name)).collect())
+            let holders = deciders.get(&(o, "approver".to_owned())).map(Vec::as_slice).unwrap_or_default();
+            (o, holders.iter().filter(|c| c.id != me.id).map(|c| (c.id, c.name.clone())).collect())
         })
         .collect();
     let n = s.members.len();
@@ -429,7 +429,7 @@ pub async fn view(app: &App, me: &Account, id: SwapId) -> Result<SwapView> {
         .collect();
     let me_member = s.members.iter().find(|m| m.user == me.id);
     let pending = s.state == SwapState::ApprovalsPending;
-    let missing_deciders = crate::notify::missing_deciders(app, &s).await?;
+    let missing_deciders = crate::notify::missing_among(&s, &deciders);
     Ok(SwapView {
         may_decide: (0..s.approvals.len())
             .filter(|&i| pending && s.approvals[i].is_pending() && s.may_decide(&actor, i))

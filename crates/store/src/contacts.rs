@@ -57,20 +57,29 @@ pub async fn role_holders(db: &Db, org: OrgId, role: &str) -> Result<Vec<Contact
     Ok(rows.into_iter().map(contact).collect())
 }
 
-/// The holders of `role` in each of `orgs` (a swap's two or three organisations), in one query:
-/// organisation and person, by name.
-pub async fn role_holders_in(db: &Db, orgs: &[OrgId], role: &str) -> Result<Vec<(OrgId, Contact)>, StoreError> {
-    if orgs.is_empty() {
+/// The holders of any of `roles` in any of `orgs` (a swap's two or three organisations), in one
+/// query: organisation, role and person, by name.
+pub async fn role_holders_in(
+    db: &Db,
+    orgs: &[OrgId],
+    roles: &[String],
+) -> Result<Vec<(OrgId, String, Contact)>, StoreError> {
+    if orgs.is_empty() || roles.is_empty() {
         return Ok(Vec::new());
     }
-    let ph: Vec<String> = (2..orgs.len() + 2).map(|i| format!("${i}")).collect();
+    let role_marks: Vec<String> = (1..=roles.len()).map(|i| format!("${i}")).collect();
+    let org_marks: Vec<String> = (roles.len() + 1..=roles.len() + orgs.len()).map(|i| format!("${i}")).collect();
     let q = format!(
-        "SELECT r.org_id, u.id, u.email, u.display_name, u.locale, u.mail_digest FROM users u JOIN user_roles r ON r.user_id = u.id \
-         WHERE r.role = $1 AND r.org_id IN ({}) ORDER BY u.display_name",
-        ph.join(", ")
+        "SELECT r.org_id, r.role, u.id, u.email, u.display_name, u.locale, u.mail_digest FROM users u \
+         JOIN user_roles r ON r.user_id = u.id WHERE r.role IN ({}) AND r.org_id IN ({}) ORDER BY u.display_name",
+        role_marks.join(", "),
+        org_marks.join(", ")
     );
-    let rows: Vec<(Uuid, Uuid, String, String, String, bool)> = on_db!(db, pool => {
-        let mut query = sqlx::query_as(&q).bind(role);
+    let rows: Vec<(Uuid, String, Uuid, String, String, String, bool)> = on_db!(db, pool => {
+        let mut query = sqlx::query_as(&q);
+        for r in roles {
+            query = query.bind(r.as_str());
+        }
         for o in orgs {
             query = query.bind(o.0);
         }
@@ -78,7 +87,9 @@ pub async fn role_holders_in(db: &Db, orgs: &[OrgId], role: &str) -> Result<Vec<
     });
     Ok(rows
         .into_iter()
-        .map(|(org, id, email, name, locale, digest)| (OrgId(org), contact((id, email, name, locale, digest))))
+        .map(|(org, role, id, email, name, locale, digest)| {
+            (OrgId(org), role, contact((id, email, name, locale, digest)))
+        })
         .collect())
 }
 
