@@ -268,7 +268,7 @@ pub async fn session(app: &App, secret: &str) -> Result<Option<Session>> {
     if live.note_use {
         crate::touch::note_use(app, store::users::UsedBy::Session, hash);
     }
-    Ok(Some(Session { account: store::users::account(&app.db, live.user).await?, ends: live.idle_end }))
+    Ok(Some(Session { account: live.account, ends: live.idle_end }))
 }
 
 /// Ends the session behind a session cookie's secret.

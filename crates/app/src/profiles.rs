@@ -79,8 +79,8 @@ pub async fn topic_choices(app: &App, own: &[Topic]) -> Result<Vec<String>> {
 
 /// The weeks `user` has committed to a swap in (accepted and not ended).
 pub async fn taken_weeks(app: &App, user: UserId) -> Result<Vec<IsoWeek>> {
-    let swaps = store::swaps::of_member(&app.db, user).await?;
-    Ok(swaps.iter().filter(|s| s.occupies(user, s.week)).map(|s| s.week).collect())
+    let accepted = store::swaps::accepted_weeks(&app.db, user).await?;
+    Ok(accepted.into_iter().filter(|(_, state)| state.holds_week()).map(|(week, _)| week).collect())
 }
 
 /// The weeks `me` can still offer as free: the coming year's, without those a swap already

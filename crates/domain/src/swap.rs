@@ -84,6 +84,11 @@ impl SwapState {
         matches!(self, SwapState::Declined | SwapState::Withdrawn | SwapState::Cancelled)
     }
 
+    /// Whether a member who accepted a swap in this state has their week taken by it.
+    pub fn holds_week(&self) -> bool {
+        !self.is_ended()
+    }
+
     /// Whether a transition from `self` to `to` is an edge of the state machine.
     pub fn may_become(&self, to: SwapState) -> bool {
         use SwapState::*;
@@ -900,7 +905,7 @@ impl Swap {
     /// proposer by proposing) and it has not ended. A person may receive several proposals for
     /// a week but commit to only one swap in it.
     pub fn occupies(&self, user: UserId, week: IsoWeek) -> bool {
-        !self.state.is_ended() && self.week == week && self.members.iter().any(|m| m.user == user && m.accepted)
+        self.state.holds_week() && self.week == week && self.members.iter().any(|m| m.user == user && m.accepted)
     }
 
     /// Refuses when `user` has committed to another swap of `week` (`others` are the person's

@@ -292,6 +292,22 @@ pub async fn of_member(db: &Db, user: UserId) -> Result<Vec<Swap>, StoreError> {
     load(db, "s.id IN (SELECT swap_id FROM swap_members WHERE user_id = $1)", user.0).await
 }
 
+/// The week and state of each swap `user` has accepted (the proposer by proposing), in one
+/// query: what the week lists need, without reading whole swaps.
+pub async fn accepted_weeks(db: &Db, user: UserId) -> Result<Vec<(IsoWeek, SwapState)>, StoreError> {
+    let q = "SELECT s.week, s.state FROM swaps s JOIN swap_members m ON m.swap_id = s.id \
+             WHERE m.user_id = $1 AND m.accepted = TRUE";
+    let rows: Vec<(String, String)> = on_db!(db, pool => sqlx::query_as(q).bind(user.0).fetch_all(pool).await?);
+    rows.into_iter()
+        .map(|(week, state)| {
+            Ok((
+                IsoWeek::parse("week", &week).map_err(|_| corrupt("week", &week))?,
+                SwapState::from_code(&state).ok_or_else(|| corrupt("state", &state))?,
+            ))
+        })
+        .collect()
+}
+
 /// The swaps that concern an organisation (one of its people goes or comes), newest first.
 pub async fn of_organisation(db: &Db, org: OrgId) -> Result<Vec<Swap>, StoreError> {
     load(db, "s.id IN (SELECT swap_id FROM swap_members WHERE org_id = $1)", org.0).await

@@ -254,19 +254,19 @@ impl Account {
     }
 }
 
-/// An account with its roles in its organisation, in one query (every page reads it).
-pub async fn account(db: &Db, id: UserId) -> Result<Account, StoreError> {
-    // One row per role, or one row with no role.
-    let q = "SELECT u.id, u.email, u.display_name, u.org_id, o.name, u.locale, u.organiser, u.email_verified_at, r.role \
-             FROM users u LEFT JOIN organisations o ON o.id = u.org_id \
-             LEFT JOIN user_roles r ON r.user_id = u.id AND r.org_id = u.org_id WHERE u.id = $1";
-    type Row =
-        (Uuid, String, String, Option<Uuid>, Option<String>, String, bool, Option<DateTime<Utc>>, Option<String>);
-    let rows: Vec<Row> = on_db!(db, pool => sqlx::query_as(q).bind(id.0).fetch_all(pool).await?);
+/// The columns and joins that read an account with its roles: one row per role, or one row
+/// with no role.
+const ACCOUNT_COLUMNS: &str =
+    "u.id, u.email, u.display_name, u.org_id, o.name, u.locale, u.organiser, u.email_verified_at, r.role";
+const ACCOUNT_JOINS: &str = "LEFT JOIN organisations o ON o.id = u.org_id \
+                             LEFT JOIN user_roles r ON r.user_id = u.id AND r.org_id = u.org_id";
+type AccountRow =
+    (Uuid, String, String, Option<Uuid>, Option<String>, String, bool, Option<DateTime<Utc>>, Option<String>);
+
+fn account_of(rows: Vec<AccountRow>) -> Option<Account> {
     let roles: Vec<OrgRole> = rows.iter().filter_map(|r| r.8.as_deref().and_then(OrgRole::from_code)).collect();
-    let (id, email, display_name, org_id, org_name, locale, organiser, verified, _) =
-        rows.into_iter().next().ok_or(StoreError::NotFound)?;
-    Ok(Account {
+    let (id, email, display_name, org_id, org_name, locale, organiser, verified, _) = rows.into_iter().next()?;
+    Some(Account {
         id: UserId(id),
         email,
         display_name,
@@ -277,6 +277,13 @@ pub async fn account(db: &Db, id: UserId) -> Result<Account, StoreError> {
         verified: verified.is_some(),
         roles,
     })
+}
+
+/// An account with its roles in its organisation, in one query (every page reads it).
+pub async fn account(db: &Db, id: UserId) -> Result<Account, StoreError> {
+    let q = format!("SELECT {ACCOUNT_COLUMNS} FROM users u {ACCOUNT_JOINS} WHERE u.id = $1");
+    let rows: Vec<AccountRow> = on_db!(db, pool => sqlx::query_as(&q).bind(id.0).fetch_all(pool).await?);
+    account_of(rows).ok_or(StoreError::NotFound)
 }
 
 pub async fn account_by_email(db: &Db, email_norm: &str) -> Result<Option<UserId>, StoreError> {
@@ -441,27 +448,43 @@ pub async fn create_session(
 
 /// A live session: whose it is, when it ends if nothing happens, and whether its last use
 /// should be noted ([`note_use`]) because the note is older than [`USE_NOTED_EVERY`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LiveSession {
-    pub user: UserId,
+    pub account: Account,
     pub idle_end: DateTime<Utc>,
     pub note_use: bool,
 }
 
-/// A live session's user; a session idle for too long or past its end is gone. Reads only:
-/// its use is noted by [`note_use`], outside the request (sessions past their end are removed
-/// at the next login).
+/// A live session with its person's account, in one query (every signed-in page asks); a
+/// session idle for too long or past its end is gone. Reads only: its use is noted by
+/// [`note_use`], outside the request (sessions past their end are removed at the next login).
 pub async fn session_user(db: &Db, token_hash: &str, limits: SessionLimits) -> Result<Option<LiveSession>, StoreError> {
     let at = now();
-    let q = "SELECT user_id, last_seen_at, expires_at FROM sessions WHERE token_hash = $1";
-    let row: Option<(Uuid, DateTime<Utc>, DateTime<Utc>)> =
-        on_db!(db, pool => sqlx::query_as(q).bind(token_hash).fetch_optional(pool).await?);
-    let Some((user, last_seen, expires)) = row else { return Ok(None) };
+    let q = format!(
+        "SELECT se.last_seen_at, se.expires_at, {ACCOUNT_COLUMNS} FROM sessions se \
+         JOIN users u ON u.id = se.user_id {ACCOUNT_JOINS} WHERE se.token_hash = $1"
+    );
+    type Row = (
+        DateTime<Utc>,
+        DateTime<Utc>,
+        Uuid,
+        String,
+        String,
+        Option<Uuid>,
+        Option<String>,
+        String,
+        bool,
+        Option<DateTime<Utc>>,
+        Option<String>,
+    );
+    let rows: Vec<Row> = on_db!(db, pool => sqlx::query_as(&q).bind(token_hash).fetch_all(pool).await?);
+    let Some(&(last_seen, expires, ..)) = rows.first() else { return Ok(None) };
     if expires <= at || last_seen + limits.idle <= at {
         return Ok(None);
     }
-    Ok(Some(LiveSession {
-        user: UserId(user),
+    let account = rows.into_iter().map(|(_, _, a, b, c, d, e, f, g, h, i)| (a, b, c, d, e, f, g, h, i)).collect();
+    Ok(account_of(account).map(|account| LiveSession {
+        account,
         idle_end: (at + limits.idle).min(expires),
         note_use: at - last_seen >= USE_NOTED_EVERY,
     }))

@@ -98,7 +98,7 @@ async fn sessions_expire(db: Db) {
     let limits = SessionLimits::default();
     users::create_session(&db, u, "sess", limits, &effects("login")).await.unwrap();
     let live = users::session_user(&db, "sess", limits).await.unwrap().expect("a live session");
-    assert_eq!(live.user, u);
+    assert_eq!(live.account.id, u);
     assert!(!live.note_use, "just created: nothing to note for a minute");
     let idle_gone = SessionLimits { idle: Duration::zero(), absolute: Duration::hours(1) };
     assert_eq!(users::session_user(&db, "sess", idle_gone).await.unwrap(), None, "idle for too long");
