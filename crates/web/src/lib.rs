@@ -28,8 +28,9 @@ pub fn router(app: App) -> Router {
         .nest("/api", api::routes())
         .route("/healthz", axum::routing::get(healthz))
         .route("/metrics", axum::routing::get(metrics))
-        // After routing, so that requests are counted by their route's pattern.
-        .route_layer(axum::middleware::from_fn_with_state(app.clone(), middleware::measure))
+        // After routing, so that requests are counted by their route's pattern; paths no route
+        // knows (a scanner's probes) are counted too, as "unmatched".
+        .layer(axum::middleware::from_fn_with_state(app.clone(), middleware::measure))
         .layer(axum::middleware::from_fn_with_state(app.clone(), middleware::security))
         .layer(axum::middleware::from_fn(middleware::finish_writes))
         .layer(

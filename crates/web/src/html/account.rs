@@ -23,7 +23,7 @@ pub fn routes() -> Router<App> {
     Router::new()
         .route("/signup", get(signup_form).post(signup))
         .route("/invitations/{secret}", get(invitation_form))
-        .route("/verify", get(verify))
+        .route("/verify", get(verify_form).post(verify))
         .route("/login", get(login_form).post(login))
         .route("/logout", post(logout))
         .route("/password/forgot", get(forgot_form).post(forgot))
@@ -143,7 +143,23 @@ struct VerifyQuery {
     token: String,
 }
 
-async fn verify(State(app): State<App>, ctx: Ctx, Query(q): Query<VerifyQuery>) -> HttpResult<Response> {
+/// The link in the mail asks for a click: opening it confirms nothing, since mail filters
+/// open links to check them (and a read never writes).
+async fn verify_form(ctx: Ctx, Query(q): Query<VerifyQuery>) -> Response {
+    let page = FormPage {
+        title: ctx.t("verify-title"),
+        lead: ctx.t("verify-lead"),
+        submit: ctx.t("verify-submit"),
+        ctx,
+        errors: FormErrors::default(),
+        fields: Vec::new(),
+        hidden: vec![("token", q.token)],
+        action: "/verify",
+    };
+    render_form(&page, false)
+}
+
+async fn verify(State(app): State<App>, ctx: Ctx, CsrfForm(q): CsrfForm<VerifyQuery>) -> HttpResult<Response> {
     let (title, text, ok) = match app::account::verify(&app, &q.token).await {
         Ok(_) => (ctx.t("verify-ok-title"), ctx.t("verify-ok-text"), true),
         Err(app::Error::Invalid(_)) => (ctx.t("verify-bad-title"), ctx.t("verify-bad-text"), false),

@@ -49,9 +49,19 @@ async fn signup_verify_login_profile_search(db: Db) {
 
     let link = link_in_mail(&app, "Anna.Schmidt@musterstadt.example").await;
     let path = link.trim_start_matches(&app.base);
+    // Opening the link confirms nothing (mail filters open links); its button does.
     let p = b.get(path).await;
     assert_eq!(p.status, 200);
+    assert!(p.body.contains("E-Mail-Adresse bestätigen"), "{}", p.body);
+    let p =
+        b.post_form("/login", "/login", &[("email", "anna.schmidt@musterstadt.example"), ("password", PASSWORD)]).await;
+    assert_eq!(p.status, 422, "opening the link verified the address");
+    let token = path.split("token=").nth(1).unwrap();
+    let p = b.post_form(path, "/verify", &[("token", token)]).await;
+    assert_eq!(p.status, 200, "{}", p.body);
     assert!(p.body.contains("Adresse bestätigt"));
+    let again = b.post_form(path, "/verify", &[("token", token)]).await;
+    assert_eq!(again.status, 400, "the link works once");
 
     b.login("anna.schmidt@musterstadt.example").await;
     let home = b.get("/").await;

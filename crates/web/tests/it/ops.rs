@@ -70,7 +70,7 @@ async fn metrics_need_their_token_and_count_what_happened(db: Db) {
     assert_eq!(plain.status(), 404, "without a configured token there is no /metrics");
 
     // Some traffic (two start pages, a swap's page) and two mails waiting.
-    for path in ["/", "/", "/swaps/00000000-0000-0000-0000-000000000000"] {
+    for path in ["/", "/", "/swaps/00000000-0000-0000-0000-000000000000", "/wp-login.php", "/api/nope"] {
         client.get(format!("{base}{path}")).send().await.unwrap();
     }
     for to in ["anna@musterstadt.example", "eva@verband.example"] {
@@ -102,6 +102,15 @@ async fn metrics_need_their_token_and_count_what_happened(db: Db) {
     let swap = sample(&m, "jobtausch_http_requests", "jobtausch_http_requests_total", &[("route", "/swaps/{id}")]);
     assert!(swap.is_some(), "counted by the route's pattern, not the path:\n{text}");
     assert!(!text.contains("00000000-0000"), "no ids in the labels");
+    // Paths no route knows, under the pages and under the API, count as one route.
+    let unmatched = sample(
+        &m,
+        "jobtausch_http_requests",
+        "jobtausch_http_requests_total",
+        &[("route", "unmatched"), ("status", "404")],
+    );
+    assert_eq!(unmatched.map(|s| s["value"].as_f64()), Some(Some(2.0)), "unknown paths:\n{text}");
+    assert!(!text.contains("wp-login") && !text.contains("nope"), "no made-up paths in the labels");
     assert_eq!(m["jobtausch_http_request_duration_seconds"]["type"], "histogram");
     let count = sample(
         &m,
