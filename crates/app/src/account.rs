@@ -256,6 +256,8 @@ pub async fn reset_password(app: &App, secret: &str, password: &str, confirm: &s
 #[derive(Debug, Clone)]
 pub struct Session {
     pub account: Account,
+    /// Unread messages, for the header.
+    pub unread: i64,
     pub ends: DateTime<Utc>,
 }
 
@@ -268,7 +270,7 @@ pub async fn session(app: &App, secret: &str) -> Result<Option<Session>> {
     if live.note_use {
         crate::touch::note_use(app, store::users::UsedBy::Session, hash);
     }
-    Ok(Some(Session { account: live.account, ends: live.idle_end }))
+    Ok(Some(Session { account: live.account, unread: live.unread, ends: live.idle_end }))
 }
 
 /// Ends the session behind a session cookie's secret.

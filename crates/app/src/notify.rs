@@ -595,11 +595,6 @@ pub async fn inbox(app: &App, me: &crate::Account) -> Result<Vec<Notification>> 
     Ok(store::inbox::of_user(&app.db, me.id).await?)
 }
 
-/// How many messages `me` has not read yet.
-pub async fn unread(app: &App, me: &crate::Account) -> Result<i64> {
-    Ok(store::inbox::unread_count(&app.db, me.id).await?)
-}
-
 /// Marks every message of `me` read.
 pub async fn mark_read(app: &App, me: &crate::Account) -> Result<()> {
     Ok(store::inbox::mark_read(&app.db, me.id).await?)

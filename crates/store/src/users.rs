@@ -451,22 +451,26 @@ pub async fn create_session(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LiveSession {
     pub account: Account,
+    /// The person's unread messages (every page's header shows the count).
+    pub unread: i64,
     pub idle_end: DateTime<Utc>,
     pub note_use: bool,
 }
 
-/// A live session with its person's account, in one query (every signed-in page asks); a
-/// session idle for too long or past its end is gone. Reads only: its use is noted by
+/// A live session with its person's account and unread count, in one query (every signed-in
+/// page asks); a session idle for too long or past its end is gone. Reads only: its use is noted by
 /// [`note_use`], outside the request (sessions past their end are removed at the next login).
 pub async fn session_user(db: &Db, token_hash: &str, limits: SessionLimits) -> Result<Option<LiveSession>, StoreError> {
     let at = now();
     let q = format!(
-        "SELECT se.last_seen_at, se.expires_at, {ACCOUNT_COLUMNS} FROM sessions se \
-         JOIN users u ON u.id = se.user_id {ACCOUNT_JOINS} WHERE se.token_hash = $1"
+        "SELECT se.last_seen_at, se.expires_at, \
+         (SELECT COUNT(*) FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL), {ACCOUNT_COLUMNS} \
+         FROM sessions se JOIN users u ON u.id = se.user_id {ACCOUNT_JOINS} WHERE se.token_hash = $1"
     );
     type Row = (
         DateTime<Utc>,
         DateTime<Utc>,
+        i64,
         Uuid,
         String,
         String,
@@ -478,13 +482,14 @@ pub async fn session_user(db: &Db, token_hash: &str, limits: SessionLimits) -> R
         Option<String>,
     );
     let rows: Vec<Row> = on_db!(db, pool => sqlx::query_as(&q).bind(token_hash).fetch_all(pool).await?);
-    let Some(&(last_seen, expires, ..)) = rows.first() else { return Ok(None) };
+    let Some(&(last_seen, expires, unread, ..)) = rows.first() else { return Ok(None) };
     if expires <= at || last_seen + limits.idle <= at {
         return Ok(None);
     }
-    let account = rows.into_iter().map(|(_, _, a, b, c, d, e, f, g, h, i)| (a, b, c, d, e, f, g, h, i)).collect();
+    let account = rows.into_iter().map(|(_, _, _, a, b, c, d, e, f, g, h, i)| (a, b, c, d, e, f, g, h, i)).collect();
     Ok(account_of(account).map(|account| LiveSession {
         account,
+        unread,
         idle_end: (at + limits.idle).min(expires),
         note_use: at - last_seen >= USE_NOTED_EVERY,
     }))

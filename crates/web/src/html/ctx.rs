@@ -86,13 +86,9 @@ impl FromRequestParts<App> for Ctx {
         let BrowserSession(session) = BrowserSession::from_request_parts(parts, app).await?;
         let jar = CookieJar::from_headers(&parts.headers);
         let csrf = parts.extensions.get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
-        let (user, session_ends) = match session {
-            Some(s) => (Some(s.account), Some(s.ends)),
-            None => (None, None),
-        };
-        let unread = match &user {
-            Some(a) => app::notify::unread(app, a).await?,
-            None => 0,
+        let (user, session_ends, unread) = match session {
+            Some(s) => (Some(s.account), Some(s.ends), s.unread),
+            None => (None, None, 0),
         };
         Ok(Ctx {
             lang,
