@@ -17,6 +17,10 @@ pub struct Cache {
     /// The topics with when they were read, and the count of profile changes they were read
     /// after: a read that began before a change must not be kept after it.
     common_topics: Mutex<Topics>,
+    /// Held while the topics are read: when they are missing, one request reads them and the
+    /// others wait for it, rather than all of a load's requests grouping every profile at once
+    /// (64 of them stalled an instance for seconds).
+    refill: tokio::sync::Mutex<()>,
 }
 
 #[derive(Debug, Default)]
@@ -28,14 +32,14 @@ struct Topics {
 impl Cache {
     /// The topics most named by people open to a swap.
     pub(crate) async fn common_topics(&self, db: &store::Db) -> Result<Vec<String>, store::StoreError> {
-        let changes = {
-            let t = self.common_topics.lock().unwrap_or_else(|p| p.into_inner());
-            if let Some((at, topics)) = &t.kept
-                && at.elapsed() < KEPT_FOR
-            {
-                return Ok(topics.clone());
-            }
-            t.changes
+        if let Ok(topics) = self.kept_topics() {
+            return Ok(topics);
+        }
+        let _refilling = self.refill.lock().await;
+        // Read by the request this one waited for?
+        let changes = match self.kept_topics() {
+            Ok(topics) => return Ok(topics),
+            Err(changes) => changes,
         };
         let topics = store::profiles::common_topics(db, COMMON_TOPICS).await?;
         let mut t = self.common_topics.lock().unwrap_or_else(|p| p.into_inner());
@@ -43,6 +47,15 @@ impl Cache {
             t.kept = Some((Instant::now(), topics.clone()));
         }
         Ok(topics)
+    }
+
+    /// The kept topics, or the count of changes so far when there are none to use.
+    fn kept_topics(&self) -> Result<Vec<String>, u64> {
+        let t = self.common_topics.lock().unwrap_or_else(|p| p.into_inner());
+        match &t.kept {
+            Some((at, topics)) if at.elapsed() < KEPT_FOR => Ok(topics.clone()),
+            _ => Err(t.changes),
+        }
     }
 
     /// A profile changed: its topics may have become common ones.

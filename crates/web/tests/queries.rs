@@ -139,6 +139,29 @@ async fn pages_read_the_database_a_bounded_number_of_times(db: Db) {
     }
 }
 
+/// The search page's common topics are kept a minute; when they are missing, many searches
+/// at once read them once (the others wait for that reading), not once each.
+async fn searches_at_once_read_the_common_topics_once(db: Db) {
+    let t = TestApp::start(db).await;
+    let week = domain::values::IsoWeek::of(chrono::Utc::now().date_naive() + chrono::Days::new(42)).to_string();
+    t.user("anna@musterstadt.example", Some(t.city), &[], false).await;
+    // Enough people that grouping their topics takes a while, so that the searches overlap.
+    open_people(&t, 0, 300, &week).await;
+    let anna = t.browser();
+    anna.login("anna@musterstadt.example").await;
+    take();
+    let mut searches = tokio::task::JoinSet::new();
+    for _ in 0..32 {
+        searches.spawn(anna.client.get(t.url("/people")).send());
+    }
+    while let Some(page) = searches.join_next().await {
+        assert_eq!(page.unwrap().unwrap().status(), 200);
+    }
+    let statements = take();
+    let grouping = statements.iter().filter(|s| s.contains("GROUP BY t.topic_norm")).count();
+    assert_eq!(grouping, 1, "32 searches at once grouped the topics {grouping} times");
+}
+
 mod bounded {
     use tracing_subscriber::layer::SubscriberExt;
 
@@ -151,5 +174,8 @@ mod bounded {
         super::pages_read_the_database_a_bounded_number_of_times(lite.db.clone()).await;
         let pg = store::testing::postgres().await;
         super::pages_read_the_database_a_bounded_number_of_times(pg.db.clone()).await;
+        for db in [store::testing::sqlite().await, store::testing::postgres().await] {
+            super::searches_at_once_read_the_common_topics_once(db.db.clone()).await;
+        }
     }
 }
