@@ -419,7 +419,10 @@ pub async fn view(app: &App, me: &Account, id: SwapId) -> Result<SwapView> {
         })
         .collect();
     let n = s.members.len();
-    let matched = store::rounds::notes(&app.db, s.id).await?.into_iter().filter(|note| note.position < n).collect();
+    let matched = match s.round {
+        Some(_) => store::rounds::notes(&app.db, s.id).await?.into_iter().filter(|note| note.position < n).collect(),
+        None => Vec::new(), // proposed by a person: no round's notes
+    };
     let records = store::audit::for_object(&app.db, "swap", &s.id.to_string()).await?;
     // People outside the swap (approvers, council members) are looked up once each.
     names.include(app, records.iter().filter_map(|r| r.actor_id.map(UserId))).await?;
