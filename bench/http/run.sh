@@ -68,7 +68,7 @@ PROBLEMS="$dir/problems.txt"
 export JOBTAUSCH_SMTP_URL=log: # serve: mails to the log, not queued with a warning
 # As the systemd unit and the container image run it (deploy/jobtausch.service): password
 # checks' Argon2 memory goes back to the system at once. GLIBC_TUNABLES= measures without.
-export GLIBC_TUNABLES="${GLIBC_TUNABLES-glibc.malloc.mmap_threshold=131072}"
+TUNABLES="${GLIBC_TUNABLES-glibc.malloc.mmap_threshold=131072}" # the server's only, not wrk's or nginx's
 server=""
 nginx_pid=""
 
@@ -105,7 +105,7 @@ wait_healthy() {
     die "the server did not answer /healthz within 30 s"
 }
 start_server() { # serve the database
-    "$BIN" serve --database-url "$DB" --bind "127.0.0.1:$PORT" >>"$dir/server.log" 2>&1 &
+    GLIBC_TUNABLES="$TUNABLES" "$BIN" serve --database-url "$DB" --bind "127.0.0.1:$PORT" >>"$dir/server.log" 2>&1 &
     server=$!
     wait_healthy
 }
@@ -334,7 +334,7 @@ PY
 
 # --- the run ---------------------------------------------------------------------------------
 echo "== $(nproc) cores, load average $(cut -d" " -f1-3 /proc/loadavg) (other work lowers every figure)"
-echo "== GLIBC_TUNABLES=${GLIBC_TUNABLES:-(none)}"
+echo "== the server's GLIBC_TUNABLES=${TUNABLES:-(none)}"
 echo "== seeding the demo ($DB)"
 "$BIN" demo --database-url "$DB" --bind "127.0.0.1:$PORT" >"$dir/demo.log" 2>&1 &
 server=$!

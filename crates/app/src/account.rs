@@ -234,7 +234,7 @@ pub async fn reset_password(app: &App, secret: &str, password: &str, confirm: &s
     let db = &app.db;
     let token_hash = hash_secret(secret);
     // The notice needs the account's address and language, which the link's owner decides.
-    let owner = store::users::reset_link_owner(db, &token_hash)
+    let owner = store::users::link_owner(db, &token_hash, store::users::LinkPurpose::ResetPassword)
         .await?
         .ok_or(Error::field("token", Reason::InvitationInvalid))?;
     let account = store::users::account(db, owner).await?;
@@ -321,7 +321,14 @@ pub async fn invitation(app: &App, secret: &str) -> Result<OpenInvitation> {
 
 /// Whether a password-reset link is still good (its page shows the form, or says it is not).
 pub async fn reset_link_valid(app: &App, secret: &str) -> Result<bool> {
-    Ok(store::users::reset_link_owner(&app.db, &hash_secret(secret)).await?.is_some())
+    Ok(store::users::link_owner(&app.db, &hash_secret(secret), store::users::LinkPurpose::ResetPassword)
+        .await?
+        .is_some())
+}
+
+/// Whether an address-confirmation link is live (unused, not expired); reads only.
+pub async fn verify_link_valid(app: &App, secret: &str) -> Result<bool> {
+    Ok(store::users::link_owner(&app.db, &hash_secret(secret), store::users::LinkPurpose::Verify).await?.is_some())
 }
 
 /// Creates an account with a verified address as the operator of the instance would (the

@@ -17,9 +17,10 @@ pub struct Cache {
     /// The topics with when they were read, and the count of profile changes they were read
     /// after: a read that began before a change must not be kept after it.
     common_topics: Mutex<Topics>,
-    /// Held while the topics are read: when they are missing, one request reads them and the
-    /// others wait for it, rather than all of a load's requests grouping every profile at once
-    /// (64 of them stalled an instance for seconds).
+    /// Held while the topics are read: one request reads them, rather than all of a load's
+    /// requests grouping every profile at once (64 of them stalled an instance for seconds).
+    /// Meanwhile the others use the list whose minute ran out, or wait when a profile change
+    /// took it away.
     refill: tokio::sync::Mutex<()>,
 }
 
@@ -29,17 +30,33 @@ struct Topics {
     changes: u64,
 }
 
+/// What is kept of the topics.
+enum Kept {
+    Fresh(Vec<String>),
+    /// Read more than [`KEPT_FOR`] ago, with no profile change since (and the count of
+    /// changes so far).
+    Stale(Vec<String>, u64),
+    /// None since the last profile change (the count of changes so far).
+    Gone(u64),
+}
+
 impl Cache {
     /// The topics most named by people open to a swap.
     pub(crate) async fn common_topics(&self, db: &store::Db) -> Result<Vec<String>, store::StoreError> {
-        if let Ok(topics) = self.kept_topics() {
-            return Ok(topics);
-        }
-        let _refilling = self.refill.lock().await;
+        let stale = match self.kept_topics() {
+            Kept::Fresh(topics) => return Ok(topics),
+            Kept::Stale(topics, _) => Some(topics),
+            Kept::Gone(_) => None,
+        };
+        let _refilling = match (self.refill.try_lock(), stale) {
+            (Ok(refilling), _) => refilling,
+            (Err(_), Some(stale)) => return Ok(stale),
+            (Err(_), None) => self.refill.lock().await,
+        };
         // Read by the request this one waited for?
         let changes = match self.kept_topics() {
-            Ok(topics) => return Ok(topics),
-            Err(changes) => changes,
+            Kept::Fresh(topics) => return Ok(topics),
+            Kept::Stale(_, changes) | Kept::Gone(changes) => changes,
         };
         let topics = store::profiles::common_topics(db, COMMON_TOPICS).await?;
         let mut t = self.common_topics.lock().unwrap_or_else(|p| p.into_inner());
@@ -49,12 +66,12 @@ impl Cache {
         Ok(topics)
     }
 
-    /// The kept topics, or the count of changes so far when there are none to use.
-    fn kept_topics(&self) -> Result<Vec<String>, u64> {
+    fn kept_topics(&self) -> Kept {
         let t = self.common_topics.lock().unwrap_or_else(|p| p.into_inner());
         match &t.kept {
-            Some((at, topics)) if at.elapsed() < KEPT_FOR => Ok(topics.clone()),
-            _ => Err(t.changes),
+            Some((at, topics)) if at.elapsed() < KEPT_FOR => Kept::Fresh(topics.clone()),
+            Some((_, topics)) => Kept::Stale(topics.clone(), t.changes),
+            None => Kept::Gone(t.changes),
         }
     }
 

@@ -152,11 +152,12 @@ pub async fn add_link(
     Ok(())
 }
 
-/// The account of a live password-reset link.
-pub async fn reset_link_owner(db: &Db, token_hash: &str) -> Result<Option<UserId>, StoreError> {
-    let q = "SELECT user_id FROM email_tokens WHERE token_hash = $1 AND purpose = 'reset' AND used_at IS NULL AND expires_at > $2";
-    let user: Option<Uuid> =
-        on_db!(db, pool => sqlx::query_scalar(q).bind(token_hash).bind(now()).fetch_optional(pool).await?);
+/// The account of a live link of `purpose` (unused, not expired); reads only.
+pub async fn link_owner(db: &Db, token_hash: &str, purpose: LinkPurpose) -> Result<Option<UserId>, StoreError> {
+    let q = "SELECT user_id FROM email_tokens WHERE token_hash = $1 AND purpose = $3 AND used_at IS NULL AND expires_at > $2";
+    let user: Option<Uuid> = on_db!(db, pool => {
+        sqlx::query_scalar(q).bind(token_hash).bind(now()).bind(purpose.code()).fetch_optional(pool).await?
+    });
     Ok(user.map(UserId))
 }
 

@@ -94,12 +94,27 @@ async fn invitation_grants_role_once(db: Db) {
 }
 
 async fn sessions_expire(db: Db) {
-    let u = user(&db, "s@x.example", None).await;
+    let o = org(&db, "Stadt", "x.example").await;
+    let u = user(&db, "s@x.example", Some(o)).await;
     let limits = SessionLimits::default();
     users::create_session(&db, u, "sess", limits, &effects("login")).await.unwrap();
     let live = users::session_user(&db, "sess", limits).await.unwrap().expect("a live session");
-    assert_eq!(live.account.id, u);
+    assert_eq!(live.account, users::account(&db, u).await.unwrap(), "the session's account as read alone");
+    assert_eq!((live.account.roles.len(), live.unread), (0, 0));
     assert!(!live.note_use, "just created: nothing to note for a minute");
+    // With two roles and a message: one account, both roles, the count.
+    for role in [OrgRole::Approver, OrgRole::OrgAdmin] {
+        store::orgs::grant_role(&db, o, u, role, &effects("role")).await.unwrap();
+    }
+    let mut fx = effects("notice");
+    fx.inbox.push(store::InboxItem { user: u, swap: None, kind: "proposed", text: "Hallo".into() });
+    store::outbox::record(&db, &fx).await.unwrap();
+    let live = users::session_user(&db, "sess", limits).await.unwrap().expect("a live session");
+    let mut roles = live.account.roles.clone();
+    roles.sort_by_key(|r| r.code());
+    assert_eq!(roles, [OrgRole::Approver, OrgRole::OrgAdmin]);
+    assert_eq!(live.unread, 1);
+    assert_eq!(live.account, users::account(&db, u).await.unwrap());
     let idle_gone = SessionLimits { idle: Duration::zero(), absolute: Duration::hours(1) };
     assert_eq!(users::session_user(&db, "sess", idle_gone).await.unwrap(), None, "idle for too long");
     users::create_session(

@@ -145,7 +145,10 @@ struct VerifyQuery {
 
 /// The link in the mail asks for a click: opening it confirms nothing, since mail filters
 /// open links to check them (and a read never writes).
-async fn verify_form(ctx: Ctx, Query(q): Query<VerifyQuery>) -> Response {
+async fn verify_form(State(app): State<App>, ctx: Ctx, Query(q): Query<VerifyQuery>) -> HttpResult<Response> {
+    if !app::account::verify_link_valid(&app, &q.token).await? {
+        return Ok(link_invalid(ctx));
+    }
     let page = FormPage {
         title: ctx.t("verify-title"),
         lead: ctx.t("verify-lead"),
@@ -156,21 +159,28 @@ async fn verify_form(ctx: Ctx, Query(q): Query<VerifyQuery>) -> Response {
         hidden: vec![("token", q.token)],
         action: "/verify",
     };
-    render_form(&page, false)
+    Ok(render_form(&page, false))
+}
+
+/// "Link invalid" (400): a confirmation link that is unknown, used or expired.
+fn link_invalid(ctx: Ctx) -> Response {
+    let (title, text) = (ctx.t("verify-bad-title"), ctx.t("verify-bad-text"));
+    let link = Some(("/login".to_owned(), ctx.t("nav-login")));
+    let mut res = render(&MessagePage { ctx, title, text, link });
+    *res.status_mut() = axum::http::StatusCode::BAD_REQUEST;
+    res
 }
 
 async fn verify(State(app): State<App>, ctx: Ctx, CsrfForm(q): CsrfForm<VerifyQuery>) -> HttpResult<Response> {
-    let (title, text, ok) = match app::account::verify(&app, &q.token).await {
-        Ok(_) => (ctx.t("verify-ok-title"), ctx.t("verify-ok-text"), true),
-        Err(app::Error::Invalid(_)) => (ctx.t("verify-bad-title"), ctx.t("verify-bad-text"), false),
-        Err(e) => return Err(e.into()),
-    };
-    let link = Some(("/login".to_owned(), ctx.t("nav-login")));
-    let mut res = render(&MessagePage { ctx, title, text, link });
-    if !ok {
-        *res.status_mut() = axum::http::StatusCode::BAD_REQUEST;
+    match app::account::verify(&app, &q.token).await {
+        Ok(_) => {
+            let (title, text) = (ctx.t("verify-ok-title"), ctx.t("verify-ok-text"));
+            let link = Some(("/login".to_owned(), ctx.t("nav-login")));
+            Ok(render(&MessagePage { ctx, title, text, link }))
+        }
+        Err(app::Error::Invalid(_)) => Ok(link_invalid(ctx)),
+        Err(e) => Err(e.into()),
     }
-    Ok(res)
 }
 
 #[derive(Template)]

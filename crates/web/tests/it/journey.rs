@@ -60,8 +60,11 @@ async fn signup_verify_login_profile_search(db: Db) {
     let p = b.post_form(path, "/verify", &[("token", token)]).await;
     assert_eq!(p.status, 200, "{}", p.body);
     assert!(p.body.contains("Adresse bestätigt"));
-    let again = b.post_form(path, "/verify", &[("token", token)]).await;
-    assert_eq!(again.status, 400, "the link works once");
+    let used = b.get(path).await;
+    assert_eq!(used.status, 400, "the link works once");
+    assert!(used.body.contains("Link ungültig"));
+    let again = b.post_form("/login", "/verify", &[("token", token)]).await;
+    assert_eq!(again.status, 400, "a used link confirms nothing");
 
     b.login("anna.schmidt@musterstadt.example").await;
     let home = b.get("/").await;
