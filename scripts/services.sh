@@ -12,7 +12,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIR=${JT_SERVICES_DIR:-/tmp/jobtausch-services}
-PG_PORT=${JT_PG_PORT:-55432}
+# Below Linux's ephemeral ports (32768 and up): a client that retries a stopped server's port
+# from the same port number connects to itself, and the restarted server cannot listen there.
+PG_PORT=${JT_PG_PORT:-25432}
 SMTP_PORT=${JT_SMTP_PORT:-8026}
 VENV=${JT_VENV:-$HOME/.cache/jobtausch/venv}
 

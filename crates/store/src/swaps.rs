@@ -314,7 +314,10 @@ pub async fn of_organisation(db: &Db, org: OrgId) -> Result<Vec<Swap>, StoreErro
 }
 
 /// The swaps matching `filter` (a condition on `s`, the swaps table, with one parameter),
-/// newest first: five queries however many swaps there are.
+/// newest first: four queries however many swaps there are.
+/// A member of a swap with their signature, if they signed.
+type MemberRow = (Uuid, Uuid, Uuid, bool, Option<DateTime<Utc>>, Option<String>);
+
 async fn load(db: &Db, filter: &'static str, bind: Uuid) -> Result<Vec<Swap>, StoreError> {
     let q = format!(
         "SELECT s.id, s.week, s.proposer_id, s.message, s.state, s.version, s.agreement_hash, s.end_reason, \
@@ -325,26 +328,37 @@ async fn load(db: &Db, filter: &'static str, bind: Uuid) -> Result<Vec<Swap>, St
             "SELECT swap_id, {cols} FROM {table} WHERE swap_id IN (SELECT s.id FROM swaps s WHERE {filter}) ORDER BY swap_id, {order}"
         )
     };
-    let qm = of("swap_members", "user_id, org_id, accepted", "position");
+    // Each signature is a member's: both come in one statement.
+    let qm = format!(
+        "SELECT m.swap_id, m.user_id, m.org_id, m.accepted, g.signed_at, g.document_hash FROM swap_members m \
+         LEFT JOIN swap_signatures g ON g.swap_id = m.swap_id AND g.user_id = m.user_id \
+         WHERE m.swap_id IN (SELECT s.id FROM swaps s WHERE {filter}) ORDER BY m.swap_id, m.position"
+    );
     let qa = of(
         "swap_approvals",
         "leg, side, org_id, deadline, delegate_id, status, decided_by, decided_at, comment, reason_kind, reason_text",
         "idx",
     );
     let qb = of("swap_bodies", "org_id, body, rule, status, decided_by, decided_at, reason", "idx");
-    let qs = of("swap_signatures", "user_id, signed_at, document_hash", "signed_at, user_id");
-    let (rows, members, approvals, bodies, signatures) = on_db!(db, pool => {
+    let (rows, members, approvals, bodies) = on_db!(db, pool => {
         let rows: Vec<SwapRow> = sqlx::query_as(&q).bind(bind).fetch_all(pool).await?;
-        let members: Vec<(Uuid, Uuid, Uuid, bool)> = sqlx::query_as(&qm).bind(bind).fetch_all(pool).await?;
+        let members: Vec<MemberRow> = sqlx::query_as(&qm).bind(bind).fetch_all(pool).await?;
         let approvals: Vec<ApprovalRow> = sqlx::query_as(&qa).bind(bind).fetch_all(pool).await?;
         let bodies: Vec<BodyRow> = sqlx::query_as(&qb).bind(bind).fetch_all(pool).await?;
-        let signatures: Vec<(Uuid, Uuid, DateTime<Utc>, String)> = sqlx::query_as(&qs).bind(bind).fetch_all(pool).await?;
-        (rows, members, approvals, bodies, signatures)
+        (rows, members, approvals, bodies)
     });
     // Children arrive ordered by swap; each swap takes its own, in their order.
     let mut members_of: HashMap<Uuid, Vec<Member>> = HashMap::new();
-    for (swap, u, o, accepted) in members {
+    let mut signatures_of: HashMap<Uuid, Vec<Signature>> = HashMap::new();
+    for (swap, u, o, accepted, signed) in members.into_iter().map(|(s, u, o, a, at, h)| (s, u, o, a, at.zip(h))) {
         members_of.entry(swap).or_default().push(Member { user: UserId(u), org: OrgId(o), accepted });
+        if let Some((at, document_hash)) = signed {
+            signatures_of.entry(swap).or_default().push(Signature { user: UserId(u), at, document_hash });
+        }
+    }
+    // Signatures in the order they were given.
+    for signatures in signatures_of.values_mut() {
+        signatures.sort_by_key(|g| (g.at, g.user));
     }
     let mut approvals_of: HashMap<Uuid, Vec<Approval>> = HashMap::new();
     for r in approvals {
@@ -353,10 +367,6 @@ async fn load(db: &Db, filter: &'static str, bind: Uuid) -> Result<Vec<Swap>, St
     let mut bodies_of: HashMap<Uuid, Vec<BodyStep>> = HashMap::new();
     for r in bodies {
         bodies_of.entry(r.swap_id).or_default().push(body_of(r)?);
-    }
-    let mut signatures_of: HashMap<Uuid, Vec<Signature>> = HashMap::new();
-    for (swap, u, at, h) in signatures {
-        signatures_of.entry(swap).or_default().push(Signature { user: UserId(u), at, document_hash: h });
     }
     rows.into_iter()
         .map(|row| {

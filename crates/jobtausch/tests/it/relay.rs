@@ -47,8 +47,20 @@ impl Drop for Relay {
     }
 }
 
+/// A free port below Linux's ephemeral ports (32768 and up). Tests stop and restart servers on
+/// it; a client retrying a stopped server's ephemeral port can be given that same number for
+/// itself and connect to itself, and the restarted server then cannot listen there.
 pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static TRIED: AtomicU32 = AtomicU32::new(0);
+    let start = std::process::id() % 12_000;
+    loop {
+        let n = TRIED.fetch_add(1, Ordering::Relaxed);
+        let port = u16::try_from(20_000 + (start + n * 7) % 12_000).unwrap();
+        if std::net::TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            return port;
+        }
+    }
 }
 
 pub fn delivered(maildir: &std::path::Path) -> Vec<String> {
