@@ -313,11 +313,11 @@ pub async fn of_organisation(db: &Db, org: OrgId) -> Result<Vec<Swap>, StoreErro
     load(db, "s.id IN (SELECT swap_id FROM swap_members WHERE org_id = $1)", org.0).await
 }
 
-/// The swaps matching `filter` (a condition on `s`, the swaps table, with one parameter),
-/// newest first: four queries however many swaps there are.
 /// A member of a swap with their signature, if they signed.
 type MemberRow = (Uuid, Uuid, Uuid, bool, Option<DateTime<Utc>>, Option<String>);
 
+/// The swaps matching `filter` (a condition on `s`, the swaps table, with one parameter),
+/// newest first: four queries however many swaps there are.
 async fn load(db: &Db, filter: &'static str, bind: Uuid) -> Result<Vec<Swap>, StoreError> {
     let q = format!(
         "SELECT s.id, s.week, s.proposer_id, s.message, s.state, s.version, s.agreement_hash, s.end_reason, \
