@@ -7,7 +7,7 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{PgPool, SqlitePool};
 use std::str::FromStr;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Runs `$body` with `$pool` bound to the backend's own pool type.
 #[macro_export]
@@ -74,6 +74,9 @@ pub const ROWS_PER_INSERT: usize = 500;
 /// unavailable.
 pub const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(3);
 
+/// How long a SQLite statement waits for another connection's write lock.
+const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// How long `/healthz` waits for the database: health checks of load balancers wait little.
 pub const PING_TIMEOUT: Duration = Duration::from_secs(2);
 
@@ -137,14 +140,25 @@ impl Db {
                 .create_if_missing(true)
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Normal)
-                .busy_timeout(Duration::from_secs(10))
+                .busy_timeout(SQLITE_BUSY_TIMEOUT)
                 .foreign_keys(true)
                 // 512 KiB of pages per connection instead of 2 MiB: eight connections would
                 // otherwise keep 16 MiB of a 10,000-person database that the operating
                 // system's file cache holds anyway.
                 .pragma("cache_size", "-512");
-            let pool = SqlitePoolOptions::new().max_connections(8).connect_with(opts).await?;
-            Ok(Db::Sqlite(pool))
+            // A process that turns a fresh file into WAL mode holds it exclusively for a moment,
+            // and SQLite then answers "locked" at once instead of waiting on its busy handler:
+            // two instances started together on a new file try again until the busy timeout.
+            let deadline = Instant::now() + SQLITE_BUSY_TIMEOUT;
+            loop {
+                match SqlitePoolOptions::new().max_connections(8).connect_with(opts.clone()).await {
+                    Ok(pool) => return Ok(Db::Sqlite(pool)),
+                    Err(sqlx::Error::Database(e)) if is_busy(e.as_ref()) && Instant::now() < deadline => {
+                        tokio::time::sleep(Duration::from_millis(50)).await
+                    }
+                    Err(e) => return Err(e.into()),
+                }
+            }
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             let opts = PgConnectOptions::from_str(url)?;
             let pool = PgPoolOptions::new()
@@ -262,6 +276,12 @@ impl Db {
 
 /// Takes the lock of `{database}.migrate-lock`, waiting while another process holds it; the
 /// lock is given up when the returned file is dropped (or the process ends).
+/// SQLITE_BUSY or SQLITE_LOCKED, also in their extended forms.
+fn is_busy(e: &dyn sqlx::error::DatabaseError) -> bool {
+    let primary = e.code().and_then(|c| c.parse::<i32>().ok()).map(|c| c & 0xff);
+    matches!(primary, Some(5 | 6))
+}
+
 async fn migration_lock(database: &str) -> Result<std::fs::File, StoreError> {
     let path = format!("{database}.migrate-lock");
     let file = std::fs::OpenOptions::new()
