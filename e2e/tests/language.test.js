@@ -3,7 +3,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, visit, submit, login, field } from './lib/browser.js';
+import { launch, newPage, visit, submit, login, field, toPasswordStep } from './lib/browser.js';
 
 let browser;
 before(async () => {
@@ -40,7 +40,7 @@ test('language: the header button switches to English and back, on the page one 
 
     // English forms answer in English.
     await visit(page, '/login');
-    await submit(page, page.locator('main').getByRole('button', { name: 'Log in' }), { status: 422 });
+    await submit(page, page.locator('main').getByRole('button', { name: 'Continue' }), { status: 422 });
     assert.equal(await htmlLang(page), 'en');
     await page.locator('#error-summary').getByRole('heading', { name: 'Please check your entries' }).waitFor();
 
@@ -75,9 +75,9 @@ test('language: a signed-in person keeps the chosen language on the next login',
   try {
     await visit(again.page, '/login');
     assert.equal(await htmlLang(again.page), 'de');
-    await field(again.page, 'E-Mail-Adresse').fill('gisela.brandt@kommunal-it.example');
+    await toPasswordStep(again.page, 'gisela.brandt@kommunal-it.example', { open: false });
     await field(again.page, 'Passwort').fill('Jobtausch-Demo-2026');
-    await submit(again.page, again.page.locator('main').getByRole('button', { name: 'Anmelden' }), { status: 200 });
+    await submit(again.page, again.page.locator('main').getByRole('button', { name: 'Anmelden', exact: true }), { status: 200 });
     assert.equal(await htmlLang(again.page), 'en');
     await again.page.getByText('You are logged in.').waitFor();
   } finally {

@@ -13,6 +13,7 @@ import {
   fieldError,
   summaryTargets,
   expectAccessible,
+  toPasswordStep,
 } from './lib/browser.js';
 
 let browser;
@@ -24,7 +25,7 @@ after(async () => {
 });
 
 const EMAIL = 'bernd.weber@musterstadt.example';
-const loginButton = (page) => page.locator('main').getByRole('button', { name: 'Anmelden' });
+const loginButton = (page) => page.locator('main').getByRole('button', { name: 'Anmelden', exact: true });
 
 test('login: a wrong password shows the error, the right one signs in, logout signs out', async () => {
   const { context, page } = await newPage(browser);
@@ -35,8 +36,7 @@ test('login: a wrong password shows the error, the right one signs in, logout si
     assert.equal(new URL(page.url()).searchParams.get('next'), '/profile');
     await expectLoginForm(page);
 
-    await visit(page, '/login');
-    await field(page, 'E-Mail-Adresse').fill(EMAIL);
+    await toPasswordStep(page, EMAIL);
     await field(page, 'Passwort').fill('Falsches-Passwort-123');
     await submit(page, loginButton(page), { status: 422 });
     assert.deepEqual(await summaryTargets(page), ['password']);
@@ -89,7 +89,7 @@ test('login: after the form, the person lands on the page they wanted', async ()
     await page.goto('/orgs');
     assert.equal(new URL(page.url()).pathname, '/login');
     await expectLoginForm(page);
-    await field(page, 'E-Mail-Adresse').fill(EMAIL);
+    await toPasswordStep(page, EMAIL, { open: false });
     await field(page, 'Passwort').fill(DEMO_PASSWORD);
     await submit(page, loginButton(page), { status: 200 });
     assert.equal(new URL(page.url()).pathname, '/orgs');

@@ -15,6 +15,7 @@ import {
   fieldError,
   summaryTargets,
   expectAccessible,
+  toPasswordStep,
 } from './lib/browser.js';
 import { waitForMail, mailboxMark } from './lib/mail.js';
 
@@ -92,10 +93,9 @@ test('password reset: the mailed link sets a new password once and ends the othe
     await page.getByRole('link', { name: 'Passwort vergessen' }).waitFor();
 
     // The old password no longer works, the new one does.
-    await visit(page, '/login');
-    await field(page, 'E-Mail-Adresse').fill(EMAIL);
+    await toPasswordStep(page, EMAIL);
     await field(page, 'Passwort').fill(DEMO_PASSWORD);
-    await submit(page, page.locator('main').getByRole('button', { name: 'Anmelden' }), { status: 422 });
+    await submit(page, page.locator('main').getByRole('button', { name: 'Anmelden', exact: true }), { status: 422 });
     assert.equal(await fieldError(page, 'password'), 'E-Mail-Adresse oder Passwort sind falsch.');
     await login(page, EMAIL, NEW_PASSWORD);
     await page.getByRole('heading', { name: 'Willkommen, Jana Fischer' }).waitFor();

@@ -14,6 +14,7 @@ import {
   field,
   fieldError,
   summaryTargets,
+  toPasswordStep,
 } from './lib/browser.js';
 import { waitForMail, readMails, mailboxMark } from './lib/mail.js';
 
@@ -111,10 +112,9 @@ test('sign-up: bad input is refused at the fields, a correct sign-up is confirme
 
     // Nothing was created: the password of the refused attempts opens no account (an account
     // that existed unconfirmed would be told to confirm its address instead).
-    await visit(page, '/login');
-    await field(page, 'E-Mail-Adresse').fill(email);
+    await toPasswordStep(page, email);
     await field(page, 'Passwort').fill(PASSWORD);
-    await submit(page, page.locator('main').getByRole('button', { name: 'Anmelden' }), { status: 422 });
+    await submit(page, page.locator('main').getByRole('button', { name: 'Anmelden', exact: true }), { status: 422 });
     assert.equal(await fieldError(page, 'password'), 'E-Mail-Adresse oder Passwort sind falsch.');
     assert.equal(await fieldError(page, 'email'), null);
 
@@ -147,10 +147,9 @@ test('sign-up: bad input is refused at the fields, a correct sign-up is confirme
     await page.getByRole('heading', { level: 1, name: 'Link ungültig' }).waitFor();
 
     // Log in with the new account.
-    await visit(page, '/login');
-    await field(page, 'E-Mail-Adresse').fill(email);
+    await toPasswordStep(page, email);
     await field(page, 'Passwort').fill(PASSWORD);
-    await submit(page, page.locator('main').getByRole('button', { name: 'Anmelden' }), { status: 200 });
+    await submit(page, page.locator('main').getByRole('button', { name: 'Anmelden', exact: true }), { status: 200 });
     assert.equal(new URL(page.url()).pathname, '/');
     await page.getByRole('heading', { name: `Willkommen, ${name}` }).waitFor();
     await page.getByText('Sie sind angemeldet.').waitFor();

@@ -26,6 +26,7 @@ import {
   expectAccessible,
   isoWeekFromNow,
   weekInWords,
+  toPasswordStep,
 } from './lib/browser.js';
 import { waitForMail, mailboxMark } from './lib/mail.js';
 import { download, fetchWithSession, pdfText, parseCsv } from './lib/files.js';
@@ -61,10 +62,9 @@ after(async () => {
  * saves for them, so that the messages made for them later are German too.
  */
 async function loginInGerman(page, email) {
-  await visit(page, '/login');
-  await field(page, 'E-Mail-Adresse').fill(email);
+  await toPasswordStep(page, email);
   await field(page, 'Passwort').fill(DEMO_PASSWORD);
-  await submit(page, page.locator('main').getByRole('button', { name: 'Anmelden' }), { status: 200 });
+  await submit(page, page.locator('main').getByRole('button', { name: 'Anmelden', exact: true }), { status: 200 });
   assert.equal(await page.locator('#error-summary').count(), 0, `login as ${email} failed`);
   if ((await page.locator('html').getAttribute('lang')) === 'en') {
     notes.push(`${email} had English as saved language; switched back to German`);

@@ -25,6 +25,7 @@ import {
   summaryTargets,
   expectAccessible,
   isoWeekFromNow,
+  toPasswordStep,
 } from './lib/browser.js';
 import { download, fetchWithSession, pdfText } from './lib/files.js';
 
@@ -51,10 +52,9 @@ async function as(email) {
     s = await newPage(browser);
     sessions.set(email, s);
     const { page } = s;
-    await visit(page, '/login');
-    await field(page, 'E-Mail-Adresse').fill(email);
+    await toPasswordStep(page, email);
     await field(page, 'Passwort').fill(DEMO_PASSWORD);
-    await submit(page, page.locator('main').getByRole('button', { name: 'Anmelden' }), { status: 200 });
+    await submit(page, page.locator('main').getByRole('button', { name: 'Anmelden', exact: true }), { status: 200 });
     assert.equal(await page.locator('#error-summary').count(), 0, `login as ${email} failed`);
     if ((await page.locator('html').getAttribute('lang')) === 'en') {
       await submit(page, page.getByRole('banner').getByRole('button', { name: 'Deutsch' }), { status: 200 });

@@ -67,6 +67,14 @@ pub async fn signup(app: &App, lang: Locale, input: &SignupInput) -> Result<()> 
         }
         (None, None) => None,
     };
+    // Where the organisation signs its people in through its provider only, the account is
+    // made at the first sign-in there.
+    if let Some(email) = &email
+        && invitation.is_none()
+        && crate::sso::password_refused(app, email).await?
+    {
+        errs.push(FieldError::new("email", Reason::UseProvider));
+    }
     let (Some(email), Some(name), Some(password), Some(org)) = (email, name, password, org) else {
         return Err(errs.into_error().into());
     };
@@ -136,6 +144,9 @@ pub async fn verify(app: &App, secret: &str) -> Result<UserId> {
 /// for every way in: the login page, the API). An address not yet verified gets a new link.
 pub(crate) async fn check_password(app: &App, lang: Locale, email_raw: &str, password: &str) -> Result<Account> {
     let email = Email::parse("email", email_raw).map_err(|e| Error::Invalid(vec![e]))?;
+    if crate::sso::password_refused(app, &email).await? {
+        return Err(Error::field("email", Reason::UseProvider));
+    }
     let key = email.normalised();
     let creds = store::users::credentials(&app.db, &key).await?;
     let hash = creds.as_ref().map(|c| c.password_hash.as_str());
@@ -188,7 +199,8 @@ pub async fn login(app: &App, lang: Locale, email_raw: &str, password: &str) -> 
     let account = check_password(app, lang, email_raw, password).await?;
     let secret = new_secret();
     let effects = Effects::audit(AuditEntry::new(Some(account.id), "login", "user", account.id));
-    store::users::create_session(&app.db, account.id, &hash_secret(&secret), app.config.sessions, &effects).await?;
+    store::users::create_session(&app.db, account.id, &hash_secret(&secret), app.config.sessions, None, &effects)
+        .await?;
     Ok((secret, account))
 }
 
@@ -259,6 +271,55 @@ pub struct Session {
     /// Unread messages, for the header.
     pub unread: i64,
     pub ends: DateTime<Utc>,
+    pub signed_in: SignedInAt,
+}
+
+/// When and how a live session was opened. Made only from a session read here, so a face
+/// cannot claim a sign-in that did not happen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SignedInAt {
+    user: UserId,
+    at: DateTime<Utc>,
+    via_provider: bool,
+}
+
+/// How long after signing in through the identity provider the sign-in itself confirms a
+/// decision that asks for the person again (a signature, the deletion of the account).
+pub const FRESH_SIGN_IN: chrono::Duration = chrono::Duration::minutes(10);
+
+impl SignedInAt {
+    pub fn at(&self) -> DateTime<Utc> {
+        self.at
+    }
+
+    /// Signed in through the organisation's identity provider (which asks for the password).
+    pub fn via_provider(&self) -> bool {
+        self.via_provider
+    }
+
+    /// Signed in through the provider within [`FRESH_SIGN_IN`].
+    pub fn is_fresh(&self) -> bool {
+        self.via_provider && store::now() - self.at <= FRESH_SIGN_IN
+    }
+}
+
+/// How a person shows, for a decision that asks for it, that they are the one at the keyboard:
+/// their password, or (for people who sign in through their organisation's provider) a sign-in
+/// there just now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirmation {
+    Password(String),
+    SignIn(SignedInAt),
+}
+
+/// Checks a [`Confirmation`] of `me`: the password under the login's lockout, or a fresh sign-in
+/// through the provider (an older one asks to sign in there again).
+pub(crate) async fn confirm(app: &App, me: &Account, how: &Confirmation) -> Result<()> {
+    match how {
+        Confirmation::Password(password) => confirm_password(app, me, password).await,
+        Confirmation::SignIn(s) if s.user == me.id && s.is_fresh() => Ok(()),
+        Confirmation::SignIn(_) => Err(Error::field("password", Reason::SignInAgain)),
+    }
 }
 
 /// The session behind a session cookie's secret, if it is still valid (using it extends it).
@@ -270,12 +331,16 @@ pub async fn session(app: &App, secret: &str) -> Result<Option<Session>> {
     if live.note_use {
         crate::touch::note_use(app, store::users::UsedBy::Session, hash);
     }
-    Ok(Some(Session { account: live.account, unread: live.unread, ends: live.idle_end }))
+    let signed_in = SignedInAt { user: live.account.id, at: live.signed_in_at, via_provider: live.via.is_some() };
+    Ok(Some(Session { account: live.account, unread: live.unread, ends: live.idle_end, signed_in }))
 }
 
-/// Ends the session behind a session cookie's secret.
-pub async fn logout(app: &App, secret: &str) -> Result<()> {
-    Ok(store::users::delete_session(&app.db, &hash_secret(secret)).await?)
+/// Ends the session behind a session cookie's secret. For a session opened through an
+/// identity provider that offers it, the address that ends the person's session there too
+/// (RP-initiated logout); the browser goes there next.
+pub async fn logout(app: &App, secret: &str) -> Result<Option<String>> {
+    let Some(org) = store::users::delete_session(&app.db, &hash_secret(secret)).await? else { return Ok(None) };
+    Ok(crate::sso::logout_url(app, org).await)
 }
 
 /// Keeps the language a signed-in person chose for pages and mails.

@@ -23,6 +23,13 @@ pub enum Error {
     /// Too many failed password checks: the account is locked for this many seconds.
     #[error("too many attempts; try again in {retry_after_seconds} s")]
     TooManyAttempts { retry_after_seconds: u64 },
+    /// Signing in through an identity provider failed; the reason is a stable code: the
+    /// provider is unreachable or answered wrongly (`provider-unreachable`,
+    /// `provider-answer-invalid`), the sign-in expired or was used (`sign-in-expired`), the
+    /// person cancelled it there (`sign-in-cancelled`), or the provider did not vouch for an
+    /// address of its organisation (`address-not-vouched`).
+    #[error("sign-in failed: {0}")]
+    SignIn(&'static str),
     /// The database cannot be reached for now: try again later.
     #[error("unavailable")]
     Unavailable,

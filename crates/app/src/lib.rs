@@ -28,6 +28,7 @@ mod plan;
 pub mod profiles;
 pub mod rounds;
 pub mod secrets;
+pub mod sso;
 pub mod swaps;
 pub mod tasks;
 pub mod tokens;

@@ -158,9 +158,9 @@ pub enum Command {
         step: usize,
         reason: EndReason,
     },
-    /// `hash`: the SHA-256 of the agreement the signer read.
+    /// `hash`: the SHA-256 of the agreement the signer read; `confirmation`: that it is them.
     Sign {
-        password: String,
+        confirmation: crate::account::Confirmation,
         hash: String,
     },
     Cancel {
@@ -264,11 +264,11 @@ async fn apply(
         }
         Command::Consent { step } => swap.consent(&actor, step, now)?,
         Command::Refuse { step, reason } => swap.refuse(&actor, step, &reason, now)?,
-        Command::Sign { password, hash } => {
+        Command::Sign { confirmation, hash } => {
             // Whether the swap can be signed now is decided before the password is looked at,
             // so that a signature that could not count is no way to try passwords.
             let events = swap.sign(&actor, &hash, now)?;
-            crate::account::confirm_password(app, me, &password).await?;
+            crate::account::confirm(app, me, &confirmation).await?;
             events
         }
         Command::Cancel { reason } => swap.cancel(&actor, &reason, today())?,

@@ -7,14 +7,25 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reason {
     Required,
-    TooShort { min: usize },
-    TooLong { max: usize },
-    TooMany { max: usize },
-    OutOfRange { min: i64, max: i64 },
+    TooShort {
+        min: usize,
+    },
+    TooLong {
+        max: usize,
+    },
+    TooMany {
+        max: usize,
+    },
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
     Email,
     EmailDomain,
     DomainNotMember,
-    PasswordTooShort { min: usize },
+    PasswordTooShort {
+        min: usize,
+    },
     PayGrade,
     Week,
     Language,
@@ -41,6 +52,12 @@ pub enum Reason {
     Overlap,
     NoSwapDay,
     WrongOrganisation,
+    /// An identity provider that cannot be reached or answers wrongly at its address.
+    ProviderUnreachable,
+    /// The address's organisation signs its people in through its identity provider.
+    UseProvider,
+    /// The sign-in through the identity provider is too old to confirm this: sign in there again.
+    SignInAgain,
 }
 
 impl Reason {
@@ -74,6 +91,9 @@ impl Reason {
             Reason::AmbiguousPlace => "ambiguous-place",
             Reason::PeriodOrder => "period-order",
             Reason::WrongOrganisation => "wrong-organisation",
+            Reason::ProviderUnreachable => "provider-unreachable",
+            Reason::UseProvider => "use-provider",
+            Reason::SignInAgain => "sign-in-again",
             // The swap week: a date like 2027-03-22, a time like 08:30, an https:// link, a day
             // outside Monday to Friday of the week, an end not after its start, a time taken by
             // another appointment or briefing, a day that is a holiday at every host.
@@ -218,6 +238,9 @@ mod tests {
             Reason::AmbiguousPlace,
             Reason::PeriodOrder,
             Reason::WrongOrganisation,
+            Reason::ProviderUnreachable,
+            Reason::UseProvider,
+            Reason::SignInAgain,
         ];
         for r in &all {
             match r {
@@ -251,6 +274,9 @@ mod tests {
                 | Reason::EndBeforeStart
                 | Reason::Overlap
                 | Reason::NoSwapDay
+                | Reason::ProviderUnreachable
+                | Reason::UseProvider
+                | Reason::SignInAgain
                 | Reason::Coordinates
                 | Reason::UnknownPlace
                 | Reason::AmbiguousPlace

@@ -368,7 +368,14 @@ async fn story_swap(app: &App) -> anyhow::Result<String> {
     }
     let hash = swap.agreement_hash.clone().unwrap_or_default();
     for member in [&anna, &eva] {
-        act(member, Command::Sign { password: DEMO_PASSWORD.into(), hash: hash.clone() }).await?;
+        act(
+            member,
+            Command::Sign {
+                confirmation: app::account::Confirmation::Password(DEMO_PASSWORD.into()),
+                hash: hash.clone(),
+            },
+        )
+        .await?;
     }
     let plan = async |who: &Account, command: WeekCommand| {
         app::week::act(app, who, id, command).await.map_err(refused("week"))

@@ -23,9 +23,13 @@ macro_rules! each_table {
             "org_blocks" (org_id: Uuid, blocked_org_id: Uuid);
             "users" (id: Uuid, email: String, email_norm: String, display_name: String, password_hash: String, org_id: Option<Uuid>, locale: String, organiser: bool, email_verified_at: Option<Ts>, created_at: Ts, mail_digest: bool, digest_sent_at: Option<Ts>);
             "user_roles" (user_id: Uuid, org_id: Uuid, role: String);
+            "identity_providers" (org_id: Uuid, issuer: String, client_id: String, client_secret: String, password_allowed: bool, updated_at: Ts, updated_by: Option<Uuid>);
+            "identity_provider_domains" (domain: String, org_id: Uuid);
+            "external_identities" (org_id: Uuid, subject: String, user_id: Uuid, linked_at: Ts);
+            "sso_attempts" (state_hash: String, org_id: Uuid, nonce: String, pkce_verifier: String, next: String, created_at: Ts, expires_at: Ts, subject: Option<String>, email: Option<String>, display_name: Option<String>, link_user_id: Option<Uuid>);
             "email_tokens" (token_hash: String, user_id: Uuid, purpose: String, expires_at: Ts, used_at: Option<Ts>);
             "invitations" (token_hash: String, org_id: Uuid, email_norm: String, role: Option<String>, invited_by: Option<Uuid>, created_at: Ts, expires_at: Ts, accepted_at: Option<Ts>);
-            "sessions" (token_hash: String, user_id: Uuid, created_at: Ts, last_seen_at: Ts, expires_at: Ts);
+            "sessions" (token_hash: String, user_id: Uuid, created_at: Ts, last_seen_at: Ts, expires_at: Ts, sso_org_id: Option<Uuid>);
             "api_tokens" (id: Uuid, user_id: Uuid, name: String, token_hash: String, created_at: Ts, last_used_at: Option<Ts>, revoked_at: Option<Ts>);
             "login_failures" (email_norm: String, failures: i64, first_failure_at: Ts, locked_until: Option<Ts>);
             "profiles" (user_id: Uuid, role_title: String, unit: String, pay_grade: Option<String>, languages: String, travel_radius_km: i64, about: Option<String>, open_to_swap: bool, shared_with_own_org: bool, updated_at: Ts, search_text: Option<String>);

@@ -18,6 +18,7 @@ pub mod outbox;
 pub mod profiles;
 pub mod rounds;
 pub mod settings;
+pub mod sso;
 pub mod swaps;
 pub mod synthetic;
 pub mod users;

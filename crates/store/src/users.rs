@@ -37,13 +37,20 @@ pub enum Proof {
     },
     /// Made by an operator on the command line or by the demo.
     Operator,
+    /// Vouched for by the organisation's identity provider: the account is linked to the
+    /// provider's subject, and the held answer ([`crate::sso::held_answer`]) is used up.
+    Provider {
+        org: OrgId,
+        subject: String,
+        answer_hash: String,
+    },
 }
 
 /// Creates an account. With an invitation, the invitation is used up and its role granted in
 /// the same transaction.
 pub async fn create(db: &Db, user: &NewUser, proof: &Proof, effects: &Effects) -> Result<(), StoreError> {
     let at = now();
-    let verified = matches!(proof, Proof::Invitation { .. }) || user.verified;
+    let verified = matches!(proof, Proof::Invitation { .. } | Proof::Provider { .. }) || user.verified;
     write_tx!(db, tx => {
         sqlx::query(
             "INSERT INTO users (id, email, email_norm, display_name, password_hash, org_id, locale, organiser, email_verified_at, created_at) \
@@ -89,6 +96,9 @@ pub async fn create(db: &Db, user: &NewUser, proof: &Proof, effects: &Effects) -
                         .execute(&mut *tx)
                         .await?;
                 }
+            }
+            Proof::Provider { org, subject, answer_hash } => {
+                crate::sso::take_answer_and_link!(tx, answer_hash, org.0, subject, user.id.0, at);
             }
             Proof::Operator => {}
         }
@@ -419,21 +429,27 @@ impl Default for SessionLimits {
     }
 }
 
-/// Starts a session (a new id at every login) and records the login.
+/// Starts a session (a new id at every login) and records the login; `via` is the
+/// organisation whose identity provider signed the person in, if one did.
 pub async fn create_session(
     db: &Db,
     user: UserId,
     token_hash: &str,
     limits: SessionLimits,
+    via: Option<OrgId>,
     effects: &Effects,
 ) -> Result<(), StoreError> {
     let at = now();
     write_tx!(db, tx => {
-        sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)")
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, sso_org_id) \
+             VALUES ($1, $2, $3, $3, $4, $5)",
+        )
             .bind(token_hash)
             .bind(user.0)
             .bind(at)
             .bind(at + limits.absolute)
+            .bind(via.map(|o| o.0))
             .execute(&mut *tx)
             .await?;
         // Sessions past their end or idle for too long.
@@ -456,6 +472,10 @@ pub struct LiveSession {
     pub unread: i64,
     pub idle_end: DateTime<Utc>,
     pub note_use: bool,
+    /// When the person signed in (the session began), and through which organisation's
+    /// identity provider, if one signed them in.
+    pub signed_in_at: DateTime<Utc>,
+    pub via: Option<OrgId>,
 }
 
 /// A live session with its person's account and unread count, in one query (every signed-in
@@ -464,13 +484,15 @@ pub struct LiveSession {
 pub async fn session_user(db: &Db, token_hash: &str, limits: SessionLimits) -> Result<Option<LiveSession>, StoreError> {
     let at = now();
     let q = format!(
-        "SELECT se.last_seen_at, se.expires_at, \
+        "SELECT se.last_seen_at, se.expires_at, se.created_at, se.sso_org_id, \
          (SELECT COUNT(*) FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL), {ACCOUNT_COLUMNS} \
          FROM sessions se JOIN users u ON u.id = se.user_id {ACCOUNT_JOINS} WHERE se.token_hash = $1"
     );
     type Row = (
         DateTime<Utc>,
         DateTime<Utc>,
+        DateTime<Utc>,
+        Option<Uuid>,
         i64,
         Uuid,
         String,
@@ -483,16 +505,19 @@ pub async fn session_user(db: &Db, token_hash: &str, limits: SessionLimits) -> R
         Option<String>,
     );
     let rows: Vec<Row> = on_db!(db, pool => sqlx::query_as(&q).bind(token_hash).fetch_all(pool).await?);
-    let Some(&(last_seen, expires, unread, ..)) = rows.first() else { return Ok(None) };
+    let Some(&(last_seen, expires, signed_in_at, via, unread, ..)) = rows.first() else { return Ok(None) };
     if expires <= at || last_seen + limits.idle <= at {
         return Ok(None);
     }
-    let account = rows.into_iter().map(|(_, _, _, a, b, c, d, e, f, g, h, i)| (a, b, c, d, e, f, g, h, i)).collect();
+    let account =
+        rows.into_iter().map(|(_, _, _, _, _, a, b, c, d, e, f, g, h, i)| (a, b, c, d, e, f, g, h, i)).collect();
     Ok(account_of(account).map(|account| LiveSession {
         account,
         unread,
         idle_end: (at + limits.idle).min(expires),
         note_use: at - last_seen >= USE_NOTED_EVERY,
+        signed_in_at,
+        via: via.map(OrgId),
     }))
 }
 
@@ -527,10 +552,12 @@ pub async fn note_use(db: &Db, what: UsedBy, token_hash: &str, at: DateTime<Utc>
     Ok(n > 0)
 }
 
-pub async fn delete_session(db: &Db, token_hash: &str) -> Result<(), StoreError> {
-    let q = "DELETE FROM sessions WHERE token_hash = $1";
-    on_db!(db, pool => { sqlx::query(q).bind(token_hash).execute(pool).await?; });
-    Ok(())
+/// Ends a session; the organisation whose identity provider opened it, if one did.
+pub async fn delete_session(db: &Db, token_hash: &str) -> Result<Option<OrgId>, StoreError> {
+    let q = "DELETE FROM sessions WHERE token_hash = $1 RETURNING sso_org_id";
+    let via: Option<Option<Uuid>> =
+        on_db!(db, pool => sqlx::query_scalar(q).bind(token_hash).fetch_optional(pool).await?);
+    Ok(via.flatten().map(OrgId))
 }
 
 // --- failed logins -------------------------------------------------------------------------

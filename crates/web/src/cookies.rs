@@ -9,6 +9,10 @@ pub const SESSION: &str = "jt_session";
 pub const CSRF: &str = "jt_csrf";
 /// A message for the next page (POST-redirect-GET).
 pub const FLASH: &str = "jt_flash";
+/// A sign-in through an identity provider under way: the secret that is also its `state`, then
+/// the one that holds the provider's answer until the person confirms. `SameSite=Lax`, since the
+/// provider sends the browser back with a top-level navigation.
+pub const SSO: &str = "jt_sso";
 /// The language chosen with the switch.
 pub const LANG: &str = "lang";
 

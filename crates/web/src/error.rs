@@ -43,6 +43,9 @@ impl HttpError {
                 app::Error::NotFound => StatusCode::NOT_FOUND,
                 app::Error::Conflict(_) => StatusCode::CONFLICT,
                 app::Error::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
+                app::Error::SignIn("provider-unreachable" | "provider-answer-invalid") => StatusCode::BAD_GATEWAY,
+                app::Error::SignIn("address-not-vouched") => StatusCode::FORBIDDEN,
+                app::Error::SignIn(_) => StatusCode::BAD_REQUEST,
                 app::Error::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
                 app::Error::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             },
@@ -63,6 +66,7 @@ impl HttpError {
                 app::Error::NotFound => "not-found",
                 app::Error::Conflict(_) => "conflict",
                 app::Error::TooManyAttempts { .. } => "too-many-attempts",
+                app::Error::SignIn(_) => "sign-in-failed",
                 app::Error::Unavailable => "unavailable",
                 app::Error::Internal => "internal",
             },
@@ -77,7 +81,9 @@ impl HttpError {
     /// The stable code of the reason of a refusal or conflict, if there is one.
     pub fn reason(&self) -> Option<&'static str> {
         match self {
-            HttpError::App(app::Error::Forbidden(why) | app::Error::Conflict(why)) => Some(why),
+            HttpError::App(app::Error::Forbidden(why) | app::Error::Conflict(why) | app::Error::SignIn(why)) => {
+                Some(why)
+            }
             _ => None,
         }
     }

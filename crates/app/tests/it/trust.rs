@@ -15,7 +15,10 @@ async fn signing_counts_against_the_lockout(db: Db) {
     let frank = n.with_role("frank@verband.example", n.assoc, "approver").await;
     let proposal = ProposalInput { partner: eva.id.to_string(), week: week_ahead(8), message: String::new() };
     let id = app::swaps::propose(&n.app, &anna, &proposal).await.unwrap();
-    let sign = |password: &str| Command::Sign { password: password.into(), hash: "0".repeat(64) };
+    let sign = |password: &str| Command::Sign {
+        confirmation: app::account::Confirmation::Password(password.into()),
+        hash: "0".repeat(64),
+    };
 
     // Nothing to sign yet: refused for that reason, and no password was tried.
     for _ in 0..6 {
@@ -28,7 +31,10 @@ async fn signing_counts_against_the_lockout(db: Db) {
     let accepted = app::swaps::act(&n.app, &eva, id, None, Command::Accept).await.unwrap();
     let swap = n.approve_all(accepted, &bernd, &frank).await;
     let hash = swap.agreement_hash.clone().unwrap();
-    let sign = |password: &str| Command::Sign { password: password.into(), hash: hash.clone() };
+    let sign = |password: &str| Command::Sign {
+        confirmation: app::account::Confirmation::Password(password.into()),
+        hash: hash.clone(),
+    };
     let mut last = Ok(swap.clone());
     for _ in 0..5 {
         last = app::swaps::act(&n.app, &anna, id, None, sign("geraten-1234567")).await;

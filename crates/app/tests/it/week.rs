@@ -18,7 +18,8 @@ async fn confirmed(n: &Network, anna: &app::Account, eva: &app::Account, week: &
     let mut swap = n.approve_all(accepted, &bernd, &frank).await;
     let hash = swap.agreement_hash.clone().unwrap();
     for who in [anna, eva] {
-        let sign = Command::Sign { password: PASSWORD.into(), hash: hash.clone() };
+        let sign =
+            Command::Sign { confirmation: app::account::Confirmation::Password(PASSWORD.into()), hash: hash.clone() };
         swap = app::swaps::act(&n.app, who, id, None, sign).await.unwrap();
     }
     assert_eq!(swap.state, domain::swap::SwapState::Confirmed);

@@ -9,6 +9,7 @@ mod outbox;
 mod profiles;
 mod rounds;
 mod schema;
+mod sso;
 mod swaps;
 mod users;
 

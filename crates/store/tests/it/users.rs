@@ -97,7 +97,7 @@ async fn sessions_expire(db: Db) {
     let o = org(&db, "Stadt", "x.example").await;
     let u = user(&db, "s@x.example", Some(o)).await;
     let limits = SessionLimits::default();
-    users::create_session(&db, u, "sess", limits, &effects("login")).await.unwrap();
+    users::create_session(&db, u, "sess", limits, None, &effects("login")).await.unwrap();
     let live = users::session_user(&db, "sess", limits).await.unwrap().expect("a live session");
     assert_eq!(live.account, users::account(&db, u).await.unwrap(), "the session's account as read alone");
     assert_eq!((live.account.roles.len(), live.unread), (0, 0));
@@ -122,12 +122,13 @@ async fn sessions_expire(db: Db) {
         u,
         "s2",
         SessionLimits { idle: Duration::hours(1), absolute: Duration::zero() },
+        None,
         &effects("l"),
     )
     .await
     .unwrap();
     assert_eq!(users::session_user(&db, "s2", limits).await.unwrap(), None, "past its absolute end");
-    users::create_session(&db, u, "s3", limits, &effects("login")).await.unwrap();
+    users::create_session(&db, u, "s3", limits, None, &effects("login")).await.unwrap();
     users::delete_session(&db, "s3").await.unwrap();
     assert_eq!(users::session_user(&db, "s3", limits).await.unwrap(), None);
 }

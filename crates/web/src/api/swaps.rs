@@ -4,6 +4,7 @@ use super::common::Created;
 use crate::error::{HttpError, HttpResult};
 use crate::extract::{ApiJson, ApiUser, Id, IdAnd};
 use app::App;
+use app::account::Confirmation;
 use app::swaps::{Command, ProposalInput};
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -256,7 +257,7 @@ impl ActionRequest {
             },
             "consent" => Command::Consent { step: step? },
             "refuse" => Command::Refuse { step: step?, reason: end_reason()? },
-            "sign" => Command::Sign { password: self.password, hash: self.hash },
+            "sign" => Command::Sign { confirmation: Confirmation::Password(self.password), hash: self.hash },
             "cancel" => Command::Cancel { reason: end_reason()? },
             _ => return Err(HttpError::App(app::Error::NotFound)),
         })

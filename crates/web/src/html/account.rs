@@ -183,6 +183,8 @@ async fn verify(State(app): State<App>, ctx: Ctx, CsrfForm(q): CsrfForm<VerifyQu
     }
 }
 
+/// The login page: first the address alone (step one), then the password, or the way to the
+/// organisation's identity provider (step two).
 #[derive(Template)]
 #[template(path = "login.html")]
 struct LoginPage {
@@ -190,26 +192,34 @@ struct LoginPage {
     errors: FormErrors,
     fields: Vec<Field>,
     next: String,
+    /// Step two: the password is asked for.
+    with_password: bool,
+    /// Step two for an address whose organisation signs in through its provider (and allows
+    /// passwords too): the provider's organisation and the address, for its button.
+    provider: Option<(String, String)>,
 }
 
 #[derive(Deserialize, Default)]
 struct LoginForm {
     #[serde(default)]
     email: String,
-    #[serde(default)]
-    password: String,
+    /// Absent in step one.
+    password: Option<String>,
     #[serde(default)]
     next: String,
 }
 
-fn login_page(ctx: Ctx, form: &LoginForm, errors: FormErrors) -> Response {
+fn login_page(ctx: Ctx, form: &LoginForm, errors: FormErrors, provider: Option<String>) -> Response {
     let l = ctx.lang;
-    let fields = vec![
-        Field::new(l, &errors, "email", Kind::Email, &form.email).required().autocomplete("username"),
-        Field::new(l, &errors, "password", Kind::Password, "").required().autocomplete("current-password"),
-    ];
+    let with_password = form.password.is_some() || provider.is_some();
+    let mut fields =
+        vec![Field::new(l, &errors, "email", Kind::Email, &form.email).required().autocomplete("username")];
+    if with_password {
+        fields.push(Field::new(l, &errors, "password", Kind::Password, "").required().autocomplete("current-password"));
+    }
     let failed = !errors.is_empty();
-    render_form(&LoginPage { ctx, errors, fields, next: form.next.clone() }, failed)
+    let provider = provider.map(|org| (org, form.email.trim().to_owned()));
+    render_form(&LoginPage { ctx, errors, fields, next: form.next.clone(), with_password, provider }, failed)
 }
 
 #[derive(Deserialize)]
@@ -222,7 +232,7 @@ async fn login_form(ctx: Ctx, Query(q): Query<NextQuery>) -> Response {
     if ctx.user.is_some() {
         return Redirect::to(safe_back(&q.next)).into_response();
     }
-    login_page(ctx, &LoginForm { next: q.next, ..Default::default() }, FormErrors::default())
+    login_page(ctx, &LoginForm { next: q.next, ..Default::default() }, FormErrors::default(), None)
 }
 
 async fn login(
@@ -231,19 +241,20 @@ async fn login(
     jar: CookieJar,
     CsrfForm(form): CsrfForm<LoginForm>,
 ) -> HttpResult<Response> {
-    match app::account::login(&app, ctx.lang, &form.email, &form.password).await {
+    let Some(password) = &form.password else { return login_step_one(&app, ctx, jar, form).await };
+    match app::account::login(&app, ctx.lang, &form.email, password).await {
         Ok((secret, account)) => {
             let jar = flash::set(signed_in(&app, jar, secret, &account), "flash-logged-in", app.config.behind_tls);
             Ok((jar, Redirect::to(safe_back(&form.next))).into_response())
         }
         Err(app::Error::Invalid(errs)) => {
             let errors = FormErrors::new(ctx.lang, &errs);
-            Ok(login_page(ctx, &form, errors))
+            Ok(login_page(ctx, &form, errors, None))
         }
         Err(e @ app::Error::TooManyAttempts { .. }) => {
             let errors =
                 FormErrors::new(ctx.lang, &[domain::FieldError::new("email", domain::Reason::TooMany { max: 5 })]);
-            let mut res = login_page(ctx, &form, errors);
+            let mut res = login_page(ctx, &form, errors, None);
             *res.status_mut() = axum::http::StatusCode::TOO_MANY_REQUESTS;
             crate::error::add_retry_after(&HttpError::App(e), &mut res);
             Ok(res)
@@ -252,9 +263,32 @@ async fn login(
     }
 }
 
+/// Step one, the address alone: a person whose organisation signs them in through its identity
+/// provider goes there (or chooses, where passwords stay allowed); everyone else is asked for
+/// the password.
+async fn login_step_one(app: &App, ctx: Ctx, jar: CookieJar, form: LoginForm) -> HttpResult<Response> {
+    match app::sso::login_way(app, &form.email).await {
+        Ok(app::sso::LoginWay::Provider { password_allowed: false, .. }) => {
+            super::sso::to_provider(app, ctx.lang, jar, &form.email, &form.next, false).await
+        }
+        Ok(app::sso::LoginWay::Provider { org_name, password_allowed: true }) => {
+            Ok(login_page(ctx, &form, FormErrors::default(), Some(org_name)))
+        }
+        Ok(app::sso::LoginWay::Password) => {
+            let form = LoginForm { password: Some(String::new()), ..form };
+            Ok(login_page(ctx, &form, FormErrors::default(), None))
+        }
+        Err(app::Error::Invalid(errs)) => {
+            let errors = FormErrors::new(ctx.lang, &errs);
+            Ok(login_page(ctx, &form, errors, None))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// The cookies of a new session: its secret, a new CSRF token (a token seen before signing in
 /// is worth nothing after) and the person's language.
-fn signed_in(app: &App, jar: CookieJar, secret: String, account: &app::Account) -> CookieJar {
+pub(super) fn signed_in(app: &App, jar: CookieJar, secret: String, account: &app::Account) -> CookieJar {
     let secure = app.config.behind_tls;
     jar.add(cookies::cookie(cookies::SESSION, secret, secure))
         .add(cookies::csrf(app::secrets::new_secret(), secure))
@@ -264,12 +298,26 @@ fn signed_in(app: &App, jar: CookieJar, secret: String, account: &app::Account) 
 #[derive(Deserialize)]
 struct Empty {}
 
-async fn logout(State(app): State<App>, jar: CookieJar, CsrfForm(_): CsrfForm<Empty>) -> HttpResult<Response> {
+async fn logout(
+    State(app): State<App>,
+    ctx: Ctx,
+    jar: CookieJar,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> HttpResult<Response> {
+    let mut at_provider = None;
     if let Some(sid) = jar.get(cookies::SESSION) {
-        app::account::logout(&app, sid.value()).await?;
+        at_provider = app::account::logout(&app, sid.value()).await?;
     }
     let jar = flash::set(jar.add(cookies::removal(cookies::SESSION)), "flash-logged-out", app.config.behind_tls);
-    Ok((jar, Redirect::to("/")).into_response())
+    // Signed in through the organisation's provider: signed out there too, which sends the
+    // person back to the start page.
+    Ok(match at_provider {
+        Some(url) => {
+            let page = super::sso::leave_for(Ctx::anonymous(ctx.lang), url, "sso-logout-title", "sso-logout-text");
+            (jar, page).into_response()
+        }
+        None => (jar, Redirect::to("/")).into_response(),
+    })
 }
 
 /// A page with one simple form: title, lead, fields, hidden values, submit button.

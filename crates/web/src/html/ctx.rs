@@ -22,12 +22,24 @@ pub struct Ctx {
     pub session_ends: Option<DateTime<Utc>>,
     /// Unread inbox messages of the signed-in person.
     pub unread: i64,
+    /// When and how the session was opened (a fresh sign-in through the provider confirms a
+    /// signature).
+    pub signed_in: Option<app::account::SignedInAt>,
 }
 
 impl Ctx {
     /// A page context without a person (error pages).
     pub fn anonymous(lang: Locale) -> Self {
-        Ctx { lang, user: None, csrf: String::new(), path: String::new(), flash: None, session_ends: None, unread: 0 }
+        Ctx {
+            lang,
+            user: None,
+            csrf: String::new(),
+            path: String::new(),
+            flash: None,
+            session_ends: None,
+            unread: 0,
+            signed_in: None,
+        }
     }
 
     pub fn t(&self, key: &str) -> String {
@@ -72,6 +84,21 @@ impl Ctx {
         self.session_ends.map(|t| app::i18n::berlin(t).format("%H:%M").to_string()).unwrap_or_default()
     }
 
+    /// The person signed in through their organisation's identity provider.
+    pub fn via_provider(&self) -> bool {
+        self.signed_in.is_some_and(|s| s.via_provider())
+    }
+
+    /// A sign-in through the provider recent enough to confirm a signature.
+    pub fn fresh_sign_in(&self) -> bool {
+        self.signed_in.is_some_and(|s| s.is_fresh())
+    }
+
+    /// When the person signed in, as German wall-clock time.
+    pub fn signed_in_hm(&self) -> String {
+        self.signed_in.map(|s| app::i18n::berlin(s.at()).format("%H:%M").to_string()).unwrap_or_default()
+    }
+
     /// The current page, when it is a nav target (for `aria-current`).
     pub fn current(&self, path: &str) -> &'static str {
         if self.path == path { "page" } else { "false" }
@@ -86,9 +113,9 @@ impl FromRequestParts<App> for Ctx {
         let BrowserSession(session) = BrowserSession::from_request_parts(parts, app).await?;
         let jar = CookieJar::from_headers(&parts.headers);
         let csrf = parts.extensions.get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
-        let (user, session_ends, unread) = match session {
-            Some(s) => (Some(s.account), Some(s.ends), s.unread),
-            None => (None, None, 0),
+        let (user, session_ends, unread, signed_in) = match session {
+            Some(s) => (Some(s.account), Some(s.ends), s.unread, Some(s.signed_in)),
+            None => (None, None, 0, None),
         };
         Ok(Ctx {
             lang,
@@ -98,6 +125,7 @@ impl FromRequestParts<App> for Ctx {
             flash: flash::text(lang, &jar),
             session_ends,
             unread,
+            signed_in,
         })
     }
 }

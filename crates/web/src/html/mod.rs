@@ -15,6 +15,7 @@ mod page;
 pub mod people;
 mod progress;
 pub mod rounds;
+mod sso;
 pub mod swaps;
 pub mod tokens;
 pub mod week;
@@ -44,6 +45,7 @@ pub fn routes() -> Router<App> {
         .route("/lang", post(switch_language))
         .route("/session/extend", post(extend_session))
         .merge(account::routes())
+        .merge(sso::routes())
         .merge(legal::routes())
         .merge(people::routes())
         .merge(orgs::routes())

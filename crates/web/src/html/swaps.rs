@@ -8,6 +8,7 @@ use super::forms::{Field, FormErrors, Kind, choice, local_datetime};
 use super::page::{render, render_form};
 use crate::error::{HttpError, HttpResult};
 use crate::extract::{CsrfForm, Id, IdAnd};
+use app::account::{Confirmation, SignedInAt};
 use app::i18n::week_label;
 use app::names::Names;
 use app::swaps::{Command, ProposalInput, SwapView};
@@ -431,10 +432,12 @@ struct ActionForm {
     hash: String,
     /// `yes` once the person confirmed a decision that ends the swap.
     confirm: String,
+    /// `sign-in`: a signature confirmed by the fresh sign-in through the provider.
+    confirm_by: String,
 }
 
 /// The decision named in the path, with its form's fields.
-fn command(name: &str, f: &ActionForm) -> HttpResult<Command> {
+fn command(name: &str, f: &ActionForm, signed_in: Option<SignedInAt>) -> HttpResult<Command> {
     let index = |raw: &str, field: &'static str| choice::<usize>(raw, field);
     let reason = || EndReason::parse(&f.reason_kind, &f.reason);
     Ok(match name {
@@ -452,7 +455,14 @@ fn command(name: &str, f: &ActionForm) -> HttpResult<Command> {
         }
         "consent" => Command::Consent { step: index(&f.step, "step")? },
         "refuse" => Command::Refuse { step: index(&f.step, "step")?, reason: reason()? },
-        "sign" => Command::Sign { password: f.password.clone(), hash: f.hash.clone() },
+        "sign" => {
+            // A fresh sign-in through the provider confirms, where the form offered it.
+            let confirmation = match signed_in.filter(|s| f.confirm_by == "sign-in" && s.via_provider()) {
+                Some(s) => Confirmation::SignIn(s),
+                None => Confirmation::Password(f.password.clone()),
+            };
+            Command::Sign { confirmation, hash: f.hash.clone() }
+        }
         "cancel" => Command::Cancel { reason: reason()? },
         _ => return Err(HttpError::App(app::Error::NotFound)),
     })
@@ -465,7 +475,7 @@ async fn act(
     IdAnd(id, action): IdAnd<SwapId>,
     CsrfForm(fields): CsrfForm<ActionForm>,
 ) -> HttpResult<Response> {
-    let result = match command(&action, &fields) {
+    let result = match command(&action, &fields, ctx.signed_in) {
         // One click never ends a swap: first a page that says what will happen and who will be
         // told, and asks to confirm.
         Ok(c) if c.ends_the_swap() && fields.confirm != "yes" => {

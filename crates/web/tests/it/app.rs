@@ -78,6 +78,37 @@ impl TestApp {
         Browser { client, base: self.base.clone() }
     }
 
+    /// A browser whose person signed in through `org`'s identity provider `minutes_ago` minutes
+    /// ago: the session the provider's answer opens, made here (the journey through a real
+    /// provider is in the browser suite). The organisation gets a provider if it has none.
+    pub async fn browser_via_provider(&self, user: UserId, org: OrgId, minutes_ago: i64) -> Browser {
+        if store::sso::provider(&self.db, org).await.unwrap().is_none() {
+            let draft = store::sso::ProviderDraft {
+                issuer: "https://login.example/realms/test".into(),
+                client_id: "jobtausch".into(),
+                client_secret: Some("geheim".into()),
+                password_allowed: true,
+                domains: Vec::new(),
+            };
+            store::sso::save_provider(&self.db, org, &draft, user, &fx("sso")).await.unwrap();
+        }
+        let secret = app::secrets::new_secret();
+        let hash = app::secrets::hash_secret(&secret);
+        let limits = store::users::SessionLimits::default();
+        store::users::create_session(&self.db, user, &hash, limits, Some(org), &fx("login")).await.unwrap();
+        let at = store::now() - chrono::Duration::minutes(minutes_ago);
+        let sql = format!("UPDATE sessions SET created_at = '{}' WHERE token_hash = '{hash}'", at.to_rfc3339());
+        store::testing::execute(&self.db, &sql).await;
+        let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+        jar.add_cookie_str(&format!("jt_session={secret}; Path=/"), &self.base.parse().unwrap());
+        let client = reqwest::Client::builder()
+            .cookie_provider(jar)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        Browser { client, base: self.base.clone() }
+    }
+
     pub async fn count(&self, table: &str) -> i64 {
         store::testing::count(&self.db, table).await
     }

@@ -15,6 +15,7 @@ mod outage;
 mod rounds;
 mod router;
 mod security;
+mod sso;
 mod swaps;
 mod trust;
 mod week;

@@ -183,7 +183,19 @@ async fn pair_swap_from_proposal_to_signed_agreement(db: Db) {
     assert_eq!(p.status, 422);
     assert!(p.body.contains("id=\"sign-password-error\""));
     assert_eq!(act(&c.anna, &swap, "sign", &[("hash", &hash), ("password", PASSWORD)]).await.status, 303);
-    assert_eq!(act(&c.eva, &swap, "sign", &[("hash", &hash), ("password", PASSWORD)]).await.status, 303);
+    // Eva signs in through her organisation's provider: a sign-in there eleven minutes ago no
+    // longer confirms a signature (the page offers to sign in there again); one just now does,
+    // without a password. A password session cannot claim it.
+    let confirm_by_sign_in = [("hash", hash.as_str()), ("confirm_by", "sign-in")];
+    let stale = c.app.browser_via_provider(c.eva_id, c.app.assoc, 11).await;
+    assert!(stale.get(&swap).await.body.contains("Beim Anmeldedienst erneut anmelden"));
+    let p = act(&stale, &swap, "sign", &confirm_by_sign_in).await;
+    assert_eq!(p.status, 422);
+    assert!(p.body.contains("liegt zu lange zurück"), "{}", p.body);
+    assert_eq!(act(&c.eva, &swap, "sign", &confirm_by_sign_in).await.status, 422, "a password session");
+    let fresh = c.app.browser_via_provider(c.eva_id, c.app.assoc, 1).await;
+    assert!(fresh.get(&swap).await.body.contains("Das bestätigt Ihre Unterschrift"));
+    assert_eq!(act(&fresh, &swap, "sign", &confirm_by_sign_in).await.status, 303);
     let view = c.eva.get(&swap).await;
     assert!(view.body.contains("data-state=\"confirmed\""));
     let signed =
