@@ -25,6 +25,7 @@ pub mod names;
 pub mod notify;
 pub mod orgs;
 mod plan;
+pub mod privacy;
 pub mod profiles;
 pub mod rounds;
 pub mod secrets;

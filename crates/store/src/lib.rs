@@ -15,6 +15,7 @@ pub mod feeds;
 pub mod inbox;
 pub mod orgs;
 pub mod outbox;
+pub mod privacy;
 pub mod profiles;
 pub mod rounds;
 pub mod settings;

@@ -9,6 +9,7 @@ mod faults;
 mod mail;
 mod mail_tls;
 mod match_cli;
+mod my_data;
 mod outage;
 mod privacy;
 mod relay;

@@ -6,6 +6,7 @@ mod feeds;
 mod fixtures;
 mod orgs;
 mod outbox;
+mod privacy;
 mod profiles;
 mod rounds;
 mod schema;

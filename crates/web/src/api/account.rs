@@ -21,10 +21,11 @@ pub fn routes() -> Router<App> {
         .route("/password/reset", post(password_reset))
         .route("/me", get(me))
         .route("/me/mail-settings", get(get_mail_settings).put(put_mail_settings))
+        .route("/me/export", post(export))
 }
 
 #[derive(OpenApi)]
-#[openapi(paths(signup, verify, password_forgot, password_reset, me, get_mail_settings, put_mail_settings))]
+#[openapi(paths(signup, verify, password_forgot, password_reset, me, get_mail_settings, put_mail_settings, export))]
 pub struct Doc;
 
 /// A new account.
@@ -154,4 +155,13 @@ async fn put_mail_settings(
 ) -> HttpResult<Json<MailSettingsJson>> {
     app::account::set_digest(&app, &me, body.daily_digest).await?;
     Ok(Json(body))
+}
+
+/// Everything Jobtausch holds about the signed-in person, as a JSON file (Art. 15 and 20
+/// DSGVO): `{"generated_at": …, "sections": {"account": [{…}], …}}`. The export is recorded
+/// in the audit log.
+#[utoipa::path(post, path = "/api/me/export", security(("bearer" = [])),
+    responses((status = 200, description = "The person's data, as an attachment", content_type = "application/json", body = Object)))]
+async fn export(State(app): State<App>, ApiUser(a): ApiUser) -> HttpResult<axum::response::Response> {
+    Ok(crate::respond::download(app::privacy::export(&app, &a).await?))
 }

@@ -10,6 +10,7 @@ pub mod ctx;
 mod flash;
 pub mod forms;
 mod legal;
+mod mydata;
 pub mod orgs;
 mod page;
 pub mod people;
@@ -47,6 +48,7 @@ pub fn routes() -> Router<App> {
         .merge(account::routes())
         .merge(sso::routes())
         .merge(legal::routes())
+        .merge(mydata::routes())
         .merge(people::routes())
         .merge(orgs::routes())
         .merge(tokens::routes())

@@ -9,6 +9,7 @@ mod calendar;
 mod journey;
 mod legal;
 mod matrix;
+mod my_data;
 mod ops;
 mod orgs;
 mod outage;
