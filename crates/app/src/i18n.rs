@@ -91,6 +91,11 @@ pub fn local_datetime(t: DateTime<Utc>) -> String {
     berlin(t).format("%d.%m.%Y %H:%M").to_string()
 }
 
+/// A date as people here write it: "19.01.2027".
+pub fn local_date(t: DateTime<Utc>) -> String {
+    berlin(t).format("%d.%m.%Y").to_string()
+}
+
 /// A week as pages and mails name it in a sentence: "KW 11/2027 (15.03.–19.03.2027)".
 pub fn week_label(lang: Locale, week: IsoWeek) -> String {
     format!("{} ({}–{})", week_short(lang, week), week.monday().format("%d.%m."), week.friday().format("%d.%m.%Y"))

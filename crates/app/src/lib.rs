@@ -12,6 +12,7 @@
 //!
 //! Start reading at [`swaps::act`]: one decision on a swap from the request to the outbox.
 
+pub mod accessibility;
 pub mod account;
 mod agreement;
 mod cache;

@@ -51,6 +51,23 @@ pub fn invitation(lang: Locale, to: &str, org: &str, inviter: &str, role: &str, 
     account_mail("invite", lang, to, &[("org", org), ("inviter", inviter), ("role", role), ("link", link)])
 }
 
+/// A report of a barrier, to the installation's accessibility contact.
+pub fn accessibility_report(to: &str, page: &str, text: &str, reply: &str, deadline: &str, link: &str) -> OutboxMail {
+    let args = [("page", page), ("text", text), ("reply", reply), ("deadline", deadline), ("link", link)];
+    account_mail("accessibility-report", Locale::De, to, &args)
+}
+
+/// The receipt of a report of a barrier, to the reporter who gave an address.
+pub fn accessibility_receipt(lang: Locale, to: &str, page: &str, deadline: &str) -> OutboxMail {
+    account_mail("accessibility-receipt", lang, to, &[("page", page), ("deadline", deadline)])
+}
+
+/// A reminder to the accessibility contact of a report whose deadline comes near.
+pub fn accessibility_reminder(to: &str, page: &str, received: &str, deadline: &str, link: &str) -> OutboxMail {
+    let args = [("page", page), ("received", received), ("deadline", deadline), ("link", link)];
+    account_mail("accessibility-reminder", Locale::De, to, &args)
+}
+
 /// An out-of-band notice about a security-relevant change of one's account.
 pub fn security_notice(lang: Locale, to: &str, name: &str, what: &str) -> OutboxMail {
     account_mail("notice", lang, to, &[("name", name), ("what", what)])

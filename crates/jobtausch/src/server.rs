@@ -32,7 +32,8 @@ pub fn app(db: Db, opts: &Options) -> App {
 }
 
 /// Ends swaps whose approval deadline passed and reminds approvers, moves swap weeks on
-/// (plans, states, reminders) and makes the daily digests, every minute. The state lives in the database, so several
+/// (plans, states, reminders), makes the daily digests and reminds of reports of barriers,
+/// every minute. The state lives in the database, so several
 /// instances may run this side by side.
 pub async fn run_deadlines(app: App) {
     loop {
@@ -49,6 +50,11 @@ pub async fn run_deadlines(app: App) {
         // The daily digests of those who take their notices collected.
         if let Err(e) = app::notify::send_digests(&app, chrono::Utc::now()).await {
             tracing::error!(error = ?e, "digest worker");
+            ok = false;
+        }
+        // Reminders of reports of barriers whose deadline to answer comes near.
+        if let Err(e) = app::accessibility::run_reminders(&app).await {
+            tracing::error!(error = ?e, "accessibility reminder worker");
             ok = false;
         }
         app.metrics.worker_run(Worker::Deadlines, ok);

@@ -60,6 +60,7 @@ macro_rules! each_table {
             "agreement_templates" (id: Uuid, org_id: Option<Uuid>, lang: String, version: i64, title: String, body: String, created_at: Ts, created_by: Option<Uuid>);
             "agreements" (swap_id: Uuid, lang: String, hash: String, pdf: Vec<u8>, templates: String, generated_at: Ts);
             "installation_settings" (name: String, value: String, updated_at: Ts, updated_by: Option<Uuid>);
+            "accessibility_reports" (id: Uuid, created_at: Ts, page: String, description: String, email: Option<String>, deadline: Ts, reminded_at: Option<Ts>, answered_at: Option<Ts>, answered_by: Option<Uuid>, answer_note: Option<String>);
         )
     };
 }

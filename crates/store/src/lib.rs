@@ -5,6 +5,7 @@
 //! type-check their copy. Every state change writes its audit record and its outbox mails in
 //! the same transaction ([`Effects`]). Start reading at [`db`], then one module per aggregate.
 
+pub mod accessibility;
 pub mod agreements;
 pub mod audit;
 pub mod contacts;

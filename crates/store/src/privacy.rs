@@ -141,6 +141,8 @@ pub const PERSON_COLUMNS: &[(&str, &str, &str)] = &[
     ("agreement_templates", "created_by", "templates_written"),
     ("installation_settings", "updated_by", "settings_changed"),
     ("identity_providers", "updated_by", "providers_registered"),
+    ("accessibility_reports", "email", "accessibility_reports"),
+    ("accessibility_reports", "answered_by", "accessibility_answered"),
 ];
 
 /// Everything the database holds about the person `user`, section by section (empty sections
@@ -287,5 +289,13 @@ pub async fn of_person(db: &Db, user: UserId) -> Result<Vec<Section>, StoreError
             "SELECT o.name, p.issuer, p.updated_at FROM identity_providers p JOIN organisations o ON o.id = p.org_id \
              WHERE p.updated_by = $1",
             [id], organisation: String, issuer: String, updated_at: Ts),
+        section!(db, "accessibility_reports",
+            "SELECT created_at, page, description, deadline, answered_at FROM accessibility_reports \
+             WHERE LOWER(email) = $1 ORDER BY created_at",
+            [&email], created_at: Ts, page: String, text: String, deadline: Ts, answered_at: Option<Ts>),
+        section!(db, "accessibility_answered",
+            "SELECT created_at, page, answered_at, answer_note FROM accessibility_reports WHERE answered_by = $1 \
+             ORDER BY created_at",
+            [id], created_at: Ts, page: String, answered_at: Option<Ts>, note: Option<String>),
     ])
 }

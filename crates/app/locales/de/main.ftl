@@ -1240,3 +1240,74 @@ data-col-via_provider_of = Über den Anmeldedienst von
 data-col-week = Woche
 data-col-will_change = Werde ändern
 data-col-written_by_you = Von Ihnen eingetragen
+data-section-accessibility_reports = Ihre Meldungen von Barrieren
+data-section-accessibility_answered = Von Ihnen beantwortete Meldungen von Barrieren
+data-col-page = Seite
+data-col-deadline = Frist
+data-col-answered_at = Beantwortet am
+
+## Barriere melden
+accessibility-report-anonymous = (ohne Adresse; eine Antwort ist nicht möglich)
+mail-accessibility-report-subject = Jobtausch: Barriere gemeldet auf { $page }
+mail-accessibility-report-body =
+    Guten Tag,
+
+    über „Barriere melden“ ist eine Meldung eingegangen.
+
+    Seite: { $page }
+    Beschreibung:
+    { $text }
+
+    Antwort an: { $reply }
+    Frist für die Antwort: { $deadline }
+
+    Alle Meldungen und ihre Fristen: { $link }
+mail-accessibility-receipt-subject = Jobtausch: Ihre Meldung einer Barriere ist eingegangen
+mail-accessibility-receipt-body =
+    Guten Tag,
+
+    vielen Dank für Ihre Meldung einer Barriere auf { $page }. Wir antworten Ihnen bis spätestens { $deadline }.
+
+    Sind Sie mit der Antwort nicht zufrieden, können Sie sich an die Schlichtungsstelle wenden, die in der Erklärung zur Barrierefreiheit genannt ist.
+mail-accessibility-reminder-subject = Jobtausch: Frist für eine Meldung einer Barriere endet am { $deadline }
+mail-accessibility-reminder-body =
+    Guten Tag,
+
+    die Meldung einer Barriere auf { $page } vom { $received } ist noch nicht beantwortet. Die Frist endet am { $deadline }.
+
+    Zur Meldung: { $link }
+reason-already-answered = Diese Meldung ist schon als beantwortet markiert.
+a11y-report-link = Barriere melden
+a11y-statement-form = das Formular, auch ohne Anmeldung und ohne Angabe einer Adresse.
+a11y-report-title = Barriere melden
+a11y-report-lead = Ist Ihnen auf einer Seite von Jobtausch eine Barriere aufgefallen, oder brauchen Sie einen Inhalt in barrierefreier Form? Beschreiben Sie es hier. Sie müssen nicht angemeldet sein. Geben Sie eine E-Mail-Adresse an, wenn Sie eine Antwort möchten; wir antworten innerhalb eines Monats.
+a11y-report-submit = Meldung senden
+a11y-report-other-ways = Andere Wege (E-Mail, Telefon) und die Schlichtungsstelle nennt die
+field-barrier_page = Seite, auf der die Barriere ist
+hint-barrier_page = Die Adresse der Seite, zum Beispiel /swaps. Sie ist schon eingetragen, wenn Sie von der Seite kommen.
+field-barrier_description = Was ist das Problem?
+hint-barrier_description = Was wollten Sie tun, und was hat nicht geklappt? Nennen Sie gern auch Ihr Hilfsmittel (z. B. Screenreader, Vergrößerung).
+a11y-thanks-title = Vielen Dank für Ihre Meldung
+a11y-thanks-text = Ihre Meldung ist bei der Ansprechstelle für Barrierefreiheit eingegangen. Wir antworten Ihnen bis spätestens { $deadline }. Eine Eingangsbestätigung ist an Ihre Adresse unterwegs.
+a11y-thanks-anonymous = Ihre Meldung ist bei der Ansprechstelle für Barrierefreiheit eingegangen, und wir kümmern uns bis spätestens { $deadline } darum. Da Sie keine Adresse angegeben haben, können wir Ihnen nicht antworten.
+nav-a11y-reports = Barrieremeldungen
+a11y-reports-title = Meldungen von Barrieren
+a11y-reports-lead = Was über „Barriere melden“ eingeht. Jede Meldung muss innerhalb eines Monats beantwortet werden; eine Woche vor der Frist erinnert Jobtausch die Ansprechstelle für Barrierefreiheit per E-Mail.
+a11y-reports-open = Offen
+a11y-reports-answered = Beantwortet
+a11y-reports-none-open = Keine offenen Meldungen.
+a11y-reports-none-answered = Noch keine beantworteten Meldungen.
+a11y-received = Eingegangen
+a11y-age = { $days ->
+    [0] heute
+    [one] vor 1 Tag
+   *[other] vor { $days } Tagen
+}
+a11y-overdue = Frist überschritten
+a11y-reply-to = Antwort an
+a11y-no-address = keine Adresse angegeben
+a11y-mark-answered = Als beantwortet markieren
+field-answer_note = Wie beantwortet (optional)
+flash-a11y-answered = Die Meldung ist als beantwortet markiert.
+field-reply_email = E-Mail-Adresse für die Antwort
+hint-reply_email = Nur wenn Sie eine Antwort möchten; wir nutzen sie nur dafür.

@@ -1240,3 +1240,74 @@ data-col-via_provider_of = Through the identity provider of
 data-col-week = Week
 data-col-will_change = Will change
 data-col-written_by_you = Written by you
+data-section-accessibility_reports = Your reports of barriers
+data-section-accessibility_answered = Reports of barriers you answered
+data-col-page = Page
+data-col-deadline = Deadline
+data-col-answered_at = Answered at
+
+## Report a barrier
+accessibility-report-anonymous = (no address; an answer is not possible)
+mail-accessibility-report-subject = Jobtausch: barrier reported on { $page }
+mail-accessibility-report-body =
+    Hello,
+
+    a report came in through "Report a barrier".
+
+    Page: { $page }
+    Description:
+    { $text }
+
+    Answer to: { $reply }
+    Deadline for the answer: { $deadline }
+
+    All reports and their deadlines: { $link }
+mail-accessibility-receipt-subject = Jobtausch: your report of a barrier has arrived
+mail-accessibility-receipt-body =
+    Hello,
+
+    thank you for reporting a barrier on { $page }. We will answer you by { $deadline } at the latest.
+
+    If you are not satisfied with the answer, you can turn to the arbitration body named in the accessibility statement.
+mail-accessibility-reminder-subject = Jobtausch: deadline for a report of a barrier ends on { $deadline }
+mail-accessibility-reminder-body =
+    Hello,
+
+    the report of a barrier on { $page } of { $received } has not been answered yet. The deadline ends on { $deadline }.
+
+    To the report: { $link }
+reason-already-answered = This report is marked answered already.
+a11y-report-link = Report a barrier
+a11y-statement-form = the form, also without signing in and without giving an address.
+a11y-report-title = Report a barrier
+a11y-report-lead = Did you come across a barrier on a Jobtausch page, or do you need content in an accessible form? Describe it here. You need not be signed in. Give an e-mail address if you would like an answer; we answer within one month.
+a11y-report-submit = Send report
+a11y-report-other-ways = Other ways (e-mail, phone) and the arbitration body are named in the
+field-barrier_page = Page where the barrier is
+hint-barrier_page = The page's address, such as /swaps. It is filled in when you come from the page.
+field-barrier_description = What is the problem?
+hint-barrier_description = What did you want to do, and what did not work? You are welcome to name your assistive technology (a screen reader, magnification).
+a11y-thanks-title = Thank you for your report
+a11y-thanks-text = Your report has reached the accessibility contact. We will answer you by { $deadline } at the latest. A receipt is on its way to your address.
+a11y-thanks-anonymous = Your report has reached the accessibility contact, and we will see to it by { $deadline } at the latest. As you gave no address, we cannot answer you.
+nav-a11y-reports = Barrier reports
+a11y-reports-title = Reports of barriers
+a11y-reports-lead = What comes in through "Report a barrier". Every report must be answered within one month; a week before the deadline Jobtausch reminds the accessibility contact by e-mail.
+a11y-reports-open = Open
+a11y-reports-answered = Answered
+a11y-reports-none-open = No open reports.
+a11y-reports-none-answered = No answered reports yet.
+a11y-received = Received
+a11y-age = { $days ->
+    [0] today
+    [one] 1 day ago
+   *[other] { $days } days ago
+}
+a11y-overdue = deadline passed
+a11y-reply-to = Answer to
+a11y-no-address = no address given
+a11y-mark-answered = Mark as answered
+field-answer_note = How it was answered (optional)
+flash-a11y-answered = The report is marked answered.
+field-reply_email = E-mail address for the answer
+hint-reply_email = Only if you would like an answer; we use it for nothing else.

@@ -13,12 +13,11 @@ on_both_backends!(every_row_about_a_person_is_in_their_export);
 /// How many rows of `table` point at the person through `column`.
 async fn rows_about(db: &Db, table: &str, column: &str, id: Uuid, email: &str) -> i64 {
     let by_text = match column {
-        "recipient" => Some(email.to_owned()),
-        "email_norm" => Some(email.to_owned()),
+        "recipient" | "email" | "email_norm" => Some(email.to_owned()),
         "object_id" => Some(id.to_string()),
         _ => None,
     };
-    let lhs = if column == "recipient" { "LOWER(recipient)".to_owned() } else { column.to_owned() };
+    let lhs = if matches!(column, "recipient" | "email") { format!("LOWER({column})") } else { column.to_owned() };
     let sql = format!("SELECT COUNT(*) FROM {table} WHERE {lhs} = $1");
     match (db, by_text) {
         (Db::Sqlite(p), Some(t)) => sqlx::query_scalar(&sql).bind(t).fetch_one(p).await.unwrap(),
@@ -113,6 +112,18 @@ async fn more_than_the_demo(app: &app::App, db: &Db) {
     store::sso::hold_answer(db, "held-1", &answer, store::now() + chrono::Duration::minutes(10)).await.unwrap();
     store::sso::hold_answer(db, "held-2", &answer, store::now() + chrono::Duration::minutes(10)).await.unwrap();
     store::sso::link(db, "held-1", dieter.id, &answer, &fx()).await.unwrap();
+    // A report of a barrier by Dieter, answered by the organiser.
+    let report = app::accessibility::ReportInput {
+        page: "/swaps".into(),
+        description: "Kontrast zu gering".into(),
+        email: dieter.email.clone(),
+    };
+    app::accessibility::report(app, Locale::De, &report).await.unwrap();
+    let id: Uuid = match db {
+        Db::Sqlite(p) => sqlx::query_scalar("SELECT id FROM accessibility_reports").fetch_one(p).await.unwrap(),
+        Db::Postgres(p) => sqlx::query_scalar("SELECT id FROM accessibility_reports").fetch_one(p).await.unwrap(),
+    };
+    app::accessibility::mark_answered(app, &organiser.actor(), id, "Behoben").await.unwrap();
     // A check-in and feedback on a demo swap, and an approval delegated to Dieter.
     let swap: Uuid = match db {
         Db::Sqlite(p) => sqlx::query_scalar("SELECT swap_id FROM swap_members LIMIT 1").fetch_one(p).await.unwrap(),

@@ -3,6 +3,7 @@
 //! (POST-redirect-GET), or show the form again with the errors at the fields. [`layer`] turns
 //! every refusal into a translated page (or the login page for a page that needs a person).
 
+mod accessibility;
 pub mod account;
 pub mod assets;
 pub mod calendar;
@@ -45,6 +46,7 @@ pub fn routes() -> Router<App> {
         .route("/", get(home))
         .route("/lang", post(switch_language))
         .route("/session/extend", post(extend_session))
+        .merge(accessibility::routes())
         .merge(account::routes())
         .merge(sso::routes())
         .merge(legal::routes())

@@ -2,6 +2,7 @@
 //! PostgreSQL.
 #![allow(clippy::unwrap_used)] // test code: a panic is the failure report
 
+mod accessibility;
 mod api;
 mod api_week;
 mod app;
