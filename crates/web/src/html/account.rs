@@ -12,7 +12,7 @@ use app::App;
 use app::account::SignupInput;
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query, Request, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum_extra::extract::CookieJar;
@@ -197,6 +197,10 @@ struct LoginPage {
     /// Step two for an address whose organisation signs in through its provider (and allows
     /// passwords too): the provider's organisation and the address, for its button.
     provider: Option<(String, String)>,
+    /// A form sent after the session ended, carried through the login: its address and its
+    /// fields (URL-encoded).
+    carry_action: String,
+    carry_fields: String,
 }
 
 #[derive(Deserialize, Default)]
@@ -207,6 +211,10 @@ struct LoginForm {
     password: Option<String>,
     #[serde(default)]
     next: String,
+    #[serde(default)]
+    carry_action: String,
+    #[serde(default)]
+    carry_fields: String,
 }
 
 fn login_page(ctx: Ctx, form: &LoginForm, errors: FormErrors, provider: Option<String>) -> Response {
@@ -219,7 +227,96 @@ fn login_page(ctx: Ctx, form: &LoginForm, errors: FormErrors, provider: Option<S
     }
     let failed = !errors.is_empty();
     let provider = provider.map(|org| (org, form.email.trim().to_owned()));
-    render_form(&LoginPage { ctx, errors, fields, next: form.next.clone(), with_password, provider }, failed)
+    let page = LoginPage {
+        ctx,
+        errors,
+        fields,
+        next: form.next.clone(),
+        with_password,
+        provider,
+        carry_action: form.carry_action.clone(),
+        carry_fields: form.carry_fields.clone(),
+    };
+    render_form(&page, failed)
+}
+
+/// Fields a form sent after the session ended keeps through the login: not its token (the new
+/// session has another) and never a password.
+fn carried_field(name: &str) -> bool {
+    !matches!(name, "csrf" | "password" | "password_confirm")
+}
+
+/// The forms whose input is carried through a login: any form of the site but those that sign
+/// in or out themselves.
+fn carries(path: &str) -> bool {
+    !matches!(path, "/login" | "/login/sso" | "/logout" | "/sso/confirm" | "/signup" | "/lang")
+        && !path.starts_with("/password/")
+}
+
+/// A form's body, kept aside (as a copy) for the case that its session has ended; the request
+/// goes on with the same body. Only a body that says its length and is within the form limit
+/// is kept (a browser's form always says it); any other goes on untouched, to be refused as
+/// before.
+pub(super) async fn keep_form(req: Request) -> Result<(Request, Option<(String, String)>), HttpError> {
+    let is_form = {
+        let header = |name| req.headers().get(name).and_then(|v: &axum::http::HeaderValue| v.to_str().ok());
+        req.method() == axum::http::Method::POST
+            && header(axum::http::header::CONTENT_TYPE)
+                .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"))
+            && header(axum::http::header::CONTENT_LENGTH)
+                .and_then(|v| v.parse::<usize>().ok())
+                .is_some_and(|n| n <= crate::error::FORM_LIMIT)
+    };
+    let path = req.uri().path().to_owned();
+    if !is_form || !carries(&path) {
+        return Ok((req, None));
+    }
+    let (parts, body) = req.into_parts();
+    let bytes = axum::body::to_bytes(body, crate::error::FORM_LIMIT)
+        .await
+        .map_err(|_| HttpError::TooLarge { limit: crate::error::FORM_LIMIT })?;
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
+    let kept: Vec<(String, String)> = pairs.into_iter().filter(|(k, _)| carried_field(k)).collect();
+    let fields = serde_urlencoded::to_string(&kept).unwrap_or_default();
+    Ok((Request::from_parts(parts, axum::body::Body::from(bytes)), Some((path, fields))))
+}
+
+/// The login page for a form sent after the session ended: the form's address and fields go
+/// along (hidden), and after the login a page sends them on. `csrf` is this browser's token.
+pub(super) fn login_to_continue(
+    lang: domain::values::Locale,
+    csrf: String,
+    (action, fields): (String, String),
+) -> Response {
+    let mut ctx = Ctx::anonymous(lang);
+    ctx.csrf = csrf;
+    ctx.flash = Some(ctx.t("login-session-ended-form"));
+    let next = super::page_of_action(&action).to_owned();
+    let form = LoginForm { next, carry_action: action, carry_fields: fields, ..Default::default() };
+    let mut res = login_page(ctx, &form, FormErrors::default(), None);
+    *res.status_mut() = axum::http::StatusCode::UNAUTHORIZED;
+    res
+}
+
+/// After the login: the form sent before it, ready to send on with the new session's token.
+#[derive(Template)]
+#[template(path = "resume_form.html")]
+struct ResumePage {
+    ctx: Ctx,
+    action: String,
+    fields: Vec<(String, String)>,
+    discard: String,
+}
+
+fn resume_page(ctx: Ctx, form: &LoginForm) -> Response {
+    let fields: Vec<(String, String)> = serde_urlencoded::from_str::<Vec<(String, String)>>(&form.carry_fields)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|(k, _)| carried_field(k))
+        .collect();
+    let action = safe_back(&form.carry_action).to_owned();
+    let discard = safe_back(&form.next).to_owned();
+    render(&ResumePage { ctx, action, fields, discard })
 }
 
 #[derive(Deserialize)]
@@ -243,6 +340,14 @@ async fn login(
 ) -> HttpResult<Response> {
     let Some(password) = &form.password else { return login_step_one(&app, ctx, jar, form).await };
     match app::account::login(&app, ctx.lang, &form.email, password).await {
+        Ok((secret, account)) if !form.carry_action.is_empty() => {
+            // The form sent before the login goes on from a page of its own, with the token of
+            // the new session.
+            let mut ctx = Ctx::anonymous(account.locale);
+            ctx.csrf = crate::extract::CsrfToken::of_session(&secret).0;
+            let jar = signed_in(&app, jar, secret, &account);
+            Ok((jar, resume_page(ctx, &form)).into_response())
+        }
         Ok((secret, account)) => {
             let jar = flash::set(signed_in(&app, jar, secret, &account), "flash-logged-in", app.config.behind_tls);
             Ok((jar, Redirect::to(safe_back(&form.next))).into_response())

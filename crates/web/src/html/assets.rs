@@ -15,6 +15,7 @@ const FILES: &[(&str, &str, &[u8])] = &[
     ("fonts.css", "text/css; charset=utf-8", include_bytes!("../../assets/fonts.css")),
     ("app.css", "text/css; charset=utf-8", include_bytes!("../../assets/app.css")),
     ("menu.js", "text/javascript; charset=utf-8", include_bytes!("../../assets/menu.js")),
+    ("session.js", "text/javascript; charset=utf-8", include_bytes!("../../assets/session.js")),
     ("fonts/FiraSans-Regular.woff2", "font/woff2", include_bytes!("../../assets/kern/fonts/FiraSans-Regular.woff2")),
     ("fonts/FiraSans-Italic.woff2", "font/woff2", include_bytes!("../../assets/kern/fonts/FiraSans-Italic.woff2")),
     ("fonts/FiraSans-SemiBold.woff2", "font/woff2", include_bytes!("../../assets/kern/fonts/FiraSans-SemiBold.woff2")),

@@ -25,6 +25,8 @@ pub struct Ctx {
     /// When and how the session was opened (a fresh sign-in through the provider confirms a
     /// signature).
     pub signed_in: Option<app::account::SignedInAt>,
+    /// How long a session lasts without activity (the warning before it ends counts back).
+    pub session_idle_seconds: i64,
 }
 
 impl Ctx {
@@ -39,6 +41,7 @@ impl Ctx {
             session_ends: None,
             unread: 0,
             signed_in: None,
+            session_idle_seconds: 0,
         }
     }
 
@@ -84,6 +87,11 @@ impl Ctx {
         self.session_ends.map(|t| app::i18n::berlin(t).format("%H:%M").to_string()).unwrap_or_default()
     }
 
+    /// The session's end as an instant, for the warning before it (RFC 3339).
+    pub fn session_ends_iso(&self) -> String {
+        self.session_ends.map(|t| t.to_rfc3339()).unwrap_or_default()
+    }
+
     /// The person signed in through their organisation's identity provider.
     pub fn via_provider(&self) -> bool {
         self.signed_in.is_some_and(|s| s.via_provider())
@@ -126,6 +134,7 @@ impl FromRequestParts<App> for Ctx {
             session_ends,
             unread,
             signed_in,
+            session_idle_seconds: app.config.sessions.idle.num_seconds(),
         })
     }
 }

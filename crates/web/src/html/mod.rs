@@ -70,18 +70,29 @@ async fn not_found() -> HttpError {
 }
 
 /// Turns a refusal into a page in the request's language: the login page for a page that
-/// needs a person, a translated error page otherwise (also for axum's own plain-text
+/// needs a person (which carries a form's input through the login), a translated error page otherwise (also for axum's own plain-text
 /// rejections). A flash message shown on a page is cleared with it.
 async fn layer(Lang(lang): Lang, req: Request, next: Next) -> Response {
     let path = req.uri().path().to_owned();
     let is_get = req.method() == axum::http::Method::GET;
     let query = req.uri().query().map(|q| format!("?{q}")).unwrap_or_default();
     let had_flash = CookieJar::from_headers(req.headers()).get(cookies::FLASH).is_some();
+    let csrf = req.extensions().get::<crate::extract::CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
+    let (req, carried) = match account::keep_form(req).await {
+        Ok(kept) => kept,
+        Err(err) => return error_page(lang, &err),
+    };
     let mut res = next.run(req).await;
     if let Some(err) = res.extensions_mut().remove::<HttpError>() {
         res = if matches!(err, HttpError::Unauthenticated) {
-            let next = urlencode(&format!("{path}{query}"));
-            Redirect::to(&format!("/login?next={next}")).into_response()
+            match carried {
+                // A form sent after the session ended: its input goes through the login.
+                Some(form) => account::login_to_continue(lang, csrf, form),
+                None => {
+                    let next = urlencode(&format!("{path}{query}"));
+                    Redirect::to(&format!("/login?next={next}")).into_response()
+                }
+            }
         } else {
             let mut page = error_page(lang, &err);
             crate::error::add_retry_after(&err, &mut page);
@@ -111,7 +122,7 @@ async fn layer(Lang(lang): Lang, req: Request, next: Next) -> Response {
 /// The page a form's address belongs to: a swap's or its week's action leads to the swap or
 /// the week, an organisation's to the organisation, an API key's or the calendar's to their
 /// list; anything else to the start page.
-fn page_of_action(path: &str) -> &str {
+pub(super) fn page_of_action(path: &str) -> &str {
     let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     let upto = |n: usize| {
         let end = parts[..n].iter().map(|p| p.len() + 1).sum::<usize>();
@@ -187,14 +198,21 @@ async fn switch_language(
 }
 
 #[derive(Deserialize)]
-struct BackForm {
+struct ExtendForm {
     #[serde(default)]
     back: String,
+    /// `none`: the warning's script asks, and needs no page back.
+    #[serde(default)]
+    reply: String,
 }
 
-/// The session was renewed by reading it (the extractor); the person goes back where they were.
-async fn extend_session(SignedIn(..): SignedIn, CsrfForm(form): CsrfForm<BackForm>) -> Redirect {
-    Redirect::to(safe_back(&form.back))
+/// The session was renewed by reading it (the extractor); the person goes back where they were
+/// (the warning's script gets 204).
+async fn extend_session(SignedIn(..): SignedIn, CsrfForm(form): CsrfForm<ExtendForm>) -> Response {
+    if form.reply == "none" {
+        return StatusCode::NO_CONTENT.into_response();
+    }
+    Redirect::to(safe_back(&form.back)).into_response()
 }
 
 #[derive(Template)]

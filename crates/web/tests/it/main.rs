@@ -17,6 +17,7 @@ mod outage;
 mod rounds;
 mod router;
 mod security;
+mod session_end;
 mod sso;
 mod swaps;
 mod trust;

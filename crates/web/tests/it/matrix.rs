@@ -22,7 +22,7 @@ const PUBLIC_API: [&str; 6] =
     ["/api/openapi.json", "/api/signup", "/api/verify", "/api/password/forgot", "/api/password/reset", "/api/login"];
 
 /// Pages anyone may open without signing in.
-const PUBLIC_PAGES: [&str; 13] = [
+const PUBLIC_PAGES: [&str; 17] = [
     "/",
     "/signup",
     "/login",
@@ -33,7 +33,12 @@ const PUBLIC_PAGES: [&str; 13] = [
     "/imprint",
     "/privacy",
     "/accessibility",
+    "/accessibility/report",
     "/easy-language",
+    // Signing in through an organisation's provider: before anyone is signed in.
+    "/login/sso",
+    "/sso/callback",
+    "/sso/confirm",
     "/assets/{*file}",
     "/calendar/{file}",
 ];
