@@ -55,7 +55,17 @@ fn text_field(errs: &mut Errors, field: &'static str, raw: &str, max: usize) -> 
 /// gave an address); the deadline to answer.
 pub async fn report(app: &App, lang: Locale, input: &ReportInput) -> Result<DateTime<Utc>> {
     let mut errs = Errors::default();
-    let page = text_field(&mut errs, "barrier_page", &input.page, MAX_PAGE);
+    // A page of this site, as a path: the text goes into mails, and must not carry anything
+    // else (the receipt goes to any address typed in).
+    let typed = input.page.trim();
+    let typed = typed.strip_prefix(app.config.base_url.as_str()).unwrap_or(typed);
+    let page = text_field(&mut errs, "barrier_page", typed, MAX_PAGE);
+    let on_site = page.starts_with('/')
+        && !page.starts_with("//")
+        && !page.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\');
+    if !page.is_empty() && !on_site {
+        errs.push(FieldError::new("barrier_page", Reason::NotThisSite));
+    }
     let description = text_field(&mut errs, "barrier_description", &input.description, MAX_TEXT);
     let email = match input.email.trim() {
         "" => None,

@@ -211,10 +211,21 @@ pub enum LoginWay {
     },
 }
 
+/// The provider that signs in the person with this address: the one covering its domain, as
+/// long as an account with the address (if there is one) belongs to the provider's
+/// organisation. A domain is no claim on the accounts of other organisations.
+async fn provider_of(app: &App, email: &Email) -> Result<Option<Provider>> {
+    let Some(p) = store::sso::provider_for_domain(&app.db, email.domain().as_str()).await? else { return Ok(None) };
+    match store::users::account_by_email(&app.db, &email.normalised()).await? {
+        Some(user) if store::users::account(&app.db, user).await?.org_id != Some(p.org_id) => Ok(None),
+        _ => Ok(Some(p)),
+    }
+}
+
 /// How the person with this address signs in (the login page's first step).
 pub async fn login_way(app: &App, email_raw: &str) -> Result<LoginWay> {
     let email = Email::parse("email", email_raw)?;
-    Ok(match store::sso::provider_for_domain(&app.db, email.domain().as_str()).await? {
+    Ok(match provider_of(app, &email).await? {
         Some(p) => LoginWay::Provider { org_name: p.org_name, password_allowed: p.password_allowed },
         None => LoginWay::Password,
     })
@@ -222,11 +233,11 @@ pub async fn login_way(app: &App, email_raw: &str) -> Result<LoginWay> {
 
 /// Whether the address's organisation allows only its provider to sign its people in.
 pub(crate) async fn password_refused(app: &App, email: &Email) -> Result<bool> {
-    let provider = store::sso::provider_for_domain(&app.db, email.domain().as_str()).await?;
-    Ok(provider.is_some_and(|p| !p.password_allowed))
+    Ok(provider_of(app, email).await?.is_some_and(|p| !p.password_allowed))
 }
 
-/// A sign-in sent off: the browser keeps `secret` (it is the `state` too) and goes to `url`.
+/// A sign-in sent off: the browser keeps `secret` (the `state` is derived from it) and goes to
+/// `url`.
 #[derive(Debug, Clone)]
 pub struct Begun {
     pub secret: String,
@@ -239,11 +250,11 @@ pub struct Begun {
 /// session confirms a decision ([`crate::account::Confirmation::SignIn`]).
 pub async fn begin(app: &App, lang: Locale, email_raw: &str, next: &str, again: bool) -> Result<Begun> {
     let email = Email::parse("email", email_raw)?;
-    let provider = store::sso::provider_for_domain(&app.db, email.domain().as_str()).await?.ok_or(Error::NotFound)?;
+    let provider = provider_of(app, &email).await?.ok_or(Error::NotFound)?;
     let (client, _) = client(app, &provider).await?;
     let secret = new_secret();
     let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
-    let state = secret.clone();
+    let state = state_of(&secret);
     let mut request = client.authorize_url(
         CoreAuthenticationFlow::AuthorizationCode,
         move || CsrfToken::new(state),
@@ -288,28 +299,34 @@ pub enum Finished {
     Confirm { secret: String },
 }
 
-/// Takes the provider's answer: the `state` must be the one this browser left with
-/// (`browser_secret`), and is used once; the code is redeemed with the PKCE verifier; the ID
+/// Takes the provider's answer: the `state` must be the one this browser's secret
+/// (`browser_secret`) made, and is used once; the code is redeemed with the PKCE verifier; the ID
 /// token's signature and claims are checked. A refusal is [`Error::SignIn`] and is recorded.
 pub async fn finish(app: &App, browser_secret: Option<&str>, answer: &Callback) -> Result<Finished> {
-    // Compared as hashes, so that the comparison takes the same time wherever they differ.
-    let state_hash = hash_secret(&answer.state);
-    if answer.state.is_empty() || browser_secret.map(hash_secret).as_deref() != Some(state_hash.as_str()) {
+    // The state must be the one this browser's secret makes; compared as hashes, so that the
+    // comparison takes the same time wherever they differ.
+    let Some(secret) = browser_secret.filter(|s| !s.is_empty()) else { return Err(Error::SignIn("sign-in-expired")) };
+    if hash_secret(&state_of(secret)) != hash_secret(&answer.state) {
         return Err(Error::SignIn("sign-in-expired"));
     }
-    let sent = store::sso::take_sent(&app.db, &state_hash).await?.ok_or(Error::SignIn("sign-in-expired"))?;
+    let secret_hash = hash_secret(secret);
+    let sent = store::sso::take_sent(&app.db, &secret_hash).await?.ok_or(Error::SignIn("sign-in-expired"))?;
     let org = sent.org_id;
-    match vouched(app, &sent, answer).await {
+    let result = match vouched(app, &sent, answer).await {
         Ok(claims) => after_vouching(app, org, &sent.next, claims).await,
-        Err(e) => {
-            if let Error::SignIn(why) = e {
-                let effects =
-                    Effects::audit(AuditEntry::new(None, "login.sso-refused", "organisation", org).detail(why));
-                store::outbox::record(&app.db, &effects).await?;
-            }
-            Err(e)
-        }
+        Err(e) => Err(e),
+    };
+    if let Err(Error::SignIn(why)) = &result {
+        let effects = Effects::audit(AuditEntry::new(None, "login.sso-refused", "organisation", org).detail(*why));
+        store::outbox::record(&app.db, &effects).await?;
     }
+    result
+}
+
+/// The `state` sent with a sign-in: derived from the browser's secret, so that the secret itself
+/// never travels in an address (where logs and proxies see it) and the cookie stays its own.
+fn state_of(secret: &str) -> String {
+    hash_secret(&format!("state:{secret}"))
 }
 
 /// Redeems the code and checks the ID token; its claims.
@@ -361,11 +378,18 @@ async fn after_vouching(app: &App, org: OrgId, next: &str, claims: Claims) -> Re
         .and_then(|e| Email::parse("email", e.as_str()).ok())
         .filter(|e| provider.domains.iter().any(|d| d == e.domain().as_str()))
         .ok_or(Error::SignIn("address-not-vouched"))?;
+    // An account with the address in another organisation is not the provider's to link.
+    let link_user = match store::users::account_by_email(&app.db, &email.normalised()).await? {
+        Some(user) if store::users::account(&app.db, user).await?.org_id != Some(org) => {
+            return Err(Error::SignIn("address-not-vouched"));
+        }
+        other => other,
+    };
     let held = Answer {
         org_id: org,
         subject,
         display_name: display_name(&claims, &email),
-        link_user: store::users::account_by_email(&app.db, &email.normalised()).await?,
+        link_user,
         email: email.to_string(),
         next: next.to_owned(),
     };

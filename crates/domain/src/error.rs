@@ -58,6 +58,8 @@ pub enum Reason {
     UseProvider,
     /// The sign-in through the identity provider is too old to confirm this: sign in there again.
     SignInAgain,
+    /// Not an address of a page of this site.
+    NotThisSite,
 }
 
 impl Reason {
@@ -94,6 +96,7 @@ impl Reason {
             Reason::ProviderUnreachable => "provider-unreachable",
             Reason::UseProvider => "use-provider",
             Reason::SignInAgain => "sign-in-again",
+            Reason::NotThisSite => "not-this-site",
             // The swap week: a date like 2027-03-22, a time like 08:30, an https:// link, a day
             // outside Monday to Friday of the week, an end not after its start, a time taken by
             // another appointment or briefing, a day that is a holiday at every host.
@@ -241,6 +244,7 @@ mod tests {
             Reason::ProviderUnreachable,
             Reason::UseProvider,
             Reason::SignInAgain,
+            Reason::NotThisSite,
         ];
         for r in &all {
             match r {
@@ -277,6 +281,7 @@ mod tests {
                 | Reason::ProviderUnreachable
                 | Reason::UseProvider
                 | Reason::SignInAgain
+                | Reason::NotThisSite
                 | Reason::Coordinates
                 | Reason::UnknownPlace
                 | Reason::AmbiguousPlace

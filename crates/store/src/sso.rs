@@ -79,6 +79,15 @@ pub async fn save_provider(
 ) -> Result<(), StoreError> {
     let at = now();
     write_tx!(db, tx => {
+        // Another issuer's subjects are other people: the links to the old one go.
+        sqlx::query(
+            "DELETE FROM external_identities WHERE org_id = $1 AND EXISTS \
+             (SELECT 1 FROM identity_providers p WHERE p.org_id = $1 AND p.issuer <> $2)",
+        )
+        .bind(org.0)
+        .bind(&draft.issuer)
+        .execute(&mut *tx)
+        .await?;
         sqlx::query(
             "INSERT INTO identity_providers (org_id, issuer, client_id, client_secret, password_allowed, updated_at, updated_by) \
              VALUES ($1, $2, $3, COALESCE($4, ''), $5, $6, $7) \
@@ -97,6 +106,8 @@ pub async fn save_provider(
         .await?;
         sqlx::query("DELETE FROM identity_provider_domains WHERE org_id = $1").bind(org.0).execute(&mut *tx).await?;
         for d in &draft.domains {
+            // A domain another organisation's provider covered before it gave the domain up.
+            sqlx::query("DELETE FROM identity_provider_domains WHERE domain = $1").bind(d).execute(&mut *tx).await?;
             sqlx::query("INSERT INTO identity_provider_domains (domain, org_id) VALUES ($1, $2)")
                 .bind(d)
                 .bind(org.0)

@@ -514,7 +514,10 @@ pub async fn session_user(db: &Db, token_hash: &str, limits: SessionLimits) -> R
     Ok(account_of(account).map(|account| LiveSession {
         account,
         unread,
-        idle_end: (at + limits.idle).min(expires),
+        // Its use is noted at most once a minute: until it is, the idle time counts from the
+        // last note.
+        idle_end: if at - last_seen >= USE_NOTED_EVERY { at + limits.idle } else { last_seen + limits.idle }
+            .min(expires),
         note_use: at - last_seen >= USE_NOTED_EVERY,
         signed_in_at,
         via: via.map(OrgId),

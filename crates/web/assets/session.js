@@ -5,12 +5,13 @@
 // the header's button extends the session, and a form sent after the end keeps its input.
 (function () {
   'use strict';
-  var bar = document.querySelector('[data-session-ends]');
+  var bar = document.querySelector('[data-session-remaining]');
   var dialog = document.getElementById('session-dialog');
   if (!bar || !dialog || typeof dialog.showModal !== 'function') return;
   var WARN_MS = 120 * 1000;
   var idleMs = Number(bar.getAttribute('data-session-idle')) * 1000;
-  var ends = Date.parse(bar.getAttribute('data-session-ends'));
+  // Counted from the page's arrival, so that a wrong clock in the browser does not matter.
+  var ends = Date.now() + Number(bar.getAttribute('data-session-remaining')) * 1000;
   if (!idleMs || isNaN(ends)) return;
   var text = document.getElementById('session-dialog-text');
   var stay = dialog.querySelector('[data-session-extend]');
@@ -55,7 +56,8 @@
       .then(function (res) {
         // 204: extended. A redirect (to the login) or an error: the session is gone.
         if (res.status !== 204) return ended();
-        ends = Date.now() + idleMs;
+        var remaining = Number(res.headers.get('x-session-remaining'));
+        ends = Date.now() + (remaining > 0 ? remaining * 1000 : idleMs);
         dialog.close();
         schedule();
       })

@@ -1320,3 +1320,4 @@ resume-title = Sie sind wieder angemeldet
 resume-lead = Ihre Eingaben von eben sind aufbewahrt. Senden Sie sie jetzt ab, oder verwerfen Sie sie.
 resume-send = Eingaben absenden
 resume-discard = Verwerfen
+error-not-this-site = Bitte die Adresse einer Seite von Jobtausch angeben, z. B. /swaps.

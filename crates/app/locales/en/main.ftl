@@ -1320,3 +1320,4 @@ resume-title = You are signed in again
 resume-lead = What you entered a moment ago is kept. Send it now, or discard it.
 resume-send = Send what I entered
 resume-discard = Discard
+error-not-this-site = Please give the address of a Jobtausch page, such as /swaps.

@@ -10,6 +10,7 @@ use crate::error::{HttpError, HttpResult};
 use crate::extract::CsrfForm;
 use app::App;
 use app::account::SignupInput;
+use app::secrets::hash_secret;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, Request, State};
@@ -241,9 +242,9 @@ fn login_page(ctx: Ctx, form: &LoginForm, errors: FormErrors, provider: Option<S
 }
 
 /// Fields a form sent after the session ended keeps through the login: not its token (the new
-/// session has another) and never a password.
+/// session has another) and never a password or a client secret.
 fn carried_field(name: &str) -> bool {
-    !matches!(name, "csrf" | "password" | "password_confirm")
+    !matches!(name, "csrf" | "password" | "password_confirm" | "client_secret")
 }
 
 /// The forms whose input is carried through a login: any form of the site but those that sign
@@ -257,7 +258,15 @@ fn carries(path: &str) -> bool {
 /// goes on with the same body. Only a body that says its length and is within the form limit
 /// is kept (a browser's form always says it); any other goes on untouched, to be refused as
 /// before.
-pub(super) async fn keep_form(req: Request) -> Result<(Request, Option<(String, String)>), HttpError> {
+pub(super) async fn keep_form(
+    req: Request,
+    expected_csrf: &str,
+) -> Result<(Request, Option<(String, String)>), HttpError> {
+    // Another site's form is never carried: it would come back after the login as this
+    // person's own, with a fresh token.
+    if req.extensions().get::<crate::extract::ForeignOrigin>().is_some() {
+        return Ok((req, None));
+    }
     let is_form = {
         let header = |name| req.headers().get(name).and_then(|v: &axum::http::HeaderValue| v.to_str().ok());
         req.method() == axum::http::Method::POST
@@ -276,9 +285,16 @@ pub(super) async fn keep_form(req: Request) -> Result<(Request, Option<(String, 
         .await
         .map_err(|_| HttpError::TooLarge { limit: crate::error::FORM_LIMIT })?;
     let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
+    // Only a form of this browser's own pages (its token, compared by hash) is carried.
+    let sent = pairs.iter().find(|(k, _)| k == "csrf").map(|(_, v)| hash_secret(v));
+    let own = !expected_csrf.is_empty() && sent.as_deref() == Some(hash_secret(expected_csrf).as_str());
+    let request = Request::from_parts(parts, axum::body::Body::from(bytes));
+    if !own {
+        return Ok((request, None));
+    }
     let kept: Vec<(String, String)> = pairs.into_iter().filter(|(k, _)| carried_field(k)).collect();
     let fields = serde_urlencoded::to_string(&kept).unwrap_or_default();
-    Ok((Request::from_parts(parts, axum::body::Body::from(bytes)), Some((path, fields))))
+    Ok((request, Some((path, fields))))
 }
 
 /// The login page for a form sent after the session ended: the form's address and fields go

@@ -87,9 +87,10 @@ impl Ctx {
         self.session_ends.map(|t| app::i18n::berlin(t).format("%H:%M").to_string()).unwrap_or_default()
     }
 
-    /// The session's end as an instant, for the warning before it (RFC 3339).
-    pub fn session_ends_iso(&self) -> String {
-        self.session_ends.map(|t| t.to_rfc3339()).unwrap_or_default()
+    /// Seconds until the session ends without activity, for the warning before it (counted
+    /// from now, so that a browser's wrong clock does not matter).
+    pub fn session_remaining_seconds(&self) -> i64 {
+        self.session_ends.map(|t| (t - chrono::Utc::now()).num_seconds().max(0)).unwrap_or_default()
     }
 
     /// The person signed in through their organisation's identity provider.

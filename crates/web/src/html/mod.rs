@@ -78,7 +78,7 @@ async fn layer(Lang(lang): Lang, req: Request, next: Next) -> Response {
     let query = req.uri().query().map(|q| format!("?{q}")).unwrap_or_default();
     let had_flash = CookieJar::from_headers(req.headers()).get(cookies::FLASH).is_some();
     let csrf = req.extensions().get::<crate::extract::CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
-    let (req, carried) = match account::keep_form(req).await {
+    let (req, carried) = match account::keep_form(req, &csrf).await {
         Ok(kept) => kept,
         Err(err) => return error_page(lang, &err),
     };
@@ -208,9 +208,14 @@ struct ExtendForm {
 
 /// The session was renewed by reading it (the extractor); the person goes back where they were
 /// (the warning's script gets 204).
-async fn extend_session(SignedIn(..): SignedIn, CsrfForm(form): CsrfForm<ExtendForm>) -> Response {
+async fn extend_session(SignedIn(ctx, _): SignedIn, CsrfForm(form): CsrfForm<ExtendForm>) -> Response {
     if form.reply == "none" {
-        return StatusCode::NO_CONTENT.into_response();
+        // How long the session now lasts (at most to its absolute end).
+        let mut res = StatusCode::NO_CONTENT.into_response();
+        if let Ok(v) = axum::http::HeaderValue::from_str(&ctx.session_remaining_seconds().to_string()) {
+            res.headers_mut().insert("x-session-remaining", v);
+        }
+        return res;
     }
     Redirect::to(safe_back(&form.back)).into_response()
 }

@@ -29,6 +29,7 @@ async fn a_person_reads_and_downloads_their_data(db: Db) {
     // Every section and column of the export has its words, in both languages.
     let me = store::users::account(&t.db, anna).await.unwrap();
     let data = app::privacy::my_data(&app::App::new(t.db.clone(), app::Config::new(&t.base)), &me).await.unwrap();
+    assert!(!page.body.contains("/password/reset?token=") || page.body.contains("[entfernt]"));
     for lang in [domain::values::Locale::De, domain::values::Locale::En] {
         for s in &data.sections {
             assert!(app::i18n::try_t(lang, &format!("data-section-{}", s.key)).is_some(), "{lang:?}: {}", s.key);
@@ -38,6 +39,17 @@ async fn a_person_reads_and_downloads_their_data(db: Db) {
         }
     }
 
+    // A password reset asked for (by someone with her session or token): its link's secret is
+    // not in the export.
+    let app = app::App::new(t.db.clone(), app::Config::new(&t.base));
+    app::account::request_password_reset(&app, "anna@musterstadt.example").await.unwrap();
+    let mails = store::outbox::to_recipient(&t.db, "anna@musterstadt.example").await.unwrap();
+    let reset = mails.iter().find(|m| m.body.contains("/password/reset?token=")).unwrap();
+    let secret: String =
+        reset.body.split("token=").nth(1).unwrap().chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+    assert!(secret.len() >= 32);
+    let audit = t.count("audit_log").await;
+
     // The download: a JSON file, recorded in the audit log.
     let file = b.post_form("/me/data", "/me/data/export", &[]).await;
     assert_eq!(file.status, 200);
@@ -46,7 +58,8 @@ async fn a_person_reads_and_downloads_their_data(db: Db) {
     let json: Value = serde_json::from_str(&file.body).unwrap();
     assert_eq!(json["sections"]["account"][0]["email"], "anna@musterstadt.example");
     assert!(json["sections"]["sessions"].as_array().unwrap().len() == 1, "the session, without its secret");
-    assert!(!file.body.contains("token_hash") && !file.body.contains("password"), "no secrets");
+    assert!(!file.body.contains("token_hash") && !file.body.contains(&secret), "no secrets");
+    assert!(file.body.contains("token=[entfernt]"), "the mail is there, without its secret");
     assert_eq!(t.count("audit_log").await, audit + 1);
 
     // The same through the API.

@@ -71,6 +71,24 @@ async fn a_form_sent_after_the_session_ended_survives_the_login(db: Db) {
     assert_eq!(done.status, 200, "{}", done.body);
     assert_eq!(t.count("api_tokens").await, 1);
 
+    // Another site's form (its own Origin, no token of ours) is never carried: straight to the
+    // login, with nothing of it.
+    store::testing::execute(&t.db, "DELETE FROM sessions").await;
+    let foreign = b
+        .client
+        .post(t.url("/tokens"))
+        .header("Origin", "https://boese.example")
+        .form(&[("csrf", "erfunden"), ("name", "vom Angreifer")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(foreign.status(), 303);
+    assert!(foreign.headers()["location"].to_str().unwrap().starts_with("/login"));
+    let forged = b.post_raw("/tokens", "erfunden", &[("name", "vom Angreifer")]).await;
+    assert_eq!(forged.status, 303, "a wrong token is not carried either");
+    b.login("anna@musterstadt.example").await;
+    let done = b.get("/tokens").await;
+
     // A password typed into a form is never carried.
     store::testing::execute(&t.db, "DELETE FROM sessions").await;
     let sent = b.post_raw("/tokens", &csrf_of(&done.body), &[("name", "x"), ("password", "geheim-geheim")]).await;

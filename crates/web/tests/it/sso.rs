@@ -76,8 +76,16 @@ async fn the_login_goes_where_the_address_belongs(db: Db) {
     assert_eq!(refused.status, 422);
     assert!(refused.body.contains("Ihr Konto wird dort angelegt"), "{}", refused.body);
     assert_eq!(t.count("users").await, users);
-    // Another organisation's people are not concerned.
+    // Another organisation's people are not concerned, even one whose address has the city's
+    // domain (invited into the association): a domain is no claim on other organisations'
+    // accounts.
     b.login("vera@verband.example").await;
+    t.user("gast@musterstadt.example", Some(t.assoc), &[], false).await;
+    let guest = t.browser();
+    let step = guest.post_form("/login", "/login", &[("email", "gast@musterstadt.example")]).await;
+    assert_eq!(step.status, 200);
+    assert!(step.body.contains("name=\"password\"") && !step.body.contains("/login/sso"), "{}", step.body);
+    guest.login("gast@musterstadt.example").await;
 
     // An answer this browser never set off, and a confirmation without an answer: refused.
     let fresh = t.browser();
