@@ -274,14 +274,14 @@ impl Db {
     }
 }
 
-/// Takes the lock of `{database}.migrate-lock`, waiting while another process holds it; the
-/// lock is given up when the returned file is dropped (or the process ends).
 /// SQLITE_BUSY or SQLITE_LOCKED, also in their extended forms.
 fn is_busy(e: &dyn sqlx::error::DatabaseError) -> bool {
     let primary = e.code().and_then(|c| c.parse::<i32>().ok()).map(|c| c & 0xff);
     matches!(primary, Some(5 | 6))
 }
 
+/// Takes the lock of `{database}.migrate-lock`, waiting while another process holds it; the
+/// lock is given up when the returned file is dropped (or the process ends).
 async fn migration_lock(database: &str) -> Result<std::fs::File, StoreError> {
     let path = format!("{database}.migrate-lock");
     let file = std::fs::OpenOptions::new()
