@@ -525,6 +525,8 @@ pub async fn link_account(app: &App, secret: &str, password: &str) -> Result<(St
         .with_mail(notice);
     store::sso::link(&app.db, &hash, user, &held, &effects).await.map_err(|e| match e {
         store::StoreError::NotFound => Error::SignIn("sign-in-expired"),
+        // Linked already, under another subject of the provider (an account made anew there).
+        store::StoreError::Taken(_) => Error::Conflict("already-linked"),
         e => e.into(),
     })?;
     let (session, account) = open_session(app, user, held.org_id, "login.sso").await?;

@@ -36,6 +36,9 @@ const UNIQUE_FIELDS: &[(&str, &str)] = &[
     ("org_domains", "domains"),
     ("swap_members_one_swap_per_week", "week"),
     ("swap_members.user_id, swap_members.committed_week", "week"),
+    // An account is linked to one subject per provider.
+    ("external_identities_user", "provider_subject"),
+    ("external_identities.user_id, external_identities.org_id", "provider_subject"),
 ];
 
 impl From<sqlx::Error> for StoreError {

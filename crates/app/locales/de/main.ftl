@@ -1321,3 +1321,4 @@ resume-lead = Ihre Eingaben von eben sind aufbewahrt. Senden Sie sie jetzt ab, o
 resume-send = Eingaben absenden
 resume-discard = Verwerfen
 error-not-this-site = Bitte die Adresse einer Seite von Jobtausch angeben, z. B. /swaps.
+reason-already-linked = Ihr Konto ist schon mit einer anderen Kennung dieses Anmeldedienstes verknüpft. Bitte wenden Sie sich an die Admins Ihrer Organisation.

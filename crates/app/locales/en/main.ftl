@@ -1321,3 +1321,4 @@ resume-lead = What you entered a moment ago is kept. Send it now, or discard it.
 resume-send = Send what I entered
 resume-discard = Discard
 error-not-this-site = Please give the address of a Jobtausch page, such as /swaps.
+reason-already-linked = Your account is linked to another identifier of this identity provider already. Please contact your organisation's admins.

@@ -101,6 +101,10 @@ async fn a_sign_in_is_used_once_and_creates_or_links(db: Db) {
     sso::link(&db, "held-2", bernd, &link, &effects("sso.linked")).await.unwrap();
     assert_eq!(sso::identity_user(&db, kreis, "sub-bernd").await.unwrap(), Some(bernd));
     assert!(matches!(sso::link(&db, "held-2", bernd, &link, &effects("sso.linked")).await, Err(StoreError::NotFound)));
+    // One subject per account and provider: another subject for Bernd is refused, not a 500.
+    let other = Answer { subject: "sub-bernd-neu".into(), ..link.clone() };
+    sso::hold_answer(&db, "held-3", &other, now() + Duration::minutes(10)).await.unwrap();
+    assert!(matches!(sso::link(&db, "held-3", bernd, &other, &effects("sso.linked")).await, Err(StoreError::Taken(_))));
 
     // Sessions remember the provider that opened them, for the logout there.
     users::create_session(&db, bernd, "sess-sso", users::SessionLimits::default(), Some(kreis), &effects("login"))
