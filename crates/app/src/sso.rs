@@ -313,7 +313,7 @@ pub async fn finish(app: &App, browser_secret: Option<&str>, answer: &Callback) 
     let sent = store::sso::take_sent(&app.db, &secret_hash).await?.ok_or(Error::SignIn("sign-in-expired"))?;
     let org = sent.org_id;
     let result = match vouched(app, &sent, answer).await {
-        Ok(claims) => after_vouching(app, org, &sent.next, claims).await,
+        Ok((provider, claims)) => after_vouching(app, &provider, &sent.next, claims).await,
         Err(e) => Err(e),
     };
     if let Err(Error::SignIn(why)) = &result {
@@ -329,8 +329,8 @@ fn state_of(secret: &str) -> String {
     hash_secret(&format!("state:{secret}"))
 }
 
-/// Redeems the code and checks the ID token; its claims.
-async fn vouched(app: &App, sent: &SentAttempt, answer: &Callback) -> Result<Claims> {
+/// Redeems the code and checks the ID token; the provider and the token's claims.
+async fn vouched(app: &App, sent: &SentAttempt, answer: &Callback) -> Result<(Provider, Claims)> {
     if answer.error.is_some() {
         return Err(Error::SignIn("sign-in-cancelled"));
     }
@@ -357,13 +357,15 @@ async fn vouched(app: &App, sent: &SentAttempt, answer: &Callback) -> Result<Cla
     let id_token = tokens.id_token().ok_or_else(|| invalid("no ID token", &"missing"))?;
     let claims = id_token
         .claims(&client.id_token_verifier(), &Nonce::new(sent.nonce.clone()))
-        .map_err(|e| invalid("ID token", &e))?;
-    Ok(claims.clone())
+        .map_err(|e| invalid("ID token", &e))?
+        .clone();
+    Ok((provider, claims))
 }
 
 /// The person the provider vouched for: signed in if their subject is known here; otherwise
 /// their answer is held for them to confirm.
-async fn after_vouching(app: &App, org: OrgId, next: &str, claims: Claims) -> Result<Finished> {
+async fn after_vouching(app: &App, provider: &Provider, next: &str, claims: Claims) -> Result<Finished> {
+    let org = provider.org_id;
     let subject = claims.subject().as_str().to_owned();
     if let Some(user) = store::sso::identity_user(&app.db, org, &subject).await? {
         let (session, account) = open_session(app, user, org, "login.sso").await?;
@@ -371,7 +373,6 @@ async fn after_vouching(app: &App, org: OrgId, next: &str, claims: Claims) -> Re
     }
     // Only an address the provider says it verified, of a domain its organisation holds and
     // registered for it: a provider cannot vouch for another organisation's people.
-    let provider = store::sso::provider(&app.db, org).await?.ok_or(Error::SignIn("sign-in-expired"))?;
     let email = claims
         .email()
         .filter(|_| claims.email_verified() == Some(true))
@@ -440,7 +441,7 @@ pub async fn pending(app: &App, secret: &str) -> Result<Pending> {
     let held = store::sso::held_answer(&app.db, &hash_secret(secret)).await?.ok_or(Error::SignIn("sign-in-expired"))?;
     let org = store::orgs::get(&app.db, held.org_id).await?;
     let needs_password = match held.link_user {
-        Some(user) => has_password(app, user).await?,
+        Some(user) => has_password(app, &store::users::account(&app.db, user).await?).await?,
         None => false,
     };
     Ok(Pending {
@@ -453,8 +454,7 @@ pub async fn pending(app: &App, secret: &str) -> Result<Pending> {
 }
 
 /// Whether an account has a password (one made by a provider's sign-in has none).
-async fn has_password(app: &App, user: UserId) -> Result<bool> {
-    let account = store::users::account(&app.db, user).await?;
+async fn has_password(app: &App, account: &Account) -> Result<bool> {
     let creds = store::users::credentials(&app.db, &account.email.to_lowercase()).await?;
     Ok(creds.is_some_and(|c| !c.password_hash.is_empty()))
 }
@@ -509,7 +509,7 @@ pub async fn link_account(app: &App, secret: &str, password: &str) -> Result<(St
     let held = store::sso::held_answer(&app.db, &hash).await?.ok_or(Error::SignIn("sign-in-expired"))?;
     let user = held.link_user.ok_or(Error::NotFound)?;
     let account = store::users::account(&app.db, user).await?;
-    if has_password(app, user).await? {
+    if has_password(app, &account).await? {
         crate::account::confirm_password(app, &account, password).await?;
     } else if account.org_id != Some(held.org_id) {
         return Err(Error::SignIn("address-not-vouched"));

@@ -511,14 +511,14 @@ pub async fn session_user(db: &Db, token_hash: &str, limits: SessionLimits) -> R
     }
     let account =
         rows.into_iter().map(|(_, _, _, _, _, a, b, c, d, e, f, g, h, i)| (a, b, c, d, e, f, g, h, i)).collect();
+    let note_use = at - last_seen >= USE_NOTED_EVERY;
     Ok(account_of(account).map(|account| LiveSession {
         account,
         unread,
         // Its use is noted at most once a minute: until it is, the idle time counts from the
         // last note.
-        idle_end: if at - last_seen >= USE_NOTED_EVERY { at + limits.idle } else { last_seen + limits.idle }
-            .min(expires),
-        note_use: at - last_seen >= USE_NOTED_EVERY,
+        idle_end: if note_use { at + limits.idle } else { last_seen + limits.idle }.min(expires),
+        note_use,
         signed_in_at,
         via: via.map(OrgId),
     }))

@@ -1,6 +1,7 @@
 //! "Barriere melden": the form on every page (no sign-in needed), and the list in which the
 //! organisers answer for the installation's accessibility contact.
 
+use super::account::MessagePage;
 use super::ctx::{Ctx, SignedIn};
 use super::flash;
 use super::forms::{Field, FormErrors, Kind};
@@ -63,15 +64,6 @@ async fn form(ctx: Ctx, Query(q): Query<ReportForm>) -> Response {
     form_page(ctx, &ReportForm { barrier_page: q.barrier_page, ..Default::default() }, FormErrors::default())
 }
 
-#[derive(Template)]
-#[template(path = "message.html")]
-struct Thanks {
-    ctx: Ctx,
-    title: String,
-    text: String,
-    link: Option<(String, String)>,
-}
-
 async fn send(State(app): State<App>, ctx: Ctx, CsrfForm(f): CsrfForm<ReportForm>) -> HttpResult<Response> {
     let input = ReportInput {
         page: f.barrier_page.clone(),
@@ -84,7 +76,7 @@ async fn send(State(app): State<App>, ctx: Ctx, CsrfForm(f): CsrfForm<ReportForm
             let title = ctx.t("a11y-thanks-title");
             let text = ctx.ta(key, "deadline", app::i18n::local_date(deadline));
             let link = Some(("/accessibility".to_owned(), ctx.t("legal-accessibility")));
-            Ok(render(&Thanks { ctx, title, text, link }))
+            Ok(render(&MessagePage { ctx, title, text, link }))
         }
         Err(app::Error::Invalid(errs)) => {
             let errors = FormErrors::new(ctx.lang, &errs);

@@ -96,13 +96,14 @@ async fn invitation_form(State(app): State<App>, ctx: Ctx, Path(secret): Path<St
     Ok(signup_page(ctx, &form, FormErrors::default(), Some(inv.organisation)))
 }
 
+/// A page with a message and perhaps a link on.
 #[derive(Template)]
 #[template(path = "message.html")]
-struct MessagePage {
-    ctx: Ctx,
-    title: String,
-    text: String,
-    link: Option<(String, String)>,
+pub(super) struct MessagePage {
+    pub(super) ctx: Ctx,
+    pub(super) title: String,
+    pub(super) text: String,
+    pub(super) link: Option<(String, String)>,
 }
 
 async fn signup(
