@@ -161,6 +161,35 @@ pub(crate) async fn generate(app: &App, swap: &Swap) -> Result<NewAgreement> {
     })
 }
 
+/// A kept agreement made again with `pseudonym` where `name` stood (an erased member), and a
+/// closing paragraph saying so: its source and document. The hash the members signed stays
+/// with the agreement (and on its signature page); this copy no longer matches it, by design.
+pub(crate) async fn pseudonymised(source: &str, name: &str, pseudonym: &str) -> Result<(String, Vec<u8>)> {
+    let mut source: Source = serde_json::from_str(source).map_err(pdf_error)?;
+    for party in source.parties.iter_mut().filter(|p| p.name == name) {
+        party.name = pseudonym.to_owned();
+    }
+    // A template may name the parties in its text ("{names}").
+    for paragraph in &mut source.paragraphs {
+        *paragraph = paragraph.replace(name, pseudonym);
+    }
+    let note = t_args(
+        LANG,
+        "agreement-pseudonymised",
+        &[
+            ("pseudonym", FluentValue::from(pseudonym.to_owned())),
+            ("date", FluentValue::from(crate::i18n::local_date(store::now()))),
+        ],
+    );
+    source.paragraphs.push(note);
+    let input = source.input();
+    let pdf = tokio::task::spawn_blocking(move || documents::agreement_pdf(&input))
+        .await
+        .map_err(pdf_error)?
+        .map_err(pdf_error)?;
+    Ok((serde_json::to_string(&source).map_err(pdf_error)?, pdf))
+}
+
 /// The agreement with a signature page listing who signed, when, and the hash they confirmed.
 pub(crate) async fn signed_pdf(app: &App, swap: &Swap, agreement: &Agreement) -> Result<Vec<u8>> {
     let source: Source = serde_json::from_str(&agreement.templates).map_err(pdf_error)?;

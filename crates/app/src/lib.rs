@@ -28,6 +28,7 @@ pub mod orgs;
 mod plan;
 pub mod privacy;
 pub mod profiles;
+pub mod retention;
 pub mod rounds;
 pub mod secrets;
 pub mod sso;
@@ -62,6 +63,8 @@ pub struct Config {
     /// The secret a monitoring system shows (`Authorization: Bearer ...`) to read `/metrics`;
     /// without one the page does not exist.
     pub metrics_token: Option<String>,
+    /// How long each class of personal data is kept.
+    pub retention: retention::Periods,
 }
 
 /// How the outbox's mails leave this instance.
@@ -86,6 +89,7 @@ impl Config {
             mail_from: "Jobtausch <noreply@jobtausch.invalid>".into(),
             mail: MailTransport::Smtp,
             metrics_token: None,
+            retention: retention::Periods::default(),
         }
     }
 

@@ -1,8 +1,16 @@
 //! The data protection duties towards one person: "Meine Daten" (everything the installation
-//! holds about them, to read and to download, Art. 15 and 20 DSGVO).
+//! holds about them, to read and to download, Art. 15 and 20 DSGVO), and the erasure of their
+//! account (Art. 17 DSGVO), by themselves or, once they left, by their organisation's admin.
 
-use crate::{App, Download, Result};
+use crate::account::Confirmation;
+use crate::names::Names;
+use crate::retention::week_end;
+use crate::{Account, App, Download, Error, Result};
 use chrono::{DateTime, Utc};
+use domain::swap::{Swap, SwapError};
+use domain::values::IsoWeek;
+use domain::{OrgId, UserId};
+use store::erasure::{Erasure, Outcome};
 use store::privacy::Section;
 use store::{AuditEntry, Effects};
 
@@ -91,6 +99,151 @@ pub async fn export(app: &App, me: &store::users::Account) -> Result<Download> {
     store::outbox::record(&app.db, &effects).await?;
     let day = crate::i18n::berlin(data.generated_at).format("%Y-%m-%d");
     Ok(Download { name: format!("meine-daten-{day}.json"), media_type: "application/json", bytes })
+}
+
+/// Why an account is erased (stored with its tombstone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErasureReason {
+    /// The person deleted their account.
+    OwnRequest,
+    /// Their organisation's admin erased the account of someone who left.
+    LeftOrganisation,
+}
+
+impl ErasureReason {
+    pub fn code(self) -> &'static str {
+        match self {
+            ErasureReason::OwnRequest => "own-request",
+            ErasureReason::LeftOrganisation => "left-organisation",
+        }
+    }
+}
+
+/// What erasing an account would do, for the page that asks to confirm it.
+#[derive(Debug, Clone)]
+pub struct ErasurePlan {
+    /// The person whose account it is.
+    pub person: Account,
+    /// Swaps not yet under way: they are cancelled, and everyone concerned is told.
+    pub ending: Vec<Swap>,
+    /// A swap whose week is under way: the erasure waits until it is over.
+    pub under_way: Option<Swap>,
+    /// Confirmed swaps whose agreement and audit trail the employers keep, with a pseudonym
+    /// instead of the name, and until when.
+    pub kept: Vec<(Swap, DateTime<Utc>)>,
+    pub names: Names,
+}
+
+/// What deleting their own account would do (for the confirmation page).
+pub async fn my_erasure_plan(app: &App, me: &Account) -> Result<ErasurePlan> {
+    plan(app, me.clone()).await
+}
+
+/// What erasing the account of `user`, who left the organisation `org`, would do: for its
+/// admins (and the organisers), never for their own account (which they delete themselves).
+pub async fn member_erasure_plan(app: &App, admin: &Account, org: OrgId, user: UserId) -> Result<ErasurePlan> {
+    plan(app, member_to_erase(app, admin, org, user).await?).await
+}
+
+async fn member_to_erase(app: &App, admin: &Account, org: OrgId, user: UserId) -> Result<Account> {
+    admin.actor().ensure_org_admin(org)?;
+    if user == admin.id {
+        return Err(Error::Forbidden("own-account-erased-by-self"));
+    }
+    let person = store::users::account(&app.db, user).await.map_err(|_| Error::NotFound)?;
+    if person.org_id != Some(org) {
+        return Err(Error::NotFound);
+    }
+    // An organiser serves the whole network: only another organiser removes them.
+    if person.organiser && !admin.organiser {
+        return Err(Error::Forbidden("organiser-account"));
+    }
+    Ok(person)
+}
+
+async fn plan(app: &App, person: Account) -> Result<ErasurePlan> {
+    let today = crate::today();
+    let periods = app.config.retention;
+    let kept_ids: Vec<_> =
+        store::erasure::kept_agreements(&app.db, person.id).await?.into_iter().map(|k| k.swap).collect();
+    let mut plan =
+        ErasurePlan { person, ending: Vec::new(), under_way: None, kept: Vec::new(), names: Names::default() };
+    let swaps = store::swaps::of_member(&app.db, plan.person.id).await?;
+    for swap in &swaps {
+        match swap.clone().end_for_erasure(plan.person.id, today) {
+            Ok(events) if !events.is_empty() => plan.ending.push(swap.clone()),
+            Ok(_) => {}
+            Err(SwapError::WeekBegun) => plan.under_way = Some(swap.clone()),
+            Err(e) => return Err(e.into()),
+        }
+        if kept_ids.contains(&swap.id) {
+            plan.kept.push((swap.clone(), periods.swaps.after(week_end(swap.week))));
+        }
+    }
+    plan.names = Names::of(app, &swaps.iter().collect::<Vec<_>>()).await?;
+    Ok(plan)
+}
+
+/// Deletes the signed-in person's account, once they confirmed it is them (their password, or
+/// a fresh sign-in through their organisation's provider).
+pub async fn erase_me(app: &App, me: &Account, how: &Confirmation) -> Result<()> {
+    crate::account::confirm(app, me, how).await?;
+    erase(app, me, plan(app, me.clone()).await?, ErasureReason::OwnRequest).await
+}
+
+/// Erases the account of `user`, who left the organisation `org` (its admins and the
+/// organisers), with an entry in the organisation's audit trail.
+pub async fn erase_member(app: &App, admin: &Account, org: OrgId, user: UserId) -> Result<()> {
+    let person = member_to_erase(app, admin, org, user).await?;
+    erase(app, admin, plan(app, person).await?, ErasureReason::LeftOrganisation).await
+}
+
+/// Carries out an erasure: the swaps not under way end first (each its own step, with its
+/// notices), then, in one transaction, the person's data goes and what is kept names a
+/// pseudonym.
+async fn erase(app: &App, by: &Account, plan: ErasurePlan, reason: ErasureReason) -> Result<()> {
+    if plan.under_way.is_some() {
+        return Err(Error::Conflict("swap-under-way"));
+    }
+    let person = plan.person;
+    let today = crate::today();
+    for mut swap in plan.ending {
+        let events = swap.end_for_erasure(person.id, today)?;
+        crate::journey::record(app, swap, Some(&person), events).await?;
+    }
+    let periods = app.config.retention;
+    let kept = store::erasure::kept_agreements(&app.db, person.id).await?;
+    let mut keep_until: Option<DateTime<Utc>> = None;
+    for (week, ended) in store::erasure::other_swaps(&app.db, person.id).await? {
+        keep_until = keep_until.max(Some(periods.proposals.after(ended)));
+        if kept.iter().any(|k| k.week == week) {
+            let week = IsoWeek::parse("week", &week).map_err(|e| Error::internal("stored week", format!("{e:?}")))?;
+            keep_until = keep_until.max(Some(periods.swaps.after(week_end(week))));
+        }
+    }
+    let pseudonym = pseudonym();
+    let mut reissued = Vec::new();
+    for k in kept {
+        let (source, pdf) = crate::agreement::pseudonymised(&k.source, &person.display_name, &pseudonym).await?;
+        reissued.push((k.swap, source, pdf));
+    }
+    let until = keep_until.map(crate::i18n::local_date).unwrap_or_else(|| "–".into());
+    let detail = format!("{}; kept until {until}", reason.code());
+    let mut effects = Effects::audit(AuditEntry::new(Some(by.id), "user.erased", "user", person.id).detail(detail));
+    if let (ErasureReason::LeftOrganisation, Some(org)) = (reason, person.org_id) {
+        effects
+            .audit
+            .push(AuditEntry::new(Some(by.id), "member.erased", "organisation", org).detail(person.id.to_string()));
+    }
+    let erasure = Erasure { user: person.id, pseudonym, reason: reason.code(), keep_until, reissued };
+    let outcome = store::erasure::erase(&app.db, &erasure, &effects).await?;
+    tracing::info!(tombstone = outcome == Outcome::Tombstone, reason = reason.code(), "account erased");
+    Ok(())
+}
+
+/// "Person 4F2A91": what stands where an erased person's name stood.
+fn pseudonym() -> String {
+    format!("Person {}", &crate::secrets::new_secret()[..6].to_uppercase())
 }
 
 #[cfg(test)]

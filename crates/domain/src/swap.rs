@@ -855,6 +855,27 @@ impl Swap {
         Ok(vec![Event::Cancelled { by: actor.user_id, reason }])
     }
 
+    /// A member's account is erased: a swap not yet under way ends (cancelled, reason
+    /// `account-erased`), whatever its state and even where the week of a stale proposal has
+    /// passed; a finished swap stays as it is; a week under way cannot end this way (the
+    /// erasure waits for the week's end).
+    pub fn end_for_erasure(&mut self, member: UserId, today: NaiveDate) -> Result<Vec<Event>, SwapError> {
+        if !self.is_member(member) {
+            return Err(SwapError::NotMember);
+        }
+        match self.state {
+            s if s.is_ended() => Ok(Vec::new()),
+            SwapState::Completed | SwapState::Evaluated => Ok(Vec::new()),
+            SwapState::InProgress => Err(SwapError::WeekBegun),
+            SwapState::Confirmed if self.week.monday() <= today => Err(SwapError::WeekBegun),
+            _ => {
+                let reason = "account-erased".to_owned();
+                self.end(SwapState::Cancelled, &reason);
+                Ok(vec![Event::Cancelled { by: member, reason }])
+            }
+        }
+    }
+
     /// The worker ends a swap whose approval passed its deadline undecided.
     pub fn expire(&mut self, now: DateTime<Utc>) -> Result<Vec<Event>, SwapError> {
         self.ensure_state(&[SwapState::ApprovalsPending])?;
@@ -1318,6 +1339,25 @@ mod tests {
         assert_eq!(s.cancel(&w.approver_b, &why("Umzug"), week().monday()), Err(SwapError::WeekBegun));
         s.cancel(&w.approver_b, &why("Umzug"), today()).unwrap();
         assert_eq!(s.state, SwapState::Cancelled);
+    }
+
+    #[test]
+    fn an_erased_member_ends_a_swap_not_under_way() {
+        let w = world();
+        let stranger = w.stranger.user_id;
+        let mut s = pair(&w);
+        assert_eq!(s.clone().end_for_erasure(stranger, today()), Err(SwapError::NotMember));
+        let mut stale = s.clone();
+        stale.end_for_erasure(w.b.user_id, week().monday() + Duration::days(14)).unwrap();
+        assert_eq!((stale.state, stale.end_reason.as_deref()), (SwapState::Cancelled, Some("account-erased")));
+        assert_eq!(stale.end_for_erasure(w.b.user_id, today()), Ok(vec![]), "an ended swap stays ended");
+        s.state = SwapState::Confirmed;
+        assert_eq!(s.clone().end_for_erasure(w.a.user_id, week().monday()), Err(SwapError::WeekBegun));
+        s.state = SwapState::InProgress;
+        assert_eq!(s.clone().end_for_erasure(w.a.user_id, today()), Err(SwapError::WeekBegun));
+        s.state = SwapState::Completed;
+        assert_eq!(s.end_for_erasure(w.a.user_id, today()), Ok(vec![]));
+        assert_eq!(s.state, SwapState::Completed, "what happened stays as it was");
     }
 
     #[test]

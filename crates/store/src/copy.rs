@@ -21,7 +21,7 @@ macro_rules! each_table {
             "org_domains" (domain: String, org_id: Uuid);
             "org_policies" (org_id: Uuid, body: String, rule: String);
             "org_blocks" (org_id: Uuid, blocked_org_id: Uuid);
-            "users" (id: Uuid, email: String, email_norm: String, display_name: String, password_hash: String, org_id: Option<Uuid>, locale: String, organiser: bool, email_verified_at: Option<Ts>, created_at: Ts, mail_digest: bool, digest_sent_at: Option<Ts>);
+            "users" (id: Uuid, email: String, email_norm: String, display_name: String, password_hash: String, org_id: Option<Uuid>, locale: String, organiser: bool, email_verified_at: Option<Ts>, created_at: Ts, mail_digest: bool, digest_sent_at: Option<Ts>, erased_at: Option<Ts>, erasure_reason: Option<String>, keep_until: Option<Ts>);
             "user_roles" (user_id: Uuid, org_id: Uuid, role: String);
             "identity_providers" (org_id: Uuid, issuer: String, client_id: String, client_secret: String, password_allowed: bool, updated_at: Ts, updated_by: Option<Uuid>);
             "identity_provider_domains" (domain: String, org_id: Uuid);
@@ -38,7 +38,7 @@ macro_rules! each_table {
             "outbox" (id: Uuid, kind: String, recipient: String, subject: String, body: String, created_at: Ts, attempts: i64, next_attempt_at: Ts, claimed_until: Option<Ts>, sent_at: Option<Ts>, last_error: Option<String>, attachment_name: Option<String>, attachment_type: Option<String>, attachment: Option<String>, claim_token: Option<Uuid>);
             "audit_log" (id: Uuid, at: Ts, actor_id: Option<Uuid>, action: String, object_type: String, object_id: String, detail: String);
             "matching_rounds" (id: Uuid, first_week: String, last_week: String, max_cycle: i64, time_limit_seconds: i64, state: String, started_by: Uuid, created_at: Ts, claimed_at: Option<Ts>, finished_at: Option<Ts>, failure: Option<String>, figures: Option<String>);
-            "swaps" (id: Uuid, week: String, proposer_id: Uuid, message: Option<String>, state: String, version: i64, agreement_hash: Option<String>, end_reason: Option<String>, created_at: Ts, updated_at: Ts, round_id: Option<Uuid>, completed_at: Option<Ts>);
+            "swaps" (id: Uuid, week: String, proposer_id: Uuid, message: Option<String>, state: String, version: i64, agreement_hash: Option<String>, end_reason: Option<String>, created_at: Ts, updated_at: Ts, round_id: Option<Uuid>, completed_at: Option<Ts>, pseudonymised_at: Option<Ts>);
             "swap_members" (swap_id: Uuid, position: i64, user_id: Uuid, org_id: Uuid, accepted: bool, committed_week: Option<String>);
             "swap_approvals" (swap_id: Uuid, idx: i64, leg: i64, side: String, org_id: Uuid, deadline: Ts, delegate_id: Option<Uuid>, status: String, decided_by: Option<Uuid>, decided_at: Option<Ts>, comment: Option<String>, reason_kind: Option<String>, reason_text: Option<String>, reminded_at: Option<Ts>);
             "swap_bodies" (swap_id: Uuid, idx: i64, org_id: Uuid, body: String, rule: String, status: String, decided_by: Option<Uuid>, decided_at: Option<Ts>, reason: Option<String>);

@@ -11,6 +11,7 @@ pub mod audit;
 pub mod contacts;
 pub mod copy;
 pub mod db;
+pub mod erasure;
 pub mod error;
 pub mod feeds;
 pub mod inbox;

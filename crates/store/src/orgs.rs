@@ -198,7 +198,7 @@ pub async fn by_domain(db: &Db, domain: &str) -> Result<Option<OrgId>, StoreErro
 /// Gives a person of the organisation a role.
 pub async fn grant_role(db: &Db, org: OrgId, user: UserId, role: OrgRole, effects: &Effects) -> Result<(), StoreError> {
     write_tx!(db, tx => {
-        let member: Option<Uuid> = sqlx::query_scalar("SELECT id FROM users WHERE id = $1 AND org_id = $2")
+        let member: Option<Uuid> = sqlx::query_scalar("SELECT id FROM users WHERE id = $1 AND org_id = $2 AND erased_at IS NULL")
             .bind(user.0)
             .bind(org.0)
             .fetch_optional(&mut *tx)
@@ -246,9 +246,9 @@ pub struct Member {
     pub roles: Vec<OrgRole>,
 }
 
-/// Everyone of an organisation, with their roles, by name.
+/// Everyone of an organisation (erased accounts' tombstones aside), with their roles, by name.
 pub async fn members(db: &Db, org: OrgId) -> Result<Vec<Member>, StoreError> {
-    let q = "SELECT id, display_name, email FROM users WHERE org_id = $1 ORDER BY display_name";
+    let q = "SELECT id, display_name, email FROM users WHERE org_id = $1 AND erased_at IS NULL ORDER BY display_name";
     let qr = "SELECT user_id, role FROM user_roles WHERE org_id = $1";
     let (people, roles): (Vec<(Uuid, String, String)>, Vec<(Uuid, String)>) = on_db!(db, pool => (
         sqlx::query_as(q).bind(org.0).fetch_all(pool).await?,
@@ -269,9 +269,9 @@ pub async fn members_page(
     let (page, page_size) = page;
     let pattern = format!("%{}%", search.trim().to_lowercase().replace(['%', '_'], ""));
     let filter = if by_address {
-        "FROM users WHERE org_id = $1 AND (LOWER(display_name) LIKE $2 OR email_norm LIKE $2)"
+        "FROM users WHERE org_id = $1 AND erased_at IS NULL AND (LOWER(display_name) LIKE $2 OR email_norm LIKE $2)"
     } else {
-        "FROM users WHERE org_id = $1 AND LOWER(display_name) LIKE $2"
+        "FROM users WHERE org_id = $1 AND erased_at IS NULL AND LOWER(display_name) LIKE $2"
     };
     let q = format!("SELECT id, display_name, email {filter} ORDER BY display_name, id LIMIT $3 OFFSET $4");
     let qc = format!("SELECT COUNT(*) {filter}");

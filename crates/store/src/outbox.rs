@@ -63,6 +63,9 @@ macro_rules! write_effects {
     ($tx:ident, $effects:expr) => {{
         let at = $crate::now();
         let effects: &$crate::outbox::Effects = &$effects;
+        // An erased person's placeholder address receives nothing.
+        let mails: Vec<&$crate::outbox::OutboxMail> =
+            effects.mails.iter().filter(|m| !$crate::erasure::is_placeholder(&m.recipient)).collect();
         $crate::insert_rows!(
             $tx,
             "audit_log",
@@ -92,7 +95,7 @@ macro_rules! write_effects {
                 "attachment_type",
                 "attachment"
             ],
-            effects.mails,
+            mails,
             |q, m| q
                 .bind(uuid::Uuid::now_v7())
                 .bind(m.kind)

@@ -621,6 +621,7 @@ agreement-signatures = Unterschriften
 agreement-signatures-intro = Jede Person hat die Erklärung in Jobtausch durch Eingabe ihres Passworts bestätigt. Die Prüfsumme (SHA-256) bezeichnet das bestätigte Dokument ohne diese Seite.
 agreement-signed-at = Unterschrieben am
 agreement-hash = Prüfsumme
+agreement-pseudonymised = Pseudonymisierte Fassung vom { $date }: Eine beteiligte Person hat ihr Konto gelöscht; an ihrer Stelle steht „{ $pseudonym }“. Unterschrieben wurde die ursprüngliche Fassung, deren Prüfsumme die Unterschriftenseite nennt.
 agreement-local-time = deutsche Zeit
 
 ## Vorlagen
@@ -1322,3 +1323,37 @@ resume-send = Eingaben absenden
 resume-discard = Verwerfen
 error-not-this-site = Bitte die Adresse einer Seite von Jobtausch angeben, z. B. /swaps.
 reason-already-linked = Ihr Konto ist schon mit einer anderen Kennung dieses Anmeldedienstes verknüpft. Bitte wenden Sie sich an die Admins Ihrer Organisation.
+
+# Deleting an account (issue 17)
+erase-own-title = Konto löschen
+erase-member-title = Konto von { $name } löschen
+erase-own-lead = Wenn Sie Ihr Konto löschen, werden Ihr Profil, Ihre Anmeldungen, Ihre Nachrichten und alles, was Sie für andere geschrieben haben, gelöscht. Ihr Name und Ihre Adresse werden überall entfernt. Das lässt sich nicht rückgängig machen.
+erase-member-lead = Löschen Sie das Konto einer Person, die Ihre Organisation verlassen hat. Ihr Profil, ihre Anmeldungen, ihre Nachrichten und alles, was sie für andere geschrieben hat, werden gelöscht; ihr Name und ihre Adresse werden überall entfernt. Die Löschung steht im Protokoll Ihrer Organisation.
+erase-export-first = Möchten Sie vorher Ihre Daten herunterladen?
+erase-under-way-title = Ein Jobtausch läuft gerade
+erase-under-way-text = Der Jobtausch in { $week } läuft gerade. Das Konto kann gelöscht werden, sobald diese Woche vorbei ist.
+erase-ending-title = Jobtausche, die abgesagt werden
+erase-ending-none = Keine: Es ist kein Jobtausch geplant.
+erase-ending-lead = Diese Jobtausche finden dann nicht statt. Alle Beteiligten und die Genehmigenden werden benachrichtigt.
+erase-kept-title = Was die Arbeitgeber aufbewahren
+erase-kept-none = Nichts: Es gibt keine unterschriebene Vereinbarung, die aufbewahrt werden muss.
+erase-kept-lead = Die Arbeitgeber müssen unterschriebene Vereinbarungen und ihr Protokoll aufbewahren. Dort steht dann ein Pseudonym statt des Namens, mit der Organisation; danach wird auch das gelöscht.
+erase-kept-until = aufbewahrt bis { $date }
+erase-confirm-title = Löschen bestätigen
+erase-sign-in-again-lead = Bestätigen Sie die Löschung mit einer neuen Anmeldung bei Ihrer Organisation, oder mit Ihrem Passwort.
+erase-by-sign-in = Sie haben sich um { $time } Uhr bei Ihrer Organisation angemeldet; das bestätigt die Löschung.
+erase-own-submit = Mein Konto endgültig löschen
+erase-member-submit = Konto endgültig löschen
+erase-back = Nicht löschen, zurück
+erase-done-title = Ihr Konto ist gelöscht
+erase-done-text = Ihre Daten sind gelöscht und Sie sind abgemeldet. Was die Arbeitgeber aufbewahren müssen, trägt nur noch ein Pseudonym.
+erase-done-link = Zur Startseite
+erase-link = Konto löschen
+erase-mydata-lead = Sie können Ihr Konto jederzeit löschen. Vorher sehen Sie, welche Jobtausche abgesagt werden und was aufbewahrt wird.
+erase-member-link = Konto löschen (ausgeschieden)
+field-left = Die Person hat die Organisation verlassen; ihr Konto soll gelöscht werden.
+flash-member-erased = Das Konto ist gelöscht.
+reason-swap-under-way = Ein Jobtausch dieser Person läuft gerade. Das Konto kann nach dieser Woche gelöscht werden.
+reason-own-account-erased-by-self = Ihr eigenes Konto löschen Sie unter „Meine Daten“.
+reason-organiser-account = Das Konto einer Koordinatorin oder eines Koordinators kann nur eine andere Koordination löschen.
+end-account-erased = Ein Mitglied hat sein Konto gelöscht.

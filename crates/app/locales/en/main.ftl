@@ -621,6 +621,7 @@ agreement-signatures = Signatures
 agreement-signatures-intro = Each person confirmed the agreement in Jobtausch with their password. The checksum (SHA-256) identifies the confirmed document without this page.
 agreement-signed-at = Signed on
 agreement-hash = Checksum
+agreement-pseudonymised = Pseudonymised copy of { $date }: a party deleted their account and is named “{ $pseudonym }” instead. The original version was signed; the signature page gives its checksum.
 agreement-local-time = German time
 
 ## Templates
@@ -1322,3 +1323,37 @@ resume-send = Send what I entered
 resume-discard = Discard
 error-not-this-site = Please give the address of a Jobtausch page, such as /swaps.
 reason-already-linked = Your account is linked to another identifier of this identity provider already. Please contact your organisation's admins.
+
+# Deleting an account (issue 17)
+erase-own-title = Delete account
+erase-member-title = Delete the account of { $name }
+erase-own-lead = When you delete your account, your profile, your sessions, your messages and everything you wrote for others are deleted. Your name and address are removed everywhere. This cannot be undone.
+erase-member-lead = Delete the account of a person who left your organisation. Their profile, sessions, messages and everything they wrote for others are deleted; their name and address are removed everywhere. The deletion is recorded in your organisation's audit trail.
+erase-export-first = Would you like to download your data first?
+erase-under-way-title = A swap is under way
+erase-under-way-text = The swap in { $week } is under way. The account can be deleted once that week is over.
+erase-ending-title = Swaps that will be cancelled
+erase-ending-none = None: no swap is planned.
+erase-ending-lead = These swaps will not take place. Everyone involved and the approvers are told.
+erase-kept-title = What the employers keep
+erase-kept-none = Nothing: there is no signed agreement that must be kept.
+erase-kept-lead = The employers must keep signed agreements and their audit trail. They will show a pseudonym instead of the name, with the organisation; afterwards that is deleted too.
+erase-kept-until = kept until { $date }
+erase-confirm-title = Confirm the deletion
+erase-sign-in-again-lead = Confirm the deletion by signing in at your organisation again, or with your password.
+erase-by-sign-in = You signed in at your organisation at { $time }; that confirms the deletion.
+erase-own-submit = Delete my account for good
+erase-member-submit = Delete the account for good
+erase-back = Do not delete, go back
+erase-done-title = Your account is deleted
+erase-done-text = Your data is deleted and you are signed out. What the employers must keep shows only a pseudonym.
+erase-done-link = To the start page
+erase-link = Delete account
+erase-mydata-lead = You can delete your account at any time. First you see which swaps will be cancelled and what is kept.
+erase-member-link = Delete account (left)
+field-left = The person has left the organisation; their account is to be deleted.
+flash-member-erased = The account is deleted.
+reason-swap-under-way = A swap of this person is under way. The account can be deleted after that week.
+reason-own-account-erased-by-self = You delete your own account under "My data".
+reason-organiser-account = Only another organiser can delete an organiser's account.
+end-account-erased = A member deleted their account.

@@ -5,6 +5,7 @@
 mod cli;
 mod demo;
 mod deploy;
+mod erasure;
 mod faults;
 mod mail;
 mod mail_tls;

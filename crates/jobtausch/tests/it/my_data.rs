@@ -59,7 +59,7 @@ async fn every_row_about_a_person_is_in_their_export(db: Db) {
 
 /// Rows the demo leaves empty, made the way people make them where that is short, and written
 /// directly for a week's check-in, feedback and a delegated approval.
-async fn more_than_the_demo(app: &app::App, db: &Db) {
+pub(crate) async fn more_than_the_demo(app: &app::App, db: &Db) {
     use domain::values::Locale;
     let account = |email: &'static str| async move {
         let id = store::users::account_by_email(db, email).await.unwrap().unwrap();

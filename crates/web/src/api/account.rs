@@ -22,10 +22,21 @@ pub fn routes() -> Router<App> {
         .route("/me", get(me))
         .route("/me/mail-settings", get(get_mail_settings).put(put_mail_settings))
         .route("/me/export", post(export))
+        .route("/me/erase", post(erase))
 }
 
 #[derive(OpenApi)]
-#[openapi(paths(signup, verify, password_forgot, password_reset, me, get_mail_settings, put_mail_settings, export))]
+#[openapi(paths(
+    signup,
+    verify,
+    password_forgot,
+    password_reset,
+    me,
+    get_mail_settings,
+    put_mail_settings,
+    export,
+    erase
+))]
 pub struct Doc;
 
 /// A new account.
@@ -164,4 +175,25 @@ async fn put_mail_settings(
     responses((status = 200, description = "The person's data, as an attachment", content_type = "application/json", body = Object)))]
 async fn export(State(app): State<App>, ApiUser(a): ApiUser) -> HttpResult<axum::response::Response> {
     Ok(crate::respond::download(app::privacy::export(&app, &a).await?))
+}
+
+/// The confirmation that it is the person: their password.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct EraseRequest {
+    pub password: String,
+}
+
+/// Deletes the person's account for good (Art. 17 DSGVO): swaps not yet under way are
+/// cancelled with notice, their data goes, and what the employers must keep names a pseudonym.
+/// Refused (409) while a swap week of theirs is under way.
+#[utoipa::path(post, path = "/api/me/erase", request_body = EraseRequest, security(("bearer" = [])),
+    responses((status = 204), (status = 409, description = "A swap week is under way")))]
+async fn erase(
+    State(app): State<App>,
+    ApiUser(a): ApiUser,
+    ApiJson(r): ApiJson<EraseRequest>,
+) -> HttpResult<StatusCode> {
+    app::privacy::erase_me(&app, &a, &app::account::Confirmation::Password(r.password)).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -3,7 +3,7 @@
 
 use super::common::{Created, Status};
 use crate::error::HttpResult;
-use crate::extract::{ApiJson, ApiUser, Id, Lang};
+use crate::extract::{ApiJson, ApiUser, Id, Ids, Lang};
 use app::App;
 use app::orgs::{
     InvitationInput, MatchingInput, Member, OrgInput, OrgSummary, Organisation, PolicyInput, RoleChange, Template,
@@ -25,6 +25,7 @@ pub fn routes() -> Router<App> {
         .route("/organisations/{id}", get(get_org).put(update_org))
         .route("/organisations/{id}/policy", put(put_policy))
         .route("/organisations/{id}/members", get(list_members))
+        .route("/organisations/{id}/members/{user}/erase", post(erase_member))
         .route("/organisations/{id}/roles", post(post_role))
         .route("/organisations/{id}/invitations", post(post_invitation))
         .route("/organisations/{id}/templates", get(list_templates).post(add_template))
@@ -40,6 +41,7 @@ pub fn routes() -> Router<App> {
     update_org,
     put_policy,
     list_members,
+    erase_member,
     post_role,
     post_invitation,
     list_templates,
@@ -227,6 +229,20 @@ async fn list_members(
     Id(id): Id<OrgId>,
 ) -> HttpResult<Json<Vec<MemberJson>>> {
     Ok(Json(app::orgs::members(&app, &me.actor(), id).await?.into_iter().map(Into::into).collect()))
+}
+
+/// Erases the account of a person who left the organisation (its admins and the organisers),
+/// recorded in its audit trail; refused (409) while a swap week of theirs is under way.
+#[utoipa::path(post, path = "/api/organisations/{id}/members/{user}/erase",
+    params(("id" = Uuid, Path, description = "organisation id"), ("user" = Uuid, Path, description = "the person's id")),
+    security(("bearer" = [])), responses((status = 204), (status = 409, description = "A swap week is under way")))]
+async fn erase_member(
+    State(app): State<App>,
+    ApiUser(me): ApiUser,
+    Ids(id, user): Ids<OrgId, domain::UserId>,
+) -> HttpResult<StatusCode> {
+    app::privacy::erase_member(&app, &me, id, user).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[derive(Debug, Default, Deserialize, ToSchema)]

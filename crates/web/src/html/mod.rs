@@ -8,6 +8,7 @@ pub mod account;
 pub mod assets;
 pub mod calendar;
 pub mod ctx;
+mod erasure;
 mod flash;
 pub mod forms;
 mod legal;
@@ -51,6 +52,7 @@ pub fn routes() -> Router<App> {
         .merge(sso::routes())
         .merge(legal::routes())
         .merge(mydata::routes())
+        .merge(erasure::routes())
         .merge(people::routes())
         .merge(orgs::routes())
         .merge(tokens::routes())

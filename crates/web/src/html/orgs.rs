@@ -371,6 +371,11 @@ struct MembersPage {
 }
 
 impl MembersPage {
+    /// Whether the member is the signed-in admin (who deletes their own account elsewhere).
+    fn is_me(&self, m: &Member) -> bool {
+        self.ctx.user.as_ref().is_some_and(|u| u.id == m.user_id)
+    }
+
     fn holds(&self, m: &Member, code: &str) -> bool {
         m.roles.iter().any(|r| r.code() == code)
     }

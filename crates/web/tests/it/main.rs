@@ -7,6 +7,7 @@ mod api;
 mod api_week;
 mod app;
 mod calendar;
+mod erasure;
 mod journey;
 mod legal;
 mod matrix;
