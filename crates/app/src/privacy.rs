@@ -108,6 +108,8 @@ pub enum ErasureReason {
     OwnRequest,
     /// Their organisation's admin erased the account of someone who left.
     LeftOrganisation,
+    /// The address was never confirmed within its period (the retention worker).
+    Unverified,
 }
 
 impl ErasureReason {
@@ -115,6 +117,7 @@ impl ErasureReason {
         match self {
             ErasureReason::OwnRequest => "own-request",
             ErasureReason::LeftOrganisation => "left-organisation",
+            ErasureReason::Unverified => "unverified",
         }
     }
 }
@@ -188,20 +191,26 @@ async fn plan(app: &App, person: Account) -> Result<ErasurePlan> {
 /// a fresh sign-in through their organisation's provider).
 pub async fn erase_me(app: &App, me: &Account, how: &Confirmation) -> Result<()> {
     crate::account::confirm(app, me, how).await?;
-    erase(app, me, plan(app, me.clone()).await?, ErasureReason::OwnRequest).await
+    erase(app, Some(me.id), plan(app, me.clone()).await?, ErasureReason::OwnRequest).await
 }
 
 /// Erases the account of `user`, who left the organisation `org` (its admins and the
 /// organisers), with an entry in the organisation's audit trail.
 pub async fn erase_member(app: &App, admin: &Account, org: OrgId, user: UserId) -> Result<()> {
     let person = member_to_erase(app, admin, org, user).await?;
-    erase(app, admin, plan(app, person).await?, ErasureReason::LeftOrganisation).await
+    erase(app, Some(admin.id), plan(app, person).await?, ErasureReason::LeftOrganisation).await
+}
+
+/// Erases an account whose address was never confirmed (the retention worker, nobody acting).
+pub(crate) async fn erase_unverified(app: &App, user: UserId) -> Result<()> {
+    let person = store::users::account(&app.db, user).await?;
+    erase(app, None, plan(app, person).await?, ErasureReason::Unverified).await
 }
 
 /// Carries out an erasure: the swaps not under way end first (each its own step, with its
 /// notices), then, in one transaction, the person's data goes and what is kept names a
 /// pseudonym.
-async fn erase(app: &App, by: &Account, plan: ErasurePlan, reason: ErasureReason) -> Result<()> {
+async fn erase(app: &App, by: Option<UserId>, plan: ErasurePlan, reason: ErasureReason) -> Result<()> {
     if plan.under_way.is_some() {
         return Err(Error::Conflict("swap-under-way"));
     }
@@ -229,11 +238,9 @@ async fn erase(app: &App, by: &Account, plan: ErasurePlan, reason: ErasureReason
     }
     let until = keep_until.map(crate::i18n::local_date).unwrap_or_else(|| "–".into());
     let detail = format!("{}; kept until {until}", reason.code());
-    let mut effects = Effects::audit(AuditEntry::new(Some(by.id), "user.erased", "user", person.id).detail(detail));
+    let mut effects = Effects::audit(AuditEntry::new(by, "user.erased", "user", person.id).detail(detail));
     if let (ErasureReason::LeftOrganisation, Some(org)) = (reason, person.org_id) {
-        effects
-            .audit
-            .push(AuditEntry::new(Some(by.id), "member.erased", "organisation", org).detail(person.id.to_string()));
+        effects.audit.push(AuditEntry::new(by, "member.erased", "organisation", org).detail(person.id.to_string()));
     }
     let erasure = Erasure { user: person.id, pseudonym, reason: reason.code(), keep_until, reissued };
     let outcome = store::erasure::erase(&app.db, &erasure, &effects).await?;
@@ -242,7 +249,7 @@ async fn erase(app: &App, by: &Account, plan: ErasurePlan, reason: ErasureReason
 }
 
 /// "Person 4F2A91": what stands where an erased person's name stood.
-fn pseudonym() -> String {
+pub(crate) fn pseudonym() -> String {
     format!("Person {}", &crate::secrets::new_secret()[..6].to_uppercase())
 }
 

@@ -2,8 +2,16 @@
 //! configuration with the defaults of `docs/privacy.md`), and the worker that erases what is
 //! past its period.
 
+use crate::i18n::{t, t_args};
+use crate::{App, Download, Error, Result};
+use documents::{ReportInput, ReportSection};
+
+/// The record of processing activities: a titled document of headed sections.
+pub type ProcessingRecord = ReportInput;
 use chrono::{DateTime, Months, Utc};
+use domain::access::Actor;
 use domain::values::IsoWeek;
+use domain::values::Locale;
 
 /// A period of retention: days, or calendar months (years are twelve months).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,6 +125,184 @@ impl Periods {
         }
         Ok(periods)
     }
+}
+
+/// What one run of the retention worker erased, class by class.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Swept {
+    pub sessions: u64,
+    pub unverified_accounts: u64,
+    pub invitations: u64,
+    pub check_ins: u64,
+    pub mails: u64,
+    pub proposals: u64,
+    pub swaps_pseudonymised: u64,
+    pub tombstones: u64,
+}
+
+/// The retention worker: erases what is past its period at `now` (a test moves the clock).
+/// Each class is its own transaction; an account that cannot be erased yet (a week under way)
+/// is left for a later run.
+pub async fn run(app: &App, now: DateTime<Utc>) -> Result<Swept> {
+    let periods = app.config.retention;
+    let db = &app.db;
+    let mut swept = Swept {
+        sessions: store::retention::expired_sessions(db, now, now - app.config.sessions.idle).await?,
+        ..Swept::default()
+    };
+    let (accounts, invitations) = store::retention::unverified(db, periods.unverified.before(now)).await?;
+    swept.invitations = invitations;
+    for user in accounts {
+        match crate::privacy::erase_unverified(app, user).await {
+            Ok(()) => swept.unverified_accounts += 1,
+            Err(Error::Conflict(_) | Error::NotFound) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    swept.check_ins = store::retention::check_ins(db, &first_week_kept(periods.check_ins, now)).await?;
+    swept.mails = store::retention::sent_mails(db, periods.mails.before(now)).await?;
+    swept.proposals = store::retention::ended_proposals(db, periods.proposals.before(now)).await?;
+    swept.swaps_pseudonymised =
+        store::retention::pseudonymise_swaps(db, &first_week_kept(periods.swaps, now), crate::privacy::pseudonym)
+            .await?;
+    swept.tombstones = store::retention::spent_tombstones(db, now).await?;
+    if swept != Swept::default() {
+        tracing::info!(?swept, "retention: erased what is past its period");
+    }
+    Ok(swept)
+}
+
+/// The first week whose data of a class with `period` (counted from the week's end) is still
+/// kept at `now`: every week before it ended longer ago than the period.
+fn first_week_kept(period: Period, now: DateTime<Utc>) -> String {
+    let start = period.before(now);
+    IsoWeek::of(crate::i18n::berlin(start).date_naive()).to_string()
+}
+
+/// The record of processing activities (Verzeichnis von Verarbeitungstätigkeiten, Art. 30
+/// Abs. 1 DSGVO) of this installation, made from its legal details and its settings
+/// (retention periods, sessions, providers) in `lang`.
+pub async fn processing_record(app: &App, actor: &Actor, lang: Locale) -> Result<ProcessingRecord> {
+    actor.ensure_organiser()?;
+    let tr = |key: &str| t(lang, key);
+    let legal = crate::legal::get(app).await?;
+    let controller = match &legal {
+        Some(l) => ReportSection {
+            heading: tr("vvt-controller"),
+            paragraphs: Vec::new(),
+            items: [
+                ("vvt-controller-name", Some(l.operator_name.to_string())),
+                ("vvt-controller-address", Some(l.operator_address.to_string())),
+                ("vvt-controller-represented", l.represented_by.as_ref().map(ToString::to_string)),
+                ("vvt-controller-contact", Some(l.contact_email.to_string())),
+                (
+                    "vvt-dpo",
+                    Some(
+                        format!(
+                            "{} {}",
+                            l.dpo_name.as_ref().map(ToString::to_string).unwrap_or_default(),
+                            l.dpo_contact
+                        )
+                        .trim()
+                        .to_owned(),
+                    ),
+                ),
+                ("vvt-supervisory", Some(l.supervisory_authority.to_string())),
+            ]
+            .into_iter()
+            .filter_map(|(k, v)| v.map(|v| (tr(k), v)))
+            .collect(),
+        },
+        None => ReportSection {
+            heading: tr("vvt-controller"),
+            paragraphs: vec![tr("vvt-controller-missing")],
+            items: Vec::new(),
+        },
+    };
+    let mut purposes = vec![tr("vvt-purposes-text"), tr("vvt-basis-text")];
+    if let Some(basis) = legal.as_ref().and_then(|l| l.legal_basis.as_ref()) {
+        purposes.push(basis.to_string());
+    }
+    let listed = |keys: &[&str]| keys.iter().map(|k| (tr(&format!("{k}-label")), tr(k))).collect::<Vec<_>>();
+    let providers = store::sso::provider_count(&app.db).await?;
+    let mut data = listed(&["vvt-data-account", "vvt-data-profile", "vvt-data-swaps", "vvt-data-week", "vvt-data-use"]);
+    data.push((tr("vvt-data-sso-label"), t_args(lang, "vvt-data-sso", &[("count", crate::i18n::count(providers))])));
+    let periods = app.config.retention;
+    let mut retention: Vec<(String, String)> = periods
+        .classes()
+        .iter()
+        .map(|(class, period)| (tr(&format!("vvt-retention-{class}")), period_words(lang, *period, class)))
+        .collect();
+    retention.extend(listed(&["vvt-retention-sessions", "vvt-retention-audit", "vvt-retention-erasure"]));
+    let sessions = app.config.sessions;
+    let toms = vec![
+        (tr("vvt-tom-access-label"), tr("vvt-tom-access")),
+        (tr("vvt-tom-secrets-label"), tr("vvt-tom-secrets")),
+        (
+            tr("vvt-tom-sessions-label"),
+            t_args(
+                lang,
+                "vvt-tom-sessions",
+                &[
+                    ("idle", crate::i18n::arg(sessions.idle.num_minutes())),
+                    ("absolute", crate::i18n::arg(sessions.absolute.num_hours())),
+                ],
+            ),
+        ),
+        (
+            tr("vvt-tom-transport-label"),
+            tr(if app.config.behind_tls { "vvt-tom-transport-tls" } else { "vvt-tom-transport-plain" }),
+        ),
+        (tr("vvt-tom-audit-label"), tr("vvt-tom-audit")),
+        (tr("vvt-tom-pseudonyms-label"), tr("vvt-tom-pseudonyms")),
+        (tr("vvt-tom-backup-label"), tr("vvt-tom-backup")),
+    ];
+    let section = |heading: &str, paragraphs: Vec<String>, items: Vec<(String, String)>| ReportSection {
+        heading: tr(heading),
+        paragraphs,
+        items,
+    };
+    let now = store::now();
+    Ok(ReportInput {
+        lang: lang.as_str().to_owned(),
+        title: tr("vvt-title"),
+        lead: t_args(lang, "vvt-lead", &[("date", crate::i18n::arg(crate::i18n::local_date(now)))]),
+        sections: vec![
+            controller,
+            section("vvt-purposes", purposes, Vec::new()),
+            section("vvt-subjects", vec![tr("vvt-subjects-text")], Vec::new()),
+            section("vvt-data", Vec::new(), data),
+            section("vvt-recipients", vec![tr("vvt-recipients-text"), tr("vvt-transfers-text")], Vec::new()),
+            section("vvt-retention", vec![tr("vvt-retention-text")], retention),
+            section("vvt-toms", Vec::new(), toms),
+        ],
+        footer: legal
+            .as_ref()
+            .map_or_else(|| tr("vvt-title"), |l| format!("{} · {}", tr("vvt-title"), l.operator_name)),
+        created: chrono::SubsecRound::trunc_subsecs(now, 0),
+    })
+}
+
+/// The same as a tagged PDF for the files.
+pub async fn processing_record_pdf(app: &App, actor: &Actor, lang: Locale) -> Result<Download> {
+    let input = processing_record(app, actor, lang).await?;
+    let day = crate::i18n::berlin(input.created).format("%Y-%m-%d");
+    let bytes = tokio::task::spawn_blocking(move || documents::report_pdf(&input))
+        .await
+        .map_err(|e| Error::internal("record PDF", e))?
+        .map_err(|e| Error::internal("record PDF", e))?;
+    Ok(Download { name: format!("verarbeitungsverzeichnis-{day}.pdf"), media_type: "application/pdf", bytes })
+}
+
+/// "90 Tage nach der Tauschwoche": a class's period in words.
+fn period_words(lang: Locale, period: Period, class: &str) -> String {
+    let (key, n) = match period {
+        Period::Days(d) => ("vvt-days", d),
+        Period::Months(m) if m % 12 == 0 => ("vvt-years", m / 12),
+        Period::Months(m) => ("vvt-months", m),
+    };
+    let span = t_args(lang, key, &[("count", crate::i18n::arg(n))]);
+    t_args(lang, &format!("vvt-after-{class}"), &[("span", crate::i18n::arg(span))])
 }
 
 /// When a swap week is over: the Monday after it, 00:00 in Germany.

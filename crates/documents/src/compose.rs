@@ -1,7 +1,8 @@
-//! What goes where: the agreement, its signature page and the certificate, as blocks in flow.
+//! What goes where: the agreement, its signature page, the certificate and reports, as blocks
+//! in flow.
 
 use crate::layout::{Flow, Group, LEFT, Leaf, Node, Part, Style};
-use crate::{AgreementInput, CertificateInput, SignaturePage};
+use crate::{AgreementInput, CertificateInput, ReportInput, SignaturePage};
 
 const PARAGRAPH_GAP: f32 = 7.0;
 const SECTION_GAP: f32 = 16.0;
@@ -9,6 +10,17 @@ const SECTION_GAP: f32 = 16.0;
 /// Pushes a block if it has any text (empty strings make no empty structure elements).
 fn push(nodes: &mut Vec<Node>, node: Option<Node>) {
     nodes.extend(node);
+}
+
+/// Body paragraphs, each followed by a gap.
+fn paragraphs(flow: &mut Flow<'_>, nodes: &mut Vec<Node>, texts: &[String]) {
+    for text in texts {
+        let node = flow.text(Leaf::P, &[(text, Style::BODY)], LEFT);
+        if node.is_some() {
+            flow.space(PARAGRAPH_GAP);
+        }
+        push(nodes, node);
+    }
 }
 
 pub(crate) fn agreement(flow: &mut Flow<'_>, input: &AgreementInput, signatures: Option<&SignaturePage>) -> Vec<Node> {
@@ -44,13 +56,7 @@ pub(crate) fn agreement(flow: &mut Flow<'_>, input: &AgreementInput, signatures:
     flow.space(SECTION_GAP);
     push(&mut nodes, flow.heading(Leaf::H2, &input.heading_terms, Style::HEADING));
     flow.space(4.0);
-    for paragraph in &input.paragraphs {
-        let node = flow.text(Leaf::P, &[(paragraph, Style::BODY)], LEFT);
-        if node.is_some() {
-            flow.space(PARAGRAPH_GAP);
-        }
-        push(&mut nodes, node);
-    }
+    paragraphs(flow, &mut nodes, &input.paragraphs);
 
     if let Some(signatures) = signatures {
         flow.new_page();
@@ -87,12 +93,30 @@ pub(crate) fn certificate(flow: &mut Flow<'_>, input: &CertificateInput) -> Vec<
     flow.space(28.0);
     push(&mut nodes, flow.text(Leaf::P, &[(&input.name, Style::NAME)], LEFT));
     flow.space(18.0);
-    for line in &input.lines {
-        let node = flow.text(Leaf::P, &[(line, Style::BODY)], LEFT);
-        if node.is_some() {
-            flow.space(PARAGRAPH_GAP);
+    paragraphs(flow, &mut nodes, &input.lines);
+    nodes
+}
+
+pub(crate) fn report(flow: &mut Flow<'_>, input: &ReportInput) -> Vec<Node> {
+    let mut nodes = Vec::new();
+    push(&mut nodes, flow.heading(Leaf::H1, &input.title, Style::TITLE));
+    flow.space(4.0);
+    push(&mut nodes, flow.text(Leaf::P, &[(&input.lead, Style::LEAD)], LEFT));
+    for section in &input.sections {
+        flow.space(SECTION_GAP);
+        push(&mut nodes, flow.heading(Leaf::H2, &section.heading, Style::HEADING));
+        flow.space(4.0);
+        paragraphs(flow, &mut nodes, &section.paragraphs);
+        let mut items = Vec::new();
+        for (label, text) in &section.items {
+            let label = format!("{label}:");
+            let paragraphs: Vec<Vec<Part<'_>>> = vec![vec![(&label, Style::STRONG), (text, Style::BODY)]];
+            items.push(flow.item(None, &paragraphs));
+            flow.space(3.0);
         }
-        push(&mut nodes, node);
+        if !items.is_empty() {
+            nodes.push(Node::Group { kind: Group::List { numbered: false }, children: items });
+        }
     }
     nodes
 }

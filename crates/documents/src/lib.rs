@@ -92,6 +92,27 @@ pub struct CertificateInput {
     pub created: DateTime<Utc>,
 }
 
+/// A document of headed sections (a record for the files, a report): each section has
+/// paragraphs and, below them, a list of items, each a label in bold above its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportInput {
+    pub lang: String,
+    pub title: String,
+    /// Below the title, e.g. "Stand: 06.12.2026".
+    pub lead: String,
+    pub sections: Vec<ReportSection>,
+    pub footer: String,
+    pub created: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportSection {
+    pub heading: String,
+    pub paragraphs: Vec<String>,
+    /// (label, text): "Sitzungen: bis zu ihrem Ende".
+    pub items: Vec<(String, String)>,
+}
+
 /// Why no document was made.
 #[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]
 pub enum DocumentError {
@@ -144,6 +165,32 @@ pub fn certificate_pdf(input: &CertificateInput) -> Result<Vec<u8>, DocumentErro
 
     let mut flow = Flow::new(&fonts);
     let body = compose::certificate(&mut flow, input);
+    let frame = pdf::Frame { lang: &input.lang, title: &input.title, footer: &input.footer, created: input.created };
+    pdf::render(&fonts, &body, flow.pages(), &frame)
+}
+
+/// A report of headed sections.
+pub fn report_pdf(input: &ReportInput) -> Result<Vec<u8>, DocumentError> {
+    let fonts = Fonts::load()?;
+    check_language(&input.lang)?;
+    require("title", &input.title)?;
+    if input.sections.is_empty() {
+        return Err(DocumentError::Missing { field: "sections" });
+    }
+    for (field, text) in [("title", &input.title), ("lead", &input.lead), ("footer", &input.footer)] {
+        fonts.check(field, text)?;
+    }
+    for (i, section) in input.sections.iter().enumerate() {
+        fonts.check(&format!("sections[{i}].heading"), &section.heading)?;
+        for (j, p) in section.paragraphs.iter().enumerate() {
+            fonts.check(&format!("sections[{i}].paragraphs[{j}]"), p)?;
+        }
+        for (j, (label, text)) in section.items.iter().enumerate() {
+            fonts.check(&format!("sections[{i}].items[{j}]"), &format!("{label} {text}"))?;
+        }
+    }
+    let mut flow = Flow::new(&fonts);
+    let body = compose::report(&mut flow, input);
     let frame = pdf::Frame { lang: &input.lang, title: &input.title, footer: &input.footer, created: input.created };
     pdf::render(&fonts, &body, flow.pages(), &frame)
 }

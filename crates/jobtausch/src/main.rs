@@ -44,6 +44,10 @@ struct ServeArgs {
     /// unset, there is no `/metrics`.
     #[arg(long, env = "JOBTAUSCH_METRICS_TOKEN", hide_env_values = true)]
     metrics_token: Option<String>,
+    /// How long each class of personal data is kept, where not as in docs/privacy.md:
+    /// `unverified=7d,check_ins=90d,mails=30d,proposals=1y,swaps=6y` (d, m or y).
+    #[arg(long, env = "JOBTAUSCH_RETENTION", default_value = "", value_parser = app::retention::Periods::parse)]
+    retention: app::retention::Periods,
     /// How long a worker's claim on a mail lasts, in seconds: for fault drills only.
     #[arg(long, env = "JOBTAUSCH_MAIL_LEASE_SECONDS", default_value_t = 120, hide = true)]
     mail_lease_seconds: u32,
@@ -192,6 +196,7 @@ fn server_config(serve: &ServeArgs) -> server::Options {
         demo: false,
         metrics_token: serve.metrics_token.clone().filter(|t| !t.is_empty()),
         mail_lease: chrono::Duration::seconds(i64::from(serve.mail_lease_seconds.max(1))),
+        retention: serve.retention,
     }
 }
 

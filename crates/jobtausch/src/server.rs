@@ -21,6 +21,8 @@ pub struct Options {
     pub metrics_token: Option<String>,
     /// How long the outbox worker's claims last ([`crate::mailer::LEASE`]; shorter in drills).
     pub mail_lease: chrono::Duration,
+    /// How long each class of personal data is kept.
+    pub retention: app::retention::Periods,
 }
 
 pub fn app(db: Db, opts: &Options) -> App {
@@ -28,13 +30,14 @@ pub fn app(db: Db, opts: &Options) -> App {
     config.mail_from = opts.mail_from.clone();
     config.mail = crate::mailer::transport_of(opts.smtp_url.as_deref());
     config.metrics_token = opts.metrics_token.clone();
+    config.retention = opts.retention;
     App::new(db, config)
 }
 
 /// Ends swaps whose approval deadline passed and reminds approvers, moves swap weeks on
-/// (plans, states, reminders), makes the daily digests and reminds of reports of barriers,
-/// every minute. The state lives in the database, so several
-/// instances may run this side by side.
+/// (plans, states, reminders), makes the daily digests, reminds of reports of barriers and
+/// erases what is past its retention period, every minute. The state lives in the database,
+/// so several instances may run this side by side.
 pub async fn run_deadlines(app: App) {
     loop {
         let mut ok = true;
@@ -55,6 +58,11 @@ pub async fn run_deadlines(app: App) {
         // Reminders of reports of barriers whose deadline to answer comes near.
         if let Err(e) = app::accessibility::run_reminders(&app).await {
             tracing::error!(error = ?e, "accessibility reminder worker");
+            ok = false;
+        }
+        // What is past its retention period is erased.
+        if let Err(e) = app::retention::run(&app, chrono::Utc::now()).await {
+            tracing::error!(error = ?e, "retention worker");
             ok = false;
         }
         app.metrics.worker_run(Worker::Deadlines, ok);

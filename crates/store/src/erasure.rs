@@ -14,6 +14,11 @@ use uuid::Uuid;
 /// Where the placeholder addresses of erased accounts point: nowhere (RFC 2606).
 const PLACEHOLDER_DOMAIN: &str = "@erased.invalid";
 
+/// The placeholder address of the erased account `id` (unique, as addresses must be).
+pub(crate) fn placeholder(id: Uuid) -> String {
+    format!("erased-{}{PLACEHOLDER_DOMAIN}", id.simple())
+}
+
 /// Whether `address` is an erased account's placeholder (which no mail goes to).
 pub fn is_placeholder(address: &str) -> bool {
     address.to_ascii_lowercase().ends_with(PLACEHOLDER_DOMAIN)
@@ -123,7 +128,7 @@ const NOT_SCRUBBED: &[&str] = &["users", "organisations", "org_domains", "identi
 
 /// The columns (other than the account itself and the audit log, which names ids without
 /// keys) through which kept records point at a person by id.
-fn references() -> impl Iterator<Item = (&'static str, &'static str)> {
+pub(crate) fn references() -> impl Iterator<Item = (&'static str, &'static str)> {
     PERSON_COLUMNS
         .iter()
         .filter(|(t, c, _)| *t != "users" && *t != "audit_log" && (c.ends_with("_id") || c.ends_with("_by")))
@@ -133,7 +138,7 @@ fn references() -> impl Iterator<Item = (&'static str, &'static str)> {
 /// Erases the person in one transaction, with `effects` (the audit entry).
 pub async fn erase(db: &Db, erasure: &Erasure, effects: &Effects) -> Result<Outcome, StoreError> {
     let id = erasure.user.0;
-    let placeholder = format!("erased-{}{PLACEHOLDER_DOMAIN}", id.simple());
+    let placeholder = placeholder(id);
     let backend = db.backend();
     let outcome = write_tx!(db, tx => {
         let person: Option<(String, String, String)> =
@@ -233,6 +238,11 @@ pub async fn erase(db: &Db, erasure: &Erasure, effects: &Effects) -> Result<Outc
             .await?;
             Outcome::Tombstone
         } else {
+            // The audit entries about the account go with it (the record of its erasure follows).
+            sqlx::query("DELETE FROM audit_log WHERE object_type = 'user' AND object_id = $1")
+                .bind(id.to_string())
+                .execute(&mut *tx)
+                .await?;
             sqlx::query("DELETE FROM users WHERE id = $1").bind(id).execute(&mut *tx).await?;
             Outcome::Deleted
         };

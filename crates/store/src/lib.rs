@@ -19,6 +19,7 @@ pub mod orgs;
 pub mod outbox;
 pub mod privacy;
 pub mod profiles;
+pub mod retention;
 pub mod rounds;
 pub mod settings;
 pub mod sso;

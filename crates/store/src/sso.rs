@@ -57,6 +57,13 @@ pub async fn provider(db: &Db, org: OrgId) -> Result<Option<Provider>, StoreErro
     with_domains(db, row).await
 }
 
+/// How many organisations have registered an identity provider.
+pub async fn provider_count(db: &Db) -> Result<usize, StoreError> {
+    let n: i64 =
+        on_db!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM identity_providers").fetch_one(pool).await?);
+    Ok(usize::try_from(n).unwrap_or(0))
+}
+
 /// The provider that covers an e-mail domain (one the organisation still holds), if any.
 pub async fn provider_for_domain(db: &Db, domain: &str) -> Result<Option<Provider>, StoreError> {
     let q = format!(

@@ -1357,3 +1357,89 @@ reason-swap-under-way = Ein Jobtausch dieser Person läuft gerade. Das Konto kan
 reason-own-account-erased-by-self = Ihr eigenes Konto löschen Sie unter „Meine Daten“.
 reason-organiser-account = Das Konto einer Koordinatorin oder eines Koordinators kann nur eine andere Koordination löschen.
 end-account-erased = Ein Mitglied hat sein Konto gelöscht.
+
+# Record of processing activities (issue 17)
+vvt-title = Verzeichnis von Verarbeitungstätigkeiten
+vvt-lead = Verarbeitungstätigkeit „Jobtausch“ (Art. 30 Abs. 1 DSGVO), Stand: { $date }. Erstellt aus den rechtlichen Angaben und den Einstellungen dieser Installation.
+vvt-page-lead = Das Verzeichnis entsteht aus den rechtlichen Angaben und den Einstellungen dieser Installation (Löschfristen, Sitzungen, Anmeldedienste). Laden Sie es als PDF für die Akten der oder des Datenschutzbeauftragten herunter.
+vvt-download = Als PDF herunterladen
+vvt-link = Verzeichnis von Verarbeitungstätigkeiten
+vvt-controller = Verantwortlicher
+vvt-controller-name = Name
+vvt-controller-address = Anschrift
+vvt-controller-represented = Vertreten durch
+vvt-controller-contact = Kontakt
+vvt-dpo = Datenschutzbeauftragte oder Datenschutzbeauftragter
+vvt-supervisory = Aufsichtsbehörde
+vvt-controller-missing = Die rechtlichen Angaben sind noch nicht eingetragen (Verwaltung: Rechtliche Angaben). Bis dahin fehlen hier der Verantwortliche und die oder der Datenschutzbeauftragte.
+vvt-purposes = Zwecke und Rechtsgrundlagen
+vvt-purposes-text = Vermittlung, Genehmigung, Vereinbarung, Durchführung und Auswertung von Hospitationen („Jobtausch“) zwischen öffentlichen Arbeitgebern als Maßnahme der Personalentwicklung; Beteiligung der Gremien (Personalrat, Gleichstellung, Schwerbehindertenvertretung, Datenschutz); Benachrichtigung der Beteiligten; Nachweis der Entscheidungen.
+vvt-basis-text = Art. 6 Abs. 1 Buchst. e und Art. 88 DSGVO in Verbindung mit dem Beschäftigtendatenschutz des Bundes oder des Landes; die Teilnahme ist freiwillig. Die Anmeldung über den Identitätsanbieter des Arbeitgebers beruht auf dessen Einrichtung.
+vvt-subjects = Kategorien betroffener Personen
+vvt-subjects-text = Beschäftigte der teilnehmenden Arbeitgeber (Teilnehmende), Genehmigende, Mitglieder der beteiligten Gremien, Administratorinnen und Administratoren der Organisationen, die Koordination des Netzwerks sowie Personen, die eine Barriere melden.
+vvt-data = Kategorien personenbezogener Daten
+vvt-data-account-label = Konto
+vvt-data-account = Name, dienstliche E-Mail-Adresse, Organisation, Sprache, Rollen, Passwort (nur als Hash).
+vvt-data-profile-label = Profil
+vvt-data-profile = Funktion, Organisationseinheit, Entgeltgruppe (freiwillig), Sprachen, Themen, mögliche Wochen, Sichtbarkeit.
+vvt-data-swaps-label = Jobtausch
+vvt-data-swaps = Vorschläge und Antworten, Genehmigungen und Entscheidungen der Gremien mit Begründungen, Unterschriften mit Prüfsummen, die Vereinbarung.
+vvt-data-week-label = Tauschwoche
+vvt-data-week = Termine, Übergabenotizen, Vertretungen, Zugänge, tägliche Rückmeldungen (auch Bitten um Hilfe), Reflexionen, Rückmeldungen der Arbeitgeber, Teilnahmebescheinigung.
+vvt-data-use-label = Nutzung
+vvt-data-use = Sitzungen, API-Schlüssel, Kalender-Abonnements, Nachrichten und E-Mails, fehlgeschlagene Anmeldungen, das Protokoll der Änderungen.
+vvt-data-sso-label = Anmeldung über Identitätsanbieter
+vvt-data-sso = Die Kennung der Person beim Anbieter ihres Arbeitgebers; eingerichtet bei { $count ->
+    [0] keiner Organisation
+    [one] einer Organisation
+   *[other] { $count } Organisationen
+}.
+vvt-recipients = Empfänger
+vvt-recipients-text = Innerhalb der Installation nur, wer es für seine Aufgabe braucht: die Beteiligten eines Jobtauschs und die Genehmigenden und Gremien ihrer Arbeitgeber; die Koordination bei Bitten um Hilfe. E-Mails gehen über das eingerichtete Mail-Relay (Auftragsverarbeitung, wenn es nicht vom Betreiber selbst betrieben wird). Die Identitätsanbieter der Arbeitgeber bestätigen Anmeldungen.
+vvt-transfers-text = Eine Übermittlung in Drittländer findet nicht statt: Die Installation läuft beim Betreiber, ohne Dienste Dritter.
+vvt-retention = Löschfristen
+vvt-retention-text = Die Fristen sind in dieser Installation so eingestellt (JOBTAUSCH_RETENTION); ein Hintergrunddienst löscht, was abgelaufen ist.
+vvt-retention-unverified = Nicht bestätigte Konten und nicht angenommene Einladungen
+vvt-retention-check_ins = Tägliche Rückmeldungen und Bitten um Hilfe
+vvt-retention-mails = Gesendete E-Mails
+vvt-retention-proposals = Abgelehnte, zurückgezogene und abgesagte Vorschläge
+vvt-retention-swaps = Bestätigte Jobtausche und Vereinbarungen
+vvt-after-unverified = { $span } nach der Registrierung bzw. dem Ablauf der Einladung
+vvt-after-check_ins = { $span } nach der Tauschwoche
+vvt-after-mails = { $span } nach dem Versand
+vvt-after-proposals = { $span } nach dem Ende
+vvt-after-swaps = { $span } nach der Tauschwoche; danach bleiben nur Pseudonyme für die Statistik
+vvt-days = { $count ->
+    [one] ein Tag
+   *[other] { $count } Tage
+}
+vvt-months = { $count ->
+    [one] ein Monat
+   *[other] { $count } Monate
+}
+vvt-years = { $count ->
+    [one] ein Jahr
+   *[other] { $count } Jahre
+}
+vvt-retention-sessions-label = Sitzungen und Links in E-Mails
+vvt-retention-sessions = bis zu ihrem Ablauf
+vvt-retention-audit-label = Protokolleinträge
+vvt-retention-audit = so lange wie ihr Gegenstand
+vvt-retention-erasure-label = Konten auf Wunsch
+vvt-retention-erasure = sofort (Art. 17 DSGVO); was die Arbeitgeber aufbewahren müssen, trägt nur noch ein Pseudonym
+vvt-toms = Technische und organisatorische Maßnahmen (Art. 32 DSGVO)
+vvt-tom-access-label = Zugriff
+vvt-tom-access = Rollen je Organisation; jede Anfrage und jedes Objekt wird geprüft; niemand entscheidet über sich selbst (Vier-Augen-Prinzip); E-Mail-Adressen sehen nur die Person selbst und wer sie im Jobtausch erreichen muss.
+vvt-tom-secrets-label = Geheimnisse
+vvt-tom-secrets = Passwörter mit Argon2id; Sitzungen, Links und Schlüssel nur als Hash; Anmeldesperre nach Fehlversuchen.
+vvt-tom-sessions-label = Sitzungen
+vvt-tom-sessions = Ende nach { $idle } Minuten ohne Aktivität, spätestens nach { $absolute } Stunden; Warnung vor dem Ende.
+vvt-tom-transport-label = Übertragung
+vvt-tom-transport-tls = Nur über HTTPS (HSTS, sichere Cookies).
+vvt-tom-transport-plain = Diese Installation ist nicht hinter HTTPS eingerichtet: Für den Betrieb ist ein TLS-Proxy vorzuschalten.
+vvt-tom-audit-label = Nachvollziehbarkeit
+vvt-tom-audit = Jede Änderung wird mit ihrem Protokolleintrag in derselben Transaktion gespeichert.
+vvt-tom-pseudonyms-label = Datensparsamkeit
+vvt-tom-pseudonyms = Auskunft und Export („Meine Daten“), Löschung mit Pseudonymen statt Namen, Löschfristen durch einen Hintergrunddienst.
+vvt-tom-backup-label = Verfügbarkeit
+vvt-tom-backup = Sicherungen mit „jobtausch backup“ (SQLite) oder pg_dump (PostgreSQL); Wiederherstellung ist dokumentiert und getestet.

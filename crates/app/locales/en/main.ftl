@@ -1357,3 +1357,89 @@ reason-swap-under-way = A swap of this person is under way. The account can be d
 reason-own-account-erased-by-self = You delete your own account under "My data".
 reason-organiser-account = Only another organiser can delete an organiser's account.
 end-account-erased = A member deleted their account.
+
+# Record of processing activities (issue 17)
+vvt-title = Record of processing activities
+vvt-lead = Processing activity "Jobtausch" (Art. 30(1) GDPR), as of { $date }. Made from the legal details and the settings of this installation.
+vvt-page-lead = The record is made from the legal details and the settings of this installation (retention periods, sessions, identity providers). Download it as a PDF for the data protection officer's files.
+vvt-download = Download as PDF
+vvt-link = Record of processing activities
+vvt-controller = Controller
+vvt-controller-name = Name
+vvt-controller-address = Address
+vvt-controller-represented = Represented by
+vvt-controller-contact = Contact
+vvt-dpo = Data protection officer
+vvt-supervisory = Supervisory authority
+vvt-controller-missing = The legal details have not been entered yet (Administration: legal details). Until then, the controller and the data protection officer are missing here.
+vvt-purposes = Purposes and legal basis
+vvt-purposes-text = Arranging, approving, agreeing, running and evaluating job shadowing ("job swaps") between public employers as staff development; involving the bodies (staff council, equal opportunities, disability representative, data protection); notifying those involved; keeping record of decisions.
+vvt-basis-text = Art. 6(1)(e) and Art. 88 GDPR with the federal or state law on employee data protection; taking part is voluntary. Signing in through the employer's identity provider rests on the employer's registration of it.
+vvt-subjects = Categories of data subjects
+vvt-subjects-text = Staff of the participating employers (participants), approvers, members of the bodies involved, the organisations' administrators, the network's organisers, and people who report a barrier.
+vvt-data = Categories of personal data
+vvt-data-account-label = Account
+vvt-data-account = Name, work e-mail address, organisation, language, roles, password (as a hash only).
+vvt-data-profile-label = Profile
+vvt-data-profile = Job title, unit, pay grade (optional), languages, topics, possible weeks, visibility.
+vvt-data-swaps-label = Swaps
+vvt-data-swaps = Proposals and answers, approvals and decisions of the bodies with reasons, signatures with checksums, the agreement.
+vvt-data-week-label = Swap week
+vvt-data-week = Appointments, handover notes, deputies, access, daily check-ins (including calls for help), reflections, the employers' feedback, the certificate.
+vvt-data-use-label = Use
+vvt-data-use = Sessions, API tokens, calendar subscriptions, messages and e-mails, failed sign-ins, the audit log of changes.
+vvt-data-sso-label = Sign-in through identity providers
+vvt-data-sso = The person's identifier at their employer's provider; registered by { $count ->
+    [0] no organisation
+    [one] one organisation
+   *[other] { $count } organisations
+}.
+vvt-recipients = Recipients
+vvt-recipients-text = Within the installation only those who need it for their task: the people in a swap and the approvers and bodies of their employers; the organisers for calls for help. E-mails go through the configured mail relay (a processor unless the operator runs it). The employers' identity providers confirm sign-ins.
+vvt-transfers-text = No transfer to third countries: the installation runs at the operator's, without third-party services.
+vvt-retention = Retention periods
+vvt-retention-text = The periods as set in this installation (JOBTAUSCH_RETENTION); a background worker erases what is past them.
+vvt-retention-unverified = Unconfirmed accounts and invitations not accepted
+vvt-retention-check_ins = Daily check-ins and calls for help
+vvt-retention-mails = Sent e-mails
+vvt-retention-proposals = Declined, withdrawn and cancelled proposals
+vvt-retention-swaps = Confirmed swaps and agreements
+vvt-after-unverified = { $span } after sign-up or the invitation's expiry
+vvt-after-check_ins = { $span } after the swap week
+vvt-after-mails = { $span } after sending
+vvt-after-proposals = { $span } after they ended
+vvt-after-swaps = { $span } after the swap week; then only pseudonyms remain for the figures
+vvt-days = { $count ->
+    [one] one day
+   *[other] { $count } days
+}
+vvt-months = { $count ->
+    [one] one month
+   *[other] { $count } months
+}
+vvt-years = { $count ->
+    [one] one year
+   *[other] { $count } years
+}
+vvt-retention-sessions-label = Sessions and links in e-mails
+vvt-retention-sessions = until they expire
+vvt-retention-audit-label = Audit entries
+vvt-retention-audit = as long as their object
+vvt-retention-erasure-label = Accounts on request
+vvt-retention-erasure = at once (Art. 17 GDPR); what the employers must keep shows only a pseudonym
+vvt-toms = Technical and organisational measures (Art. 32 GDPR)
+vvt-tom-access-label = Access
+vvt-tom-access = Roles per organisation; every request and object is checked; nobody decides on themselves (four eyes); e-mail addresses are seen only by the person and by those who must reach them in a swap.
+vvt-tom-secrets-label = Secrets
+vvt-tom-secrets = Passwords with Argon2id; sessions, links and tokens as hashes only; sign-in locked after failed attempts.
+vvt-tom-sessions-label = Sessions
+vvt-tom-sessions = End after { $idle } minutes without activity, at the latest after { $absolute } hours; a warning before the end.
+vvt-tom-transport-label = Transport
+vvt-tom-transport-tls = Only over HTTPS (HSTS, secure cookies).
+vvt-tom-transport-plain = This installation is not set up behind HTTPS: put a TLS proxy in front of it for production.
+vvt-tom-audit-label = Accountability
+vvt-tom-audit = Every change is stored with its audit entry in the same transaction.
+vvt-tom-pseudonyms-label = Data minimisation
+vvt-tom-pseudonyms = Access and export ("My data"), erasure with pseudonyms instead of names, retention periods enforced by a background worker.
+vvt-tom-backup-label = Availability
+vvt-tom-backup = Backups with "jobtausch backup" (SQLite) or pg_dump (PostgreSQL); restoring is documented and tested.

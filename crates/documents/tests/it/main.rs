@@ -5,6 +5,7 @@
 mod agreement;
 mod calendar;
 mod certificate;
+mod report;
 mod samples;
 mod tools;
 

@@ -14,6 +14,7 @@ mod my_data;
 mod outage;
 mod privacy;
 mod relay;
+mod retention;
 
 /// This crate's folder, as cargo tells the running test: a test binary reused from another
 /// checkout (a shared target directory) still reads the files of this one.

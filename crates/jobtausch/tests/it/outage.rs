@@ -21,6 +21,7 @@ async fn relay_outage_mid_journey_loses_nothing_and_sends_once() {
         demo: false,
         metrics_token: None,
         mail_lease: jobtausch::mailer::LEASE,
+        retention: Default::default(),
     };
     let app = jobtausch::server::app(db.clone(), &opts);
     let account = |email: &'static str| {

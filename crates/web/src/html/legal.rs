@@ -24,6 +24,25 @@ pub fn routes() -> Router<App> {
         .route("/accessibility", get(accessibility))
         .route("/easy-language", get(easy))
         .route("/admin/legal", get(edit).post(save))
+        .route("/admin/privacy-record", get(record))
+        .route("/admin/privacy-record.pdf", get(record_pdf))
+}
+
+/// The record of processing activities, to read and to file (organisers).
+#[derive(Template)]
+#[template(path = "privacy_record.html")]
+struct RecordPage {
+    ctx: Ctx,
+    record: app::retention::ProcessingRecord,
+}
+
+async fn record(State(app): State<App>, SignedIn(ctx, me): SignedIn) -> HttpResult<Response> {
+    let record = app::retention::processing_record(&app, &me.actor(), ctx.lang).await?;
+    Ok(render(&RecordPage { ctx, record }))
+}
+
+async fn record_pdf(State(app): State<App>, SignedIn(ctx, me): SignedIn) -> HttpResult<Response> {
+    Ok(crate::respond::download(app::retention::processing_record_pdf(&app, &me.actor(), ctx.lang).await?))
 }
 
 #[derive(Template)]

@@ -106,6 +106,33 @@ async fn legal_pages_come_from_the_organisers_details(db: Db) {
     let again = organiser.get("/admin/legal").await.body;
     assert!(again.contains("value=\"2027-01-19\"") && again.contains("Stadt Lindenfeld"));
     assert!(!organiser.get("/").await.body.contains("href=\"/admin/legal\""));
+
+    // The record of processing activities is made from the details and the settings: to read,
+    // and as a PDF for the data protection officer's files (organisers only).
+    assert!(again.contains("href=\"/admin/privacy-record\""));
+    assert_eq!(admin.get("/admin/privacy-record").await.status, 403);
+    assert_eq!(admin.get("/admin/privacy-record.pdf").await.status, 403);
+    let record = organiser.get("/admin/privacy-record").await;
+    assert_eq!(record.status, 200);
+    for text in [
+        "Verzeichnis von Verarbeitungstätigkeiten",
+        "Stadt Lindenfeld",
+        "Max Datenschutz",
+        "§ 3 Landesdatenschutzgesetz",
+        "7 Tage nach der Registrierung",
+        "30 Tage nach dem Versand",
+        "6 Jahre nach der Tauschwoche",
+        "Ende nach 30 Minuten ohne Aktivität",
+    ] {
+        assert!(record.body.contains(text), "the record lacks {text}");
+    }
+    let pdf = organiser.client.get(app.url("/admin/privacy-record.pdf")).send().await.unwrap();
+    assert_eq!(pdf.headers()["content-type"], "application/pdf");
+    let text = crate::swaps::pdftotext(&pdf.bytes().await.unwrap());
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for words in ["Verzeichnis von Verarbeitungstätigkeiten", "Stadt Lindenfeld", "90 Tage nach der Tauschwoche"] {
+        assert!(text.contains(words), "the PDF lacks {words}:\n{text}");
+    }
 }
 
 async fn the_api_reads_and_keeps_the_legal_details(db: Db) {
