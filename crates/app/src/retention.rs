@@ -301,7 +301,7 @@ fn period_words(lang: Locale, period: Period, class: &str) -> String {
         Period::Months(m) if m % 12 == 0 => ("vvt-years", m / 12),
         Period::Months(m) => ("vvt-months", m),
     };
-    let span = t_args(lang, key, &[("count", crate::i18n::arg(n))]);
+    let span = t_args(lang, key, &[("count", crate::i18n::count(usize::try_from(n).unwrap_or(usize::MAX)))]);
     t_args(lang, &format!("vvt-after-{class}"), &[("span", crate::i18n::arg(span))])
 }
 

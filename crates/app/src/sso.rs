@@ -61,15 +61,16 @@ fn http() -> Result<&'static reqwest::Client> {
     Ok(HTTP.get_or_init(|| client))
 }
 
-/// A provider's address: `https://`, or `http://` on this machine's loopback (a provider under
-/// test). What the provider's discovery document names as its issuer must match it exactly.
-fn parse_issuer(raw: &str) -> Result<IssuerUrl, FieldError> {
+/// A provider's address: `https://`; `http://` only on this machine's loopback and only for an
+/// instance that is itself not served over TLS (a provider under test, never in production).
+/// What the provider's discovery document names as its issuer must match it exactly.
+fn parse_issuer(raw: &str, plain_loopback: bool) -> Result<IssuerUrl, FieldError> {
     let issuer = IssuerUrl::new(raw.trim().to_owned()).map_err(|_| FieldError::new("issuer", Reason::Link))?;
     let url = issuer.url();
     let loopback = matches!(url.host_str(), Some("127.0.0.1" | "localhost" | "[::1]"));
     match url.scheme() {
         "https" => Ok(issuer),
-        "http" if loopback => Ok(issuer),
+        "http" if loopback && plain_loopback => Ok(issuer),
         _ => Err(FieldError::new("issuer", Reason::Link)),
     }
 }
@@ -150,7 +151,7 @@ pub async fn save(app: &App, actor: &Actor, org: OrgId, input: &ProviderInput) -
     let organisation = store::orgs::get(&app.db, org).await?;
     let saved = store::sso::provider(&app.db, org).await?;
     let mut errs = Errors::default();
-    let issuer = errs.take(parse_issuer(&input.issuer));
+    let issuer = errs.take(parse_issuer(&input.issuer, !app.config.behind_tls));
     let client_id = input.client_id.trim();
     let secret = input.client_secret.trim();
     for (field, value) in [("client_id", client_id), ("client_secret", secret)] {
@@ -368,7 +369,10 @@ async fn after_vouching(app: &App, provider: &Provider, next: &str, claims: Clai
     let org = provider.org_id;
     let subject = claims.subject().as_str().to_owned();
     if let Some(user) = store::sso::identity_user(&app.db, org, &subject).await? {
-        let (session, account) = open_session(app, user, org, "login.sso").await?;
+        // Signed in when the provider says the person authenticated: a "sign in again" the
+        // provider answered from its own older session does not confirm a signature.
+        let via = store::users::ProviderSignIn { org, authenticated_at: claims.auth_time() };
+        let (session, account) = open_session(app, user, via, "login.sso").await?;
         return Ok(Finished::SignedIn { session, account: Box::new(account), next: next.to_owned() });
     }
     // Only an address the provider says it verified, of a domain its organisation holds and
@@ -416,10 +420,16 @@ fn display_name(claims: &Claims, email: &Email) -> String {
 }
 
 /// Starts a session opened through `org`'s provider.
-async fn open_session(app: &App, user: UserId, org: OrgId, action: &'static str) -> Result<(String, Account)> {
+async fn open_session(
+    app: &App,
+    user: UserId,
+    via: store::users::ProviderSignIn,
+    action: &'static str,
+) -> Result<(String, Account)> {
+    let org = via.org;
     let secret = new_secret();
     let effects = Effects::audit(AuditEntry::new(Some(user), action, "user", user).detail(org.to_string()));
-    store::users::create_session(&app.db, user, &hash_secret(&secret), app.config.sessions, Some(org), &effects)
+    store::users::create_session(&app.db, user, &hash_secret(&secret), app.config.sessions, Some(via), &effects)
         .await?;
     Ok((secret, store::users::account(&app.db, user).await?))
 }
@@ -496,7 +506,7 @@ pub async fn create_account(
         store::StoreError::NotFound => Error::SignIn("sign-in-expired"),
         e => e.into(),
     })?;
-    let (session, account) = open_session(app, user.id, held.org_id, "login.sso").await?;
+    let (session, account) = open_session(app, user.id, held.org_id.into(), "login.sso").await?;
     Ok((session, account, held.next))
 }
 
@@ -529,7 +539,7 @@ pub async fn link_account(app: &App, secret: &str, password: &str) -> Result<(St
         store::StoreError::Taken(_) => Error::Conflict("already-linked"),
         e => e.into(),
     })?;
-    let (session, account) = open_session(app, user, held.org_id, "login.sso").await?;
+    let (session, account) = open_session(app, user, held.org_id.into(), "login.sso").await?;
     Ok((session, account, held.next))
 }
 
@@ -545,4 +555,18 @@ pub(crate) async fn logout_url(app: &App, org: OrgId) -> Option<String> {
     let request =
         LogoutRequest::from(end).set_client_id(ClientId::new(provider.client_id)).set_post_logout_redirect_uri(back);
     Some(request.http_get_url().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_issuer;
+
+    #[test]
+    fn plain_http_only_on_the_loopback_of_an_instance_without_tls() {
+        assert!(parse_issuer("https://login.kreis.example/realms/kreis", false).is_ok());
+        assert!(parse_issuer("http://127.0.0.1:9000", true).is_ok(), "a provider under test");
+        assert!(parse_issuer("http://127.0.0.1:9000", false).is_err(), "never beside production");
+        assert!(parse_issuer("http://login.kreis.example", true).is_err());
+        assert!(parse_issuer("ftp://login.kreis.example", true).is_err());
+    }
 }

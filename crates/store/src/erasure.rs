@@ -159,6 +159,11 @@ pub async fn erase(db: &Db, erasure: &Erasure, effects: &Effects) -> Result<Outc
             delete.execute(&mut *tx).await?;
         }
         sqlx::query("UPDATE swaps SET message = NULL WHERE proposer_id = $1").bind(id).execute(&mut *tx).await?;
+        // An approval handed to them goes back to their organisation's approvers.
+        sqlx::query("UPDATE swap_approvals SET delegate_id = NULL WHERE delegate_id = $1 AND status = 'pending'")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         sqlx::query("UPDATE accessibility_reports SET email = NULL WHERE LOWER(email) = $1")
             .bind(&email_norm)
             .execute(&mut *tx)

@@ -429,27 +429,45 @@ impl Default for SessionLimits {
     }
 }
 
+/// A sign-in through an organisation's identity provider.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProviderSignIn {
+    pub org: OrgId,
+    /// When the person authenticated there (the ID token's `auth_time`), if the provider says:
+    /// a sign-in the provider answered from an older session of its own is not a fresh one.
+    pub authenticated_at: Option<DateTime<Utc>>,
+}
+
+impl From<OrgId> for ProviderSignIn {
+    fn from(org: OrgId) -> Self {
+        Self { org, authenticated_at: None }
+    }
+}
+
 /// Starts a session (a new id at every login) and records the login; `via` is the
-/// organisation whose identity provider signed the person in, if one did.
+/// sign-in through an organisation's identity provider, if one signed the person in. The
+/// session counts as signed in when the person authenticated (now, or the provider's time).
 pub async fn create_session(
     db: &Db,
     user: UserId,
     token_hash: &str,
     limits: SessionLimits,
-    via: Option<OrgId>,
+    via: Option<ProviderSignIn>,
     effects: &Effects,
 ) -> Result<(), StoreError> {
     let at = now();
+    let signed_in = via.and_then(|v| v.authenticated_at).map_or(at, |t| t.min(at));
     write_tx!(db, tx => {
         sqlx::query(
             "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, sso_org_id) \
-             VALUES ($1, $2, $3, $3, $4, $5)",
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
             .bind(token_hash)
             .bind(user.0)
+            .bind(signed_in)
             .bind(at)
             .bind(at + limits.absolute)
-            .bind(via.map(|o| o.0))
+            .bind(via.map(|v| v.org.0))
             .execute(&mut *tx)
             .await?;
         // Sessions past their end or idle for too long.

@@ -1442,4 +1442,4 @@ vvt-tom-audit = Jede Änderung wird mit ihrem Protokolleintrag in derselben Tran
 vvt-tom-pseudonyms-label = Datensparsamkeit
 vvt-tom-pseudonyms = Auskunft und Export („Meine Daten“), Löschung mit Pseudonymen statt Namen, Löschfristen durch einen Hintergrunddienst.
 vvt-tom-backup-label = Verfügbarkeit
-vvt-tom-backup = Sicherungen mit „jobtausch backup“ (SQLite) oder pg_dump (PostgreSQL); Wiederherstellung ist dokumentiert und getestet.
+vvt-tom-backup = Sicherungen mit „jobtausch backup“ (SQLite) oder dem Sicherungswerkzeug von PostgreSQL; die Wiederherstellung ist dokumentiert und getestet.

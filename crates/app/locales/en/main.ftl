@@ -1442,4 +1442,4 @@ vvt-tom-audit = Every change is stored with its audit entry in the same transact
 vvt-tom-pseudonyms-label = Data minimisation
 vvt-tom-pseudonyms = Access and export ("My data"), erasure with pseudonyms instead of names, retention periods enforced by a background worker.
 vvt-tom-backup-label = Availability
-vvt-tom-backup = Backups with "jobtausch backup" (SQLite) or pg_dump (PostgreSQL); restoring is documented and tested.
+vvt-tom-backup = Backups with "jobtausch backup" (SQLite) or PostgreSQL's dump tool; restoring is documented and tested.

@@ -107,12 +107,32 @@ async fn a_sign_in_is_used_once_and_creates_or_links(db: Db) {
     assert!(matches!(sso::link(&db, "held-3", bernd, &other, &effects("sso.linked")).await, Err(StoreError::Taken(_))));
 
     // Sessions remember the provider that opened them, for the logout there.
-    users::create_session(&db, bernd, "sess-sso", users::SessionLimits::default(), Some(kreis), &effects("login"))
-        .await
-        .unwrap();
+    users::create_session(
+        &db,
+        bernd,
+        "sess-sso",
+        users::SessionLimits::default(),
+        Some(kreis.into()),
+        &effects("login"),
+    )
+    .await
+    .unwrap();
     assert_eq!(users::delete_session(&db, "sess-sso").await.unwrap(), Some(kreis));
     users::create_session(&db, bernd, "sess-pw", users::SessionLimits::default(), None, &effects("login"))
         .await
         .unwrap();
     assert_eq!(users::delete_session(&db, "sess-pw").await.unwrap(), None);
+
+    // A session counts as signed in when the provider says the person authenticated (an
+    // answer from the provider's own older session is not a fresh sign-in), never later than now.
+    let earlier = now() - Duration::minutes(20);
+    let via = users::ProviderSignIn { org: kreis, authenticated_at: Some(earlier) };
+    let limits = users::SessionLimits::default();
+    users::create_session(&db, bernd, "sess-old", limits, Some(via), &effects("login")).await.unwrap();
+    let live = users::session_user(&db, "sess-old", limits).await.unwrap().unwrap();
+    assert_eq!(live.signed_in_at, earlier);
+    let future = users::ProviderSignIn { org: kreis, authenticated_at: Some(now() + Duration::hours(1)) };
+    users::create_session(&db, bernd, "sess-skew", limits, Some(future), &effects("login")).await.unwrap();
+    let live = users::session_user(&db, "sess-skew", limits).await.unwrap().unwrap();
+    assert!(live.signed_in_at <= now(), "a provider's clock ahead of ours does not make a session fresh for longer");
 }

@@ -188,7 +188,8 @@ pub struct EraseRequest {
 /// cancelled with notice, their data goes, and what the employers must keep names a pseudonym.
 /// Refused (409) while a swap week of theirs is under way.
 #[utoipa::path(post, path = "/api/me/erase", request_body = EraseRequest, security(("bearer" = [])),
-    responses((status = 204), (status = 409, description = "A swap week is under way")))]
+    responses((status = 204), (status = 409, description = "A swap week is under way"),
+        (status = 429, description = "Too many wrong passwords; try again later")))]
 async fn erase(
     State(app): State<App>,
     ApiUser(a): ApiUser,

@@ -103,7 +103,7 @@ impl utoipa::Modify for BearerAuth {
 /// The error answers of every operation, declared once: a refusal is a problem+json, and
 /// which statuses an operation can answer follows from what it takes. Every operation may
 /// answer 400 (an unreadable request), 404, 409 and 422; one that needs a token also 401 and
-/// 403; one that takes a body 413; login-like ones 429.
+/// 403; one that takes a body 413; login-like ones 429 (and those that take a password say so).
 pub struct ProblemResponses;
 
 impl utoipa::Modify for ProblemResponses {

@@ -268,7 +268,8 @@ impl ActionRequest {
 /// `consent`, `refuse`, `sign` or `cancel`, with the fields that action needs.
 #[utoipa::path(post, path = "/api/swaps/{id}/{action}", request_body = ActionRequest,
     params(("id" = Uuid, Path, description = "swap id"), ("action" = String, Path, description = "the action")),
-    security(("bearer" = [])), responses((status = 200, body = SwapJson)))]
+    security(("bearer" = [])), responses((status = 200, body = SwapJson),
+        (status = 429, description = "Too many wrong passwords when signing; try again later")))]
 async fn swap_action(
     State(app): State<App>,
     ApiUser(me): ApiUser,

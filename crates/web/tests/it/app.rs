@@ -95,7 +95,7 @@ impl TestApp {
         let secret = app::secrets::new_secret();
         let hash = app::secrets::hash_secret(&secret);
         let limits = store::users::SessionLimits::default();
-        store::users::create_session(&self.db, user, &hash, limits, Some(org), &fx("login")).await.unwrap();
+        store::users::create_session(&self.db, user, &hash, limits, Some(org.into()), &fx("login")).await.unwrap();
         let at = store::now() - chrono::Duration::minutes(minutes_ago);
         let sql = format!("UPDATE sessions SET created_at = '{}' WHERE token_hash = '{hash}'", at.to_rfc3339());
         store::testing::execute(&self.db, &sql).await;

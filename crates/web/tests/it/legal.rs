@@ -122,6 +122,7 @@ async fn legal_pages_come_from_the_organisers_details(db: Db) {
         "7 Tage nach der Registrierung",
         "30 Tage nach dem Versand",
         "6 Jahre nach der Tauschwoche",
+        "ein Jahr nach dem Ende",
         "Ende nach 30 Minuten ohne Aktivität",
     ] {
         assert!(record.body.contains(text), "the record lacks {text}");
