@@ -166,8 +166,10 @@ pub(crate) async fn generate(app: &App, swap: &Swap) -> Result<NewAgreement> {
 /// with the agreement (and on its signature page); this copy no longer matches it, by design.
 pub(crate) async fn pseudonymised(source: &str, name: &str, pseudonym: &str) -> Result<(String, Vec<u8>)> {
     let mut source: Source = serde_json::from_str(source).map_err(pdf_error)?;
+    // Only the pseudonym and the organisation stay: the job title would point at the person.
     for party in source.parties.iter_mut().filter(|p| p.name == name) {
         party.name = pseudonym.to_owned();
+        party.role_title = "–".to_owned();
     }
     // A template may name the parties in its text ("{names}").
     for paragraph in &mut source.paragraphs {

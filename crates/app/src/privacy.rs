@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use domain::swap::{Swap, SwapError};
 use domain::values::IsoWeek;
 use domain::{OrgId, UserId};
-use store::erasure::{Erasure, Outcome};
+use store::erasure::{Erasure, Outcome, Reissued};
 use store::privacy::Section;
 use store::{AuditEntry, Effects};
 
@@ -157,9 +157,13 @@ async fn member_to_erase(app: &App, admin: &Account, org: OrgId, user: UserId) -
     if person.org_id != Some(org) {
         return Err(Error::NotFound);
     }
-    // An organiser serves the whole network: only another organiser removes them.
+    // An organiser serves the whole network: only another organiser removes them. An admin's
+    // account goes once the role is taken away (recorded on its own), not in the same stroke.
     if person.organiser && !admin.organiser {
         return Err(Error::Forbidden("organiser-account"));
+    }
+    if person.roles.contains(&domain::access::OrgRole::OrgAdmin) && !admin.organiser {
+        return Err(Error::Forbidden("admin-account"));
     }
     Ok(person)
 }
@@ -191,14 +195,14 @@ async fn plan(app: &App, person: Account) -> Result<ErasurePlan> {
 /// a fresh sign-in through their organisation's provider).
 pub async fn erase_me(app: &App, me: &Account, how: &Confirmation) -> Result<()> {
     crate::account::confirm(app, me, how).await?;
-    erase(app, Some(me.id), plan(app, me.clone()).await?, ErasureReason::OwnRequest).await
+    erase(app, Some(me), plan(app, me.clone()).await?, ErasureReason::OwnRequest).await
 }
 
 /// Erases the account of `user`, who left the organisation `org` (its admins and the
 /// organisers), with an entry in the organisation's audit trail.
 pub async fn erase_member(app: &App, admin: &Account, org: OrgId, user: UserId) -> Result<()> {
     let person = member_to_erase(app, admin, org, user).await?;
-    erase(app, Some(admin.id), plan(app, person).await?, ErasureReason::LeftOrganisation).await
+    erase(app, Some(admin), plan(app, person).await?, ErasureReason::LeftOrganisation).await
 }
 
 /// Erases an account whose address was never confirmed (the retention worker, nobody acting).
@@ -210,7 +214,7 @@ pub(crate) async fn erase_unverified(app: &App, user: UserId) -> Result<()> {
 /// Carries out an erasure: the swaps not under way end first (each its own step, with its
 /// notices), then, in one transaction, the person's data goes and what is kept names a
 /// pseudonym.
-async fn erase(app: &App, by: Option<UserId>, plan: ErasurePlan, reason: ErasureReason) -> Result<()> {
+async fn erase(app: &App, by: Option<&Account>, plan: ErasurePlan, reason: ErasureReason) -> Result<()> {
     if plan.under_way.is_some() {
         return Err(Error::Conflict("swap-under-way"));
     }
@@ -218,7 +222,8 @@ async fn erase(app: &App, by: Option<UserId>, plan: ErasurePlan, reason: Erasure
     let today = crate::today();
     for mut swap in plan.ending {
         let events = swap.end_for_erasure(person.id, today)?;
-        crate::journey::record(app, swap, Some(&person), events).await?;
+        // Recorded as done by whoever erases (the person, or their admin).
+        crate::journey::record(app, swap, Some(by.unwrap_or(&person)), events).await?;
     }
     let periods = app.config.retention;
     let kept = store::erasure::kept_agreements(&app.db, person.id).await?;
@@ -234,10 +239,11 @@ async fn erase(app: &App, by: Option<UserId>, plan: ErasurePlan, reason: Erasure
     let mut reissued = Vec::new();
     for k in kept {
         let (source, pdf) = crate::agreement::pseudonymised(&k.source, &person.display_name, &pseudonym).await?;
-        reissued.push((k.swap, source, pdf));
+        reissued.push(Reissued { swap: k.swap, read: k.source, source, pdf });
     }
     let until = keep_until.map(crate::i18n::local_date).unwrap_or_else(|| "–".into());
     let detail = format!("{}; kept until {until}", reason.code());
+    let by = by.map(|a| a.id);
     let mut effects = Effects::audit(AuditEntry::new(by, "user.erased", "user", person.id).detail(detail));
     if let (ErasureReason::LeftOrganisation, Some(org)) = (reason, person.org_id) {
         effects.audit.push(AuditEntry::new(by, "member.erased", "organisation", org).detail(person.id.to_string()));

@@ -63,8 +63,20 @@ pub struct Erasure {
     pub reason: &'static str,
     /// Until when what is kept about the person stays (then it is erased by the retention worker).
     pub keep_until: Option<DateTime<Utc>>,
-    /// Kept agreements made again: (swap, source with the pseudonym, document with the pseudonym).
-    pub reissued: Vec<(SwapId, String, Vec<u8>)>,
+    /// Kept agreements made again: the agreement as read, its source and document with the
+    /// pseudonym.
+    pub reissued: Vec<Reissued>,
+}
+
+/// A kept agreement made again with a pseudonym.
+#[derive(Debug, Clone)]
+pub struct Reissued {
+    pub swap: SwapId,
+    /// The source it was made from, as read: it is replaced only if still the same (two members
+    /// erased at once would otherwise bring back the first one's name).
+    pub read: String,
+    pub source: String,
+    pub pdf: Vec<u8>,
 }
 
 /// Whether the person's account stayed as a tombstone (something kept points at it) or went.
@@ -82,7 +94,10 @@ enum By {
     Both,
 }
 
-/// Rows that are the person's own, deleted whole: (table, condition, what it names).
+/// Rows that are the person's own, deleted whole: (table, condition, what it names). What
+/// others keep about the person's part stays, naming the tombstone: an organisation's feedback
+/// they wrote, the host's appointments and access for them (whose revocation is still due),
+/// the deputy they were for a colleague.
 const OWN_ROWS: &[(&str, &str, By)] = &[
     ("profile_topics", "user_id = $1", By::Id),
     ("profile_weeks", "user_id = $1", By::Id),
@@ -101,10 +116,7 @@ const OWN_ROWS: &[(&str, &str, By)] = &[
     ("swap_checkins", "user_id = $1", By::Id),
     ("swap_reflections", "user_id = $1", By::Id),
     ("swap_handovers", "author_id = $1", By::Id),
-    ("swap_feedback", "author_id = $1", By::Id),
-    ("swap_deputies", "member_id = $1 OR deputy_id = $1", By::Id),
-    ("swap_appointments", "guest_id = $1", By::Id),
-    ("swap_access_items", "guest_id = $1", By::Id),
+    ("swap_deputies", "member_id = $1", By::Id),
     // Signatures and documents of swaps that were never confirmed: nobody must keep them.
     (
         "swap_signatures",
@@ -123,8 +135,45 @@ const OWN_ROWS: &[(&str, &str, By)] = &[
 ];
 
 /// Tables whose texts are not the person's to scrub: other accounts (a namesake keeps their
-/// name) and the organisations' own names and domains.
-const NOT_SCRUBBED: &[&str] = &["users", "organisations", "org_domains", "identity_provider_domains"];
+/// name), the organisations' own names and domains, the installation's legal details and
+/// agreement templates (documents the organisers and admins keep on purpose), and agreements
+/// (the person's kept ones are made again whole, other swaps' are not theirs).
+const NOT_SCRUBBED: &[&str] = &[
+    "users",
+    "organisations",
+    "org_domains",
+    "identity_provider_domains",
+    "installation_settings",
+    "agreement_templates",
+    "agreements",
+];
+
+/// Columns whose reference the database sets to NULL when the account goes: they keep no
+/// tombstone alive.
+const NULLED_WITH_THE_ACCOUNT: &[(&str, &str)] = &[
+    ("invitations", "invited_by"),
+    ("agreement_templates", "created_by"),
+    ("installation_settings", "updated_by"),
+    ("identity_providers", "updated_by"),
+    ("accessibility_reports", "answered_by"),
+];
+
+/// The swaps a person had a part in (as a member, proposer, decider, host, guest, deputy or
+/// feedback's author): texts tied to other swaps are not searched for their name, so that a
+/// namesake elsewhere keeps theirs.
+const TIED_SWAPS: &str = "SELECT swap_id FROM swap_members WHERE user_id = $1 \
+    UNION SELECT id FROM swaps WHERE proposer_id = $1 \
+    UNION SELECT swap_id FROM swap_approvals WHERE decided_by = $1 OR delegate_id = $1 \
+    UNION SELECT swap_id FROM swap_bodies WHERE decided_by = $1 \
+    UNION SELECT swap_id FROM swap_appointments WHERE created_by = $1 OR guest_id = $1 \
+    UNION SELECT swap_id FROM swap_access_items WHERE owner_id = $1 OR guest_id = $1 \
+    UNION SELECT swap_id FROM swap_deputies WHERE member_id = $1 OR deputy_id = $1 \
+    UNION SELECT swap_id FROM swap_feedback WHERE author_id = $1 \
+    UNION SELECT swap_id FROM swap_handovers WHERE author_id = $1";
+
+/// States of a swap that still needs its members (not ended, not done).
+const LIVE_STATES: &str =
+    "'proposed', 'accepted', 'approvals_pending', 'agreement_pending', 'confirmed', 'in_progress'";
 
 /// The columns (other than the account itself and the audit log, which names ids without
 /// keys) through which kept records point at a person by id.
@@ -133,6 +182,7 @@ pub(crate) fn references() -> impl Iterator<Item = (&'static str, &'static str)>
         .iter()
         .filter(|(t, c, _)| *t != "users" && *t != "audit_log" && (c.ends_with("_id") || c.ends_with("_by")))
         .map(|(t, c, _)| (*t, *c))
+        .filter(|r| !NULLED_WITH_THE_ACCOUNT.contains(r))
 }
 
 /// Erases the person in one transaction, with `effects` (the audit entry).
@@ -147,6 +197,18 @@ pub async fn erase(db: &Db, erasure: &Erasure, effects: &Effects) -> Result<Outc
                 .fetch_optional(&mut *tx)
                 .await?;
         let Some((name, email, email_norm)) = person else { return Err(StoreError::NotFound) };
+        // A swap proposed or accepted since the erasure was planned still needs them.
+        let live: i64 = sqlx::query_scalar(&format!(
+            "SELECT COUNT(*) FROM swaps s JOIN swap_members m ON m.swap_id = s.id \
+             WHERE m.user_id = $1 AND s.state IN ({LIVE_STATES})"
+        ))
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?;
+        if live > 0 {
+            return Err(StoreError::Conflict);
+        }
+        let tied: Vec<Uuid> = sqlx::query_scalar(TIED_SWAPS).bind(id).fetch_all(&mut *tx).await?;
         for (table, condition, by) in OWN_ROWS {
             let sql = format!("DELETE FROM {table} WHERE {condition}");
             // PostgreSQL takes exactly the parameters a statement names: an address alone is `$1`.
@@ -168,13 +230,17 @@ pub async fn erase(db: &Db, erasure: &Erasure, effects: &Effects) -> Result<Outc
             .bind(&email_norm)
             .execute(&mut *tx)
             .await?;
-        for (swap, source, pdf) in &erasure.reissued {
-            sqlx::query("UPDATE agreements SET templates = $2, pdf = $3 WHERE swap_id = $1")
-                .bind(swap.0)
-                .bind(source)
-                .bind(pdf)
+        for r in &erasure.reissued {
+            let done = sqlx::query("UPDATE agreements SET templates = $2, pdf = $3 WHERE swap_id = $1 AND templates = $4")
+                .bind(r.swap.0)
+                .bind(&r.source)
+                .bind(&r.pdf)
+                .bind(&r.read)
                 .execute(&mut *tx)
                 .await?;
+            if done.rows_affected() != 1 {
+                return Err(StoreError::Conflict);
+            }
         }
 
         // The name and the address, wherever a text keeps them.
@@ -185,36 +251,63 @@ pub async fn erase(db: &Db, erasure: &Erasure, effects: &Effects) -> Result<Outc
         ];
         let columns_sql = match backend {
             Backend::Sqlite => {
-                "SELECT m.name, p.name FROM pragma_table_list m, pragma_table_info(m.name) p \
-                 WHERE m.schema = 'main' AND m.type = 'table' AND m.name NOT LIKE 'sqlite_%' \
-                 AND m.name NOT LIKE '_sqlx%' AND UPPER(p.type) = 'TEXT'"
+                "SELECT m.name, p.name, UPPER(p.type) = 'TEXT' FROM pragma_table_list m, pragma_table_info(m.name) p \
+                 WHERE m.schema = 'main' AND m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%'"
             }
             Backend::Postgres => {
-                "SELECT table_name::text, column_name::text FROM information_schema.columns \
-                 WHERE table_schema = current_schema() AND table_name NOT LIKE '_sqlx%' AND data_type = 'text'"
+                "SELECT table_name::text, column_name::text, data_type = 'text' FROM information_schema.columns \
+                 WHERE table_schema = current_schema() AND table_name NOT LIKE '_sqlx%'"
             }
         };
-        let columns: Vec<(String, String)> = sqlx::query_as(columns_sql).fetch_all(&mut *tx).await?;
+        let columns: Vec<(String, String, bool)> = sqlx::query_as(columns_sql).fetch_all(&mut *tx).await?;
         let (row_id, by_row_id) = match backend {
             Backend::Sqlite => ("CAST(rowid AS TEXT)", "rowid = CAST($2 AS INTEGER)"),
             Backend::Postgres => ("ctid::text", "ctid = $2::tid"),
         };
-        for (table, column) in columns.iter().filter(|(t, _)| !NOT_SCRUBBED.contains(&t.as_str())) {
-            let select = format!(
-                "SELECT {row_id}, {column} FROM {table} WHERE {column} LIKE $1 ESCAPE '\\' \
-                 OR LOWER({column}) LIKE $2 ESCAPE '\\' OR LOWER({column}) LIKE $3 ESCAPE '\\'"
-            );
-            let rows: Vec<(String, String)> = sqlx::query_as(&select)
-                .bind(needles[0].pattern())
-                .bind(needles[1].pattern())
-                .bind(needles[2].pattern())
-                .fetch_all(&mut *tx)
-                .await?;
-            let update = format!("UPDATE {table} SET {column} = $1 WHERE {by_row_id}");
-            for (row, text) in rows {
-                let scrubbed = needles.iter().fold(text.clone(), |t, n| n.replace_in(&t));
-                if scrubbed != text {
-                    sqlx::query(&update).bind(scrubbed).bind(row).execute(&mut *tx).await?;
+        // Texts tied to a swap are searched only among the swaps the person had a part in.
+        let tied_list = if tied.is_empty() {
+            "NULL".to_owned()
+        } else {
+            (4..4 + tied.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+        };
+        let texts = columns.iter().filter(|(t, _, text)| *text && !NOT_SCRUBBED.contains(&t.as_str()));
+        for (table, column, _) in texts {
+            let mut only = String::new();
+            if columns.iter().any(|(t, c, _)| t == table && c == "swap_id") {
+                only.push_str(&format!(" AND (swap_id IS NULL OR swap_id IN ({tied_list}))"));
+            }
+            // A mail sent is in its recipient's mailbox: the copy kept here goes; one still
+            // waiting goes out with the pseudonym.
+            let passes: &[(&str, bool)] = if table == "outbox" {
+                &[(" AND sent_at IS NOT NULL", true), (" AND sent_at IS NULL", false)]
+            } else {
+                &[("", false)]
+            };
+            for (pass, delete) in passes {
+                let select = format!(
+                    "SELECT {row_id}, {column} FROM {table} WHERE ({column} LIKE $1 ESCAPE '\\' \
+                     OR LOWER({column}) LIKE $2 ESCAPE '\\' OR LOWER({column}) LIKE $3 ESCAPE '\\'){only}{pass}"
+                );
+                let mut query = sqlx::query_as(&select)
+                    .bind(needles[0].pattern())
+                    .bind(needles[1].pattern())
+                    .bind(needles[2].pattern());
+                for swap in &tied {
+                    query = query.bind(swap);
+                }
+                let rows: Vec<(String, String)> = query.fetch_all(&mut *tx).await?;
+                for (row, text) in rows {
+                    let scrubbed = scrub(&text, &needles);
+                    if scrubbed == text {
+                        continue;
+                    }
+                    if *delete {
+                        let sql = format!("DELETE FROM {table} WHERE {}", by_row_id.replace("$2", "$1"));
+                        sqlx::query(&sql).bind(row).execute(&mut *tx).await?;
+                    } else {
+                        let sql = format!("UPDATE {table} SET {column} = $1 WHERE {by_row_id}");
+                        sqlx::query(&sql).bind(scrubbed).bind(row).execute(&mut *tx).await?;
+                    }
                 }
             }
         }
@@ -259,6 +352,39 @@ pub async fn erase(db: &Db, erasure: &Erasure, effects: &Effects) -> Result<Outc
         outcome
     });
     Ok(outcome)
+}
+
+/// `text` with every needle replaced. A calendar's folded lines (RFC 5545: a line break and a
+/// space) are joined first, so that a name split across two lines is found, and folded again.
+fn scrub(text: &str, needles: &[Needle]) -> String {
+    let folded = text.contains("\r\n ");
+    let joined = if folded { text.replace("\r\n ", "") } else { text.to_owned() };
+    let replaced = needles.iter().fold(joined.clone(), |t, n| n.replace_in(&t));
+    match (replaced == joined, folded) {
+        (true, _) => text.to_owned(),
+        (false, true) => fold_lines(&replaced),
+        (false, false) => replaced,
+    }
+}
+
+/// Folds calendar lines longer than 75 octets at character boundaries (RFC 5545, 3.1).
+fn fold_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 64);
+    for (i, line) in text.split("\r\n").enumerate() {
+        if i > 0 {
+            out.push_str("\r\n");
+        }
+        let mut width = 0;
+        for c in line.chars() {
+            if width + c.len_utf8() > 75 {
+                out.push_str("\r\n ");
+                width = 1;
+            }
+            out.push(c);
+            width += c.len_utf8();
+        }
+    }
+    out
 }
 
 /// One text to take out of the database and what replaces it.
@@ -328,5 +454,18 @@ mod tests {
         );
         assert_eq!(address.pattern(), "%anna@stadt.example%");
         assert_eq!(Needle::address("a_b@x.example", "p").pattern(), "%a\\_b@x.example%");
+    }
+
+    #[test]
+    fn a_name_split_across_folded_calendar_lines_is_found_and_folded_again() {
+        let needles = [Needle::name("Anna-Lena Schmidt-Weißenberger", "Person 4F2A91")];
+        let line =
+            format!("SUMMARY:Jobtausch-Briefing mit Eva Nowak und Anna-Lena Schmidt-Weißenberger{}", " x".repeat(30));
+        let folded = super::fold_lines(&format!("BEGIN:VEVENT\r\n{line}\r\nEND:VEVENT"));
+        assert!(!folded.contains("Anna-Lena Schmidt-Weißenberger"), "the name is split: {folded:?}");
+        let scrubbed = super::scrub(&folded, &needles);
+        assert!(scrubbed.replace("\r\n ", "").contains("mit Eva Nowak und Person 4F2A91 x"), "{scrubbed:?}");
+        assert!(scrubbed.split("\r\n").all(|l| l.len() <= 75), "folded again: {scrubbed:?}");
+        assert_eq!(super::scrub("Guten Tag", &needles), "Guten Tag");
     }
 }

@@ -30,19 +30,24 @@ pub async fn expired_sessions(db: &Db, now: DateTime<Utc>, idle_since: DateTime<
     Ok(gone)
 }
 
-/// Accounts whose address was never confirmed, made before `before` (to be erased), and
-/// invitations nobody accepted that expired before it (deleted here): (accounts, invitations).
+/// Accounts whose address was never confirmed, made before `before` (to be erased); deleted
+/// here: invitations that expired or were accepted before it, and failed sign-ins (with their
+/// audit entries, which name the address tried) that began before it: (accounts, rows deleted).
 pub async fn unverified(db: &Db, before: DateTime<Utc>) -> Result<(Vec<UserId>, u64), StoreError> {
     let q = "SELECT id FROM users WHERE email_verified_at IS NULL AND erased_at IS NULL AND created_at < $1";
     let ids: Vec<Uuid> = on_db!(db, pool => sqlx::query_scalar(q).bind(before).fetch_all(pool).await?);
-    let invitations = write_tx!(db, tx => {
-        sqlx::query("DELETE FROM invitations WHERE accepted_at IS NULL AND expires_at < $1")
-            .bind(before)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected()
+    let gone = write_tx!(db, tx => {
+        let mut gone = 0;
+        for sql in [
+            "DELETE FROM invitations WHERE expires_at < $1 OR accepted_at < $1",
+            "DELETE FROM login_failures WHERE first_failure_at < $1 AND (locked_until IS NULL OR locked_until < $1)",
+            "DELETE FROM audit_log WHERE action = 'login.failed' AND at < $1",
+        ] {
+            gone += sqlx::query(sql).bind(before).execute(&mut *tx).await?.rows_affected();
+        }
+        gone
     });
-    Ok((ids.into_iter().map(UserId).collect(), invitations))
+    Ok((ids.into_iter().map(UserId).collect(), gone))
 }
 
 /// Daily check-ins (with their notes asking for help) of weeks before `week` (`2027-W11`).
@@ -119,7 +124,8 @@ const SWAP_DETAILS: &[&str] = &[
 ];
 
 /// Confirmed swaps whose week was before `before_week`: each keeps its state, week,
-/// organisations, decisions' kinds and the reflections' topics and recommendation, with a
+/// organisations, decisions' kinds, the topics it was matched on and the reflections'
+/// recommendation, with a
 /// pseudonym (a tombstone in the member's organisation, `make_pseudonym()`) for every person;
 /// its documents, texts, plans and audit entries go. Returns how many swaps.
 pub async fn pseudonymise_swaps(
@@ -130,92 +136,103 @@ pub async fn pseudonymise_swaps(
     let q = format!("SELECT s.id FROM swaps s WHERE s.week < $1 AND s.pseudonymised_at IS NULL AND {CONFIRMED}");
     let ids: Vec<Uuid> = on_db!(db, pool => sqlx::query_scalar(&q).bind(before_week).fetch_all(pool).await?);
     let now = crate::now();
+    let mut done = 0;
     for swap in &ids {
-        write_tx!(db, tx => {
-            // Everyone the swap names, with the organisation a pseudonym of theirs belongs to.
-            let mut people: Vec<(Uuid, Option<Uuid>)> = sqlx::query_as(
-                "SELECT m.user_id, m.org_id FROM swap_members m WHERE m.swap_id = $1",
-            )
-            .bind(swap)
-            .fetch_all(&mut *tx)
-            .await?;
-            for (table, column) in swap_person_columns() {
-                let q = format!(
-                    "SELECT DISTINCT t.{column}, u.org_id FROM {table} t JOIN users u ON u.id = t.{column} \
-                     WHERE t.swap_id = $1"
-                );
-                let more: Vec<(Uuid, Option<Uuid>)> = sqlx::query_as(&q).bind(swap).fetch_all(&mut *tx).await?;
-                people.extend(more);
-            }
-            people.sort();
-            people.dedup_by_key(|(u, _)| *u);
-            for table in SWAP_DETAILS {
-                sqlx::query(&format!("DELETE FROM {table} WHERE swap_id = $1")).bind(swap).execute(&mut *tx).await?;
-            }
-            sqlx::query("UPDATE swap_approvals SET comment = NULL, reason_text = NULL WHERE swap_id = $1")
+        let took = write_tx!(db, tx => {
+            // Another instance's worker may have taken this swap meanwhile.
+            let taken = sqlx::query("UPDATE swaps SET pseudonymised_at = $2 WHERE id = $1 AND pseudonymised_at IS NULL")
                 .bind(swap)
-                .execute(&mut *tx)
-                .await?;
-            sqlx::query("UPDATE swap_bodies SET reason = NULL WHERE swap_id = $1").bind(swap).execute(&mut *tx).await?;
-            sqlx::query("UPDATE swap_reflections SET will_change = '', free_text = NULL WHERE swap_id = $1")
-                .bind(swap)
-                .execute(&mut *tx)
-                .await?;
-            sqlx::query("DELETE FROM audit_log WHERE object_type = 'swap' AND object_id = $1")
-                .bind(swap.to_string())
-                .execute(&mut *tx)
-                .await?;
-            for (person, org) in people {
-                let erased: Option<DateTime<Utc>> =
-                    sqlx::query_scalar("SELECT erased_at FROM users WHERE id = $1").bind(person).fetch_one(&mut *tx).await?;
-                if erased.is_some() {
-                    continue; // a tombstone already
-                }
-                let pseudonym = Uuid::now_v7();
-                sqlx::query(
-                    "INSERT INTO users (id, email, email_norm, display_name, password_hash, org_id, locale, organiser, \
-                     created_at, erased_at, erasure_reason) VALUES ($1, $2, $2, $3, '!', $4, 'de', FALSE, $5, $5, 'retention')",
-                )
-                .bind(pseudonym)
-                .bind(crate::erasure::placeholder(pseudonym))
-                .bind(make_pseudonym())
-                .bind(org)
                 .bind(now)
                 .execute(&mut *tx)
                 .await?;
-                sqlx::query("UPDATE swaps SET proposer_id = $1 WHERE id = $2 AND proposer_id = $3")
-                    .bind(pseudonym)
+            if taken.rows_affected() == 1 {
+                // Everyone the swap names, with the organisation a pseudonym of theirs belongs to.
+                let mut people: Vec<(Uuid, Option<Uuid>)> = sqlx::query_as(
+                    "SELECT m.user_id, m.org_id FROM swap_members m WHERE m.swap_id = $1",
+                )
+                .bind(swap)
+                .fetch_all(&mut *tx)
+                .await?;
+                for (table, column) in swap_person_columns() {
+                    let q = format!(
+                        "SELECT DISTINCT t.{column}, u.org_id FROM {table} t JOIN users u ON u.id = t.{column} \
+                         WHERE t.swap_id = $1"
+                    );
+                    let more: Vec<(Uuid, Option<Uuid>)> = sqlx::query_as(&q).bind(swap).fetch_all(&mut *tx).await?;
+                    people.extend(more);
+                }
+                people.sort();
+                people.dedup_by_key(|(u, _)| *u);
+                for table in SWAP_DETAILS {
+                    sqlx::query(&format!("DELETE FROM {table} WHERE swap_id = $1")).bind(swap).execute(&mut *tx).await?;
+                }
+                sqlx::query("UPDATE swap_approvals SET comment = NULL, reason_text = NULL WHERE swap_id = $1")
                     .bind(swap)
-                    .bind(person)
                     .execute(&mut *tx)
                     .await?;
-                for (table, column) in swap_person_columns() {
-                    sqlx::query(&format!("UPDATE {table} SET {column} = $1 WHERE swap_id = $2 AND {column} = $3"))
+                sqlx::query("UPDATE swap_bodies SET reason = NULL WHERE swap_id = $1").bind(swap).execute(&mut *tx).await?;
+                sqlx::query("UPDATE swap_reflections SET learned = '', will_change = '', free_text = NULL WHERE swap_id = $1")
+                    .bind(swap)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("DELETE FROM audit_log WHERE object_type = 'swap' AND object_id = $1")
+                    .bind(swap.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                for (person, org) in people {
+                    let erased: Option<DateTime<Utc>> =
+                        sqlx::query_scalar("SELECT erased_at FROM users WHERE id = $1").bind(person).fetch_one(&mut *tx).await?;
+                    if erased.is_some() {
+                        continue; // a tombstone already
+                    }
+                    let pseudonym = Uuid::now_v7();
+                    sqlx::query(
+                        "INSERT INTO users (id, email, email_norm, display_name, password_hash, org_id, locale, organiser, \
+                         created_at, erased_at, erasure_reason) VALUES ($1, $2, $2, $3, '!', $4, 'de', FALSE, $5, $5, 'retention')",
+                    )
+                    .bind(pseudonym)
+                    .bind(crate::erasure::placeholder(pseudonym))
+                    .bind(make_pseudonym())
+                    .bind(org)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                    sqlx::query("UPDATE swaps SET proposer_id = $1 WHERE id = $2 AND proposer_id = $3")
                         .bind(pseudonym)
                         .bind(swap)
                         .bind(person)
                         .execute(&mut *tx)
                         .await?;
+                    for (table, column) in swap_person_columns() {
+                        sqlx::query(&format!("UPDATE {table} SET {column} = $1 WHERE swap_id = $2 AND {column} = $3"))
+                            .bind(pseudonym)
+                            .bind(swap)
+                            .bind(person)
+                            .execute(&mut *tx)
+                            .await?;
+                    }
                 }
+                sqlx::query("UPDATE swaps SET message = NULL, agreement_hash = NULL WHERE id = $1")
+                    .bind(swap)
+                    .execute(&mut *tx)
+                    .await?;
             }
-            sqlx::query("UPDATE swaps SET message = NULL, agreement_hash = NULL, pseudonymised_at = $2 WHERE id = $1")
-                .bind(swap)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
+            taken.rows_affected() == 1
         });
+        done += u64::from(took);
     }
-    Ok(ids.len() as u64)
+    Ok(done)
 }
 
-/// Tombstones past their `keep_until` that nothing points at any more: deleted (with the
-/// audit entries about them, but for the record of their erasure).
+/// Tombstones past their `keep_until` (or without one) that nothing points at any more:
+/// deleted, with the audit entries about them but the record of their erasure (which names
+/// only the id, for accountability, Art. 5 Abs. 2 DSGVO).
 pub async fn spent_tombstones(db: &Db, now: DateTime<Utc>) -> Result<u64, StoreError> {
     let refs: Vec<String> = crate::erasure::references()
         .map(|(table, column)| format!("NOT EXISTS (SELECT 1 FROM {table} WHERE {table}.{column} = users.id)"))
         .collect();
     let q = format!(
-        "SELECT id FROM users WHERE erased_at IS NOT NULL AND keep_until IS NOT NULL AND keep_until < $1 AND {}",
+        "SELECT id FROM users WHERE erased_at IS NOT NULL AND (keep_until IS NULL OR keep_until < $1) AND {}",
         refs.join(" AND ")
     );
     let ids: Vec<Uuid> = on_db!(db, pool => sqlx::query_scalar(&q).bind(now).fetch_all(pool).await?);

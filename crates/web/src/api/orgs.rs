@@ -231,16 +231,28 @@ async fn list_members(
     Ok(Json(app::orgs::members(&app, &me.actor(), id).await?.into_iter().map(Into::into).collect()))
 }
 
+/// That the person left: said on purpose, as on the page.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct EraseMemberRequest {
+    /// Must be true: the person has left the organisation.
+    pub left: bool,
+}
+
 /// Erases the account of a person who left the organisation (its admins and the organisers),
 /// recorded in its audit trail; refused (409) while a swap week of theirs is under way.
-#[utoipa::path(post, path = "/api/organisations/{id}/members/{user}/erase",
+#[utoipa::path(post, path = "/api/organisations/{id}/members/{user}/erase", request_body = EraseMemberRequest,
     params(("id" = Uuid, Path, description = "organisation id"), ("user" = Uuid, Path, description = "the person's id")),
     security(("bearer" = [])), responses((status = 204), (status = 409, description = "A swap week is under way")))]
 async fn erase_member(
     State(app): State<App>,
     ApiUser(me): ApiUser,
     Ids(id, user): Ids<OrgId, domain::UserId>,
+    ApiJson(body): ApiJson<EraseMemberRequest>,
 ) -> HttpResult<StatusCode> {
+    if !body.left {
+        return Err(app::Error::field("left", domain::Reason::Required).into());
+    }
     app::privacy::erase_member(&app, &me, id, user).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -148,4 +148,18 @@ async fn an_admin_erases_someone_who_left(db: Db) {
     assert!(members.contains("Das Konto ist gelöscht") && !members.contains("carla"), "{members}");
     let trail = a.get(&format!("/orgs/{}/audit.csv", t.city)).await.body;
     assert!(trail.contains("member.erased") && trail.contains(&carla.to_string()), "{trail}");
+
+    // An admin's account goes only once the role is taken away; through the API, the person's
+    // leaving is said on purpose.
+    let other_admin = t.user("frieda@musterstadt.example", Some(t.city), &[OrgRole::OrgAdmin], false).await;
+    assert_eq!(a.get(&format!("/orgs/{}/members/{other_admin}/erase", t.city)).await.status, 403);
+    let bert = t.user("bert@musterstadt.example", Some(t.city), &[], false).await;
+    let token = crate::api::token_for(&t, "dieter@musterstadt.example").await;
+    let c = reqwest::Client::new();
+    let url = t.url(&format!("/api/organisations/{}/members/{bert}/erase", t.city));
+    let res = c.post(&url).bearer_auth(&token).json(&serde_json::json!({})).send().await.unwrap();
+    assert_eq!(res.status(), 422);
+    let res = c.post(&url).bearer_auth(&token).json(&serde_json::json!({"left": true})).send().await.unwrap();
+    assert_eq!(res.status(), 204);
+    assert!(!a.get(&format!("/orgs/{}/members", t.city)).await.body.contains("bert@musterstadt.example"));
 }
