@@ -7,7 +7,7 @@ use crate::names::Names;
 use crate::retention::week_end;
 use crate::{Account, App, Download, Error, Result};
 use chrono::{DateTime, Utc};
-use domain::swap::{Swap, SwapError};
+use domain::swap::{Swap, SwapState};
 use domain::values::IsoWeek;
 use domain::{OrgId, UserId};
 use store::erasure::{Erasure, Outcome, Reissued};
@@ -129,7 +129,7 @@ pub struct ErasurePlan {
     pub person: Account,
     /// Swaps not yet under way: they are cancelled, and everyone concerned is told.
     pub ending: Vec<Swap>,
-    /// A swap whose week is under way: the erasure waits until it is over.
+    /// A swap whose week is under way: it ends at once (among `ending`), the hosts are told.
     pub under_way: Option<Swap>,
     /// Confirmed swaps whose agreement and audit trail the employers keep, with a pseudonym
     /// instead of the name, and until when.
@@ -177,11 +177,13 @@ async fn plan(app: &App, person: Account) -> Result<ErasurePlan> {
         ErasurePlan { person, ending: Vec::new(), under_way: None, kept: Vec::new(), names: Names::default() };
     let swaps = store::swaps::of_member(&app.db, plan.person.id).await?;
     for swap in &swaps {
-        match swap.clone().end_for_erasure(plan.person.id, today) {
-            Ok(events) if !events.is_empty() => plan.ending.push(swap.clone()),
-            Ok(_) => {}
-            Err(SwapError::WeekBegun) => plan.under_way = Some(swap.clone()),
-            Err(e) => return Err(e.into()),
+        if !swap.clone().end_for_erasure(plan.person.id)?.is_empty() {
+            if swap.state == SwapState::InProgress
+                || (swap.state == SwapState::Confirmed && swap.week.monday() <= today)
+            {
+                plan.under_way = Some(swap.clone());
+            }
+            plan.ending.push(swap.clone());
         }
         if kept_ids.contains(&swap.id) {
             plan.kept.push((swap.clone(), periods.swaps.after(week_end(swap.week))));
@@ -211,17 +213,13 @@ pub(crate) async fn erase_unverified(app: &App, user: UserId) -> Result<()> {
     erase(app, None, plan(app, person).await?, ErasureReason::Unverified).await
 }
 
-/// Carries out an erasure: the swaps not under way end first (each its own step, with its
+/// Carries out an erasure: the swaps that are not over end first (each its own step, with its
 /// notices), then, in one transaction, the person's data goes and what is kept names a
 /// pseudonym.
 async fn erase(app: &App, by: Option<&Account>, plan: ErasurePlan, reason: ErasureReason) -> Result<()> {
-    if plan.under_way.is_some() {
-        return Err(Error::Conflict("swap-under-way"));
-    }
     let person = plan.person;
-    let today = crate::today();
     for mut swap in plan.ending {
-        let events = swap.end_for_erasure(person.id, today)?;
+        let events = swap.end_for_erasure(person.id)?;
         // Recorded as done by whoever erases (the person, or their admin).
         crate::journey::record(app, swap, Some(by.unwrap_or(&person)), events).await?;
     }

@@ -16,6 +16,8 @@
 //!
 //! confirmed -> in_progress (the worker, on the week's Monday) -> completed (the worker, after
 //! its Friday) -> evaluated (when every member has written a reflection)
+//!
+//! in_progress -> cancelled (only when a member's account is erased)
 //! ```
 
 use crate::access::{Actor, OrgRole};
@@ -101,6 +103,7 @@ impl SwapState {
                 | (Proposed | Accepted | ApprovalsPending | AgreementPending, Declined | Withdrawn | Cancelled)
                 | (Confirmed, Cancelled)
                 | (Confirmed, InProgress)
+                | (InProgress, Cancelled)
                 | (InProgress, Completed)
                 | (Completed, Evaluated)
         )
@@ -855,19 +858,16 @@ impl Swap {
         Ok(vec![Event::Cancelled { by: actor.user_id, reason }])
     }
 
-    /// A member's account is erased: a swap not yet under way ends (cancelled, reason
-    /// `account-erased`), whatever its state and even where the week of a stale proposal has
-    /// passed; a finished swap stays as it is; a week under way cannot end this way (the
-    /// erasure waits for the week's end).
-    pub fn end_for_erasure(&mut self, member: UserId, today: NaiveDate) -> Result<Vec<Event>, SwapError> {
+    /// A member's account is erased: a swap that is not over ends at once (cancelled, reason
+    /// `account-erased`), a week under way too (everyone concerned is told) and a stale proposal
+    /// whose week passed; a finished swap stays as it is.
+    pub fn end_for_erasure(&mut self, member: UserId) -> Result<Vec<Event>, SwapError> {
         if !self.is_member(member) {
             return Err(SwapError::NotMember);
         }
         match self.state {
             s if s.is_ended() => Ok(Vec::new()),
             SwapState::Completed | SwapState::Evaluated => Ok(Vec::new()),
-            SwapState::InProgress => Err(SwapError::WeekBegun),
-            SwapState::Confirmed if self.week.monday() <= today => Err(SwapError::WeekBegun),
             _ => {
                 let reason = "account-erased".to_owned();
                 self.end(SwapState::Cancelled, &reason);
@@ -1342,22 +1342,23 @@ mod tests {
     }
 
     #[test]
-    fn an_erased_member_ends_a_swap_not_under_way() {
+    fn an_erased_member_ends_a_swap_that_is_not_over() {
         let w = world();
         let stranger = w.stranger.user_id;
-        let mut s = pair(&w);
-        assert_eq!(s.clone().end_for_erasure(stranger, today()), Err(SwapError::NotMember));
-        let mut stale = s.clone();
-        stale.end_for_erasure(w.b.user_id, week().monday() + Duration::days(14)).unwrap();
-        assert_eq!((stale.state, stale.end_reason.as_deref()), (SwapState::Cancelled, Some("account-erased")));
-        assert_eq!(stale.end_for_erasure(w.b.user_id, today()), Ok(vec![]), "an ended swap stays ended");
-        s.state = SwapState::Confirmed;
-        assert_eq!(s.clone().end_for_erasure(w.a.user_id, week().monday()), Err(SwapError::WeekBegun));
-        s.state = SwapState::InProgress;
-        assert_eq!(s.clone().end_for_erasure(w.a.user_id, today()), Err(SwapError::WeekBegun));
-        s.state = SwapState::Completed;
-        assert_eq!(s.end_for_erasure(w.a.user_id, today()), Ok(vec![]));
-        assert_eq!(s.state, SwapState::Completed, "what happened stays as it was");
+        let s = pair(&w);
+        assert_eq!(s.clone().end_for_erasure(stranger), Err(SwapError::NotMember));
+        for state in [SwapState::Proposed, SwapState::Confirmed, SwapState::InProgress] {
+            let mut t = s.clone();
+            t.state = state;
+            let events = t.end_for_erasure(w.b.user_id).unwrap();
+            assert_eq!((t.state, t.end_reason.as_deref()), (SwapState::Cancelled, Some("account-erased")), "{state:?}");
+            assert!(matches!(events.as_slice(), [Event::Cancelled { .. }]), "everyone concerned is told");
+            assert_eq!(t.end_for_erasure(w.b.user_id), Ok(vec![]), "an ended swap stays ended");
+        }
+        let mut done = s.clone();
+        done.state = SwapState::Completed;
+        assert_eq!(done.end_for_erasure(w.a.user_id), Ok(vec![]));
+        assert_eq!(done.state, SwapState::Completed, "what happened stays as it was");
     }
 
     #[test]

@@ -184,11 +184,11 @@ pub struct EraseRequest {
     pub password: String,
 }
 
-/// Deletes the person's account for good (Art. 17 DSGVO): swaps not yet under way are
-/// cancelled with notice, their data goes, and what the employers must keep names a pseudonym.
-/// Refused (409) while a swap week of theirs is under way.
+/// Deletes the person's account for good (Art. 17 DSGVO): swaps that are not over are
+/// cancelled with notice (a week under way too), their data goes, and what the employers must
+/// keep names a pseudonym. Refused (409) when a swap was proposed to them meanwhile.
 #[utoipa::path(post, path = "/api/me/erase", request_body = EraseRequest, security(("bearer" = [])),
-    responses((status = 204), (status = 409, description = "A swap week is under way"),
+    responses((status = 204), (status = 409, description = "Changed meanwhile: try again"),
         (status = 429, description = "Too many wrong passwords; try again later")))]
 async fn erase(
     State(app): State<App>,

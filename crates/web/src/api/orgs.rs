@@ -240,10 +240,10 @@ pub struct EraseMemberRequest {
 }
 
 /// Erases the account of a person who left the organisation (its admins and the organisers),
-/// recorded in its audit trail; refused (409) while a swap week of theirs is under way.
+/// recorded in its audit trail; their swaps that are not over are cancelled with notice.
 #[utoipa::path(post, path = "/api/organisations/{id}/members/{user}/erase", request_body = EraseMemberRequest,
     params(("id" = Uuid, Path, description = "organisation id"), ("user" = Uuid, Path, description = "the person's id")),
-    security(("bearer" = [])), responses((status = 204), (status = 409, description = "A swap week is under way")))]
+    security(("bearer" = [])), responses((status = 204), (status = 409, description = "Changed meanwhile: try again")))]
 async fn erase_member(
     State(app): State<App>,
     ApiUser(me): ApiUser,
