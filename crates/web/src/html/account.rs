@@ -225,7 +225,12 @@ fn login_page(ctx: Ctx, form: &LoginForm, errors: FormErrors, provider: Option<S
     let mut fields =
         vec![Field::new(l, &errors, "email", Kind::Email, &form.email).required().autocomplete("username")];
     if with_password {
-        fields.push(Field::new(l, &errors, "password", Kind::Password, "").required().autocomplete("current-password"));
+        fields.push(
+            Field::new(l, &errors, "password", Kind::Password, "")
+                .required()
+                .autocomplete("current-password")
+                .without_hint(),
+        );
     }
     let failed = !errors.is_empty();
     let provider = provider.map(|org| (org, form.email.trim().to_owned()));

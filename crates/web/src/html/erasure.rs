@@ -74,7 +74,12 @@ fn page(ctx: Ctx, plan: &ErasurePlan, own: bool, errors: FormErrors) -> Response
         if ctx.fresh_sign_in() {
             Vec::new()
         } else {
-            vec![Field::new(l, &errors, "password", Kind::Password, "").required().autocomplete("current-password")]
+            vec![
+                Field::new(l, &errors, "password", Kind::Password, "")
+                    .required()
+                    .autocomplete("current-password")
+                    .without_hint(),
+            ]
         }
     } else {
         vec![Field::new(l, &errors, "left", Kind::Checkbox, "").required()]

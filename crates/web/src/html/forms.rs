@@ -115,6 +115,12 @@ impl Field {
         }
     }
 
+    /// Without the field's usual hint (a password asked again is not a new one to choose).
+    pub fn without_hint(mut self) -> Self {
+        self.hint = None;
+        self
+    }
+
     pub fn max_len(mut self, max: usize) -> Self {
         self.max = Some(max);
         self

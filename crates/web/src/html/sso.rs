@@ -127,7 +127,12 @@ struct ConfirmPage {
 fn confirm_page(ctx: Ctx, pending: Pending, errors: FormErrors, privacy_accepted: bool) -> Response {
     let l = ctx.lang;
     let fields = if pending.needs_password {
-        vec![Field::new(l, &errors, "password", Kind::Password, "").required().autocomplete("current-password")]
+        vec![
+            Field::new(l, &errors, "password", Kind::Password, "")
+                .required()
+                .autocomplete("current-password")
+                .without_hint(),
+        ]
     } else if pending.link {
         Vec::new()
     } else {

@@ -186,7 +186,7 @@ impl SwapPage {
         let f = Field::new(self.ctx.lang, &errs, name, kind, "").in_form(&format!("{form}-"));
         // The words of a reason are owed only with "another reason" (the server says so).
         match name {
-            "password" => f.required(),
+            "password" => f.required().autocomplete("current-password").without_hint(),
             "reason" => f.max_len(DeclineReason::MAX_TEXT),
             _ => f,
         }
