@@ -189,6 +189,9 @@ async fn plan(app: &App, person: Account) -> Result<ErasurePlan> {
             plan.kept.push((swap.clone(), periods.swaps.after(week_end(swap.week))));
         }
     }
+    // In the order of their weeks, as people plan them.
+    plan.ending.sort_by_key(|s| s.week);
+    plan.kept.sort_by_key(|(s, _)| s.week);
     plan.names = Names::of(app, &swaps.iter().collect::<Vec<_>>()).await?;
     Ok(plan)
 }
