@@ -8,7 +8,6 @@ use crate::retention::week_end;
 use crate::{Account, App, Download, Error, Result};
 use chrono::{DateTime, Utc};
 use domain::swap::{Swap, SwapState};
-use domain::values::IsoWeek;
 use domain::{OrgId, UserId};
 use store::erasure::{Erasure, Outcome, Reissued};
 use store::privacy::Section;
@@ -221,21 +220,18 @@ pub(crate) async fn erase_unverified(app: &App, user: UserId) -> Result<()> {
 /// pseudonym.
 async fn erase(app: &App, by: Option<&Account>, plan: ErasurePlan, reason: ErasureReason) -> Result<()> {
     let person = plan.person;
+    // Kept until the last kept agreement's period ends, or any other swap's that names them.
+    let periods = app.config.retention;
+    let mut keep_until = plan.kept.iter().map(|(_, until)| *until).max();
+    for ended in store::erasure::swap_ends(&app.db, person.id).await? {
+        keep_until = keep_until.max(Some(periods.proposals.after(ended)));
+    }
     for mut swap in plan.ending {
         let events = swap.end_for_erasure(person.id)?;
         // Recorded as done by whoever erases (the person, or their admin).
         crate::journey::record(app, swap, Some(by.unwrap_or(&person)), events).await?;
     }
-    let periods = app.config.retention;
     let kept = store::erasure::kept_agreements(&app.db, person.id).await?;
-    let mut keep_until: Option<DateTime<Utc>> = None;
-    for (week, ended) in store::erasure::other_swaps(&app.db, person.id).await? {
-        keep_until = keep_until.max(Some(periods.proposals.after(ended)));
-        if kept.iter().any(|k| k.week == week) {
-            let week = IsoWeek::parse("week", &week).map_err(|e| Error::internal("stored week", format!("{e:?}")))?;
-            keep_until = keep_until.max(Some(periods.swaps.after(week_end(week))));
-        }
-    }
     let pseudonym = pseudonym();
     let mut reissued = Vec::new();
     for k in kept {

@@ -28,29 +28,27 @@ pub fn is_placeholder(address: &str) -> bool {
 #[derive(Debug, Clone)]
 pub struct KeptAgreement {
     pub swap: SwapId,
-    /// Its week, as stored (`2027-W11`).
-    pub week: String,
     /// What the document was made of (JSON), as stored.
     pub source: String,
 }
 
 /// The agreements of confirmed swaps of `user` (every member signed): what the employers keep.
 pub async fn kept_agreements(db: &Db, user: UserId) -> Result<Vec<KeptAgreement>, StoreError> {
-    let q = "SELECT a.swap_id, s.week, a.templates FROM agreements a JOIN swaps s ON s.id = a.swap_id \
+    let q = "SELECT a.swap_id, a.templates FROM agreements a JOIN swaps s ON s.id = a.swap_id \
              WHERE a.swap_id IN (SELECT swap_id FROM swap_members WHERE user_id = $1) \
              AND (SELECT COUNT(*) FROM swap_signatures g WHERE g.swap_id = a.swap_id) \
                  = (SELECT COUNT(*) FROM swap_members m WHERE m.swap_id = a.swap_id) \
              ORDER BY s.week";
-    let rows: Vec<(Uuid, String, String)> = on_db!(db, pool => sqlx::query_as(q).bind(user.0).fetch_all(pool).await?);
-    Ok(rows.into_iter().map(|(swap, week, source)| KeptAgreement { swap: SwapId(swap), week, source }).collect())
+    let rows: Vec<(Uuid, String)> = on_db!(db, pool => sqlx::query_as(q).bind(user.0).fetch_all(pool).await?);
+    Ok(rows.into_iter().map(|(swap, source)| KeptAgreement { swap: SwapId(swap), source }).collect())
 }
 
-/// The weeks and ends of the other swaps `user` is part of (proposed, declined, withdrawn or
-/// cancelled before everyone signed): until their own retention ends, they name the tombstone.
-pub async fn other_swaps(db: &Db, user: UserId) -> Result<Vec<(String, DateTime<Utc>)>, StoreError> {
-    let q = "SELECT s.week, s.updated_at FROM swaps s WHERE (s.id IN (SELECT swap_id FROM swap_members WHERE user_id = $1) \
+/// When each swap `user` is part of (as member or proposer) last changed: until the retention
+/// of those that never became an agreement ends, they name the tombstone.
+pub async fn swap_ends(db: &Db, user: UserId) -> Result<Vec<DateTime<Utc>>, StoreError> {
+    let q = "SELECT s.updated_at FROM swaps s WHERE (s.id IN (SELECT swap_id FROM swap_members WHERE user_id = $1) \
              OR s.proposer_id = $1) AND s.pseudonymised_at IS NULL";
-    Ok(on_db!(db, pool => sqlx::query_as(q).bind(user.0).fetch_all(pool).await?))
+    Ok(on_db!(db, pool => sqlx::query_scalar(q).bind(user.0).fetch_all(pool).await?))
 }
 
 /// What an erasure writes instead of the person.
@@ -86,7 +84,8 @@ pub enum Outcome {
     Deleted,
 }
 
-/// What a condition of [`OWN_ROWS`] names: `$1` the person's id, `$2` their normalised address.
+/// What a condition of [`OWN_ROWS`] is bound to: the person's id, their normalised address
+/// (each as `$1`), or both (`$1` and `$2`).
 #[derive(Clone, Copy)]
 enum By {
     Id,
@@ -110,9 +109,9 @@ const OWN_ROWS: &[(&str, &str, By)] = &[
     ("calendar_feeds", "user_id = $1", By::Id),
     ("email_tokens", "user_id = $1", By::Id),
     ("notifications", "user_id = $1", By::Id),
-    ("outbox", "LOWER(recipient) = $2", By::Address),
-    ("login_failures", "email_norm = $2", By::Address),
-    ("invitations", "email_norm = $2", By::Address),
+    ("outbox", "LOWER(recipient) = $1", By::Address),
+    ("login_failures", "email_norm = $1", By::Address),
+    ("invitations", "email_norm = $1", By::Address),
     ("swap_checkins", "user_id = $1", By::Id),
     ("swap_reflections", "user_id = $1", By::Id),
     ("swap_handovers", "author_id = $1", By::Id),
@@ -211,8 +210,6 @@ pub async fn erase(db: &Db, erasure: &Erasure, effects: &Effects) -> Result<Outc
         let tied: Vec<Uuid> = sqlx::query_scalar(TIED_SWAPS).bind(id).fetch_all(&mut *tx).await?;
         for (table, condition, by) in OWN_ROWS {
             let sql = format!("DELETE FROM {table} WHERE {condition}");
-            // PostgreSQL takes exactly the parameters a statement names: an address alone is `$1`.
-            let sql = if matches!(by, By::Address) { sql.replace("$2", "$1") } else { sql };
             let delete = match by {
                 By::Id => sqlx::query(&sql).bind(id),
                 By::Address => sqlx::query(&sql).bind(&email_norm),
@@ -337,7 +334,7 @@ pub async fn erase(db: &Db, erasure: &Erasure, effects: &Effects) -> Result<Outc
             Outcome::Tombstone
         } else {
             // The audit entries about the account go with it (the record of its erasure follows).
-            sqlx::query("DELETE FROM audit_log WHERE object_type = 'user' AND object_id = $1")
+            sqlx::query(&crate::retention::audit_of("user"))
                 .bind(id.to_string())
                 .execute(&mut *tx)
                 .await?;

@@ -86,13 +86,25 @@ pub async fn ended_proposals(db: &Db, before: DateTime<Utc>) -> Result<u64, Stor
          AND s.updated_at < $1 AND NOT ({CONFIRMED})"
     );
     let ids: Vec<Uuid> = on_db!(db, pool => sqlx::query_scalar(&q).bind(before).fetch_all(pool).await?);
-    for id in &ids {
+    delete_with_audit(db, "swaps", "swap", &ids).await
+}
+
+/// The statement that deletes the audit entries about one object of `object_type` (`$1`, its
+/// id), but the record of an account's erasure (which names only the id, for accountability,
+/// Art. 5 Abs. 2 DSGVO).
+pub(crate) fn audit_of(object_type: &str) -> String {
+    format!("DELETE FROM audit_log WHERE object_type = '{object_type}' AND object_id = $1 AND action <> 'user.erased'")
+}
+
+/// Deletes the rows of `table` with these ids, each with the audit entries about it, one
+/// transaction each: how many.
+async fn delete_with_audit(db: &Db, table: &str, object_type: &str, ids: &[Uuid]) -> Result<u64, StoreError> {
+    let audit = audit_of(object_type);
+    let row = format!("DELETE FROM {table} WHERE id = $1");
+    for id in ids {
         write_tx!(db, tx => {
-            sqlx::query("DELETE FROM audit_log WHERE object_type = 'swap' AND object_id = $1")
-                .bind(id.to_string())
-                .execute(&mut *tx)
-                .await?;
-            sqlx::query("DELETE FROM swaps WHERE id = $1").bind(id).execute(&mut *tx).await?;
+            sqlx::query(&audit).bind(id.to_string()).execute(&mut *tx).await?;
+            sqlx::query(&row).bind(id).execute(&mut *tx).await?;
         });
     }
     Ok(ids.len() as u64)
@@ -225,8 +237,7 @@ pub async fn pseudonymise_swaps(
 }
 
 /// Tombstones past their `keep_until` (or without one) that nothing points at any more:
-/// deleted, with the audit entries about them but the record of their erasure (which names
-/// only the id, for accountability, Art. 5 Abs. 2 DSGVO).
+/// deleted, with the audit entries about them but the record of their erasure.
 pub async fn spent_tombstones(db: &Db, now: DateTime<Utc>) -> Result<u64, StoreError> {
     let refs: Vec<String> = crate::erasure::references()
         .map(|(table, column)| format!("NOT EXISTS (SELECT 1 FROM {table} WHERE {table}.{column} = users.id)"))
@@ -236,14 +247,5 @@ pub async fn spent_tombstones(db: &Db, now: DateTime<Utc>) -> Result<u64, StoreE
         refs.join(" AND ")
     );
     let ids: Vec<Uuid> = on_db!(db, pool => sqlx::query_scalar(&q).bind(now).fetch_all(pool).await?);
-    for id in &ids {
-        write_tx!(db, tx => {
-            sqlx::query("DELETE FROM audit_log WHERE object_type = 'user' AND object_id = $1 AND action <> 'user.erased'")
-                .bind(id.to_string())
-                .execute(&mut *tx)
-                .await?;
-            sqlx::query("DELETE FROM users WHERE id = $1").bind(id).execute(&mut *tx).await?;
-        });
-    }
-    Ok(ids.len() as u64)
+    delete_with_audit(db, "users", "user", &ids).await
 }
