@@ -12,6 +12,7 @@ pub mod after;
 pub mod error;
 pub mod ids;
 pub mod legal;
+pub mod network;
 pub mod org;
 pub mod places;
 pub mod profile;

@@ -15,6 +15,7 @@ pub mod erasure;
 pub mod error;
 pub mod feeds;
 pub mod inbox;
+pub mod network;
 pub mod orgs;
 pub mod outbox;
 pub mod privacy;

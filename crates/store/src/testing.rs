@@ -75,3 +75,8 @@ pub async fn count(db: &Db, table: &str) -> i64 {
 pub async fn execute(db: &Db, sql: &str) {
     crate::on_db!(db, pool => { sqlx::query(sql).execute(pool).await.expect("execute test SQL"); })
 }
+
+/// The one text value a query answers (tests read a state this way).
+pub async fn scalar_text(db: &Db, sql: &str) -> String {
+    crate::on_db!(db, pool => sqlx::query_scalar(sql).fetch_one(pool).await.expect("one text value"))
+}

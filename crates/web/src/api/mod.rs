@@ -10,6 +10,7 @@ mod calendar;
 mod common;
 mod inbox;
 mod legal;
+mod network;
 mod orgs;
 mod profiles;
 mod rounds;
@@ -44,6 +45,7 @@ pub fn routes() -> Router<App> {
         .merge(calendar::routes())
         .merge(inbox::routes())
         .merge(legal::routes())
+        .merge(network::routes())
         .merge(rounds::routes())
         .fallback(not_found)
         // Inside the face's layer, so that an oversized body gets the face's own answer.
@@ -78,6 +80,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
         calendar::Doc::openapi(),
         inbox::Doc::openapi(),
         legal::Doc::openapi(),
+        network::Doc::openapi(),
         rounds::Doc::openapi(),
     ] {
         doc.merge(part);
