@@ -14,7 +14,7 @@ use domain::access::{Actor, OrgRole};
 use domain::error::Errors;
 use domain::network::{ApplicationDraft, ApplicationState, ApplicationStep, Visibility};
 use domain::org::{OrgKind, Region};
-use domain::values::{Locale, OrgName};
+use domain::values::{EmailDomain, Locale, OrgName};
 use domain::{FieldError, OrgId, Reason};
 use store::network::{FirstAdmin, Step};
 use store::{AuditEntry, Effects, StoreError};
@@ -69,17 +69,32 @@ pub async fn add_framework(app: &App, actor: &Actor, title: &str, body: &str) ->
 /// an organisation's name already in the network, is refused at its field.
 pub async fn apply(app: &App, lang: Locale, fields: &ApplicationFields) -> Result<()> {
     let current = framework(app).await?;
-    let draft = ApplicationDraft::parse(fields, current.version)?;
-    crate::orgs::check_umbrella(app, &draft.org, None).await?;
     let mut errs = Errors::default();
-    let domains: Vec<String> = draft.org.domains.iter().map(|d| d.as_str().to_owned()).collect();
+    let draft = match ApplicationDraft::parse(fields, current.version) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            errs.extend(e);
+            None
+        }
+    };
+    // Conflicts with the network are said together with the form's own mistakes.
+    let domains: Vec<String> = fields
+        .domains
+        .split([',', ';', ' ', '\n'])
+        .filter_map(|d| EmailDomain::parse("domains", d).ok())
+        .map(|d| d.as_str().to_owned())
+        .collect();
     if !store::network::held_domains(&app.db, &domains).await?.is_empty() {
         errs.push(FieldError::new("domains", Reason::DomainHeld));
     }
-    if store::network::name_taken(&app.db, draft.org.name.as_str()).await? {
+    if store::network::name_taken(&app.db, fields.name.trim()).await? {
         errs.push(FieldError::new("name", Reason::Taken));
     }
+    if let Some(d) = &draft {
+        crate::orgs::check_umbrella(app, &d.org, None).await?;
+    }
     errs.into_result()?;
+    let Some(draft) = draft else { return Err(Error::Internal) };
     let now = store::now();
     if store::network::count_since(&app.db, now - FLOOD_WINDOW).await? >= FLOOD_LIMIT {
         return Err(Error::TooManyAttempts { retry_after_seconds: 600 });

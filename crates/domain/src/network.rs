@@ -95,16 +95,16 @@ impl ApplicationDraft {
         let mut errs = Errors::default();
         let org = OrgDraft::parse(&f.name, &f.kind, &f.region, &f.parent, &f.domains);
         let org = match org {
-            Ok(o) if o.domains.is_empty() => {
-                errs.push(FieldError::new("domains", Reason::Required));
-                Some(o)
-            }
             Ok(o) => Some(o),
             Err(e) => {
                 errs.extend(e);
                 None
             }
         };
+        // An organisation may be created without domains; one that applies names its own.
+        if f.domains.trim().is_empty() {
+            errs.push(FieldError::new("domains", Reason::Required));
+        }
         let seat = match f.place.trim() {
             "" => Some(None),
             raw => match crate::places::resolve("place", raw) {

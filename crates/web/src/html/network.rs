@@ -129,15 +129,25 @@ async fn join_page(app: &App, ctx: Ctx, f: &JoinForm, errors: FormErrors) -> Htt
             )
             .required()
     } else {
-        Field::new(l, &errors, "place", Kind::Text, &f.place).max_len(Place::MAX).autocomplete("address-level2")
+        let mut seat =
+            Field::new(l, &errors, "place", Kind::Text, &f.place).max_len(Place::MAX).autocomplete("address-level2");
+        seat.hint = Some(ctx.t("join-place-hint"));
+        seat
     };
+    let mut name = Field::new(l, &errors, "name", Kind::Text, &f.name)
+        .max_len(OrgName::MAX)
+        .required()
+        .autocomplete("organization");
+    // The form asks for two names: the organisation's and its contact's.
+    name.label = ctx.t("join-org-name");
     let organisation = vec![
-        Field::new(l, &errors, "name", Kind::Text, &f.name)
-            .max_len(OrgName::MAX)
+        name,
+        Field::new(l, &errors, "kind", Kind::Select, &f.kind)
             .required()
-            .autocomplete("organization"),
-        Field::new(l, &errors, "kind", Kind::Select, &f.kind).required().options(kind_options(l, false)),
-        Field::new(l, &errors, "region", Kind::Select, &f.region).required().options(region_options(l, false)),
+            .options(with_choose(l, kind_options(l, false))),
+        Field::new(l, &errors, "region", Kind::Select, &f.region)
+            .required()
+            .options(with_choose(l, region_options(l, false))),
         place,
         Field::new(l, &errors, "parent", Kind::Select, &f.parent).options(parents),
         Field::new(l, &errors, "domains", Kind::Text, &f.domains).required(),
@@ -155,9 +165,15 @@ async fn join_page(app: &App, ctx: Ctx, f: &JoinForm, errors: FormErrors) -> Htt
     ];
     let mut accept =
         Field::new(l, &errors, "accept_framework", Kind::Checkbox, "on").checked(f.accept_framework).required();
-    accept.label = ctx.ta("field-accept_framework", "version", framework.version);
+    accept.label = ctx.ta("join-accept", "version", framework.version);
     let failed = !errors.is_empty();
     Ok(render_form(&JoinPage { ctx, errors, organisation, public, admin, accept, framework }, failed))
+}
+
+/// A choice that starts empty, so that nobody applies as the first kind in the list unawares.
+fn with_choose(lang: domain::values::Locale, mut options: Vec<(String, String)>) -> Vec<(String, String)> {
+    options.insert(0, (String::new(), app::i18n::t(lang, "choose-one")));
+    options
 }
 
 async fn join_form(State(app): State<App>, ctx: Ctx) -> HttpResult<Response> {
