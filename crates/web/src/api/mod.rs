@@ -241,3 +241,33 @@ pub fn problem(lang: Locale, err: &HttpError) -> Response {
     crate::error::add_retry_after(err, &mut res);
     res
 }
+
+#[cfg(test)]
+mod tests {
+    /// The OpenAPI document names each schema once: two types of one name in different modules
+    /// would silently share one description (the network's members were described as an
+    /// organisation's members once).
+    #[test]
+    fn every_schema_name_is_used_once() {
+        let dir = format!("{}/src/api", std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
+        let mut names = Vec::new();
+        for entry in std::fs::read_dir(dir).expect("the folder") {
+            let text = std::fs::read_to_string(entry.expect("an entry").path()).expect("the file");
+            let mut derives_schema = false;
+            for line in text.lines().map(str::trim) {
+                if line.starts_with("#[derive(") {
+                    derives_schema = line.contains("ToSchema");
+                } else if let Some(rest) = line.strip_prefix("pub struct ").or_else(|| line.strip_prefix("pub enum ")) {
+                    if derives_schema {
+                        names.push(rest.split([' ', '{', '(', '<']).next().unwrap_or_default().to_owned());
+                    }
+                    derives_schema = false;
+                }
+            }
+        }
+        names.sort();
+        let twice: Vec<_> = names.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0].clone()).collect();
+        assert!(names.len() > 40, "only {} schemas found", names.len());
+        assert!(twice.is_empty(), "schema names used twice: {twice:?}");
+    }
+}

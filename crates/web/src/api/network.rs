@@ -4,6 +4,8 @@
 //! public.
 
 use super::common::Status;
+use super::orgs::VersionJson;
+use super::week::TextRequest;
 use crate::error::HttpResult;
 use crate::extract::{ApiJson, ApiUser, Id, Lang};
 use app::App;
@@ -48,7 +50,7 @@ pub struct Doc;
 
 /// A member organisation as anyone sees it.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct MemberJson {
+pub struct NetworkMemberJson {
     pub id: String,
     pub name: String,
     /// `city`, `district`, `it_service_provider`, `association`, `state_agency`, ...
@@ -66,7 +68,7 @@ pub struct MemberJson {
     pub completed_swaps: Option<i64>,
 }
 
-impl MemberJson {
+impl NetworkMemberJson {
     fn of(m: PublicMember) -> Self {
         Self {
             id: m.id.to_string(),
@@ -87,7 +89,7 @@ impl MemberJson {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct NetworkJson {
     /// The members shown (after the filter).
-    pub members: Vec<MemberJson>,
+    pub members: Vec<NetworkMemberJson>,
     /// How many organisations show themselves in public, in all.
     pub listed: usize,
     /// The swaps of the whole network that are completed.
@@ -111,7 +113,7 @@ async fn network(State(app): State<App>, Query(q): Query<NetworkQuery>) -> HttpR
     let filter = NetworkFilter::parse(&q.kind, &q.region, &q.umbrella)?;
     let n = app::network::public_network(&app, &filter).await?;
     Ok(Json(NetworkJson {
-        members: n.members.into_iter().map(MemberJson::of).collect(),
+        members: n.members.into_iter().map(NetworkMemberJson::of).collect(),
         listed: n.listed,
         completed_swaps: n.completed_swaps,
     }))
@@ -144,11 +146,6 @@ pub struct FrameworkRequest {
     pub title: String,
     /// Paragraphs separated by blank lines.
     pub body: String,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct VersionJson {
-    pub version: i64,
 }
 
 /// Publishes a new version of the framework agreement (organisers).
@@ -304,11 +301,6 @@ async fn application(State(app): State<App>, ApiUser(me): ApiUser, Id(id): Id<Uu
     }))
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
-pub struct TextRequest {
-    pub text: String,
-}
-
 /// Asks the applicant a question; they answer through the link the mail brings (organisers).
 #[utoipa::path(post, path = "/api/applications/{id}/questions", params(("id" = String, Path)),
     request_body = TextRequest, security(("bearer" = [])), responses((status = 204)))]
@@ -318,7 +310,7 @@ async fn ask(
     Id(id): Id<Uuid>,
     ApiJson(r): ApiJson<TextRequest>,
 ) -> HttpResult<StatusCode> {
-    app::network::ask(&app, &me.actor(), id, &r.text).await?;
+    app::network::ask(&app, &me.actor(), id, &r.body).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -349,7 +341,7 @@ async fn refuse(
     Id(id): Id<Uuid>,
     ApiJson(r): ApiJson<TextRequest>,
 ) -> HttpResult<StatusCode> {
-    app::network::refuse(&app, &me.actor(), id, &r.text).await?;
+    app::network::refuse(&app, &me.actor(), id, &r.body).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

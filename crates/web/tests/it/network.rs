@@ -382,7 +382,7 @@ async fn the_api_takes_applications_and_reviews(db: Db) {
     assert_eq!(approved.status(), 201);
     let org = approved.json::<serde_json::Value>().await.unwrap()["organisation"].as_str().unwrap().to_owned();
     let again = c.post(t.url(&format!("/api/applications/{id}/refusal"))).bearer_auth(&orga);
-    assert_eq!(again.json(&serde_json::json!({"text": "Zu spät"})).send().await.unwrap().status(), 409);
+    assert_eq!(again.json(&serde_json::json!({"body": "Zu spät"})).send().await.unwrap().status(), 409);
     let network: serde_json::Value = c.get(t.url("/api/network?kind=city")).send().await.unwrap().json().await.unwrap();
     assert_eq!(network["members"][0]["name"], "Amt Nordsee");
     assert!(network["members"][0]["latitude"].as_f64().unwrap() > 54.0, "Flensburg lies in the north");
