@@ -60,6 +60,10 @@ pub enum Reason {
     SignInAgain,
     /// Not an address of a page of this site.
     NotThisSite,
+    /// A moment that has passed already (an event's start).
+    InPast,
+    /// A registration deadline after the event's start.
+    DeadlineAfterStart,
 }
 
 impl Reason {
@@ -97,6 +101,8 @@ impl Reason {
             Reason::UseProvider => "use-provider",
             Reason::SignInAgain => "sign-in-again",
             Reason::NotThisSite => "not-this-site",
+            Reason::InPast => "in-past",
+            Reason::DeadlineAfterStart => "deadline-after-start",
             // The swap week: a date like 2027-03-22, a time like 08:30, an https:// link, a day
             // outside Monday to Friday of the week, an end not after its start, a time taken by
             // another appointment or briefing, a day that is a holiday at every host.
@@ -245,6 +251,8 @@ mod tests {
             Reason::UseProvider,
             Reason::SignInAgain,
             Reason::NotThisSite,
+            Reason::InPast,
+            Reason::DeadlineAfterStart,
         ];
         for r in &all {
             match r {
@@ -282,6 +290,8 @@ mod tests {
                 | Reason::UseProvider
                 | Reason::SignInAgain
                 | Reason::NotThisSite
+                | Reason::InPast
+                | Reason::DeadlineAfterStart
                 | Reason::Coordinates
                 | Reason::UnknownPlace
                 | Reason::AmbiguousPlace

@@ -1443,3 +1443,7 @@ vvt-tom-pseudonyms-label = Datensparsamkeit
 vvt-tom-pseudonyms = Auskunft und Export („Meine Daten“), Löschung mit Pseudonymen statt Namen, Löschfristen durch einen Hintergrunddienst.
 vvt-tom-backup-label = Verfügbarkeit
 vvt-tom-backup = Sicherungen mit „jobtausch backup“ (SQLite) oder dem Sicherungswerkzeug von PostgreSQL; die Wiederherstellung ist dokumentiert und getestet.
+
+## Events and after-work meetups (issue 18)
+error-in-past = Dieser Zeitpunkt liegt in der Vergangenheit.
+error-deadline-after-start = Die Anmeldefrist muss vor dem Beginn der Veranstaltung enden.

@@ -1443,3 +1443,7 @@ vvt-tom-pseudonyms-label = Data minimisation
 vvt-tom-pseudonyms = Access and export ("My data"), erasure with pseudonyms instead of names, retention periods enforced by a background worker.
 vvt-tom-backup-label = Availability
 vvt-tom-backup = Backups with "jobtausch backup" (SQLite) or PostgreSQL's dump tool; restoring is documented and tested.
+
+## Events and after-work meetups (issue 18)
+error-in-past = This moment has passed already.
+error-deadline-after-start = Registration must close before the event begins.
