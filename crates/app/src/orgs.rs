@@ -399,7 +399,7 @@ pub async fn add_template(app: &App, actor: &Actor, id: OrgId, input: &TemplateI
 /// One CSV cell, quoted. A value a spreadsheet would read as a formula (starting with `=`, `+`,
 /// `-`, `@`, TAB or CR) gets a leading apostrophe, so that opening the export runs nothing
 /// (OWASP's rule for CSV injection).
-fn csv_field(s: &str) -> String {
+pub(crate) fn csv_field(s: &str) -> String {
     let neutral = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_owned() };
     format!("\"{}\"", neutral.replace('"', "\"\""))
 }

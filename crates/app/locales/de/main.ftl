@@ -1447,3 +1447,124 @@ vvt-tom-backup = Sicherungen mit „jobtausch backup“ (SQLite) oder dem Sicher
 ## Events and after-work meetups (issue 18)
 error-in-past = Dieser Zeitpunkt liegt in der Vergangenheit.
 error-deadline-after-start = Die Anmeldefrist muss vor dem Beginn der Veranstaltung enden.
+reason-event-organisers-only = Veranstaltungen legen nur die Netzwerk-Koordination und Organisations-Admins an; die Anmeldeliste sehen nur die Veranstaltenden.
+reason-event-cancelled = Die Veranstaltung ist abgesagt.
+reason-registration-closed = Die Anmeldung ist geschlossen.
+reason-already-registered = Sie sind bereits angemeldet.
+reason-not-registered = Sie sind nicht angemeldet.
+reason-event-begun = Die Veranstaltung hat bereits begonnen.
+reason-too-few-attendees = Für eine Tauschrunde braucht es mindestens zwei Teilnehmende.
+reason-not-verified = Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse.
+csv-name = Name
+csv-organisation = Organisation
+csv-email = E-Mail
+csv-status = Status
+csv-registered-at = Angemeldet am
+csv-attended = Anwesenheit
+event-present = anwesend
+event-absent = abwesend
+event-status-registered = angemeldet
+event-status-waiting = Warteliste
+event-online = online
+ics-event-link = Veranstaltung bei Jobtausch: { $link }
+calendar-event-name = Jobtausch: { $title }
+data-section-events_created = Von Ihnen angelegte Veranstaltungen
+data-section-event_registrations = Ihre Anmeldungen zu Veranstaltungen
+data-section-event_rounds = Ihre Tauschrunden
+data-col-starts_at = Beginn
+data-col-ends_at = Ende
+data-col-cancelled_at = Abgesagt am
+data-col-registered_at = Angemeldet am
+data-col-attended = Anwesend
+data-col-round = Runde
+data-col-partner = Gesprächspartner/in
+mail-event-registered-subject = Angemeldet: { $title }
+mail-event-registered-body =
+    Guten Tag { $name },
+
+    Sie sind angemeldet für „{ $title }“.
+
+    Wann: { $when } Uhr
+    Wo: { $where }
+
+    Den Termin für Ihren Kalender finden Sie im Anhang. Zur Veranstaltung: { $link }
+mail-event-waiting-subject = Warteliste: { $title }
+mail-event-waiting-body =
+    Guten Tag { $name },
+
+    „{ $title }“ ({ $when } Uhr) ist ausgebucht. Sie stehen auf Platz { $rank } der Warteliste. Wird ein Platz frei, rücken Sie der Reihe nach auf und erhalten eine E-Mail.
+
+    Zur Veranstaltung: { $link }
+mail-event-moved-up-subject = Ein Platz ist frei: { $title }
+mail-event-moved-up-body =
+    Guten Tag { $name },
+
+    für „{ $title }“ ist ein Platz frei geworden: Sie sind von der Warteliste aufgerückt und jetzt angemeldet.
+
+    Wann: { $when } Uhr
+    Wo: { $where }
+
+    Den Termin für Ihren Kalender finden Sie im Anhang. Zur Veranstaltung: { $link }
+mail-event-unregistered-subject = Abgemeldet: { $title }
+mail-event-unregistered-body =
+    Guten Tag { $name },
+
+    Sie haben sich von „{ $title }“ ({ $when } Uhr) abgemeldet. Ihr Kalender entfernt den Termin mit der Datei im Anhang.
+
+    Zur Veranstaltung: { $link }
+mail-event-changed-subject = Geändert: { $title }
+mail-event-changed-body =
+    Guten Tag { $name },
+
+    die Veranstaltung „{ $title }“ wurde geändert.
+
+    Wann: { $when } Uhr
+    Wo: { $where }
+
+    Der geänderte Termin für Ihren Kalender ist im Anhang. Zur Veranstaltung: { $link }
+mail-event-changed-waiting-subject = Geändert: { $title }
+mail-event-changed-waiting-body =
+    Guten Tag { $name },
+
+    die Veranstaltung „{ $title }“, auf deren Warteliste Sie stehen, wurde geändert.
+
+    Wann: { $when } Uhr
+    Wo: { $where }
+
+    Zur Veranstaltung: { $link }
+mail-event-cancelled-subject = Abgesagt: { $title }
+mail-event-cancelled-body =
+    Guten Tag { $name },
+
+    die Veranstaltung „{ $title }“ ({ $when } Uhr) ist abgesagt. Ihr Kalender entfernt den Termin mit der Datei im Anhang, falls Sie einen Platz hatten.
+
+    Zur Veranstaltung: { $link }
+mail-event-reminder-day-subject = Morgen: { $title }
+mail-event-reminder-day-body =
+    Guten Tag { $name },
+
+    zur Erinnerung: Morgen findet „{ $title }“ statt.
+
+    Wann: { $when } Uhr
+    Wo: { $where }
+
+    Zur Veranstaltung (mit dem Link zur Videokonferenz, falls online): { $link }
+mail-event-reminder-hour-subject = In einer Stunde: { $title }
+mail-event-reminder-hour-body =
+    Guten Tag { $name },
+
+    in einer Stunde beginnt „{ $title }“.
+
+    Wann: { $when } Uhr
+    Wo: { $where }
+
+    Zur Veranstaltung (mit dem Link zur Videokonferenz, falls online): { $link }
+mail-event-met-subject = Wen Sie bei „{ $title }“ getroffen haben
+mail-event-met-body =
+    Guten Tag { $name },
+
+    danke, dass Sie bei „{ $title }“ dabei waren. In den Tauschrunden haben Sie diese Menschen getroffen:
+
+    { $people }
+
+    Auf ihren Seiten können Sie mit einem Klick einen Jobtausch vorschlagen. Weitere Menschen, die offen für einen Tausch sind: { $link }

@@ -1447,3 +1447,124 @@ vvt-tom-backup = Backups with "jobtausch backup" (SQLite) or PostgreSQL's dump t
 ## Events and after-work meetups (issue 18)
 error-in-past = This moment has passed already.
 error-deadline-after-start = Registration must close before the event begins.
+reason-event-organisers-only = Only the network's organisers and organisation admins create events; only an event's organisers see its list of registrations.
+reason-event-cancelled = The event is cancelled.
+reason-registration-closed = Registration is closed.
+reason-already-registered = You are registered already.
+reason-not-registered = You are not registered.
+reason-event-begun = The event has begun already.
+reason-too-few-attendees = A Tauschrunde needs at least two attendees.
+reason-not-verified = Please confirm your e-mail address first.
+csv-name = Name
+csv-organisation = Organisation
+csv-email = E-mail
+csv-status = Status
+csv-registered-at = Registered on
+csv-attended = Attendance
+event-present = present
+event-absent = absent
+event-status-registered = registered
+event-status-waiting = waiting list
+event-online = online
+ics-event-link = Event on Jobtausch: { $link }
+calendar-event-name = Jobtausch: { $title }
+data-section-events_created = Events you created
+data-section-event_registrations = Your registrations for events
+data-section-event_rounds = Your Tauschrunden
+data-col-starts_at = Begins
+data-col-ends_at = Ends
+data-col-cancelled_at = Cancelled on
+data-col-registered_at = Registered on
+data-col-attended = Present
+data-col-round = Round
+data-col-partner = Partner
+mail-event-registered-subject = Registered: { $title }
+mail-event-registered-body =
+    Hello { $name },
+
+    you are registered for "{ $title }".
+
+    When: { $when }
+    Where: { $where }
+
+    The calendar entry is attached. The event: { $link }
+mail-event-waiting-subject = Waiting list: { $title }
+mail-event-waiting-body =
+    Hello { $name },
+
+    "{ $title }" ({ $when }) is fully booked. You are number { $rank } on the waiting list. When a place becomes free, people move up in order and get an e-mail.
+
+    The event: { $link }
+mail-event-moved-up-subject = A place is free: { $title }
+mail-event-moved-up-body =
+    Hello { $name },
+
+    a place for "{ $title }" became free: you moved up from the waiting list and are registered now.
+
+    When: { $when }
+    Where: { $where }
+
+    The calendar entry is attached. The event: { $link }
+mail-event-unregistered-subject = Registration withdrawn: { $title }
+mail-event-unregistered-body =
+    Hello { $name },
+
+    you withdrew your registration for "{ $title }" ({ $when }). The attached file removes it from your calendar.
+
+    The event: { $link }
+mail-event-changed-subject = Changed: { $title }
+mail-event-changed-body =
+    Hello { $name },
+
+    the event "{ $title }" was changed.
+
+    When: { $when }
+    Where: { $where }
+
+    The changed calendar entry is attached. The event: { $link }
+mail-event-changed-waiting-subject = Changed: { $title }
+mail-event-changed-waiting-body =
+    Hello { $name },
+
+    the event "{ $title }", whose waiting list you are on, was changed.
+
+    When: { $when }
+    Where: { $where }
+
+    The event: { $link }
+mail-event-cancelled-subject = Cancelled: { $title }
+mail-event-cancelled-body =
+    Hello { $name },
+
+    the event "{ $title }" ({ $when }) is cancelled. If you had a place, the attached file removes it from your calendar.
+
+    The event: { $link }
+mail-event-reminder-day-subject = Tomorrow: { $title }
+mail-event-reminder-day-body =
+    Hello { $name },
+
+    a reminder: "{ $title }" takes place tomorrow.
+
+    When: { $when }
+    Where: { $where }
+
+    The event (with the video link, if online): { $link }
+mail-event-reminder-hour-subject = In an hour: { $title }
+mail-event-reminder-hour-body =
+    Hello { $name },
+
+    "{ $title }" begins in an hour.
+
+    When: { $when }
+    Where: { $where }
+
+    The event (with the video link, if online): { $link }
+mail-event-met-subject = Whom you met at "{ $title }"
+mail-event-met-body =
+    Hello { $name },
+
+    thank you for joining "{ $title }". In the Tauschrunden you met:
+
+    { $people }
+
+    On their pages, a swap is one click away. More people open to a swap: { $link }
