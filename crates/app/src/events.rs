@@ -161,12 +161,8 @@ pub async fn view(app: &App, viewer: Option<&Account>, id: EventId) -> Result<Ev
         None => Standing::None,
     };
     let manage = manages(&event, viewer);
-    let video_link = event
-        .draft
-        .venue
-        .video_link()
-        .filter(|_| manage || standing == Standing::Registered)
-        .map(str::to_owned);
+    let video_link =
+        event.draft.venue.video_link().filter(|_| manage || standing == Standing::Registered).map(str::to_owned);
     let open = event.cancelled_at.is_none() && now <= event.draft.registration_deadline && now < event.draft.starts_at;
     let mut open_to_swap = Vec::new();
     let mut my_rounds = Vec::new();
@@ -248,7 +244,13 @@ pub async fn update(app: &App, actor: &Account, id: EventId, sequence: i64, inpu
         for r in people {
             let moved_up = moved.iter().any(|m| m.id == r.contact.id);
             if r.has_place() && !moved_up {
-                fx.mails.push(event_mail(app, "event-changed", &r.contact, &after, Some(attachment(app, &after, r.contact.locale, false))));
+                fx.mails.push(event_mail(
+                    app,
+                    "event-changed",
+                    &r.contact,
+                    &after,
+                    Some(attachment(app, &after, r.contact.locale, false)),
+                ));
             } else if !r.has_place() {
                 fx.mails.push(event_mail(app, "event-changed-waiting", &r.contact, &after, None));
             }
@@ -473,9 +475,8 @@ pub async fn draw_round(app: &App, actor: &Account, id: EventId) -> Result<i64> 
     }
     let groups = domain::event::draw(&attendees, &met, &mut Rng::seeded(rand::random()));
     let number = earlier.last().map_or(1, |r| r.number + 1);
-    let effects = Effects::audit(
-        AuditEntry::new(Some(actor.id), "event.round_drawn", "event", id).detail(number.to_string()),
-    );
+    let effects =
+        Effects::audit(AuditEntry::new(Some(actor.id), "event.round_drawn", "event", id).detail(number.to_string()));
     store::events::add_round(&app.db, id, number, &groups, store::now(), &effects).await.map_err(|e| match e {
         store::StoreError::Conflict => Error::Conflict("changed-meanwhile"),
         e => e.into(),
@@ -505,7 +506,8 @@ pub fn where_(lang: Locale, e: &EventDraft) -> String {
 /// place), one step past the event's sequence.
 pub fn calendar_event(app: &App, e: &Event, lang: Locale, withdrawn: bool) -> CalendarEvent {
     let link = app.config.link(&path(e.id));
-    let mut description = format!("{}\n\n{}", e.draft.description, t_args(lang, "ics-event-link", &[("link", arg(&link))]));
+    let mut description =
+        format!("{}\n\n{}", e.draft.description, t_args(lang, "ics-event-link", &[("link", arg(&link))]));
     if let Some(v) = e.draft.venue.video_link() {
         description.push('\n');
         description.push_str(&t_args(lang, "ics-video-link", &[("link", arg(v))]));

@@ -125,7 +125,7 @@ impl EventDraft {
         let end_time = errs.take(parse_time("end_time", &input.end_time));
         let venue = match input.format.trim() {
             "online" => errs.take(HttpsUrl::parse("video_link", &input.video_link).map(EventVenue::Online)),
-            "in_person" => errs.take(Place::parse("place", &input.place).map(EventVenue::Place)),
+            "in_person" => errs.take(Place::parse("event_place", &input.place).map(EventVenue::Place)),
             "" => {
                 errs.push(FieldError::new("format", Reason::Required));
                 None
@@ -352,7 +352,7 @@ fn exact(people: &[Attendee], met: &HashSet<(UserId, UserId)>) -> Vec<Vec<Attend
             for (k, &b) in rest.iter().enumerate() {
                 used[b] = true;
                 // A pair leaves an odd count behind only while a group of three can still come.
-                if !need_three || rest.len() - 1 >= 3 {
+                if !need_three || rest.len() > 3 {
                     groups.push(vec![first, b]);
                     let c = cost + self.cost(&[first, b]);
                     self.go(used, groups, c, need_three);
@@ -569,7 +569,7 @@ mod tests {
         };
         let DomainError::Invalid(errs) = EventDraft::parse(&bad, now()).unwrap_err() else { panic!() };
         let fields: Vec<_> = errs.iter().map(|e| e.field).collect();
-        assert_eq!(fields, ["event_title", "place", "capacity", "visibility", "end_time", "deadline_date"]);
+        assert_eq!(fields, ["event_title", "event_place", "capacity", "visibility", "end_time", "deadline_date"]);
         let past = EventInput { start_date: "2026-12-01".into(), ..input() };
         assert_eq!(
             EventDraft::parse(&past, now()).unwrap_err(),

@@ -146,7 +146,12 @@ pub async fn get(db: &Db, id: EventId) -> Result<StoredEvent, StoreError> {
 }
 
 /// Events that have not ended by `now`, the soonest first (public ones only, if asked).
-pub async fn upcoming(db: &Db, now: DateTime<Utc>, public_only: bool, limit: i64) -> Result<Vec<StoredEvent>, StoreError> {
+pub async fn upcoming(
+    db: &Db,
+    now: DateTime<Utc>,
+    public_only: bool,
+    limit: i64,
+) -> Result<Vec<StoredEvent>, StoreError> {
     let only = if public_only { " AND e.public = TRUE AND e.cancelled_at IS NULL" } else { "" };
     let q = format!("{SELECT} WHERE e.ends_at > $1{only} ORDER BY e.starts_at, e.id LIMIT $2");
     let rows: Vec<EventRow> = on_db!(db, pool => sqlx::query_as(&q).bind(now).bind(limit).fetch_all(pool).await?);
@@ -201,7 +206,13 @@ fn registrant(
     (id, email, name, locale, digest, org_id, org_name, status, position, registered_at, attended): RegistrantRow,
 ) -> Registrant {
     Registrant {
-        contact: Contact { id: UserId(id), email, name, locale: Locale::from_code(&locale).unwrap_or_default(), digest },
+        contact: Contact {
+            id: UserId(id),
+            email,
+            name,
+            locale: Locale::from_code(&locale).unwrap_or_default(),
+            digest,
+        },
         org_id: org_id.map(OrgId),
         org_name,
         status,

@@ -8,6 +8,7 @@
 mod account;
 mod calendar;
 mod common;
+mod events;
 mod inbox;
 mod legal;
 mod orgs;
@@ -45,6 +46,7 @@ pub fn routes() -> Router<App> {
         .merge(inbox::routes())
         .merge(legal::routes())
         .merge(rounds::routes())
+        .merge(events::routes())
         .fallback(not_found)
         // Inside the face's layer, so that an oversized body gets the face's own answer.
         .layer(tower_http::limit::RequestBodyLimitLayer::new(crate::error::BODY_LIMIT))
@@ -79,6 +81,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
         inbox::Doc::openapi(),
         legal::Doc::openapi(),
         rounds::Doc::openapi(),
+        events::Doc::openapi(),
     ] {
         doc.merge(part);
     }
