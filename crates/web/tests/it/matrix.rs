@@ -22,7 +22,7 @@ const PUBLIC_API: [&str; 6] =
     ["/api/openapi.json", "/api/signup", "/api/verify", "/api/password/forgot", "/api/password/reset", "/api/login"];
 
 /// Pages anyone may open without signing in.
-const PUBLIC_PAGES: [&str; 17] = [
+const PUBLIC_PAGES: [&str; 19] = [
     "/",
     "/signup",
     "/login",
@@ -41,6 +41,9 @@ const PUBLIC_PAGES: [&str; 17] = [
     "/sso/confirm",
     "/assets/{*file}",
     "/calendar/{file}",
+    // Public events are listed and shown to everyone (registering needs an account).
+    "/events",
+    "/events/{id}",
 ];
 
 /// The roles, by the address each signs in with. `outsider` is approver and admin of the third
