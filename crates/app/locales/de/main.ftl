@@ -1670,3 +1670,5 @@ flash-event-attendance = Die Anwesenheit ist gespeichert.
 flash-event-round = Eine neue Tauschrunde ist ausgelost.
 field-event_place = Ort
 hint-event_place = Für Veranstaltungen vor Ort, etwa „Rathaus Musterstadt, Raum 3.12“.
+vvt-retention-events = Anmeldungen zu Veranstaltungen, Anwesenheit und Tauschrunden
+vvt-after-events = { $span } nach dem Ende der Veranstaltung

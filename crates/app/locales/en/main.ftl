@@ -1670,3 +1670,5 @@ flash-event-attendance = Attendance is saved.
 flash-event-round = A new Tauschrunde is drawn.
 field-event_place = Place
 hint-event_place = For events in person, such as "Town hall Musterstadt, room 3.12".
+vvt-retention-events = Registrations for events, attendance and Tauschrunden
+vvt-after-events = { $span } after the event ended

@@ -66,7 +66,7 @@ async fn allowed(db: &Db, email: &str, everyone: &[String]) -> Allowed {
     for e in events.iter().filter(|e| domain::event::may_manage(&account.actor(), e.org_id, e.created_by)) {
         addresses.extend(store::events::registrants(db, e.id).await.unwrap().into_iter().map(|r| r.contact.email));
     }
-        let messages = MESSAGES.iter().filter(|(_, two)| two.contains(&email)).map(|(m, _)| *m).collect();
+    let messages = MESSAGES.iter().filter(|(_, two)| two.contains(&email)).map(|(m, _)| *m).collect();
     Allowed { addresses, messages }
 }
 

@@ -2,7 +2,8 @@
 //! places, moving up from the waiting list, the pages with and without signing in, the video
 //! link only for those with a place, the `.ics` of the mails and of the feed read by PyPI
 //! icalendar with SEQUENCE rising on every change, the CSV neutralised, refusals for people who
-//! do not run the event, reminders once each with a moved clock, and the Tauschrunden.
+//! do not run the event, reminders once each with a moved clock, the Tauschrunden, and the
+//! attendance deleted a year after the event.
 
 use crate::app::{Browser, TestApp};
 use crate::calendar::{check_ics, event as ics_event};
@@ -374,6 +375,14 @@ async fn reminders_once_each_with_a_moved_clock(db: Db) {
     assert!(met[0].0.contains("eva") && met[0].0.contains(&format!("/people/{}", eva.id)), "{}", met[0].0);
     assert!(!met[0].0.contains("eva@verband.example"), "no address of the partner");
     assert_eq!(mails(&t.db, "eva@verband.example", "event-met").await.len(), 1);
+
+    // A year after the event, who came and met whom is deleted; the event stays.
+    let swept = app::retention::run(&state, e.draft.ends_at + Duration::days(300)).await.unwrap();
+    assert_eq!(swept.event_attendance, 0, "kept for a year");
+    let swept = app::retention::run(&state, e.draft.ends_at + Duration::days(370)).await.unwrap();
+    assert!(swept.event_attendance >= 4, "{swept:?}");
+    assert_eq!(t.count("event_registrations").await + t.count("event_round_members").await, 0);
+    assert_eq!(t.count("events").await, 1);
 }
 
 fn profile(open: bool, shared: bool) -> ProfileInput {
