@@ -1505,11 +1505,11 @@ mail-event-moved-up-body =
     Wo: { $where }
 
     Den Termin für Ihren Kalender finden Sie im Anhang. Zur Veranstaltung: { $link }
-mail-event-unregistered-subject = Abgemeldet: { $title }
+mail-event-unregistered-subject = Teilnahme abgesagt: { $title }
 mail-event-unregistered-body =
     Guten Tag { $name },
 
-    Sie haben sich von „{ $title }“ ({ $when } Uhr) abgemeldet. Ihr Kalender entfernt den Termin mit der Datei im Anhang.
+    Sie haben Ihre Teilnahme an „{ $title }“ ({ $when } Uhr) abgesagt. Hatten Sie einen Platz, entfernt die Datei im Anhang den Termin aus Ihrem Kalender.
 
     Zur Veranstaltung: { $link }
 mail-event-changed-subject = Geändert: { $title }
@@ -1596,13 +1596,13 @@ event-deadline = Anmeldung bis
 event-audience = Für wen
 event-join-video = zur Videokonferenz
 event-link-for-registered = den Link sehen angemeldete Personen
-event-registration = Anmeldung
-event-you-registered = Sie sind angemeldet.
+event-registration = Teilnahme
+event-you-registered = Sie haben einen Platz bei dieser Veranstaltung.
 event-you-waiting = Sie stehen auf Platz { $rank } der Warteliste.
-event-sign-in-to-register = Zur Anmeldung melden Sie sich bitte bei Jobtausch an.
-event-register = Anmelden
+event-sign-in-to-register = Um teilzunehmen, melden Sie sich bitte bei Jobtausch an.
+event-register = Teilnehmen
 event-join-waiting = Auf die Warteliste
-event-unregister = Abmelden
+event-unregister = Teilnahme absagen
 event-registration-closed = Die Anmeldung ist geschlossen.
 event-my-rounds = Ihre Tauschrunden
 event-my-rounds-lead = Zehn Minuten Gespräch mit Menschen aus anderen Organisationen. Aus ihren Profilen, soweit sie es teilen:
@@ -1663,9 +1663,9 @@ hint-capacity = Wer sich danach anmeldet, kommt auf die Warteliste.
 flash-event-created = Die Veranstaltung ist angelegt.
 flash-event-updated = Die Änderung ist gespeichert; die Angemeldeten erhalten eine E-Mail.
 flash-event-cancelled = Die Veranstaltung ist abgesagt; die Angemeldeten erhalten eine E-Mail.
-flash-event-registered = Sie sind angemeldet. Die Bestätigung mit dem Kalendertermin kommt per E-Mail.
+flash-event-registered = Sie haben einen Platz. Die Bestätigung mit dem Kalendertermin kommt per E-Mail.
 flash-event-waiting = Die Veranstaltung ist ausgebucht: Sie stehen auf der Warteliste.
-flash-event-unregistered = Sie sind abgemeldet.
+flash-event-unregistered = Ihre Teilnahme ist abgesagt.
 flash-event-attendance = Die Anwesenheit ist gespeichert.
 flash-event-round = Eine neue Tauschrunde ist ausgelost.
 field-event_place = Ort

@@ -1509,7 +1509,7 @@ mail-event-unregistered-subject = Registration withdrawn: { $title }
 mail-event-unregistered-body =
     Hello { $name },
 
-    you withdrew your registration for "{ $title }" ({ $when }). The attached file removes it from your calendar.
+    you withdrew your registration for "{ $title }" ({ $when }). If you had a place, the attached file removes it from your calendar.
 
     The event: { $link }
 mail-event-changed-subject = Changed: { $title }

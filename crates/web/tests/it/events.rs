@@ -208,7 +208,7 @@ async fn pages_calendars_and_changes(db: Db) {
     assert_eq!(done.status, 303);
     let after = b.get(&format!("/events/{id}")).await;
     assert!(after.body.contains("https://meet.example.de/after-work-geheim"), "{}", after.body);
-    assert!(after.body.contains("Sie sind angemeldet"));
+    assert!(after.body.contains("Sie haben einen Platz bei dieser Veranstaltung"));
     let uid = format!("event-{id}@jobtausch");
     let confirmation = mails(&t.db, "anna@musterstadt.example", "event-registered").await;
     assert!(confirmation[0].0.contains("Virtuelles After-Work") && confirmation[0].0.contains("after-work-geheim"));
