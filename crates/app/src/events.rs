@@ -272,10 +272,11 @@ pub async fn cancel(app: &App, actor: &Account, id: EventId) -> Result<()> {
     let mut e = managed(app, actor, id).await?;
     let now = store::now();
     e.cancelled_at = Some(now);
-    e.sequence += 1;
     e.updated_at = now;
     let audit = AuditEntry::new(Some(actor.id), "event.cancelled", "event", id);
-    store::events::cancel(&app.db, id, now, |people| {
+    store::events::cancel(&app.db, id, now, |people, sequence| {
+        // The sequence as written, even if a change came between reading and cancelling.
+        e.sequence = sequence;
         let mut fx = Effects::audit(audit);
         for r in people {
             let ics = r.has_place().then(|| attachment(app, &e, r.contact.locale, false));
@@ -546,11 +547,13 @@ pub async fn feed_events(app: &App, user: UserId, lang: Locale) -> Result<Vec<Ca
     Ok(store::events::of_attendee(&app.db, user).await?.iter().map(|e| calendar_event(app, e, lang, false)).collect())
 }
 
+/// A mail about the event; those with a place (who get the calendar, or a reminder) read the
+/// video link in it too.
 fn event_mail(app: &App, kind: &'static str, to: &Contact, e: &Event, ics: Option<MailAttachment>) -> OutboxMail {
+    let has_place = ics.is_some() || kind.starts_with("event-reminder-");
     let lang = to.locale;
     let mut place = where_(lang, &e.draft);
-    if let (Some(link), true) = (e.draft.venue.video_link(), ics.is_some()) {
-        // Only those with a place get the calendar, and only they see the link.
+    if let (Some(link), true) = (e.draft.venue.video_link(), has_place && e.cancelled_at.is_none()) {
         place = format!("{place}: {link}");
     }
     let args = [

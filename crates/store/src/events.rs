@@ -447,30 +447,30 @@ pub async fn update(
 }
 
 /// Cancels the event (once: `Conflict` if it was cancelled already), raising the sequence;
-/// `effects` makes the effects from everyone registered.
+/// `effects` makes the effects from everyone registered and the event's new sequence.
 pub async fn cancel(
     db: &Db,
     id: EventId,
     at: DateTime<Utc>,
-    effects: impl FnOnce(&[Registrant]) -> Effects,
+    effects: impl FnOnce(&[Registrant], i64) -> Effects,
 ) -> Result<(), StoreError> {
     write_tx!(db, tx => {
-        let n = sqlx::query(
-            "UPDATE events SET cancelled_at = $2, updated_at = $2, sequence = sequence + 1 WHERE id = $1 AND cancelled_at IS NULL",
+        let sequence: Option<i64> = sqlx::query_scalar(
+            "UPDATE events SET cancelled_at = $2, updated_at = $2, sequence = sequence + 1 \
+             WHERE id = $1 AND cancelled_at IS NULL RETURNING sequence",
         )
         .bind(id.0)
         .bind(at)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if n == 0 {
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(sequence) = sequence else {
             let exists: Option<Uuid> =
                 sqlx::query_scalar("SELECT id FROM events WHERE id = $1").bind(id.0).fetch_optional(&mut *tx).await?;
             return Err(if exists.is_some() { StoreError::Conflict } else { StoreError::NotFound });
-        }
+        };
         let rows: Vec<RegistrantRow> = sqlx::query_as(REGISTRANTS).bind(id.0).fetch_all(&mut *tx).await?;
         let people: Vec<Registrant> = rows.into_iter().map(registrant).collect();
-        write_effects!(tx, effects(&people));
+        write_effects!(tx, effects(&people, sequence));
     });
     Ok(())
 }

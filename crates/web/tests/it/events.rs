@@ -359,6 +359,8 @@ async fn reminders_once_each_with_a_moved_clock(db: Db) {
     assert_eq!(a.unwrap() + b.unwrap(), 1, "the day's reminder once");
     assert_eq!(app::events::run(&state, day_before + Duration::hours(2)).await.unwrap(), 0);
     assert_eq!(count_kind(&t.db, "event-reminder-day").await, 2, "one to each with a place");
+    let reminder = &mails(&t.db, "anna@musterstadt.example", "event-reminder-day").await[0].0;
+    assert!(reminder.contains("https://meet.example.de/after-work-geheim"), "with the link: {reminder}");
     let hour_before = start - Duration::minutes(50);
     assert_eq!(app::events::run(&state, hour_before).await.unwrap(), 1);
     assert_eq!(app::events::run(&state, hour_before + Duration::minutes(10)).await.unwrap(), 0);
