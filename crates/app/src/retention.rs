@@ -237,7 +237,14 @@ pub async fn processing_record(app: &App, actor: &Actor, lang: Locale) -> Result
     }
     let listed = |keys: &[&str]| keys.iter().map(|k| (tr(&format!("{k}-label")), tr(k))).collect::<Vec<_>>();
     let providers = store::sso::provider_count(&app.db).await?;
-    let mut data = listed(&["vvt-data-account", "vvt-data-profile", "vvt-data-swaps", "vvt-data-week", "vvt-data-use"]);
+    let mut data = listed(&[
+        "vvt-data-account",
+        "vvt-data-profile",
+        "vvt-data-swaps",
+        "vvt-data-week",
+        "vvt-data-events",
+        "vvt-data-use",
+    ]);
     data.push((tr("vvt-data-sso-label"), t_args(lang, "vvt-data-sso", &[("count", crate::i18n::count(providers))])));
     let periods = app.config.retention;
     let mut retention: Vec<(String, String)> = periods

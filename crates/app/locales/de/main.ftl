@@ -1672,3 +1672,5 @@ field-event_place = Ort
 hint-event_place = Für Veranstaltungen vor Ort, etwa „Rathaus Musterstadt, Raum 3.12“.
 vvt-retention-events = Anmeldungen zu Veranstaltungen, Anwesenheit und Tauschrunden
 vvt-after-events = { $span } nach dem Ende der Veranstaltung
+vvt-data-events-label = Veranstaltungen
+vvt-data-events = Anmeldungen und Warteliste, Anwesenheit, die Paare der Tauschrunden; die Veranstaltenden sehen Name, Organisation und E-Mail-Adresse der Angemeldeten.

@@ -1672,3 +1672,5 @@ field-event_place = Place
 hint-event_place = For events in person, such as "Town hall Musterstadt, room 3.12".
 vvt-retention-events = Registrations for events, attendance and Tauschrunden
 vvt-after-events = { $span } after the event ended
+vvt-data-events-label = Events
+vvt-data-events = Registrations and the waiting list, attendance, the pairs of the Tauschrunden; the organisers see name, organisation and e-mail address of those registered.
