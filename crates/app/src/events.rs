@@ -126,6 +126,8 @@ pub struct AttendeeCard {
     /// What they want to learn: shown only where their interest in a swap is visible.
     pub wants_to_learn: Vec<String>,
     pub open_to_swap: bool,
+    /// Whether the viewer can propose a swap to them (people of another organisation).
+    pub can_propose: bool,
 }
 
 /// One Tauschrunde of the viewer: who they meet.
@@ -203,6 +205,7 @@ async fn card(app: &App, me: &Account, user: UserId) -> Result<Option<AttendeeCa
             topics: p.profile.iter().flat_map(|pr| pr.topics.iter().map(ToString::to_string)).collect(),
             wants_to_learn: p.profile.iter().flat_map(|pr| pr.wants_to_learn.iter().map(ToString::to_string)).collect(),
             open_to_swap: p.open_to_swap,
+            can_propose: me.org_id.is_some() && me.org_id != Some(p.org_id),
         })),
         Err(store::StoreError::NotFound) => Ok(None),
         Err(e) => Err(e.into()),

@@ -1674,3 +1674,4 @@ vvt-retention-events = Anmeldungen zu Veranstaltungen, Anwesenheit und Tauschrun
 vvt-after-events = { $span } nach dem Ende der Veranstaltung
 vvt-data-events-label = Veranstaltungen
 vvt-data-events = Anmeldungen und Warteliste, Anwesenheit, die Paare der Tauschrunden; die Veranstaltenden sehen Name, Organisation und E-Mail-Adresse der Angemeldeten.
+event-profile-of = Profil von { $name }

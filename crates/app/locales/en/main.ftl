@@ -1674,3 +1674,4 @@ vvt-retention-events = Registrations for events, attendance and Tauschrunden
 vvt-after-events = { $span } after the event ended
 vvt-data-events-label = Events
 vvt-data-events = Registrations and the waiting list, attendance, the pairs of the Tauschrunden; the organisers see name, organisation and e-mail address of those registered.
+event-profile-of = Profile of { $name }

@@ -107,6 +107,8 @@ pub struct AttendeeJson {
     pub topics: Vec<String>,
     pub wants_to_learn: Vec<String>,
     pub open_to_swap: bool,
+    /// Whether the caller can propose a swap to them (`POST /api/swaps`).
+    pub can_propose: bool,
 }
 
 impl From<&AttendeeCard> for AttendeeJson {
@@ -119,6 +121,7 @@ impl From<&AttendeeCard> for AttendeeJson {
             topics: c.topics.clone(),
             wants_to_learn: c.wants_to_learn.clone(),
             open_to_swap: c.open_to_swap,
+            can_propose: c.can_propose,
         }
     }
 }
