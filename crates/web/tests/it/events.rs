@@ -266,7 +266,7 @@ async fn who_may_do_what(db: Db) {
     // A display name made to run as a formula in a spreadsheet.
     store::testing::execute(
         &t.db,
-        &format!("UPDATE users SET display_name = '=HYPERLINK(\"x\")' WHERE email_norm = 'eva@verband.example'"),
+        "UPDATE users SET display_name = '=HYPERLINK(\"x\")' WHERE email_norm = 'eva@verband.example'",
     )
     .await;
 
