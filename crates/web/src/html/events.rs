@@ -18,7 +18,7 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use axum_extra::extract::CookieJar;
 use domain::UserId;
-use domain::event::{CAPACITY_MAX, DESCRIPTION_MAX, EventId, TITLE_MAX};
+use domain::event::{DESCRIPTION_MAX, EventId, TITLE_MAX};
 use domain::values::Locale;
 use serde::Deserialize;
 
@@ -208,8 +208,11 @@ struct FormPage {
 fn form_page(ctx: Ctx, editing: Option<EventId>, f: &EventForm, errors: FormErrors) -> Response {
     let l = ctx.lang;
     let field = |name: &'static str, kind: Kind, value: &str| Field::new(l, &errors, name, kind, value);
+    // A required choice starts with an empty "please choose" (HTML wants one for `required`).
     let options = |codes: &[&str], prefix: &str| -> Vec<(String, String)> {
-        codes.iter().map(|c| ((*c).to_owned(), t(l, &format!("{prefix}{c}")))).collect()
+        std::iter::once((String::new(), t(l, "choose-one")))
+            .chain(codes.iter().map(|c| ((*c).to_owned(), t(l, &format!("{prefix}{c}")))))
+            .collect()
     };
     let groups = vec![
         Group {
@@ -243,7 +246,7 @@ fn form_page(ctx: Ctx, editing: Option<EventId>, f: &EventForm, errors: FormErro
         Group {
             legend: t(l, "event-group-registration"),
             fields: vec![
-                field("capacity", Kind::Number, &f.capacity).required().max_len(CAPACITY_MAX.to_string().len()),
+                field("capacity", Kind::Number, &f.capacity).required(),
                 field("deadline_date", Kind::Date, &f.deadline_date),
                 field("deadline_time", Kind::Text, &f.deadline_time).max_len(5),
                 field("visibility", Kind::Select, &f.visibility)
