@@ -24,6 +24,7 @@ mod journey;
 pub mod legal;
 pub mod metrics;
 pub mod names;
+pub mod network;
 pub mod notify;
 pub mod orgs;
 mod plan;

@@ -80,6 +80,32 @@ pub fn event(kind: &'static str, to: &Contact, args: &[(&str, Arg)], attachment:
     }
 }
 
+/// The link that confirms the address of an employer's application to join.
+pub fn application_confirm(lang: Locale, to: &str, org: &str, link: &str) -> OutboxMail {
+    account_mail("application-confirm", lang, to, &[("org", org), ("link", link)])
+}
+
+/// An application waits for the organisers (new, or answered).
+pub fn application_waiting(lang: Locale, to: &str, org: &str, answered: bool, link: &str) -> OutboxMail {
+    let kind = if answered { "application-answered" } else { "application-waiting" };
+    account_mail(kind, lang, to, &[("org", org), ("link", link)])
+}
+
+/// The organisers ask the applicant a question.
+pub fn application_question(lang: Locale, to: &str, org: &str, question: &str, link: &str) -> OutboxMail {
+    account_mail("application-question", lang, to, &[("org", org), ("question", question), ("link", link)])
+}
+
+/// The application was approved: the invitation to become the organisation's first admin.
+pub fn application_approved(lang: Locale, to: &str, name: &str, org: &str, link: &str, until: &str) -> OutboxMail {
+    account_mail("application-approved", lang, to, &[("name", name), ("org", org), ("link", link), ("until", until)])
+}
+
+/// The application was refused, with the reason.
+pub fn application_refused(lang: Locale, to: &str, org: &str, reason: &str) -> OutboxMail {
+    account_mail("application-refused", lang, to, &[("org", org), ("reason", reason)])
+}
+
 /// An out-of-band notice about a security-relevant change of one's account.
 pub fn security_notice(lang: Locale, to: &str, name: &str, what: &str) -> OutboxMail {
     account_mail("notice", lang, to, &[("name", name), ("what", what)])

@@ -70,6 +70,12 @@ pub async fn umbrella_choices(app: &App, this: Option<OrgId>) -> Result<Vec<OrgS
 /// Parses a draft and checks that the umbrella is an existing association (not itself).
 async fn parse_draft(app: &App, input: &OrgInput, this: Option<OrgId>) -> Result<OrgDraft> {
     let draft = OrgDraft::parse(&input.name, &input.kind, &input.region, &input.parent, &input.domains)?;
+    check_umbrella(app, &draft, this).await?;
+    Ok(draft)
+}
+
+/// Refuses an umbrella that is not an existing association (or is the organisation itself).
+pub(crate) async fn check_umbrella(app: &App, draft: &OrgDraft, this: Option<OrgId>) -> Result<()> {
     if let Some(parent) = draft.parent {
         let ok = Some(parent) != this
             && match store::orgs::get(&app.db, parent).await {
@@ -81,7 +87,7 @@ async fn parse_draft(app: &App, input: &OrgInput, this: Option<OrgId>) -> Result
             return Err(Error::field("parent", Reason::UnknownChoice));
         }
     }
-    Ok(draft)
+    Ok(())
 }
 
 /// Whether `actor` may create organisations (network organisers only).

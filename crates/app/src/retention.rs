@@ -144,6 +144,8 @@ pub struct Swept {
     pub check_ins: u64,
     pub mails: u64,
     pub proposals: u64,
+    /// Employers' applications never confirmed, or refused.
+    pub applications: u64,
     pub swaps_pseudonymised: u64,
     pub tombstones: u64,
     /// Registrations and places in Tauschrunden of past events.
@@ -173,6 +175,10 @@ pub async fn run(app: &App, now: DateTime<Utc>) -> Result<Swept> {
     swept.check_ins = store::retention::check_ins(db, &first_week_kept(periods.check_ins, now)).await?;
     swept.mails = store::retention::sent_mails(db, periods.mails.before(now)).await?;
     swept.proposals = store::retention::ended_proposals(db, periods.proposals.before(now)).await?;
+    // An employer's application: unconfirmed like an unconfirmed account, refused like a
+    // declined proposal.
+    swept.applications =
+        store::retention::applications(db, periods.unverified.before(now), periods.proposals.before(now)).await?;
     swept.swaps_pseudonymised =
         store::retention::pseudonymise_swaps(db, &first_week_kept(periods.swaps, now), crate::privacy::pseudonym)
             .await?;

@@ -59,29 +59,46 @@ impl Task {
 /// A step of an organisation's setup, in the order an admin does them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SetupStep {
-    /// Name someone who approves swaps.
-    Approvers,
-    /// Name the staff council and say whether it consents or is informed.
-    StaffCouncil,
-    /// Write the organisation's own agreement template.
-    Template,
-    /// Give the workplace's location, for the matching.
-    Location,
     /// The e-mail domains of the organisation's people.
     Domains,
+    /// Say which co-determination bodies are informed or asked to consent.
+    Policy,
+    /// Give the workplace's location, for the matching.
+    Location,
+    /// Name someone who approves swaps.
+    Approvers,
+    /// Name people for each body the policy involves (the staff council first of all).
+    Bodies,
+    /// Write the organisation's own agreement template.
+    Template,
+    /// Choose what of the organisation is shown in public.
+    Public,
+    /// Invite more people.
+    Invite,
 }
 
 impl SetupStep {
-    pub const ALL: [SetupStep; 5] =
-        [SetupStep::Approvers, SetupStep::StaffCouncil, SetupStep::Template, SetupStep::Location, SetupStep::Domains];
+    pub const ALL: [SetupStep; 8] = [
+        SetupStep::Domains,
+        SetupStep::Policy,
+        SetupStep::Location,
+        SetupStep::Approvers,
+        SetupStep::Bodies,
+        SetupStep::Template,
+        SetupStep::Public,
+        SetupStep::Invite,
+    ];
 
     pub fn code(&self) -> &'static str {
         match self {
-            SetupStep::Approvers => "approvers",
-            SetupStep::StaffCouncil => "staff-council",
-            SetupStep::Template => "template",
-            SetupStep::Location => "location",
             SetupStep::Domains => "domains",
+            SetupStep::Policy => "policy",
+            SetupStep::Location => "location",
+            SetupStep::Approvers => "approvers",
+            SetupStep::Bodies => "bodies",
+            SetupStep::Template => "template",
+            SetupStep::Public => "public",
+            SetupStep::Invite => "invite",
         }
     }
 }
@@ -169,18 +186,35 @@ pub async fn of(app: &App, me: &Account) -> Result<Tasks> {
 
 /// The setup steps an organisation has not done yet.
 async fn setup_missing(app: &App, org: OrgId) -> Result<Vec<SetupStep>> {
+    Ok(setup_state(app, org).await?.into_iter().filter(|(_, done)| !done).map(|(step, _)| step).collect())
+}
+
+/// Every step of an organisation's setup, in order, and whether it is done (its admins and
+/// the organisers; a new organisation's first admin works through it).
+pub async fn setup_checklist(app: &App, actor: &domain::access::Actor, org: OrgId) -> Result<Vec<(SetupStep, bool)>> {
+    actor.ensure_org_admin(org)?;
+    setup_state(app, org).await
+}
+
+async fn setup_state(app: &App, org: OrgId) -> Result<Vec<(SetupStep, bool)>> {
     let db = &app.db;
-    let members = store::orgs::members(db, org).await?;
-    let holds = |role: OrgRole| members.iter().any(|m| m.roles.contains(&role));
-    let organisation = store::orgs::get(db, org).await?;
-    let matching = store::orgs::matching(db, org).await?;
-    let own_template = !store::agreements::versions(db, org).await?.is_empty();
+    let f = store::network::setup_facts(db, org).await?;
+    let holds = |role: OrgRole| f.roles.iter().any(|r| r == role.code());
+    let policy = store::orgs::get(db, org).await?.policy;
+    // Every body the policy involves has someone named for it.
+    let bodies_named = OrgRole::ALL
+        .iter()
+        .filter_map(|r| r.body().map(|b| (*r, b)))
+        .all(|(role, body)| policy.rule(body) == domain::org::PolicyRule::NotNeeded || holds(role));
     let done = |step: &SetupStep| match step {
+        SetupStep::Domains => f.domains > 0,
+        SetupStep::Policy => f.actions.iter().any(|a| a == "org.policy"),
+        SetupStep::Location => f.has_place,
         SetupStep::Approvers => holds(OrgRole::Approver),
-        SetupStep::StaffCouncil => holds(OrgRole::StaffCouncil),
-        SetupStep::Template => own_template,
-        SetupStep::Location => matching.location.is_some(),
-        SetupStep::Domains => !organisation.domains.is_empty(),
+        SetupStep::Bodies => bodies_named,
+        SetupStep::Template => f.own_template,
+        SetupStep::Public => f.actions.iter().any(|a| a == "org.public"),
+        SetupStep::Invite => f.people > 1 || f.invitations > 1,
     };
-    Ok(SetupStep::ALL.into_iter().filter(|s| !done(s)).collect())
+    Ok(SetupStep::ALL.into_iter().map(|s| (s, done(&s))).collect())
 }

@@ -64,6 +64,14 @@ pub enum Reason {
     InPast,
     /// A registration deadline after the event's start.
     DeadlineAfterStart,
+    /// An e-mail domain that another organisation of the network holds already.
+    DomainHeld,
+    /// An address outside the domains the organisation named.
+    AddressOutsideDomains,
+    /// The network's framework agreement was not accepted.
+    AcceptFramework,
+    /// The framework agreement changed since the form was opened: read it again.
+    FrameworkChanged,
 }
 
 impl Reason {
@@ -103,6 +111,10 @@ impl Reason {
             Reason::NotThisSite => "not-this-site",
             Reason::InPast => "in-past",
             Reason::DeadlineAfterStart => "deadline-after-start",
+            Reason::DomainHeld => "domain-held",
+            Reason::AddressOutsideDomains => "address-outside-domains",
+            Reason::AcceptFramework => "accept-framework",
+            Reason::FrameworkChanged => "framework-changed",
             // The swap week: a date like 2027-03-22, a time like 08:30, an https:// link, a day
             // outside Monday to Friday of the week, an end not after its start, a time taken by
             // another appointment or briefing, a day that is a holiday at every host.
@@ -196,6 +208,15 @@ impl Errors {
         self.0.push(e);
     }
 
+    /// Adds the refused fields of a parse of a part of the input.
+    pub fn extend(&mut self, e: DomainError) {
+        self.0.extend(e.fields().iter().cloned());
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     pub fn into_result(self) -> Result<(), DomainError> {
         if self.0.is_empty() { Ok(()) } else { Err(DomainError::Invalid(self.0)) }
     }
@@ -253,6 +274,10 @@ mod tests {
             Reason::NotThisSite,
             Reason::InPast,
             Reason::DeadlineAfterStart,
+            Reason::DomainHeld,
+            Reason::AddressOutsideDomains,
+            Reason::AcceptFramework,
+            Reason::FrameworkChanged,
         ];
         for r in &all {
             match r {
@@ -292,6 +317,10 @@ mod tests {
                 | Reason::NotThisSite
                 | Reason::InPast
                 | Reason::DeadlineAfterStart
+                | Reason::DomainHeld
+                | Reason::AddressOutsideDomains
+                | Reason::AcceptFramework
+                | Reason::FrameworkChanged
                 | Reason::Coordinates
                 | Reason::UnknownPlace
                 | Reason::AmbiguousPlace

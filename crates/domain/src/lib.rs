@@ -13,6 +13,7 @@ pub mod error;
 pub mod event;
 pub mod ids;
 pub mod legal;
+pub mod network;
 pub mod org;
 pub mod places;
 pub mod profile;

@@ -44,6 +44,8 @@ choice! {
         ItServiceProvider = "it_service_provider",
         Association = "association",
         StateAgency = "state_agency",
+        FederalAgency = "federal_agency",
+        OtherPublic = "other_public",
     }
 }
 

@@ -159,6 +159,14 @@ pub async fn seed(app: &App) -> anyhow::Result<Demo> {
         data_protection: PolicyRule::Inform.code().into(),
     };
     app::orgs::set_policy(app, &organiser, city, &consent).await.map_err(refused("policy"))?;
+    // Their seats (the dots on the public map and the travel distances of the matching), and
+    // what each shows in public: all are listed, Musterstadt shows its completed swaps too.
+    for (id, seat) in [(assoc, "Berlin"), (city, "Münster (Nordrhein-Westfalen)"), (rz, "Dortmund"), (city2, "Lübeck")]
+    {
+        let input = app::orgs::MatchingInput { place: seat.into(), ..Default::default() };
+        app::orgs::set_matching(app, &organiser, id, &input).await.map_err(refused("seat"))?;
+        app::network::set_visibility(app, &organiser, id, true, true, id == city).await.map_err(refused("public"))?;
+    }
 
     let w = |o: &[u64]| demo_weeks(o);
     let (w1, w2, w3) = (w(&[6, 8, 10]), w(&[6, 9]), w(&[8, 10, 12]));

@@ -16,6 +16,7 @@ pub mod error;
 pub mod events;
 pub mod feeds;
 pub mod inbox;
+pub mod network;
 pub mod orgs;
 pub mod outbox;
 pub mod privacy;

@@ -2,7 +2,7 @@
 //! hold in them, and what they tell the matching (location, blocked organisations).
 
 use crate::outbox::Effects;
-use crate::{Db, StoreError, now, on_db, write_effects, write_tx};
+use crate::{Db, StoreError, on_db, write_effects, write_tx};
 use domain::access::OrgRole;
 use domain::org::{Body, OrgDraft, OrgKind, Organisation, Policy, PolicyRule, Region};
 use domain::round::{GeoPoint, OrgMatching};
@@ -23,10 +23,11 @@ fn corrupt(what: &str, value: &str) -> StoreError {
     StoreError::Corrupt(format!("{what} {value:?}"))
 }
 
-/// Creates an organisation with its domains and the default policy.
-pub async fn create(db: &Db, draft: &OrgDraft, effects: &Effects) -> Result<OrgId, StoreError> {
-    let id = OrgId::new();
-    write_tx!(db, tx => {
+/// Inserts organisation `$id` from `$draft` with its domains and the default policy, inside
+/// the caller's transaction `$tx` (an organiser's new organisation, an approved application).
+macro_rules! insert_organisation {
+    ($tx:ident, $id:expr, $draft:expr) => {{
+        let (id, draft): (domain::OrgId, &domain::org::OrgDraft) = ($id, $draft);
         sqlx::query("INSERT INTO organisations (id, name, name_norm, kind, region, parent_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
             .bind(id.0)
             .bind(draft.name.as_str())
@@ -34,24 +35,33 @@ pub async fn create(db: &Db, draft: &OrgDraft, effects: &Effects) -> Result<OrgI
             .bind(draft.kind.code())
             .bind(draft.region.code())
             .bind(draft.parent.map(|p| p.0))
-            .bind(now())
-            .execute(&mut *tx)
+            .bind($crate::now())
+            .execute(&mut *$tx)
             .await?;
         for d in &draft.domains {
             sqlx::query("INSERT INTO org_domains (domain, org_id) VALUES ($1, $2)")
                 .bind(d.as_str())
                 .bind(id.0)
-                .execute(&mut *tx)
+                .execute(&mut *$tx)
                 .await?;
         }
-        for (body, rule) in Policy::default().rules() {
+        for (body, rule) in domain::org::Policy::default().rules() {
             sqlx::query("INSERT INTO org_policies (org_id, body, rule) VALUES ($1, $2, $3)")
                 .bind(id.0)
                 .bind(body.code())
                 .bind(rule.code())
-                .execute(&mut *tx)
+                .execute(&mut *$tx)
                 .await?;
         }
+    }};
+}
+pub(crate) use insert_organisation;
+
+/// Creates an organisation with its domains and the default policy.
+pub async fn create(db: &Db, draft: &OrgDraft, effects: &Effects) -> Result<OrgId, StoreError> {
+    let id = OrgId::new();
+    write_tx!(db, tx => {
+        insert_organisation!(tx, id, draft);
         write_effects!(tx, effects);
     });
     Ok(id)

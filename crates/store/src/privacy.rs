@@ -146,6 +146,10 @@ pub const PERSON_COLUMNS: &[(&str, &str, &str)] = &[
     ("events", "created_by", "events_created"),
     ("event_registrations", "user_id", "event_registrations"),
     ("event_round_members", "user_id", "event_rounds"),
+    ("framework_agreements", "created_by", "frameworks_written"),
+    ("org_applications", "admin_email", "applications_made"),
+    ("org_applications", "decided_by", "applications_decided"),
+    ("org_application_messages", "author_id", "application_questions"),
 ];
 
 /// Everything the database holds about the person `user`, section by section (empty sections
@@ -314,5 +318,20 @@ pub async fn of_person(db: &Db, user: UserId) -> Result<Vec<Section>, StoreError
              AND other.user_id <> mine.user_id JOIN users u ON u.id = other.user_id \
              WHERE mine.user_id = $1 ORDER BY e.starts_at, r.number, u.display_name",
             [id], title: String, round: i64, partner: String),
+        section!(db, "frameworks_written",
+            "SELECT version, title, created_at FROM framework_agreements WHERE created_by = $1 ORDER BY version",
+            [id], version: i64, title: String, created_at: Ts),
+        section!(db, "applications_made",
+            "SELECT name, admin_name, admin_email, state, created_at, decided_at, refusal_reason FROM org_applications \
+             WHERE LOWER(admin_email) = $1 ORDER BY created_at",
+            [&email], organisation: String, display_name: String, email: String, state: String, created_at: Ts,
+            decided_at: Option<Ts>, reason: Option<String>),
+        section!(db, "applications_decided",
+            "SELECT name, state, decided_at FROM org_applications WHERE decided_by = $1 ORDER BY decided_at",
+            [id], organisation: String, state: String, decided_at: Option<Ts>),
+        section!(db, "application_questions",
+            "SELECT a.name, m.at, m.body FROM org_application_messages m JOIN org_applications a ON a.id = m.application_id \
+             WHERE m.author_id = $1 ORDER BY m.at",
+            [id], organisation: String, at: Ts, text: String),
     ])
 }

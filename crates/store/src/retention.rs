@@ -108,6 +108,21 @@ pub async fn ended_proposals(db: &Db, before: DateTime<Utc>) -> Result<u64, Stor
     delete_with_audit(db, "swaps", "swap", &ids).await
 }
 
+/// Employers' applications never confirmed (created before `unconfirmed_before`) or refused
+/// (before `refused_before`), with their questions and audit entries. An approved one stays
+/// with its organisation: it records the framework agreement's version accepted.
+pub async fn applications(
+    db: &Db,
+    unconfirmed_before: DateTime<Utc>,
+    refused_before: DateTime<Utc>,
+) -> Result<u64, StoreError> {
+    let q = "SELECT id FROM org_applications WHERE (state = 'unconfirmed' AND created_at < $1) \
+             OR (state = 'refused' AND decided_at < $2)";
+    let ids: Vec<Uuid> =
+        on_db!(db, pool => sqlx::query_scalar(q).bind(unconfirmed_before).bind(refused_before).fetch_all(pool).await?);
+    delete_with_audit(db, "org_applications", "org_application", &ids).await
+}
+
 /// The statement that deletes the audit entries about one object of `object_type` (`$1`, its
 /// id), but the record of an account's erasure (which names only the id, for accountability,
 /// Art. 5 Abs. 2 DSGVO).

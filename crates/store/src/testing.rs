@@ -88,3 +88,8 @@ pub async fn count_mails(db: &Db, kind: &str) -> i64 {
     let q = "SELECT COUNT(*) FROM outbox WHERE kind = $1";
     crate::on_db!(db, pool => sqlx::query_scalar(q).bind(kind).fetch_one(pool).await.expect("count mails"))
 }
+
+/// The one text value a query answers (tests read a state this way).
+pub async fn scalar_text(db: &Db, sql: &str) -> String {
+    crate::on_db!(db, pool => sqlx::query_scalar(sql).fetch_one(pool).await.expect("one text value"))
+}

@@ -340,29 +340,39 @@ pub async fn invite(
     effects: &Effects,
 ) -> Result<(), StoreError> {
     write_tx!(db, tx => {
-        // A new invitation replaces the unused ones to the same person (sent again: one link).
+        insert_invitation!(tx, org, email_norm, role, by, token_hash, expires_at);
+        write_effects!(tx, effects);
+    });
+    Ok(())
+}
+
+/// Inserts an invitation inside the caller's transaction `$tx`; it replaces the unused ones to
+/// the same person (sent again: one link).
+macro_rules! insert_invitation {
+    ($tx:ident, $org:expr, $email_norm:expr, $role:expr, $by:expr, $token_hash:expr, $expires_at:expr) => {{
+        let (org, email_norm, role, by): (domain::OrgId, &str, Option<domain::access::OrgRole>, domain::UserId) =
+            ($org, $email_norm, $role, $by);
         sqlx::query("DELETE FROM invitations WHERE org_id = $1 AND email_norm = $2 AND accepted_at IS NULL")
             .bind(org.0)
             .bind(email_norm)
-            .execute(&mut *tx)
+            .execute(&mut *$tx)
             .await?;
         sqlx::query(
             "INSERT INTO invitations (token_hash, org_id, email_norm, role, invited_by, created_at, expires_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
-        .bind(token_hash)
+        .bind($token_hash)
         .bind(org.0)
         .bind(email_norm)
         .bind(role.map(|r| r.code()))
         .bind(by.0)
-        .bind(now())
-        .bind(expires_at)
-        .execute(&mut *tx)
+        .bind($crate::now())
+        .bind($expires_at)
+        .execute(&mut *$tx)
         .await?;
-        write_effects!(tx, effects);
-    });
-    Ok(())
+    }};
 }
+pub(crate) use insert_invitation;
 
 pub async fn invitation(db: &Db, token_hash: &str) -> Result<Option<Invitation>, StoreError> {
     let q = "SELECT org_id, email_norm, role, expires_at, accepted_at FROM invitations WHERE token_hash = $1";

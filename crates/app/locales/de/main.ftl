@@ -942,7 +942,6 @@ task-help = { $count ->
    *[other] { $count } Bitten um Hilfe beantworten
 }
 setup-approvers = Genehmigende benennen
-setup-staff-council = Personalrat benennen und seine Beteiligung festlegen
 setup-template = Eigene Vorlage der Erklärung hinterlegen
 setup-location = Standort angeben
 setup-domains = E-Mail-Domains eintragen
@@ -1675,3 +1674,212 @@ vvt-after-events = { $span } nach dem Ende der Veranstaltung
 vvt-data-events-label = Veranstaltungen
 vvt-data-events = Anmeldungen und Warteliste, Anwesenheit, die Paare der Tauschrunden; die Veranstaltenden sehen Name, Organisation und E-Mail-Adresse der Angemeldeten.
 event-profile-of = Profil von { $name }
+## The network grows (issue 18): Mitmachen, the organisers' review, the public network page
+nav-network = Netzwerk
+nav-join = Mitmachen
+nav-applications = Aufnahmeanträge
+kind-federal_agency = Bundesbehörde
+kind-other_public = Andere öffentliche Stelle
+error-domain-held = Diese Domain gehört schon zu einer Organisation im Netzwerk. Gehört sie zu Ihnen, wenden Sie sich bitte an deren Admins oder an die Netzwerk-Koordination.
+error-address-outside-domains = Die Adresse muss zu einer der angegebenen Domains gehören: So bestätigen Sie, dass Sie für diesen Arbeitgeber sprechen.
+error-accept-framework = Bitte bestätigen Sie, dass Ihre Organisation die Rahmenvereinbarung annimmt.
+error-framework-changed = Die Rahmenvereinbarung wurde inzwischen geändert. Bitte lesen Sie die neue Fassung und bestätigen Sie erneut.
+reason-no-question-open = Zu diesem Antrag ist gerade keine Frage offen.
+reason-domain-held = Eine Domain dieses Antrags gehört inzwischen zu einer anderen Organisation. Bitte klären Sie das mit der antragstellenden Person (Frage stellen) oder lehnen Sie ab.
+reason-organisation-name-taken = Eine Organisation dieses Namens ist inzwischen im Netzwerk.
+home-employers-title = Für Arbeitgeber
+home-employers-text = Ihre Verwaltung, Ihr Kreis oder Ihr IT-Dienstleister möchte mitmachen? Beantragen Sie die Aufnahme ins Netzwerk; die Koordination prüft den Antrag, und Ihre erste Ansprechperson richtet Jobtausch für Ihre Beschäftigten ein.
+home-see-network = Wer schon mitmacht
+join-title = Mitmachen: Ihre Organisation im Jobtausch-Netzwerk
+join-lead = Öffentliche Arbeitgeber beantragen hier die Aufnahme ins Netzwerk. Danach können Ihre Beschäftigten mit Beschäftigten anderer Verwaltungen für eine Woche den Arbeitsplatz tauschen.
+join-steps-title = So geht es
+join-step-1 = Sie füllen den Antrag aus und nehmen die Rahmenvereinbarung des Netzwerks an.
+join-step-2 = Sie bestätigen Ihre dienstliche E-Mail-Adresse über den Link, den wir Ihnen schicken.
+join-step-3 = Die Netzwerk-Koordination prüft den Antrag, stellt bei Bedarf Rückfragen und entscheidet, in der Regel innerhalb von zwei Wochen.
+join-step-4 = Nach der Aufnahme erhalten Sie eine Einladung als Admin Ihrer Organisation und richten Jobtausch Schritt für Schritt ein.
+join-see-network = Diese Organisationen machen schon mit
+join-org-legend = Ihre Organisation
+join-public-legend = Öffentlich sichtbar
+join-public-lead = Was von Ihrer Organisation auf der öffentlichen Netzwerk-Seite steht. Sie können das später jederzeit ändern.
+join-admin-legend = Erste Ansprechperson (Admin)
+join-admin-lead = Diese Person richtet Jobtausch für Ihre Organisation ein und lädt weitere Personen ein. Ihre Adresse muss zu einer der angegebenen Domains gehören.
+join-framework-version = Fassung { $version }
+join-framework-german = Verbindlich ist der deutsche Text.
+join-privacy = Wir verarbeiten Ihre Angaben, um den Antrag zu prüfen und Sie dazu zu kontaktieren.
+join-submit = Antrag senden
+join-sent-title = Bitte bestätigen Sie Ihre Adresse
+join-sent-text = Wir haben eine E-Mail an { $email } geschickt. Erst wenn Sie den Link darin öffnen und bestätigen, geht Ihr Antrag an die Netzwerk-Koordination. Über denselben Link sehen Sie später, wie es um den Antrag steht.
+field-public_listed = In der öffentlichen Liste der Mitglieder zeigen (Name, Art, Bundesland, seit wann)
+field-public_map = Als Punkt auf der Karte zeigen (am Sitz)
+field-public_swaps = Die Zahl unserer abgeschlossenen Jobtausche zeigen
+field-admin_name = Name
+field-admin_email = Dienstliche E-Mail-Adresse
+field-accept_framework = Unsere Organisation nimmt die Rahmenvereinbarung des Netzwerks an (Fassung { $version }).
+field-answer = Ihre Antwort
+field-question = Frage an die antragstellende Person
+field-refusal_reason = Begründung der Ablehnung
+field-framework_title = Titel
+field-framework_body = Text
+field-umbrella = Dachverband
+hint-question = Die Person erhält die Frage per E-Mail und antwortet über ihren Link.
+hint-refusal_reason = Die antragstellende Person erhält die Begründung per E-Mail.
+hint-framework_body = Absätze durch eine Leerzeile trennen.
+application-title = Aufnahmeantrag: { $org }
+application-state = Stand
+application-state-unconfirmed = Adresse noch nicht bestätigt
+application-state-unconfirmed-text = Bitte bestätigen Sie Ihre E-Mail-Adresse. Erst dann geht der Antrag an die Netzwerk-Koordination.
+application-state-submitted = Wird geprüft
+application-state-submitted-text = Die Netzwerk-Koordination prüft Ihren Antrag. Sie erhalten eine E-Mail, sobald es etwas Neues gibt.
+application-state-question = Rückfrage offen
+application-state-question-text = Die Netzwerk-Koordination hat eine Frage an Sie. Bitte antworten Sie unten.
+application-state-approved = Aufgenommen
+application-state-approved-text = Ihre Organisation ist im Netzwerk. Die Einladung als Admin haben wir Ihnen per E-Mail geschickt.
+application-state-refused = Abgelehnt
+application-state-refused-text = Die Netzwerk-Koordination hat den Antrag abgelehnt. Die Begründung steht unten.
+application-confirm = Adresse bestätigen und Antrag senden
+application-messages = Rückfragen und Antworten
+application-no-messages = Noch keine Rückfragen.
+application-from-applicant = Antragstellende Person
+application-from-organisers = Netzwerk-Koordination
+application-answer = Antwort senden
+application-framework = Rahmenvereinbarung
+application-framework-version = Fassung { $version }
+application-to-org = Zur Organisation
+application-domains-held = Diese Domains gehören inzwischen einer anderen Organisation: { $domains }. So kann der Antrag nicht angenommen werden.
+application-name-taken = Eine Organisation dieses Namens ist inzwischen im Netzwerk. So kann der Antrag nicht angenommen werden.
+application-decide = Entscheiden
+application-approve-lead = Mit der Aufnahme entsteht die Organisation mit ihren Domains; die Ansprechperson erhält eine Einladung als Admin.
+application-approve = Aufnehmen
+application-ask = Rückfrage stellen
+application-ask-send = Frage senden
+application-refuse = Ablehnen
+application-refuse-send = Antrag ablehnen
+applications-title = Aufnahmeanträge
+applications-lead = Anträge öffentlicher Arbeitgeber mit bestätigter Adresse. Die Antragstellenden haben die Rahmenvereinbarung in der genannten Fassung angenommen.
+applications-open = Offen
+applications-decided = Entschieden
+applications-none = Keine.
+applications-received = Eingegangen
+applications-back = Zu den Aufnahmeanträgen
+framework-title = Rahmenvereinbarung des Netzwerks
+framework-lead = Jeder Antrag hält fest, welche Fassung angenommen wurde. Eine neue Fassung gilt für Anträge ab jetzt; bestehende Anträge und Mitglieder behalten ihre.
+framework-current = gilt jetzt
+framework-new = Neue Fassung
+framework-new-lead = Die Felder zeigen die geltende Fassung als Ausgangspunkt.
+framework-add = Neue Fassung veröffentlichen
+flash-application-confirmed = Danke, Ihre Adresse ist bestätigt. Der Antrag ist bei der Netzwerk-Koordination.
+flash-application-answered = Ihre Antwort ist gesendet.
+flash-application-asked = Die Frage ist gesendet.
+flash-application-approved = Die Organisation ist aufgenommen; die Einladung als Admin ist verschickt.
+flash-application-refused = Der Antrag ist abgelehnt; die Begründung ist verschickt.
+flash-framework-added = Die neue Fassung gilt ab jetzt für neue Anträge.
+flash-org-public-saved = Gespeichert: So erscheint Ihre Organisation auf der Netzwerk-Seite.
+network-title = Das Jobtausch-Netzwerk
+network-lead = Diese öffentlichen Arbeitgeber ermöglichen ihren Beschäftigten, für eine Woche den Arbeitsplatz zu tauschen.
+network-figures = Das Netzwerk in Zahlen
+network-orgs-count = { $count ->
+    [one] Organisation zeigt sich öffentlich
+   *[other] Organisationen zeigen sich öffentlich
+}
+network-swaps-count = { $count ->
+    [one] abgeschlossener Jobtausch
+   *[other] abgeschlossene Jobtausche
+}
+network-join = Ihre Organisation aufnehmen lassen
+network-filter = Mitglieder filtern
+network-filter-apply = Filtern
+network-map-title = Karte der Mitglieder in Deutschland
+network-map-desc = { $count ->
+    [0] Umriss von Deutschland; noch keine Organisation zeigt sich auf der Karte.
+    [one] Umriss von Deutschland mit einem Punkt am Sitz einer Organisation. Die Liste zeigt dieselben Angaben.
+   *[other] Umriss von Deutschland mit { $count } Punkten, je einer am Sitz einer Organisation. Die Liste zeigt dieselben Angaben.
+}
+network-map-caption = Je ein Punkt am Sitz einer Organisation, die sich auf der Karte zeigt. Dieselben Angaben stehen in der Liste.
+network-map-source = Kartengrundlage: Natural Earth (gemeinfrei). Ortsdaten: © GeoNames (www.geonames.org), CC BY 4.0.
+network-members = Mitglieder
+network-none = Noch zeigt sich keine Organisation öffentlich.
+network-none-filtered = Keine Organisation passt zu diesem Filter.
+network-caption = { $count ->
+    [one] Eine Organisation
+   *[other] { $count } Organisationen
+}
+network-seat = Sitz
+network-since = Dabei seit
+network-swaps = Abgeschlossene Jobtausche
+org-public-title = Öffentlich sichtbar
+org-public-lead = Was von Ihrer Organisation ohne Anmeldung zu sehen ist. Karte und Zahl der Jobtausche erscheinen nur mit dem Eintrag in der Liste.
+org-public-save = Speichern
+org-umbrella-title = Mitglieder Ihres Verbands im Netzwerk
+org-umbrella-caption = { $count ->
+    [one] Eine Organisation nennt Sie als Dachverband
+   *[other] { $count } Organisationen nennen Sie als Dachverband
+}
+org-umbrella-people = Personen mit Konto
+setup-title = Einrichtung
+setup-lead = { $count ->
+    [one] Noch ein Schritt, dann ist Ihre Organisation bereit für den ersten Jobtausch.
+   *[other] Noch { $count } Schritte, dann ist Ihre Organisation bereit für den ersten Jobtausch.
+}
+setup-all-done = Alles eingerichtet. Ihre Beschäftigten können Jobtausche vorschlagen.
+setup-done = erledigt
+setup-open = offen
+setup-policy = Mitbestimmung festlegen: Welche Gremien werden bei einem Jobtausch informiert oder um Zustimmung gebeten?
+setup-bodies = Personen für die beteiligten Gremien benennen
+setup-public = Festlegen, was öffentlich sichtbar ist
+setup-invite = Weitere Personen einladen
+mail-application-confirm-subject = Jobtausch: Bitte bestätigen Sie den Aufnahmeantrag für { $org }
+mail-application-confirm-body =
+    Guten Tag,
+
+    Sie haben beantragt, dass „{ $org }“ in das Jobtausch-Netzwerk aufgenommen wird. Bitte bestätigen Sie Ihre Adresse über diesen Link; erst dann geht der Antrag an die Netzwerk-Koordination:
+
+    { $link }
+
+    Über denselben Link sehen Sie später, wie es um den Antrag steht. Haben Sie nichts beantragt, können Sie diese E-Mail löschen; der Antrag verfällt dann nach einigen Tagen.
+mail-application-waiting-subject = Jobtausch: Neuer Aufnahmeantrag von { $org }
+mail-application-waiting-body =
+    Guten Tag,
+
+    „{ $org }“ möchte in das Jobtausch-Netzwerk aufgenommen werden. Die Adresse der Ansprechperson ist bestätigt. Zum Antrag:
+
+    { $link }
+mail-application-answered-subject = Jobtausch: Antwort von { $org } auf Ihre Rückfrage
+mail-application-answered-body =
+    Guten Tag,
+
+    die antragstellende Person von „{ $org }“ hat auf Ihre Rückfrage geantwortet. Zum Antrag:
+
+    { $link }
+mail-application-question-subject = Jobtausch: Rückfrage zu Ihrem Aufnahmeantrag für { $org }
+mail-application-question-body =
+    Guten Tag,
+
+    die Netzwerk-Koordination hat eine Frage zu Ihrem Antrag für „{ $org }“:
+
+    { $question }
+
+    Bitte antworten Sie über diesen Link (ältere Links zum Antrag gelten nicht mehr):
+
+    { $link }
+mail-application-approved-subject = Jobtausch: { $org } ist im Netzwerk
+mail-application-approved-body =
+    Guten Tag { $name },
+
+    „{ $org }“ ist in das Jobtausch-Netzwerk aufgenommen. Mit diesem Link legen Sie Ihr Konto als Admin Ihrer Organisation an (gültig bis { $until }):
+
+    { $link }
+
+    Auf der Seite Ihrer Organisation führt Sie dann eine Liste durch die Einrichtung: Mitbestimmung festlegen, Sitz angeben, Genehmigende und Gremien benennen, festlegen, was öffentlich sichtbar ist, und weitere Personen einladen.
+mail-application-refused-subject = Jobtausch: Ihr Aufnahmeantrag für { $org }
+mail-application-refused-body =
+    Guten Tag,
+
+    die Netzwerk-Koordination hat Ihren Antrag für „{ $org }“ abgelehnt. Die Begründung:
+
+    { $reason }
+
+    Bei Fragen antworten Sie bitte der Koordination; die Adresse steht im Impressum.
+data-section-frameworks_written = Von Ihnen veröffentlichte Fassungen der Rahmenvereinbarung
+data-section-applications_made = Ihre Aufnahmeanträge für Organisationen
+data-section-applications_decided = Von Ihnen entschiedene Aufnahmeanträge
+data-section-application_questions = Ihre Rückfragen zu Aufnahmeanträgen

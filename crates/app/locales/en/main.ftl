@@ -942,7 +942,6 @@ task-help = { $count ->
    *[other] Answer { $count } calls for help
 }
 setup-approvers = Name approvers
-setup-staff-council = Name the staff council and how it takes part
 setup-template = Add your own agreement template
 setup-location = Give your location
 setup-domains = Enter your e-mail domains
@@ -1675,3 +1674,212 @@ vvt-after-events = { $span } after the event ended
 vvt-data-events-label = Events
 vvt-data-events = Registrations and the waiting list, attendance, the pairs of the Tauschrunden; the organisers see name, organisation and e-mail address of those registered.
 event-profile-of = Profile of { $name }
+## The network grows (issue 18): joining, the organisers' review, the public network page
+nav-network = Network
+nav-join = Join
+nav-applications = Applications
+kind-federal_agency = Federal agency
+kind-other_public = Other public body
+error-domain-held = This domain belongs to an organisation in the network already. If it is yours, please contact its admins or the network's organisers.
+error-address-outside-domains = The address must belong to one of the domains given: this shows that you speak for this employer.
+error-accept-framework = Please confirm that your organisation accepts the framework agreement.
+error-framework-changed = The framework agreement has changed meanwhile. Please read the new version and confirm again.
+reason-no-question-open = No question is open on this application.
+reason-domain-held = A domain of this application belongs to another organisation by now. Please clear this up with the applicant (ask a question) or refuse.
+reason-organisation-name-taken = An organisation of this name is in the network by now.
+home-employers-title = For employers
+home-employers-text = Your administration, district or IT provider would like to take part? Apply to join the network; the organisers review the application, and your first contact sets Jobtausch up for your staff.
+home-see-network = Who takes part already
+join-title = Join: your organisation in the Jobtausch network
+join-lead = Public employers apply here to join the network. Their staff can then swap workplaces for a week with staff of other administrations.
+join-steps-title = How it works
+join-step-1 = You fill in the application and accept the network's framework agreement.
+join-step-2 = You confirm your work e-mail address through the link we send you.
+join-step-3 = The network's organisers review the application, ask questions if needed and decide, usually within two weeks.
+join-step-4 = Once accepted, you get an invitation as your organisation's admin and set Jobtausch up step by step.
+join-see-network = These organisations take part already
+join-org-legend = Your organisation
+join-public-legend = Shown in public
+join-public-lead = What of your organisation the public network page shows. You can change this at any time later.
+join-admin-legend = First contact (admin)
+join-admin-lead = This person sets Jobtausch up for your organisation and invites others. The address must belong to one of the domains given.
+join-framework-version = Version { $version }
+join-framework-german = The German text is binding.
+join-privacy = We process your details to review the application and to contact you about it.
+join-submit = Send application
+join-sent-title = Please confirm your address
+join-sent-text = We have sent an e-mail to { $email }. Only when you open the link in it and confirm does your application reach the network's organisers. The same link shows you later where the application stands.
+field-public_listed = Show in the public list of members (name, kind, federal state, since when)
+field-public_map = Show as a dot on the map (at the seat)
+field-public_swaps = Show the number of our completed swaps
+field-admin_name = Name
+field-admin_email = Work e-mail address
+field-accept_framework = Our organisation accepts the network's framework agreement (version { $version }).
+field-answer = Your answer
+field-question = Question to the applicant
+field-refusal_reason = Reason for the refusal
+field-framework_title = Title
+field-framework_body = Text
+field-umbrella = Umbrella association
+hint-question = The applicant gets the question by e-mail and answers through their link.
+hint-refusal_reason = The applicant gets the reason by e-mail.
+hint-framework_body = Separate paragraphs with a blank line.
+application-title = Application: { $org }
+application-state = Status
+application-state-unconfirmed = Address not confirmed yet
+application-state-unconfirmed-text = Please confirm your e-mail address. Only then does the application reach the network's organisers.
+application-state-submitted = Under review
+application-state-submitted-text = The network's organisers are reviewing your application. You will get an e-mail as soon as there is news.
+application-state-question = Question open
+application-state-question-text = The network's organisers have a question for you. Please answer below.
+application-state-approved = Accepted
+application-state-approved-text = Your organisation is in the network. We have sent you the invitation as admin by e-mail.
+application-state-refused = Refused
+application-state-refused-text = The network's organisers have refused the application. The reason is below.
+application-confirm = Confirm address and send application
+application-messages = Questions and answers
+application-no-messages = No questions yet.
+application-from-applicant = Applicant
+application-from-organisers = Network organisers
+application-answer = Send answer
+application-framework = Framework agreement
+application-framework-version = Version { $version }
+application-to-org = To the organisation
+application-domains-held = These domains belong to another organisation by now: { $domains }. The application cannot be accepted like this.
+application-name-taken = An organisation of this name is in the network by now. The application cannot be accepted like this.
+application-decide = Decide
+application-approve-lead = Accepting creates the organisation with its domains; the contact gets an invitation as admin.
+application-approve = Accept
+application-ask = Ask a question
+application-ask-send = Send question
+application-refuse = Refuse
+application-refuse-send = Refuse application
+applications-title = Applications to join
+applications-lead = Applications of public employers with a confirmed address. The applicants accepted the framework agreement in the version named.
+applications-open = Open
+applications-decided = Decided
+applications-none = None.
+applications-received = Received
+applications-back = To the applications
+framework-title = The network's framework agreement
+framework-lead = Each application records the version it accepted. A new version applies to applications from now on; existing applications and members keep theirs.
+framework-current = in force
+framework-new = New version
+framework-new-lead = The fields start from the version in force.
+framework-add = Publish new version
+flash-application-confirmed = Thank you, your address is confirmed. The application is with the network's organisers.
+flash-application-answered = Your answer is sent.
+flash-application-asked = The question is sent.
+flash-application-approved = The organisation is accepted; the invitation as admin is sent.
+flash-application-refused = The application is refused; the reason is sent.
+flash-framework-added = The new version applies to new applications from now on.
+flash-org-public-saved = Saved: this is how your organisation appears on the network page.
+network-title = The Jobtausch network
+network-lead = These public employers let their staff swap workplaces for a week.
+network-figures = The network in figures
+network-orgs-count = { $count ->
+    [one] organisation shows itself in public
+   *[other] organisations show themselves in public
+}
+network-swaps-count = { $count ->
+    [one] completed swap
+   *[other] completed swaps
+}
+network-join = Have your organisation join
+network-filter = Filter the members
+network-filter-apply = Filter
+network-map-title = Map of the members in Germany
+network-map-desc = { $count ->
+    [0] Outline of Germany; no organisation shows itself on the map yet.
+    [one] Outline of Germany with one dot at an organisation's seat. The list shows the same details.
+   *[other] Outline of Germany with { $count } dots, one at each organisation's seat. The list shows the same details.
+}
+network-map-caption = One dot at the seat of each organisation that shows itself on the map. The list holds the same details.
+network-map-source = Base map: Natural Earth (public domain). Place data: © GeoNames (www.geonames.org), CC BY 4.0.
+network-members = Members
+network-none = No organisation shows itself in public yet.
+network-none-filtered = No organisation matches this filter.
+network-caption = { $count ->
+    [one] One organisation
+   *[other] { $count } organisations
+}
+network-seat = Seat
+network-since = Member since
+network-swaps = Completed swaps
+org-public-title = Shown in public
+org-public-lead = What of your organisation anyone sees without signing in. The map and the number of swaps appear only with the entry in the list.
+org-public-save = Save
+org-umbrella-title = Your association's members in the network
+org-umbrella-caption = { $count ->
+    [one] One organisation names you as its umbrella association
+   *[other] { $count } organisations name you as their umbrella association
+}
+org-umbrella-people = People with an account
+setup-title = Setup
+setup-lead = { $count ->
+    [one] One more step, and your organisation is ready for its first swap.
+   *[other] { $count } more steps, and your organisation is ready for its first swap.
+}
+setup-all-done = All set up. Your staff can propose swaps.
+setup-done = done
+setup-open = open
+setup-policy = Set co-determination: which bodies are informed of a swap or asked to consent?
+setup-bodies = Name people for the bodies involved
+setup-public = Choose what is shown in public
+setup-invite = Invite more people
+mail-application-confirm-subject = Jobtausch: please confirm the application for { $org }
+mail-application-confirm-body =
+    Hello,
+
+    you have applied for "{ $org }" to join the Jobtausch network. Please confirm your address through this link; only then does the application reach the network's organisers:
+
+    { $link }
+
+    The same link shows you later where the application stands. If you did not apply, you can delete this e-mail; the application then lapses after a few days.
+mail-application-waiting-subject = Jobtausch: new application from { $org }
+mail-application-waiting-body =
+    Hello,
+
+    "{ $org }" would like to join the Jobtausch network. The contact's address is confirmed. To the application:
+
+    { $link }
+mail-application-answered-subject = Jobtausch: answer from { $org } to your question
+mail-application-answered-body =
+    Hello,
+
+    the applicant of "{ $org }" has answered your question. To the application:
+
+    { $link }
+mail-application-question-subject = Jobtausch: a question about your application for { $org }
+mail-application-question-body =
+    Hello,
+
+    the network's organisers have a question about your application for "{ $org }":
+
+    { $question }
+
+    Please answer through this link (earlier links to the application no longer work):
+
+    { $link }
+mail-application-approved-subject = Jobtausch: { $org } is in the network
+mail-application-approved-body =
+    Hello { $name },
+
+    "{ $org }" has been accepted into the Jobtausch network. With this link you create your account as your organisation's admin (valid until { $until }):
+
+    { $link }
+
+    On your organisation's page a list then takes you through the setup: set co-determination, give the seat, name approvers and bodies, choose what is shown in public, and invite more people.
+mail-application-refused-subject = Jobtausch: your application for { $org }
+mail-application-refused-body =
+    Hello,
+
+    the network's organisers have refused your application for "{ $org }". The reason:
+
+    { $reason }
+
+    If you have questions, please contact the organisers; the address is in the imprint.
+data-section-frameworks_written = Versions of the framework agreement you published
+data-section-applications_made = Your applications for organisations to join
+data-section-applications_decided = Applications you decided
+data-section-application_questions = Your questions about applications

@@ -13,11 +13,15 @@ on_both_backends!(every_row_about_a_person_is_in_their_export);
 /// How many rows of `table` point at the person through `column`.
 async fn rows_about(db: &Db, table: &str, column: &str, id: Uuid, email: &str) -> i64 {
     let by_text = match column {
-        "recipient" | "email" | "email_norm" => Some(email.to_owned()),
+        "recipient" | "email" | "email_norm" | "admin_email" => Some(email.to_owned()),
         "object_id" => Some(id.to_string()),
         _ => None,
     };
-    let lhs = if matches!(column, "recipient" | "email") { format!("LOWER({column})") } else { column.to_owned() };
+    let lhs = if matches!(column, "recipient" | "email" | "admin_email") {
+        format!("LOWER({column})")
+    } else {
+        column.to_owned()
+    };
     let sql = format!("SELECT COUNT(*) FROM {table} WHERE {lhs} = $1");
     match (db, by_text) {
         (Db::Sqlite(p), Some(t)) => sqlx::query_scalar(&sql).bind(t).fetch_one(p).await.unwrap(),
@@ -156,6 +160,37 @@ pub(crate) async fn more_than_the_demo(app: &app::App, db: &Db) {
             }
         };
     }
+    // A new version of the framework agreement; an employer's application, asked about and
+    // approved by the organiser, whose first admin then signs up.
+    let o = organiser.actor();
+    app::network::add_framework(app, &o, "Rahmenvereinbarung", "Neu gefasst.").await.unwrap();
+    let fields = app::network::ApplicationFields {
+        name: "Gemeinde Neudorf".into(),
+        kind: "city".into(),
+        region: "BY".into(),
+        domains: "neudorf.example".into(),
+        admin_name: "Mara Neumann".into(),
+        admin_email: "mara.neumann@neudorf.example".into(),
+        framework_version: "2".into(),
+        accept_framework: true,
+        ..Default::default()
+    };
+    app::network::apply(app, Locale::De, &fields).await.unwrap();
+    let mail = &store::outbox::to_recipient(db, "mara.neumann@neudorf.example").await.unwrap()[0].body;
+    let secret = mail[mail.find("/join/").unwrap() + 6..].split_whitespace().next().unwrap().to_owned();
+    app::network::confirm(app, &secret).await.unwrap();
+    let application = app::network::queue(app, &o).await.unwrap()[0].id;
+    app::network::ask(app, &o, application, "Wer vertritt die Gemeinde?").await.unwrap();
+    app::network::approve(app, &o, application).await.unwrap();
+    let signup = app::account::SignupInput {
+        email: "mara.neumann@neudorf.example".into(),
+        display_name: "Mara Neumann".into(),
+        password: password.into(),
+        password_confirm: password.into(),
+        privacy_accepted: true,
+        invitation: None,
+    };
+    app::account::signup(app, Locale::De, &signup).await.unwrap();
     let delegate =
         "UPDATE swap_approvals SET delegate_id = $1 WHERE swap_id = (SELECT swap_id FROM swap_approvals LIMIT 1)";
     match db {

@@ -11,6 +11,7 @@ mod common;
 mod events;
 mod inbox;
 mod legal;
+mod network;
 mod orgs;
 mod profiles;
 mod rounds;
@@ -45,6 +46,7 @@ pub fn routes() -> Router<App> {
         .merge(calendar::routes())
         .merge(inbox::routes())
         .merge(legal::routes())
+        .merge(network::routes())
         .merge(rounds::routes())
         .merge(events::routes())
         .fallback(not_found)
@@ -80,6 +82,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
         calendar::Doc::openapi(),
         inbox::Doc::openapi(),
         legal::Doc::openapi(),
+        network::Doc::openapi(),
         rounds::Doc::openapi(),
         events::Doc::openapi(),
     ] {

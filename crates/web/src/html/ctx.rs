@@ -54,6 +54,12 @@ impl Ctx {
         app::i18n::t_args(self.lang, key, &[(name, app::i18n::arg(value))])
     }
 
+    /// A text whose words follow a number (`[one] … *[other] …`).
+    pub fn tn(&self, key: &str, name: &str, n: impl TryInto<usize>) -> String {
+        let n = n.try_into().unwrap_or(0);
+        app::i18n::t_args(self.lang, key, &[(name, app::i18n::count(n))])
+    }
+
     /// A week as people write it: "KW 07/2027".
     pub fn week(&self, week: &domain::values::IsoWeek) -> String {
         app::i18n::week_short(self.lang, *week)

@@ -13,7 +13,9 @@ pub mod events;
 mod flash;
 pub mod forms;
 mod legal;
+mod map;
 mod mydata;
+mod network;
 pub mod orgs;
 mod page;
 pub mod people;
@@ -52,6 +54,7 @@ pub fn routes() -> Router<App> {
         .merge(account::routes())
         .merge(sso::routes())
         .merge(legal::routes())
+        .merge(network::routes())
         .merge(mydata::routes())
         .merge(erasure::routes())
         .merge(people::routes())

@@ -182,6 +182,12 @@ struct OrgPage {
     matching_fields: Vec<Field>,
     /// Every other organisation: (id, name, blocked by this one).
     block_choices: Vec<(String, String, bool)>,
+    /// For its admins: the setup checklist, what it shows in public, and (an association) the
+    /// members that take part.
+    /// (step's words, done, where it is done)
+    setup: Vec<(String, bool, String)>,
+    public_fields: Vec<Field>,
+    umbrella_members: Vec<app::network::UmbrellaMember>,
 }
 
 impl OrgPage {
@@ -191,6 +197,15 @@ impl OrgPage {
     }
     fn kind_label(&self) -> String {
         self.ctx.t(&format!("kind-{}", self.org.kind.code()))
+    }
+    fn setup_open(&self) -> usize {
+        self.setup.iter().filter(|s| !s.1).count()
+    }
+    fn code_label(&self, prefix: &str, code: &str) -> String {
+        self.ctx.t(&format!("{prefix}-{code}"))
+    }
+    fn date(&self, t: &chrono::DateTime<chrono::Utc>) -> String {
+        app::i18n::local_date(*t)
     }
     fn region_label(&self) -> String {
         self.ctx.t(&format!("region-{}", self.org.region.code()))
@@ -220,7 +235,20 @@ fn policy_fields(lang: Locale, errors: &FormErrors, policy: &Policy) -> Vec<Fiel
 }
 
 /// A place as a choice: its label, with the federal state unless the label names it.
-fn place_choice(p: &domain::places::Locality) -> String {
+/// Where a setup step is done.
+fn setup_page(org: OrgId, step: app::tasks::SetupStep) -> String {
+    use app::tasks::SetupStep as S;
+    match step {
+        S::Domains => format!("/orgs/{org}/edit"),
+        S::Policy => format!("/orgs/{org}#policy-heading"),
+        S::Location => format!("/orgs/{org}#matching-heading"),
+        S::Approvers | S::Bodies | S::Invite => format!("/orgs/{org}/members"),
+        S::Template => format!("/orgs/{org}/templates"),
+        S::Public => format!("/orgs/{org}#public-heading"),
+    }
+}
+
+pub(super) fn place_choice(p: &domain::places::Locality) -> String {
     let (label, state) = (p.label(), domain::places::state_name(p.region));
     if label.contains(state) { label } else { format!("{label} – {state}") }
 }
@@ -280,6 +308,29 @@ async fn org_page_with(
     };
     let can_admin = me.actor().ensure_org_admin(id).is_ok();
     let policy_fields = policy_fields(ctx.lang, &errors, &org.policy);
+    let (setup, public_fields, umbrella_members) = if can_admin {
+        let actor = me.actor();
+        let v = app::network::visibility(app, &actor, id).await?;
+        let none = FormErrors::default();
+        let public_fields = vec![
+            Field::new(l, &none, "public_listed", Kind::Checkbox, "on").checked(v.listed),
+            Field::new(l, &none, "public_map", Kind::Checkbox, "on").checked(v.map),
+            Field::new(l, &none, "public_swaps", Kind::Checkbox, "on").checked(v.swaps),
+        ];
+        let members = if org.kind == OrgKind::Association {
+            app::network::umbrella_members(app, &actor, id).await?
+        } else {
+            Vec::new()
+        };
+        let setup = app::tasks::setup_checklist(app, &actor, id)
+            .await?
+            .into_iter()
+            .map(|(step, done)| (ctx.t(&format!("setup-{}", step.code())), done, setup_page(id, step)))
+            .collect();
+        (setup, public_fields, members)
+    } else {
+        (Vec::new(), Vec::new(), Vec::new())
+    };
     let failed = !errors.is_empty() || !matching_errors.is_empty();
     let page = OrgPage {
         ctx,
@@ -291,6 +342,9 @@ async fn org_page_with(
         matching_errors,
         matching_fields,
         block_choices,
+        setup,
+        public_fields,
+        umbrella_members,
     };
     Ok(render_form(&page, failed))
 }

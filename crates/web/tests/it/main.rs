@@ -13,6 +13,7 @@ mod journey;
 mod legal;
 mod matrix;
 mod my_data;
+mod network;
 mod ops;
 mod orgs;
 mod outage;

@@ -19,11 +19,22 @@ use store::{Db, on_both_backends};
 on_both_backends!(every_operation_for_every_role, every_page_for_every_role);
 
 /// API operations anyone may call without a token.
-const PUBLIC_API: [&str; 6] =
-    ["/api/openapi.json", "/api/signup", "/api/verify", "/api/password/forgot", "/api/password/reset", "/api/login"];
+const PUBLIC_API: [&str; 9] = [
+    "/api/openapi.json",
+    "/api/signup",
+    "/api/verify",
+    "/api/password/forgot",
+    "/api/password/reset",
+    "/api/login",
+    // The network in public; its framework agreement; an employer applies (GET lists them for
+    // the organisers, with a token).
+    "/api/network",
+    "/api/framework",
+    "/api/applications",
+];
 
 /// Pages anyone may open without signing in.
-const PUBLIC_PAGES: [&str; 19] = [
+const PUBLIC_PAGES: [&str; 22] = [
     "/",
     "/signup",
     "/login",
@@ -36,6 +47,10 @@ const PUBLIC_PAGES: [&str; 19] = [
     "/accessibility",
     "/accessibility/report",
     "/easy-language",
+    // The network in public, and an employer's application to join with its applicant's link.
+    "/network",
+    "/join",
+    "/join/{secret}",
     // Signing in through an organisation's provider: before anyone is signed in.
     "/login/sso",
     "/sso/callback",
