@@ -132,12 +132,14 @@ pub(crate) fn attachment(swap: &Swap, lang: Locale, events: &[CalendarEvent]) ->
     }
 }
 
-/// All calendar events of a person, over every swap they are a member of that was planned.
+/// All calendar events of a person, over every swap they are a member of that was planned,
+/// and every event of the network they have a place at.
 pub async fn events_of_person(app: &App, user: UserId, lang: Locale) -> Result<Vec<CalendarEvent>> {
     let mut out = Vec::new();
     for swap in store::swaps::of_member(&app.db, user).await? {
         out.extend(events_of_swap(app, &swap, user, lang).await?);
     }
+    out.extend(crate::events::feed_events(app, user, lang).await?);
     out.sort_by(|x, y| x.start.cmp(&y.start).then(x.uid.cmp(&y.uid)));
     Ok(out)
 }

@@ -6,7 +6,7 @@
 //! agreement templates), [`profiles`] (one's profile, the search, a person's page), [`swaps`]
 //! (the journey from proposal to confirmation, with the agreement), [`tasks`] (what a person
 //! has to do now), [`week`] (the planned week and what comes after it), [`rounds`] (matching
-//! rounds), [`feeds`] (calendars) and [`notify`] (every inbox message and mail). Each function takes the acting person and typed
+//! rounds), [`events`] (events and after-work meetups with their Tauschrunden), [`feeds`] (calendars) and [`notify`] (every inbox message and mail). Each function takes the acting person and typed
 //! input, asks `domain` whether the change is allowed, and lets `store` write it with its
 //! audit record and notifications in one transaction; a refusal is an [`Error`].
 //!
@@ -17,6 +17,7 @@ pub mod account;
 mod agreement;
 mod cache;
 pub mod error;
+pub mod events;
 pub mod feeds;
 pub mod i18n;
 mod journey;

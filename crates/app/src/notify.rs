@@ -68,6 +68,18 @@ pub fn accessibility_reminder(to: &str, page: &str, received: &str, deadline: &s
     account_mail("accessibility-reminder", Locale::De, to, &args)
 }
 
+/// A mail about an event (`mail-{kind}-subject`, `mail-{kind}-body`), with its calendar when
+/// the person has a place.
+pub fn event(kind: &'static str, to: &Contact, args: &[(&str, Arg)], attachment: Option<MailAttachment>) -> OutboxMail {
+    OutboxMail {
+        kind,
+        recipient: to.email.clone(),
+        subject: t_args(to.locale, &format!("mail-{kind}-subject"), args),
+        body: t_args(to.locale, &format!("mail-{kind}-body"), args),
+        attachment,
+    }
+}
+
 /// The link that confirms the address of an employer's application to join.
 pub fn application_confirm(lang: Locale, to: &str, org: &str, link: &str) -> OutboxMail {
     account_mail("application-confirm", lang, to, &[("org", org), ("link", link)])

@@ -62,7 +62,7 @@ impl Period {
 }
 
 /// The retention period of each class of data (`JOBTAUSCH_RETENTION`, e.g.
-/// `unverified=7d,check_ins=90d,mails=30d,proposals=1y,swaps=6y`). Sessions and links in mails
+/// `unverified=7d,check_ins=90d,mails=30d,proposals=1y,swaps=6y,events=1y`). Sessions and links in mails
 /// go when they expire; audit entries go with their object.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Periods {
@@ -77,6 +77,9 @@ pub struct Periods {
     pub proposals: Period,
     /// Confirmed swaps with their agreements, after the week: then they keep only pseudonyms.
     pub swaps: Period,
+    /// Who registered for an event, attended it and met whom in its Tauschrunden, after the
+    /// event ended (the event itself stays, without them).
+    pub events: Period,
 }
 
 impl Default for Periods {
@@ -87,19 +90,21 @@ impl Default for Periods {
             mails: Period::Days(30),
             proposals: Period::Months(12),
             swaps: Period::Months(72),
+            events: Period::Months(12),
         }
     }
 }
 
 impl Periods {
     /// The classes by their names in the configuration, with their periods.
-    pub fn classes(&self) -> [(&'static str, Period); 5] {
+    pub fn classes(&self) -> [(&'static str, Period); 6] {
         [
             ("unverified", self.unverified),
             ("check_ins", self.check_ins),
             ("mails", self.mails),
             ("proposals", self.proposals),
             ("swaps", self.swaps),
+            ("events", self.events),
         ]
     }
 
@@ -116,9 +121,10 @@ impl Periods {
                 "mails" => &mut periods.mails,
                 "proposals" => &mut periods.proposals,
                 "swaps" => &mut periods.swaps,
+                "events" => &mut periods.events,
                 other => {
                     return Err(format!(
-                        "{other:?}: not a class of data (unverified, check_ins, mails, proposals, swaps)"
+                        "{other:?}: not a class of data (unverified, check_ins, mails, proposals, swaps, events)"
                     ));
                 }
             };
@@ -142,6 +148,8 @@ pub struct Swept {
     pub applications: u64,
     pub swaps_pseudonymised: u64,
     pub tombstones: u64,
+    /// Registrations and places in Tauschrunden of past events.
+    pub event_attendance: u64,
 }
 
 /// The retention worker: erases what is past its period at `now` (a test moves the clock).
@@ -174,6 +182,7 @@ pub async fn run(app: &App, now: DateTime<Utc>) -> Result<Swept> {
     swept.swaps_pseudonymised =
         store::retention::pseudonymise_swaps(db, &first_week_kept(periods.swaps, now), crate::privacy::pseudonym)
             .await?;
+    swept.event_attendance = store::retention::event_attendance(db, periods.events.before(now)).await?;
     swept.tombstones = store::retention::spent_tombstones(db, now).await?;
     if swept != Swept::default() {
         tracing::info!(?swept, "retention: erased what is past its period");
@@ -234,7 +243,14 @@ pub async fn processing_record(app: &App, actor: &Actor, lang: Locale) -> Result
     }
     let listed = |keys: &[&str]| keys.iter().map(|k| (tr(&format!("{k}-label")), tr(k))).collect::<Vec<_>>();
     let providers = store::sso::provider_count(&app.db).await?;
-    let mut data = listed(&["vvt-data-account", "vvt-data-profile", "vvt-data-swaps", "vvt-data-week", "vvt-data-use"]);
+    let mut data = listed(&[
+        "vvt-data-account",
+        "vvt-data-profile",
+        "vvt-data-swaps",
+        "vvt-data-week",
+        "vvt-data-events",
+        "vvt-data-use",
+    ]);
     data.push((tr("vvt-data-sso-label"), t_args(lang, "vvt-data-sso", &[("count", crate::i18n::count(providers))])));
     let periods = app.config.retention;
     let mut retention: Vec<(String, String)> = periods

@@ -60,6 +60,10 @@ pub enum Reason {
     SignInAgain,
     /// Not an address of a page of this site.
     NotThisSite,
+    /// A moment that has passed already (an event's start).
+    InPast,
+    /// A registration deadline after the event's start.
+    DeadlineAfterStart,
     /// An e-mail domain that another organisation of the network holds already.
     DomainHeld,
     /// An address outside the domains the organisation named.
@@ -105,6 +109,8 @@ impl Reason {
             Reason::UseProvider => "use-provider",
             Reason::SignInAgain => "sign-in-again",
             Reason::NotThisSite => "not-this-site",
+            Reason::InPast => "in-past",
+            Reason::DeadlineAfterStart => "deadline-after-start",
             Reason::DomainHeld => "domain-held",
             Reason::AddressOutsideDomains => "address-outside-domains",
             Reason::AcceptFramework => "accept-framework",
@@ -266,6 +272,8 @@ mod tests {
             Reason::UseProvider,
             Reason::SignInAgain,
             Reason::NotThisSite,
+            Reason::InPast,
+            Reason::DeadlineAfterStart,
             Reason::DomainHeld,
             Reason::AddressOutsideDomains,
             Reason::AcceptFramework,
@@ -307,6 +315,8 @@ mod tests {
                 | Reason::UseProvider
                 | Reason::SignInAgain
                 | Reason::NotThisSite
+                | Reason::InPast
+                | Reason::DeadlineAfterStart
                 | Reason::DomainHeld
                 | Reason::AddressOutsideDomains
                 | Reason::AcceptFramework

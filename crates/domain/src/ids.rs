@@ -56,4 +56,6 @@ id_type!(
     SwapId,
     /// A matching round: one run of the matching engine over everyone who opted in.
     RoundId,
+    /// An event or after-work meetup of the network.
+    EventId,
 );

@@ -10,6 +10,7 @@
 pub mod access;
 pub mod after;
 pub mod error;
+pub mod event;
 pub mod ids;
 pub mod legal;
 pub mod network;
@@ -23,4 +24,4 @@ pub mod values;
 pub mod week;
 
 pub use error::{DomainError, FieldError, Reason};
-pub use ids::{OrgId, RoundId, SwapId, TokenId, UserId};
+pub use ids::{EventId, OrgId, RoundId, SwapId, TokenId, UserId};

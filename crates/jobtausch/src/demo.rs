@@ -341,7 +341,43 @@ pub async fn seed(app: &App) -> anyhow::Result<Demo> {
     let feed_url = story_swap(app).await?;
     waiting_swap(app).await?;
     past_swap(db, app, (rz, city2)).await?;
+    meetup(app).await?;
     Ok(Demo { logins, feed_url })
+}
+
+/// The network's next virtual after-work meetup, two weeks ahead and public: six people from
+/// four organisations registered, and a first Tauschrunde drawn.
+async fn meetup(app: &App) -> anyhow::Result<()> {
+    let organiser = account(app, "koordination@jobtausch.example").await?;
+    let day = app::today() + chrono::Days::new(14);
+    let input = app::events::EventInput {
+        title: "Virtuelles After-Work: Digitalisierung im Austausch".into(),
+        description: "Ein Abend für alle, die in der Verwaltung digitalisieren: kurze Impulse, dann Tauschrunden \
+                      zu zweit – zehn Minuten mit jemandem aus einer anderen Organisation."
+            .into(),
+        start_date: day.format("%Y-%m-%d").to_string(),
+        start_time: "18:30".into(),
+        end_time: "20:00".into(),
+        format: "online".into(),
+        video_link: "https://meet.jobtausch.example/after-work".into(),
+        capacity: "30".into(),
+        visibility: "public".into(),
+        ..Default::default()
+    };
+    let id = app::events::create(app, &organiser, &input).await.map_err(refused("event"))?;
+    for email in [
+        "anna.schmidt@musterstadt.example",
+        "eva.nowak@kommunal-it.example",
+        "ingo.lehmann@rz-westfalen.example",
+        "jana.fischer@rz-westfalen.example",
+        "karl.meyer@beispielhausen.example",
+        "lena.wolf@beispielhausen.example",
+    ] {
+        let me = account(app, email).await?;
+        app::events::register(app, &me, id).await.map_err(refused("registration"))?;
+    }
+    app::events::draw_round(app, &organiser, id).await.map_err(refused("Tauschrunde"))?;
+    Ok(())
 }
 
 /// The story's swap, three weeks ahead, as Anna and Eva, their approvers and the staff

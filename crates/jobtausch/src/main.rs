@@ -45,7 +45,7 @@ struct ServeArgs {
     #[arg(long, env = "JOBTAUSCH_METRICS_TOKEN", hide_env_values = true)]
     metrics_token: Option<String>,
     /// How long each class of personal data is kept, where not as in docs/privacy.md:
-    /// `unverified=7d,check_ins=90d,mails=30d,proposals=1y,swaps=6y` (d, m or y).
+    /// `unverified=7d,check_ins=90d,mails=30d,proposals=1y,swaps=6y,events=1y` (d, m or y).
     #[arg(long, env = "JOBTAUSCH_RETENTION", default_value = "", value_parser = app::retention::Periods::parse)]
     retention: app::retention::Periods,
     /// How long a worker's claim on a mail lasts, in seconds: for fault drills only.

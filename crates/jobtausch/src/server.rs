@@ -60,6 +60,11 @@ pub async fn run_deadlines(app: App) {
             tracing::error!(error = ?e, "accessibility reminder worker");
             ok = false;
         }
+        // Events: the reminders the day and the hour before, the mail after an event.
+        if let Err(e) = app::events::run(&app, chrono::Utc::now()).await {
+            tracing::error!(error = ?e, "event worker");
+            ok = false;
+        }
         // What is past its retention period is erased.
         if let Err(e) = app::retention::run(&app, chrono::Utc::now()).await {
             tracing::error!(error = ?e, "retention worker");

@@ -61,6 +61,11 @@ macro_rules! each_table {
             "agreements" (swap_id: Uuid, lang: String, hash: String, pdf: Vec<u8>, templates: String, generated_at: Ts);
             "installation_settings" (name: String, value: String, updated_at: Ts, updated_by: Option<Uuid>);
             "accessibility_reports" (id: Uuid, created_at: Ts, page: String, description: String, email: Option<String>, deadline: Ts, reminded_at: Option<Ts>, answered_at: Option<Ts>, answered_by: Option<Uuid>, answer_note: Option<String>);
+            "events" (id: Uuid, org_id: Option<Uuid>, created_by: Option<Uuid>, title: String, description: String, starts_at: Ts, ends_at: Ts, place: Option<String>, video_link: Option<String>, capacity: i64, registration_deadline: Ts, public: bool, sequence: i64, cancelled_at: Option<Ts>, created_at: Ts, updated_at: Ts);
+            "event_reminders" (event_id: Uuid, kind: String, sent_at: Ts);
+            "event_registrations" (event_id: Uuid, user_id: Uuid, status: String, position: i64, registered_at: Ts, attended: Option<bool>);
+            "event_rounds" (id: Uuid, event_id: Uuid, number: i64, drawn_at: Ts);
+            "event_round_members" (round_id: Uuid, grp: i64, user_id: Uuid);
         )
     };
 }

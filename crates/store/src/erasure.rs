@@ -116,6 +116,8 @@ const OWN_ROWS: &[(&str, &str, By)] = &[
     ("swap_reflections", "user_id = $1", By::Id),
     ("swap_handovers", "author_id = $1", By::Id),
     ("swap_deputies", "member_id = $1", By::Id),
+    ("event_registrations", "user_id = $1", By::Id),
+    ("event_round_members", "user_id = $1", By::Id),
     // Signatures and documents of swaps that were never confirmed: nobody must keep them.
     (
         "swap_signatures",
@@ -155,6 +157,7 @@ const NULLED_WITH_THE_ACCOUNT: &[(&str, &str)] = &[
     ("installation_settings", "updated_by"),
     ("identity_providers", "updated_by"),
     ("accessibility_reports", "answered_by"),
+    ("events", "created_by"),
 ];
 
 /// The swaps a person had a part in (as a member, proposer, decider, host, guest, deputy or

@@ -13,6 +13,7 @@ pub mod copy;
 pub mod db;
 pub mod erasure;
 pub mod error;
+pub mod events;
 pub mod feeds;
 pub mod inbox;
 pub mod network;

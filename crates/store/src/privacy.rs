@@ -143,6 +143,9 @@ pub const PERSON_COLUMNS: &[(&str, &str, &str)] = &[
     ("identity_providers", "updated_by", "providers_registered"),
     ("accessibility_reports", "email", "accessibility_reports"),
     ("accessibility_reports", "answered_by", "accessibility_answered"),
+    ("events", "created_by", "events_created"),
+    ("event_registrations", "user_id", "event_registrations"),
+    ("event_round_members", "user_id", "event_rounds"),
     ("framework_agreements", "created_by", "frameworks_written"),
     ("org_applications", "admin_email", "applications_made"),
     ("org_applications", "decided_by", "applications_decided"),
@@ -301,6 +304,20 @@ pub async fn of_person(db: &Db, user: UserId) -> Result<Vec<Section>, StoreError
             "SELECT created_at, page, answered_at, answer_note FROM accessibility_reports WHERE answered_by = $1 \
              ORDER BY created_at",
             [id], created_at: Ts, page: String, answered_at: Option<Ts>, note: Option<String>),
+        section!(db, "events_created",
+            "SELECT title, starts_at, ends_at, created_at, cancelled_at FROM events WHERE created_by = $1 ORDER BY starts_at",
+            [id], title: String, starts_at: Ts, ends_at: Ts, created_at: Ts, cancelled_at: Option<Ts>),
+        section!(db, "event_registrations",
+            "SELECT e.title, e.starts_at, r.status, r.registered_at, r.attended FROM event_registrations r \
+             JOIN events e ON e.id = r.event_id WHERE r.user_id = $1 ORDER BY e.starts_at",
+            [id], title: String, starts_at: Ts, status: String, registered_at: Ts, attended: Option<bool>),
+        section!(db, "event_rounds",
+            "SELECT e.title, r.number, u.display_name FROM event_round_members mine \
+             JOIN event_rounds r ON r.id = mine.round_id JOIN events e ON e.id = r.event_id \
+             JOIN event_round_members other ON other.round_id = mine.round_id AND other.grp = mine.grp \
+             AND other.user_id <> mine.user_id JOIN users u ON u.id = other.user_id \
+             WHERE mine.user_id = $1 ORDER BY e.starts_at, r.number, u.display_name",
+            [id], title: String, round: i64, partner: String),
         section!(db, "frameworks_written",
             "SELECT version, title, created_at FROM framework_agreements WHERE created_by = $1 ORDER BY version",
             [id], version: i64, title: String, created_at: Ts),

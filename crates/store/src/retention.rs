@@ -62,6 +62,25 @@ pub async fn check_ins(db: &Db, before_week: &str) -> Result<u64, StoreError> {
     Ok(gone)
 }
 
+/// Who registered for, attended and met whom at events that ended before `before`: the
+/// registrations and the places in the Tauschrunden go; the events stay (their organisers'
+/// announcements, and how many came is no longer known by name).
+pub async fn event_attendance(db: &Db, before: DateTime<Utc>) -> Result<u64, StoreError> {
+    let gone = write_tx!(db, tx => {
+        let mut gone = 0;
+        for sql in [
+            "DELETE FROM event_round_members WHERE round_id IN (SELECT r.id FROM event_rounds r \
+             JOIN events e ON e.id = r.event_id WHERE e.ends_at < $1)",
+            "DELETE FROM event_rounds WHERE event_id IN (SELECT id FROM events WHERE ends_at < $1)",
+            "DELETE FROM event_registrations WHERE event_id IN (SELECT id FROM events WHERE ends_at < $1)",
+        ] {
+            gone += sqlx::query(sql).bind(before).execute(&mut *tx).await?.rows_affected();
+        }
+        gone
+    });
+    Ok(gone)
+}
+
 /// Mails sent before `before`.
 pub async fn sent_mails(db: &Db, before: DateTime<Utc>) -> Result<u64, StoreError> {
     let gone = write_tx!(db, tx => {

@@ -76,6 +76,19 @@ pub async fn execute(db: &Db, sql: &str) {
     crate::on_db!(db, pool => { sqlx::query(sql).execute(pool).await.expect("execute test SQL"); })
 }
 
+/// The bodies and attachments of the mails of one kind to `recipient`, oldest first (tests of
+/// crates without SQL of their own read the calendars sent along this way).
+pub async fn mails_of_kind(db: &Db, recipient: &str, kind: &str) -> Vec<(String, Option<String>)> {
+    let q = "SELECT body, attachment FROM outbox WHERE recipient = $1 AND kind = $2 ORDER BY created_at, id";
+    crate::on_db!(db, pool => sqlx::query_as(q).bind(recipient).bind(kind).fetch_all(pool).await.expect("read mails"))
+}
+
+/// How many mails of one kind were written.
+pub async fn count_mails(db: &Db, kind: &str) -> i64 {
+    let q = "SELECT COUNT(*) FROM outbox WHERE kind = $1";
+    crate::on_db!(db, pool => sqlx::query_scalar(q).bind(kind).fetch_one(pool).await.expect("count mails"))
+}
+
 /// The one text value a query answers (tests read a state this way).
 pub async fn scalar_text(db: &Db, sql: &str) -> String {
     crate::on_db!(db, pool => sqlx::query_scalar(sql).fetch_one(pool).await.expect("one text value"))

@@ -1443,6 +1443,237 @@ vvt-tom-pseudonyms = Auskunft und Export („Meine Daten“), Löschung mit Pseu
 vvt-tom-backup-label = Verfügbarkeit
 vvt-tom-backup = Sicherungen mit „jobtausch backup“ (SQLite) oder dem Sicherungswerkzeug von PostgreSQL; die Wiederherstellung ist dokumentiert und getestet.
 
+## Events and after-work meetups (issue 18)
+error-in-past = Dieser Zeitpunkt liegt in der Vergangenheit.
+error-deadline-after-start = Die Anmeldefrist muss vor dem Beginn der Veranstaltung enden.
+reason-event-organisers-only = Veranstaltungen legen nur die Netzwerk-Koordination und Organisations-Admins an; die Anmeldeliste sehen nur die Veranstaltenden.
+reason-event-cancelled = Die Veranstaltung ist abgesagt.
+reason-registration-closed = Die Anmeldung ist geschlossen.
+reason-already-registered = Sie sind bereits angemeldet.
+reason-not-registered = Sie sind nicht angemeldet.
+reason-event-begun = Die Veranstaltung hat bereits begonnen.
+reason-too-few-attendees = Für eine Tauschrunde braucht es mindestens zwei Teilnehmende.
+reason-not-verified = Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse.
+csv-name = Name
+csv-organisation = Organisation
+csv-email = E-Mail
+csv-status = Status
+csv-registered-at = Angemeldet am
+csv-attended = Anwesenheit
+event-present = anwesend
+event-absent = abwesend
+event-status-registered = angemeldet
+event-status-waiting = Warteliste
+event-online = online
+ics-event-link = Veranstaltung bei Jobtausch: { $link }
+calendar-event-name = Jobtausch: { $title }
+data-section-events_created = Von Ihnen angelegte Veranstaltungen
+data-section-event_registrations = Ihre Anmeldungen zu Veranstaltungen
+data-section-event_rounds = Ihre Tauschrunden
+data-col-starts_at = Beginn
+data-col-ends_at = Ende
+data-col-cancelled_at = Abgesagt am
+data-col-registered_at = Angemeldet am
+data-col-attended = Anwesend
+data-col-round = Runde
+data-col-partner = Gesprächspartner/in
+mail-event-registered-subject = Angemeldet: { $title }
+mail-event-registered-body =
+    Guten Tag { $name },
+
+    Sie sind angemeldet für „{ $title }“.
+
+    Wann: { $when } Uhr
+    Wo: { $where }
+
+    Den Termin für Ihren Kalender finden Sie im Anhang. Zur Veranstaltung: { $link }
+mail-event-waiting-subject = Warteliste: { $title }
+mail-event-waiting-body =
+    Guten Tag { $name },
+
+    „{ $title }“ ({ $when } Uhr) ist ausgebucht. Sie stehen auf Platz { $rank } der Warteliste. Wird ein Platz frei, rücken Sie der Reihe nach auf und erhalten eine E-Mail.
+
+    Zur Veranstaltung: { $link }
+mail-event-moved-up-subject = Ein Platz ist frei: { $title }
+mail-event-moved-up-body =
+    Guten Tag { $name },
+
+    für „{ $title }“ ist ein Platz frei geworden: Sie sind von der Warteliste aufgerückt und jetzt angemeldet.
+
+    Wann: { $when } Uhr
+    Wo: { $where }
+
+    Den Termin für Ihren Kalender finden Sie im Anhang. Zur Veranstaltung: { $link }
+mail-event-unregistered-subject = Teilnahme abgesagt: { $title }
+mail-event-unregistered-body =
+    Guten Tag { $name },
+
+    Sie haben Ihre Teilnahme an „{ $title }“ ({ $when } Uhr) abgesagt. Hatten Sie einen Platz, entfernt die Datei im Anhang den Termin aus Ihrem Kalender.
+
+    Zur Veranstaltung: { $link }
+mail-event-changed-subject = Geändert: { $title }
+mail-event-changed-body =
+    Guten Tag { $name },
+
+    die Veranstaltung „{ $title }“ wurde geändert.
+
+    Wann: { $when } Uhr
+    Wo: { $where }
+
+    Der geänderte Termin für Ihren Kalender ist im Anhang. Zur Veranstaltung: { $link }
+mail-event-changed-waiting-subject = Geändert: { $title }
+mail-event-changed-waiting-body =
+    Guten Tag { $name },
+
+    die Veranstaltung „{ $title }“, auf deren Warteliste Sie stehen, wurde geändert.
+
+    Wann: { $when } Uhr
+    Wo: { $where }
+
+    Zur Veranstaltung: { $link }
+mail-event-cancelled-subject = Abgesagt: { $title }
+mail-event-cancelled-body =
+    Guten Tag { $name },
+
+    die Veranstaltung „{ $title }“ ({ $when } Uhr) ist abgesagt. Ihr Kalender entfernt den Termin mit der Datei im Anhang, falls Sie einen Platz hatten.
+
+    Zur Veranstaltung: { $link }
+mail-event-reminder-day-subject = Morgen: { $title }
+mail-event-reminder-day-body =
+    Guten Tag { $name },
+
+    zur Erinnerung: Morgen findet „{ $title }“ statt.
+
+    Wann: { $when } Uhr
+    Wo: { $where }
+
+    Zur Veranstaltung (mit dem Link zur Videokonferenz, falls online): { $link }
+mail-event-reminder-hour-subject = In einer Stunde: { $title }
+mail-event-reminder-hour-body =
+    Guten Tag { $name },
+
+    in einer Stunde beginnt „{ $title }“.
+
+    Wann: { $when } Uhr
+    Wo: { $where }
+
+    Zur Veranstaltung (mit dem Link zur Videokonferenz, falls online): { $link }
+mail-event-met-subject = Wen Sie bei „{ $title }“ getroffen haben
+mail-event-met-body =
+    Guten Tag { $name },
+
+    danke, dass Sie bei „{ $title }“ dabei waren. In den Tauschrunden haben Sie diese Menschen getroffen:
+
+    { $people }
+
+    Auf ihren Seiten können Sie mit einem Klick einen Jobtausch vorschlagen. Weitere Menschen, die offen für einen Tausch sind: { $link }
+nav-events = Veranstaltungen
+events-title = Veranstaltungen und After-Work-Treffen
+events-lead = Bei unseren Veranstaltungen und After-Work-Treffen lernen Sie Menschen aus anderen Verwaltungen kennen – oft beginnt hier der nächste Jobtausch.
+events-members-note = Weitere Veranstaltungen sehen Mitglieder des Netzwerks nach der Anmeldung.
+events-upcoming = Kommende Veranstaltungen
+events-none-upcoming = Zurzeit sind keine Veranstaltungen angekündigt.
+events-past = Vergangene Veranstaltungen
+events-back = Alle Veranstaltungen
+event-oclock = Uhr
+event-places-free = { $free } von { $capacity } Plätzen frei
+event-booked-out = Ausgebucht – { $waiting ->
+    [0] Warteliste möglich
+    [one] eine Person auf der Warteliste
+   *[other] { $waiting } Personen auf der Warteliste
+}
+event-host-network = Jobtausch-Netzwerk
+event-members-only = nur für Mitglieder
+event-cancelled-badge = abgesagt
+event-cancelled-title = Abgesagt
+event-cancelled-text = Diese Veranstaltung findet nicht statt.
+event-when = Wann
+event-where = Wo
+event-host = Veranstaltet von
+event-places = Plätze
+event-deadline = Anmeldung bis
+event-audience = Für wen
+event-join-video = zur Videokonferenz
+event-link-for-registered = den Link sehen angemeldete Personen
+event-registration = Teilnahme
+event-you-registered = Sie haben einen Platz bei dieser Veranstaltung.
+event-you-waiting = Sie stehen auf Platz { $rank } der Warteliste.
+event-sign-in-to-register = Um teilzunehmen, melden Sie sich bitte bei Jobtausch an.
+event-register = Teilnehmen
+event-join-waiting = Auf die Warteliste
+event-unregister = Teilnahme absagen
+event-registration-closed = Die Anmeldung ist geschlossen.
+event-my-rounds = Ihre Tauschrunden
+event-my-rounds-lead = Zehn Minuten Gespräch mit Menschen aus anderen Organisationen. Aus ihren Profilen, soweit sie es teilen:
+event-round-number = Runde { $number }
+event-topics = Themen
+event-wants-to-learn = Möchte kennenlernen
+event-propose-to = Jobtausch mit { $name } vorschlagen
+event-open-to-swap = Offen für einen Jobtausch
+event-open-to-swap-lead = Diese Teilnehmenden zeigen in ihrem Profil, dass sie offen für einen Tausch sind.
+event-manage = Veranstaltung leiten
+event-registrations-title = Anmeldungen
+event-edit-title = Veranstaltung ändern
+event-new-title = Veranstaltung anlegen
+event-cancel = Veranstaltung absagen
+event-cancel-hint = Alle Angemeldeten erhalten eine E-Mail mit einer Kalenderdatei, die den Termin entfernt.
+event-form-lead = Alle Zeiten gelten in deutscher Zeit. Angemeldete erhalten jede Änderung per E-Mail mit einer neuen Kalenderdatei.
+event-form-back = Zurück ohne zu speichern
+event-save = Speichern
+event-group-what = Worum es geht
+event-group-when = Wann
+event-group-where = Wo
+event-group-registration = Anmeldung
+event-format-in_person = vor Ort
+event-format-online = online
+event-visibility-public = öffentlich (ohne Anmeldung sichtbar)
+event-visibility-members = nur für Mitglieder des Netzwerks
+event-back-to = Zurück zu „{ $title }“
+event-registrations-privacy = Die E-Mail-Adressen sind nur für Sie als Veranstaltende sichtbar, damit Sie die Teilnehmenden erreichen können.
+event-registrations-none = Noch niemand ist angemeldet.
+event-registrations-csv = Liste als CSV herunterladen
+event-attendance = Anwesenheit
+event-attendance-legend = Anwesend waren
+event-attendance-hint = Wer nicht angekreuzt ist, gilt als abwesend. Tauschrunden werden unter den Anwesenden gelost, sobald jemand angekreuzt ist.
+event-attendance-save = Anwesenheit speichern
+event-rounds-title = Tauschrunden
+event-rounds-lead = Zufällige Paare (bei ungerader Zahl eine Dreiergruppe) aus verschiedenen Organisationen für zehn Minuten Gespräch. Wer sich in einer früheren Runde getroffen hat, wird möglichst nicht wieder zusammen gelost.
+event-draw = Neue Runde auslosen
+field-event_title = Titel
+field-event_description = Beschreibung
+field-start_date = Datum des Beginns
+field-start_time = Beginn (Uhrzeit)
+field-end_date = Datum des Endes
+field-end_time = Ende (Uhrzeit)
+field-format = Form
+field-video_link = Link zur Videokonferenz
+field-capacity = Plätze
+field-deadline_date = Anmeldung bis (Datum)
+field-deadline_time = Anmeldung bis (Uhrzeit)
+field-visibility = Sichtbar für
+field-present = Anwesend
+hint-start_time = Zum Beispiel 18:30
+hint-end_time = Zum Beispiel 20:00
+hint-end_date = Leer lassen, wenn die Veranstaltung am selben Tag endet.
+hint-video_link = Für Online-Veranstaltungen, beginnt mit https://. Nur angemeldete Personen sehen den Link.
+hint-deadline_date = Leer lassen: Anmeldung bis zum Beginn.
+hint-deadline_time = Leer lassen: bis 23:59 Uhr.
+hint-capacity = Wer sich danach anmeldet, kommt auf die Warteliste.
+flash-event-created = Die Veranstaltung ist angelegt.
+flash-event-updated = Die Änderung ist gespeichert; die Angemeldeten erhalten eine E-Mail.
+flash-event-cancelled = Die Veranstaltung ist abgesagt; die Angemeldeten erhalten eine E-Mail.
+flash-event-registered = Sie haben einen Platz. Die Bestätigung mit dem Kalendertermin kommt per E-Mail.
+flash-event-waiting = Die Veranstaltung ist ausgebucht: Sie stehen auf der Warteliste.
+flash-event-unregistered = Ihre Teilnahme ist abgesagt.
+flash-event-attendance = Die Anwesenheit ist gespeichert.
+flash-event-round = Eine neue Tauschrunde ist ausgelost.
+field-event_place = Ort
+hint-event_place = Für Veranstaltungen vor Ort, etwa „Rathaus Musterstadt, Raum 3.12“.
+vvt-retention-events = Anmeldungen zu Veranstaltungen, Anwesenheit und Tauschrunden
+vvt-after-events = { $span } nach dem Ende der Veranstaltung
+vvt-data-events-label = Veranstaltungen
+vvt-data-events = Anmeldungen und Warteliste, Anwesenheit, die Paare der Tauschrunden; die Veranstaltenden sehen Name, Organisation und E-Mail-Adresse der Angemeldeten.
+event-profile-of = Profil von { $name }
 ## The network grows (issue 18): Mitmachen, the organisers' review, the public network page
 nav-network = Netzwerk
 nav-join = Mitmachen

@@ -1443,6 +1443,237 @@ vvt-tom-pseudonyms = Access and export ("My data"), erasure with pseudonyms inst
 vvt-tom-backup-label = Availability
 vvt-tom-backup = Backups with "jobtausch backup" (SQLite) or PostgreSQL's dump tool; restoring is documented and tested.
 
+## Events and after-work meetups (issue 18)
+error-in-past = This moment has passed already.
+error-deadline-after-start = Registration must close before the event begins.
+reason-event-organisers-only = Only the network's organisers and organisation admins create events; only an event's organisers see its list of registrations.
+reason-event-cancelled = The event is cancelled.
+reason-registration-closed = Registration is closed.
+reason-already-registered = You are registered already.
+reason-not-registered = You are not registered.
+reason-event-begun = The event has begun already.
+reason-too-few-attendees = A Tauschrunde needs at least two attendees.
+reason-not-verified = Please confirm your e-mail address first.
+csv-name = Name
+csv-organisation = Organisation
+csv-email = E-mail
+csv-status = Status
+csv-registered-at = Registered on
+csv-attended = Attendance
+event-present = present
+event-absent = absent
+event-status-registered = registered
+event-status-waiting = waiting list
+event-online = online
+ics-event-link = Event on Jobtausch: { $link }
+calendar-event-name = Jobtausch: { $title }
+data-section-events_created = Events you created
+data-section-event_registrations = Your registrations for events
+data-section-event_rounds = Your Tauschrunden
+data-col-starts_at = Begins
+data-col-ends_at = Ends
+data-col-cancelled_at = Cancelled on
+data-col-registered_at = Registered on
+data-col-attended = Present
+data-col-round = Round
+data-col-partner = Partner
+mail-event-registered-subject = Registered: { $title }
+mail-event-registered-body =
+    Hello { $name },
+
+    you are registered for "{ $title }".
+
+    When: { $when }
+    Where: { $where }
+
+    The calendar entry is attached. The event: { $link }
+mail-event-waiting-subject = Waiting list: { $title }
+mail-event-waiting-body =
+    Hello { $name },
+
+    "{ $title }" ({ $when }) is fully booked. You are number { $rank } on the waiting list. When a place becomes free, people move up in order and get an e-mail.
+
+    The event: { $link }
+mail-event-moved-up-subject = A place is free: { $title }
+mail-event-moved-up-body =
+    Hello { $name },
+
+    a place for "{ $title }" became free: you moved up from the waiting list and are registered now.
+
+    When: { $when }
+    Where: { $where }
+
+    The calendar entry is attached. The event: { $link }
+mail-event-unregistered-subject = Registration withdrawn: { $title }
+mail-event-unregistered-body =
+    Hello { $name },
+
+    you withdrew your registration for "{ $title }" ({ $when }). If you had a place, the attached file removes it from your calendar.
+
+    The event: { $link }
+mail-event-changed-subject = Changed: { $title }
+mail-event-changed-body =
+    Hello { $name },
+
+    the event "{ $title }" was changed.
+
+    When: { $when }
+    Where: { $where }
+
+    The changed calendar entry is attached. The event: { $link }
+mail-event-changed-waiting-subject = Changed: { $title }
+mail-event-changed-waiting-body =
+    Hello { $name },
+
+    the event "{ $title }", whose waiting list you are on, was changed.
+
+    When: { $when }
+    Where: { $where }
+
+    The event: { $link }
+mail-event-cancelled-subject = Cancelled: { $title }
+mail-event-cancelled-body =
+    Hello { $name },
+
+    the event "{ $title }" ({ $when }) is cancelled. If you had a place, the attached file removes it from your calendar.
+
+    The event: { $link }
+mail-event-reminder-day-subject = Tomorrow: { $title }
+mail-event-reminder-day-body =
+    Hello { $name },
+
+    a reminder: "{ $title }" takes place tomorrow.
+
+    When: { $when }
+    Where: { $where }
+
+    The event (with the video link, if online): { $link }
+mail-event-reminder-hour-subject = In an hour: { $title }
+mail-event-reminder-hour-body =
+    Hello { $name },
+
+    "{ $title }" begins in an hour.
+
+    When: { $when }
+    Where: { $where }
+
+    The event (with the video link, if online): { $link }
+mail-event-met-subject = Whom you met at "{ $title }"
+mail-event-met-body =
+    Hello { $name },
+
+    thank you for joining "{ $title }". In the Tauschrunden you met:
+
+    { $people }
+
+    On their pages, a swap is one click away. More people open to a swap: { $link }
+nav-events = Events
+events-title = Events and after-work meetups
+events-lead = At our events and after-work meetups you meet people from other administrations – often the next job swap starts here.
+events-members-note = Members of the network see more events after signing in.
+events-upcoming = Coming events
+events-none-upcoming = No events are announced at the moment.
+events-past = Past events
+events-back = All events
+event-oclock = { "" }
+event-places-free = { $free } of { $capacity } places free
+event-booked-out = Fully booked – { $waiting ->
+    [0] waiting list open
+    [one] one person on the waiting list
+   *[other] { $waiting } people on the waiting list
+}
+event-host-network = Jobtausch network
+event-members-only = members only
+event-cancelled-badge = cancelled
+event-cancelled-title = Cancelled
+event-cancelled-text = This event does not take place.
+event-when = When
+event-where = Where
+event-host = Hosted by
+event-places = Places
+event-deadline = Registration until
+event-audience = For whom
+event-join-video = join the video conference
+event-link-for-registered = registered people see the link
+event-registration = Registration
+event-you-registered = You are registered.
+event-you-waiting = You are number { $rank } on the waiting list.
+event-sign-in-to-register = To register, please sign in to Jobtausch.
+event-register = Register
+event-join-waiting = Join the waiting list
+event-unregister = Withdraw registration
+event-registration-closed = Registration is closed.
+event-my-rounds = Your Tauschrunden
+event-my-rounds-lead = Ten minutes of talk with people from other organisations. From their profiles, as far as they share them:
+event-round-number = Round { $number }
+event-topics = Topics
+event-wants-to-learn = Wants to learn about
+event-propose-to = Propose a job swap to { $name }
+event-open-to-swap = Open to a job swap
+event-open-to-swap-lead = These attendees show on their profiles that they are open to a swap.
+event-manage = Running the event
+event-registrations-title = Registrations
+event-edit-title = Change the event
+event-new-title = Create an event
+event-cancel = Cancel the event
+event-cancel-hint = Everyone registered gets an e-mail with a calendar file that removes the entry.
+event-form-lead = All times are German time. Registered people get every change by e-mail with a new calendar file.
+event-form-back = Back without saving
+event-save = Save
+event-group-what = What it is about
+event-group-when = When
+event-group-where = Where
+event-group-registration = Registration
+event-format-in_person = in person
+event-format-online = online
+event-visibility-public = public (visible without signing in)
+event-visibility-members = members of the network only
+event-back-to = Back to "{ $title }"
+event-registrations-privacy = The e-mail addresses are visible only to you as an organiser, so that you can reach the attendees.
+event-registrations-none = Nobody has registered yet.
+event-registrations-csv = Download the list as CSV
+event-attendance = Attendance
+event-attendance-legend = Present were
+event-attendance-hint = Whoever is not ticked counts as absent. Once anyone is ticked, Tauschrunden are drawn among those present.
+event-attendance-save = Save attendance
+event-rounds-title = Tauschrunden
+event-rounds-lead = Random pairs (a group of three for an odd count) from different organisations for ten minutes of talk. People who met in an earlier round are drawn together again only when nothing else is possible.
+event-draw = Draw a new round
+field-event_title = Title
+field-event_description = Description
+field-start_date = Date it begins
+field-start_time = Begins (time)
+field-end_date = Date it ends
+field-end_time = Ends (time)
+field-format = Format
+field-video_link = Video conference link
+field-capacity = Places
+field-deadline_date = Registration until (date)
+field-deadline_time = Registration until (time)
+field-visibility = Visible to
+field-present = Present
+hint-start_time = For example 18:30
+hint-end_time = For example 20:00
+hint-end_date = Leave empty when the event ends on the same day.
+hint-video_link = For online events, starting with https://. Only registered people see the link.
+hint-deadline_date = Leave empty: registration until the start.
+hint-deadline_time = Leave empty: until 23:59.
+hint-capacity = Whoever registers after that joins the waiting list.
+flash-event-created = The event is created.
+flash-event-updated = The change is saved; registered people get an e-mail.
+flash-event-cancelled = The event is cancelled; registered people get an e-mail.
+flash-event-registered = You are registered. The confirmation with the calendar entry comes by e-mail.
+flash-event-waiting = The event is fully booked: you are on the waiting list.
+flash-event-unregistered = Your registration is withdrawn.
+flash-event-attendance = Attendance is saved.
+flash-event-round = A new Tauschrunde is drawn.
+field-event_place = Place
+hint-event_place = For events in person, such as "Town hall Musterstadt, room 3.12".
+vvt-retention-events = Registrations for events, attendance and Tauschrunden
+vvt-after-events = { $span } after the event ended
+vvt-data-events-label = Events
+vvt-data-events = Registrations and the waiting list, attendance, the pairs of the Tauschrunden; the organisers see name, organisation and e-mail address of those registered.
+event-profile-of = Profile of { $name }
 ## The network grows (issue 18): joining, the organisers' review, the public network page
 nav-network = Network
 nav-join = Join

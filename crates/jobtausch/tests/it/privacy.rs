@@ -1,10 +1,11 @@
 //! A privacy crawl of the demo (a swap planned, one waiting for approvals, one gone by): as
 //! every demo person, every page reachable from the start page
 //! (links followed on the site, GET only) and every GET of the API, with the ids of every demo
-//! swap, person and organisation filled in, is read for other people's addresses and for the
+//! swap, person, organisation and event filled in, is read for other people's addresses and for the
 //! private messages of proposals. Only what is theirs to see may appear: their own address, the
 //! addresses of their organisation for its admins, the addresses of those they must reach in a
-//! swap of theirs (its members and the named deputy), and a proposal's message for its two
+//! swap of theirs (its members and the named deputy), the people registered for an event they
+//! run, and a proposal's message for its two
 //! people.
 
 use std::collections::{HashSet, VecDeque};
@@ -58,6 +59,13 @@ async fn allowed(db: &Db, email: &str, everyone: &[String]) -> Allowed {
             addresses.insert(store::users::account(db, id).await.unwrap().email);
         }
     }
+    // The organisers of an event reach the people registered for it.
+    let now = store::now();
+    let mut events = store::events::upcoming(db, now, false, 100).await.unwrap();
+    events.extend(store::events::past(db, now, false, 100).await.unwrap());
+    for e in events.iter().filter(|e| domain::event::may_manage(&account.actor(), e.org_id, e.created_by)) {
+        addresses.extend(store::events::registrants(db, e.id).await.unwrap().into_iter().map(|r| r.contact.email));
+    }
     let messages = MESSAGES.iter().filter(|(_, two)| two.contains(&email)).map(|(m, _)| *m).collect();
     Allowed { addresses, messages }
 }
@@ -81,6 +89,13 @@ async fn no_demo_person_reads_what_is_not_theirs(db: Db) {
     }
     swaps.sort();
     swaps.dedup();
+    let events: Vec<String> = store::events::upcoming(&db, store::now(), false, 100)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.id.to_string())
+        .collect();
+    assert_eq!(events.len(), 1, "the demo's meetup");
     let orgs: Vec<String> = store::orgs::list(&db).await.unwrap().into_iter().map(|o| o.id.to_string()).collect();
     assert_eq!((swaps.len(), orgs.len()), (3, 4), "the demo's three swaps and four organisations");
     let doc = serde_json::to_value(web::api::document()).unwrap();
@@ -95,6 +110,8 @@ async fn no_demo_person_reads_what_is_not_theirs(db: Db) {
             &people
         } else if path.starts_with("/api/organisations/{id}") {
             &orgs
+        } else if path.starts_with("/api/events/{id}") {
+            &events
         } else if path.contains('{') {
             continue;
         } else {

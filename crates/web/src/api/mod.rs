@@ -8,6 +8,7 @@
 mod account;
 mod calendar;
 mod common;
+mod events;
 mod inbox;
 mod legal;
 mod network;
@@ -47,6 +48,7 @@ pub fn routes() -> Router<App> {
         .merge(legal::routes())
         .merge(network::routes())
         .merge(rounds::routes())
+        .merge(events::routes())
         .fallback(not_found)
         // Inside the face's layer, so that an oversized body gets the face's own answer.
         .layer(tower_http::limit::RequestBodyLimitLayer::new(crate::error::BODY_LIMIT))
@@ -82,6 +84,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
         legal::Doc::openapi(),
         network::Doc::openapi(),
         rounds::Doc::openapi(),
+        events::Doc::openapi(),
     ] {
         doc.merge(part);
     }

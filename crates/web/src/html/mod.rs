@@ -9,6 +9,7 @@ pub mod assets;
 pub mod calendar;
 pub mod ctx;
 mod erasure;
+pub mod events;
 mod flash;
 pub mod forms;
 mod legal;
@@ -57,6 +58,7 @@ pub fn routes() -> Router<App> {
         .merge(mydata::routes())
         .merge(erasure::routes())
         .merge(people::routes())
+        .merge(events::routes())
         .merge(orgs::routes())
         .merge(tokens::routes())
         .merge(calendar::routes())
@@ -135,8 +137,10 @@ pub(super) fn page_of_action(path: &str) -> &str {
     };
     match parts.as_slice() {
         ["swaps", _, "week", ..] => upto(3),
-        ["swaps", _, ..] | ["orgs", _, ..] => upto(2),
-        ["tokens", ..] | ["calendar", ..] | ["swaps"] | ["inbox"] | ["help-requests"] | ["rounds"] => upto(1),
+        ["swaps", _, ..] | ["orgs", _, ..] | ["events", _, ..] => upto(2),
+        ["tokens", ..] | ["calendar", ..] | ["swaps"] | ["inbox"] | ["help-requests"] | ["rounds"] | ["events"] => {
+            upto(1)
+        }
         _ => "/",
     }
 }
@@ -257,6 +261,7 @@ mod tests {
             ("/swaps/abc/approve", "/swaps/abc"),
             ("/swaps/abc/week/handover", "/swaps/abc/week"),
             ("/orgs/xyz/roles", "/orgs/xyz"),
+            ("/events/e1/register", "/events/e1"),
             ("/tokens/t1/revoke", "/tokens"),
             ("/calendar/feed/revoke", "/calendar"),
             ("/logout", "/"),

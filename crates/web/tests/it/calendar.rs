@@ -18,7 +18,7 @@ use store::{Db, on_both_backends};
 on_both_backends!(the_feed_follows_the_week_without_a_login, swap_calendar_for_members_only);
 
 /// The strict check of testing.md; returns check_ics.py's summary of the one file.
-fn check_ics(ics: &str) -> Value {
+pub fn check_ics(ics: &str) -> Value {
     let python = std::env::var("JOBTAUSCH_TEST_PYTHON").expect(
         "JOBTAUSCH_TEST_PYTHON is not set: start the services with `eval \"$(scripts/services.sh start)\"` \
          (it installs scripts/requirements-test.txt, with icalendar, into a venv)",
@@ -35,7 +35,7 @@ fn check_ics(ics: &str) -> Value {
 }
 
 /// The event with `uid` in a check_ics summary.
-fn event<'a>(summary: &'a Value, uid: &str) -> &'a Value {
+pub fn event<'a>(summary: &'a Value, uid: &str) -> &'a Value {
     summary["events"].as_array().unwrap().iter().find(|e| e["uid"] == uid).unwrap_or_else(|| panic!("no {uid}"))
 }
 

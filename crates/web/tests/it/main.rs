@@ -8,6 +8,7 @@ mod api_week;
 mod app;
 mod calendar;
 mod erasure;
+mod events;
 mod journey;
 mod legal;
 mod matrix;

@@ -4,7 +4,8 @@
 //!
 //! The objects are a confirmed swap of Anna (city) and Eva (association), and a proposal of Olga
 //! (a third organisation) to Emil (association) that Emil has not answered; the organisations
-//! are the city and the third one. Nobody gets a server error; a caller who is not signed in
+//! are the city and the third one; the events are a members' meetup of the city's admin with
+//! Anna registered, and one of the third organisation's admin with Olga registered. Nobody gets a server error; a caller who is not signed in
 //! gets nothing but the login; whoever the object does not concern gets nothing of it (no
 //! success, no redirect into it) and never the address of one of its people.
 
@@ -33,7 +34,7 @@ const PUBLIC_API: [&str; 9] = [
 ];
 
 /// Pages anyone may open without signing in.
-const PUBLIC_PAGES: [&str; 20] = [
+const PUBLIC_PAGES: [&str; 22] = [
     "/",
     "/signup",
     "/login",
@@ -56,6 +57,9 @@ const PUBLIC_PAGES: [&str; 20] = [
     "/sso/confirm",
     "/assets/{*file}",
     "/calendar/{file}",
+    // Public events are listed and shown to everyone (registering needs an account).
+    "/events",
+    "/events/{id}",
 ];
 
 /// The roles, by the address each signs in with. `outsider` is approver and admin of the third
@@ -88,6 +92,9 @@ struct Cast {
     proposal: String,
     anna: String,
     olga: String,
+    /// The city admin's meetup (Anna registered) and the third organisation's (Olga registered).
+    event: String,
+    other_event: String,
 }
 
 impl Cast {
@@ -109,6 +116,15 @@ impl Cast {
         }
     }
 
+    /// Whether a role runs an event (its list with addresses, changes, attendance, rounds): the
+    /// admins of its organisation and the organisers.
+    fn runs_event(object: Object, role: &str) -> bool {
+        match object {
+            Object::Own => matches!(role, "admin" | "organiser"),
+            Object::Others => matches!(role, "outsider" | "organiser"),
+        }
+    }
+
     /// The addresses a role must never read on any answer.
     fn foreign_addresses(role: &str) -> &'static [&'static str] {
         match role {
@@ -120,9 +136,9 @@ impl Cast {
 
     /// Fills a path template for one of the objects.
     fn fill(&self, template: &str, object: Object) -> String {
-        let (swap, org, person) = match object {
-            Object::Own => (&self.swap, self.app.city.to_string(), &self.anna),
-            Object::Others => (&self.proposal, self.third.to_string(), &self.olga),
+        let (swap, org, person, event) = match object {
+            Object::Own => (&self.swap, self.app.city.to_string(), &self.anna, &self.event),
+            Object::Others => (&self.proposal, self.third.to_string(), &self.olga, &self.other_event),
         };
         let random = || uuid::Uuid::now_v7().to_string();
         template
@@ -130,6 +146,7 @@ impl Cast {
             .replace("/organisations/{id}", &format!("/organisations/{org}"))
             .replace("/orgs/{id}", &format!("/orgs/{org}"))
             .replace("/people/{id}", &format!("/people/{person}"))
+            .replace("/events/{id}", &format!("/events/{event}"))
             .replace("{id}", &random())
             .replace("{appointment}", &random())
             .replace("{secret}", "kein-geheimnis")
@@ -201,12 +218,30 @@ async fn cast(db: Db) -> Cast {
         .as_str()
         .unwrap()
         .to_owned();
-    Cast { app, third, swap, proposal, anna: anna.to_string(), olga: olga.to_string() }
+    let meetup = |title: &str| {
+        json!({"event_title": title, "event_description": "Austausch", "start_date": "2027-06-10",
+               "start_time": "18:30", "end_time": "20:00", "format": "in_person", "event_place": "Rathaus",
+               "capacity": "20", "visibility": "members"})
+    };
+    let event = post("/api/events", "dieter@musterstadt.example", meetup("Stadt-Treffen")).await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    post(&format!("/api/events/{event}/registration"), "anna@musterstadt.example", json!({})).await;
+    let other_event = post("/api/events", "otto@kreis-nord.example", meetup("Kreis-Treffen")).await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    post(&format!("/api/events/{other_event}/registration"), "olga@kreis-nord.example", json!({})).await;
+    Cast { app, third, swap, proposal, anna: anna.to_string(), olga: olga.to_string(), event, other_event }
 }
 
 /// The object a path template is about, if any.
 fn objects_of(template: &str) -> Vec<Object> {
-    if ["/swaps/{id}", "/organisations/{id}", "/orgs/{id}", "/people/{id}"].iter().any(|p| template.contains(p)) {
+    if ["/swaps/{id}", "/organisations/{id}", "/orgs/{id}", "/people/{id}", "/events/{id}"]
+        .iter()
+        .any(|p| template.contains(p))
+    {
         vec![Object::Own, Object::Others]
     } else {
         vec![Object::Own]
@@ -238,6 +273,15 @@ fn check(role: &str, method: &Method, template: &str, object: Object, path: &str
     }
     if (admin_of_org || changes_org) && !Cast::of_org(object, role) {
         assert!(refused, "{role} {method} {path} ({object:?} organisation): {status} {body}");
+    }
+    // What only an event's organisers do: everything below the event but taking part.
+    let runs_event = (template.contains("/events/{id}/")
+        && !template.ends_with("/register")
+        && !template.ends_with("/unregister")
+        && !template.ends_with("/registration"))
+        || (template == "/api/events/{id}" && *method != Method::GET);
+    if runs_event && !Cast::runs_event(object, role) {
+        assert!(refused, "{role} {method} {path} ({object:?} event): {status} {body}");
     }
 }
 
