@@ -75,6 +75,8 @@ pub struct PublicEvent {
     pub place: Option<String>,
     /// The event's page, e.g. `/events/0190...`.
     pub path: String,
+    /// When, in words: "19.01.2027, 18:30–20:00".
+    pub when: String,
 }
 
 /// The next `limit` public events that have not ended (cancelled ones left out), soonest
@@ -86,6 +88,7 @@ pub async fn upcoming_public(app: &App, limit: i64) -> Result<Vec<PublicEvent>> 
         .map(|e| PublicEvent {
             id: e.id,
             path: path(e.id),
+            when: when(&e.draft),
             title: e.draft.title,
             starts_at: e.draft.starts_at,
             ends_at: e.draft.ends_at,

@@ -1886,3 +1886,6 @@ data-section-frameworks_written = Von Ihnen veröffentlichte Fassungen der Rahme
 data-section-applications_made = Ihre Aufnahmeanträge für Organisationen
 data-section-applications_decided = Von Ihnen entschiedene Aufnahmeanträge
 data-section-application_questions = Ihre Rückfragen zu Aufnahmeanträgen
+network-events = Nächste Veranstaltungen
+network-no-events = Gerade ist keine öffentliche Veranstaltung geplant.
+network-all-events = Alle Veranstaltungen und After-Work-Treffen

@@ -1886,3 +1886,6 @@ data-section-frameworks_written = Versions of the framework agreement you publis
 data-section-applications_made = Your applications for organisations to join
 data-section-applications_decided = Applications you decided
 data-section-application_questions = Your questions about applications
+network-events = Next events
+network-no-events = No public event is planned just now.
+network-all-events = All events and after-work meetups

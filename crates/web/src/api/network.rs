@@ -94,6 +94,20 @@ pub struct NetworkJson {
     pub listed: usize,
     /// The swaps of the whole network that are completed.
     pub completed_swaps: i64,
+    /// The next public events, soonest first.
+    pub events: Vec<NetworkEventJson>,
+}
+
+/// A coming public event, as the network page names it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NetworkEventJson {
+    pub id: String,
+    pub title: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub online: bool,
+    /// Where it takes place in person.
+    pub place: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -107,15 +121,31 @@ pub struct NetworkQuery {
     pub umbrella: String,
 }
 
-/// The organisations that show themselves in public, and the network's completed swaps.
+/// How many coming events the network names.
+const NEXT_EVENTS: i64 = 5;
+
+/// The organisations that show themselves in public, the network's completed swaps and its next
+/// public events.
 #[utoipa::path(get, path = "/api/network", params(NetworkQuery), responses((status = 200, body = NetworkJson)))]
 async fn network(State(app): State<App>, Query(q): Query<NetworkQuery>) -> HttpResult<Json<NetworkJson>> {
     let filter = NetworkFilter::parse(&q.kind, &q.region, &q.umbrella)?;
     let n = app::network::public_network(&app, &filter).await?;
+    let events = app::events::upcoming_public(&app, NEXT_EVENTS).await?;
     Ok(Json(NetworkJson {
         members: n.members.into_iter().map(NetworkMemberJson::of).collect(),
         listed: n.listed,
         completed_swaps: n.completed_swaps,
+        events: events
+            .into_iter()
+            .map(|e| NetworkEventJson {
+                id: e.id.to_string(),
+                title: e.title,
+                starts_at: e.starts_at,
+                ends_at: e.ends_at,
+                online: e.online,
+                place: e.place,
+            })
+            .collect(),
     }))
 }
 

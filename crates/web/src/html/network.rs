@@ -320,6 +320,8 @@ struct NetworkPage {
     outline: &'static str,
     width: u32,
     height: u32,
+    /// The next public events: (page, title, when, where).
+    events: Vec<(String, String, String, String)>,
 }
 
 impl NetworkPage {
@@ -348,6 +350,9 @@ fn member_row(ctx: &Ctx, m: &PublicMember) -> MemberRow {
     }
 }
 
+/// How many coming events the network page names.
+const NEXT_EVENTS: i64 = 5;
+
 /// The network in public: no sign-in, no script.
 async fn network(State(app): State<App>, ctx: Ctx, Query(q): Query<NetworkQuery>) -> HttpResult<Response> {
     let l = ctx.lang;
@@ -367,6 +372,14 @@ async fn network(State(app): State<App>, ctx: Ctx, Query(q): Query<NetworkQuery>
     let filtered = filter.kind.is_some() || filter.region.is_some() || filter.umbrella.is_some();
     let members = members.iter().map(|m| member_row(&ctx, m)).collect();
     let (width, height) = map::size();
+    let events = app::events::upcoming_public(&app, NEXT_EVENTS)
+        .await?
+        .into_iter()
+        .map(|e| {
+            let place = e.place.unwrap_or_else(|| ctx.t("event-online"));
+            (e.path, e.title, e.when, place)
+        })
+        .collect();
     Ok(render(&NetworkPage {
         ctx,
         members,
@@ -377,6 +390,7 @@ async fn network(State(app): State<App>, ctx: Ctx, Query(q): Query<NetworkQuery>
         outline: map::OUTLINE.as_str(),
         width,
         height,
+        events,
     }))
 }
 

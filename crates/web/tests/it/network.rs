@@ -307,6 +307,29 @@ async fn the_network_shows_what_each_organisation_chooses(db: Db) {
     );
     assert!(page.contains("mit einem Punkt am Sitz einer Organisation"), "{page}");
 
+    // The next public events, not those for members only.
+    let admin_account = store::users::account_by_email(&t.db, "admin@musterstadt.example").await.unwrap().unwrap();
+    let admin_account = store::users::account(&t.db, admin_account).await.unwrap();
+    let day = app::i18n::berlin(store::now() + chrono::Duration::days(9)).date_naive().format("%Y-%m-%d").to_string();
+    for (title, visibility) in [("After-Work Digitalisierung", "public"), ("Interne Runde", "members")] {
+        let event = domain::event::EventInput {
+            title: title.into(),
+            description: "Impulse und Tauschrunden.".into(),
+            start_date: day.clone(),
+            start_time: "18:30".into(),
+            end_time: "20:00".into(),
+            format: "in_person".into(),
+            place: "Rathaus Dresden".into(),
+            capacity: "20".into(),
+            visibility: visibility.into(),
+            ..Default::default()
+        };
+        app::events::create(&app, &admin_account, &event).await.unwrap();
+    }
+    let page = visitor.get("/network").await.body;
+    assert!(page.contains("After-Work Digitalisierung") && page.contains("18:30–20:00 · Rathaus Dresden"), "{page}");
+    assert!(!page.contains("Interne Runde"));
+
     // Filters, in the address (no script needed); a wrong one is said, not an error page.
     app::network::set_visibility(&app, &organiser, rz, true, false, true).await.unwrap();
     let only_cities = visitor.get("/network?kind=city").await.body;
