@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { BASE_URL, launch, newPage, visit, submit, field, fieldError, login, summaryTargets, expectNoCodes } from './lib/browser.js';
+import { BASE_URL, launch, newPage, visit, submit, field, fieldError, login, summaryTargets, expectNoCodes, expectAccessible } from './lib/browser.js';
 import { waitForMail, mailboxMark } from './lib/mail.js';
 
 const SHOTS = process.env.E2E_SCREENSHOTS || join(import.meta.dirname, '..', 'screenshots');
@@ -31,10 +31,11 @@ const noSidewaysScroll = async (page, width) =>
     `the page scrolls sideways at ${width} px`,
   );
 
-/** Screenshots of the page as it is, at 1280 and 390 px. */
+/** axe and screenshots of the page as it is, at 1280 and 390 px. */
 async function shoot(page, name) {
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    await expectAccessible(page);
     await noSidewaysScroll(page, width);
     await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
   }
