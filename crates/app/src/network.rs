@@ -29,8 +29,10 @@ pub const MAX_FRAMEWORK: usize = 20_000;
 
 /// At most this many applications in [`FLOOD_WINDOW`] across the installation: the form needs
 /// no sign-in.
-const FLOOD_LIMIT: i64 = 20;
+const FLOOD_LIMIT: i64 = 30;
 const FLOOD_WINDOW: Duration = Duration::minutes(10);
+/// At most this many applications a day name one address (each sends it a mail).
+const PER_ADDRESS_A_DAY: i64 = 3;
 
 /// How long the first admin's invitation stays valid.
 const FIRST_ADMIN_INVITATION: Duration = Duration::days(14);
@@ -61,13 +63,27 @@ pub async fn add_framework(app: &App, actor: &Actor, title: &str, body: &str) ->
     let Some(title) = title else { return Err(errs.into_error().into()) };
     errs.into_result()?;
     let effects = Effects::audit(AuditEntry::new(Some(actor.user_id), "framework.added", "framework_agreement", "new"));
-    Ok(store::network::add_framework(&app.db, title.as_str(), body, actor.user_id, &effects).await?)
+    store::network::add_framework(&app.db, title.as_str(), body, actor.user_id, &effects).await.map_err(|e| match e {
+        // Another organiser published a version at the same moment.
+        StoreError::Taken(_) => Error::Conflict("changed-meanwhile"),
+        e => e.into(),
+    })
 }
 
 /// A public employer's application. The applicant gets a mail with a link that confirms the
 /// address; only then does it reach the organisers. A domain another organisation holds, or
 /// an organisation's name already in the network, is refused at its field.
 pub async fn apply(app: &App, lang: Locale, fields: &ApplicationFields) -> Result<()> {
+    // The form needs no sign-in: the limits come before any other work.
+    let now = store::now();
+    if store::network::count_since(&app.db, now - FLOOD_WINDOW, None).await? >= FLOOD_LIMIT {
+        return Err(Error::TooManyAttempts { retry_after_seconds: FLOOD_WINDOW.num_seconds().unsigned_abs() });
+    }
+    let to = fields.admin_email.trim().to_lowercase();
+    if store::network::count_since(&app.db, now - Duration::days(1), Some(&to)).await? >= PER_ADDRESS_A_DAY {
+        // Nobody's mailbox is flooded with confirmations from a public body.
+        return Err(Error::TooManyAttempts { retry_after_seconds: 86_400 });
+    }
     let current = framework(app).await?;
     let mut errs = Errors::default();
     let draft = match ApplicationDraft::parse(fields, current.version) {
@@ -77,28 +93,30 @@ pub async fn apply(app: &App, lang: Locale, fields: &ApplicationFields) -> Resul
             None
         }
     };
-    // Conflicts with the network are said together with the form's own mistakes.
+    // Conflicts with the network are said together with the form's own mistakes (on at most
+    // as many domains as an organisation may have).
     let domains: Vec<String> = fields
         .domains
         .split([',', ';', ' ', '\n'])
         .filter_map(|d| EmailDomain::parse("domains", d).ok())
         .map(|d| d.as_str().to_owned())
+        .take(domain::org::OrgDraft::MAX_DOMAINS)
         .collect();
     if !store::network::held_domains(&app.db, &domains).await?.is_empty() {
         errs.push(FieldError::new("domains", Reason::DomainHeld));
     }
-    if store::network::name_taken(&app.db, fields.name.trim()).await? {
+    if let Ok(name) = OrgName::parse("name", &fields.name)
+        && store::network::name_taken(&app.db, name.as_str()).await?
+    {
         errs.push(FieldError::new("name", Reason::Taken));
     }
-    if let Some(d) = &draft {
-        crate::orgs::check_umbrella(app, &d.org, None).await?;
+    if let Some(d) = &draft
+        && let Err(Error::Invalid(umbrella)) = crate::orgs::check_umbrella(app, &d.org, None).await
+    {
+        umbrella.into_iter().for_each(|e| errs.push(e));
     }
     errs.into_result()?;
     let Some(draft) = draft else { return Err(Error::Internal) };
-    let now = store::now();
-    if store::network::count_since(&app.db, now - FLOOD_WINDOW).await? >= FLOOD_LIMIT {
-        return Err(Error::TooManyAttempts { retry_after_seconds: 600 });
-    }
     let id = Uuid::now_v7();
     let secret = new_secret();
     let link = app.config.link(&format!("/join/{secret}"));
@@ -198,6 +216,9 @@ pub struct Review {
     pub held_domains: Vec<String>,
     /// Whether an organisation of this name exists by now.
     pub name_taken: bool,
+    /// Whether the first admin's address has an account already (of another organisation: an
+    /// account does not move, so the invitation could not be accepted).
+    pub admin_has_account: bool,
 }
 
 pub async fn review(app: &App, actor: &Actor, id: Uuid) -> Result<Review> {
@@ -216,7 +237,21 @@ pub async fn review(app: &App, actor: &Actor, id: Uuid) -> Result<Review> {
     let held_domains =
         if open { store::network::held_domains(&app.db, &application.domains).await? } else { Vec::new() };
     let name_taken = open && store::network::name_taken(&app.db, &application.name).await?;
-    Ok(Review { application, messages, framework, held_domains, name_taken })
+    let admin_has_account =
+        open && store::users::account_by_email(&app.db, &application.admin_email.to_lowercase()).await?.is_some();
+    Ok(Review { application, messages, framework, held_domains, name_taken, admin_has_account })
+}
+
+/// Nobody decides on their own application (four eyes): an organiser whose address is the
+/// applicant's, or lies in the domains applied for, leaves it to another organiser.
+async fn ensure_not_own(app: &App, actor: &Actor, a: &Application) -> Result<()> {
+    let me = store::users::account(&app.db, actor.user_id).await?;
+    let mine = me.email.to_lowercase();
+    let domain = mine.rsplit_once('@').map(|(_, d)| d).unwrap_or_default();
+    if mine == a.admin_email.to_lowercase() || a.domains.iter().any(|d| domain::network::within(domain, d)) {
+        return Err(Error::Forbidden("own-application"));
+    }
+    Ok(())
 }
 
 fn applicant_lang(a: &Application) -> Locale {
@@ -226,6 +261,7 @@ fn applicant_lang(a: &Application) -> Locale {
 /// An organiser asks the applicant a question; the applicant answers through their link.
 pub async fn ask(app: &App, actor: &Actor, id: Uuid, text: &str) -> Result<()> {
     let a = review(app, actor, id).await?.application;
+    ensure_not_own(app, actor, &a).await?;
     let to = a.state.after(ApplicationStep::Ask).ok_or(Error::Conflict("already-decided"))?;
     let text = message_text("question", text)?;
     // The applicant's link is kept only as its hash: the mail brings a new one (the old one
@@ -247,12 +283,16 @@ pub async fn ask(app: &App, actor: &Actor, id: Uuid, text: &str) -> Result<()> {
 pub async fn approve(app: &App, actor: &Actor, id: Uuid) -> Result<OrgId> {
     let r = review(app, actor, id).await?;
     let a = &r.application;
+    ensure_not_own(app, actor, a).await?;
     a.state.after(ApplicationStep::Approve).ok_or(Error::Conflict("already-decided"))?;
     if !r.held_domains.is_empty() {
         return Err(Error::Conflict("domain-held"));
     }
     if r.name_taken {
         return Err(Error::Conflict("organisation-name-taken"));
+    }
+    if r.admin_has_account {
+        return Err(Error::Conflict("admin-has-account"));
     }
     let secret = new_secret();
     let token_hash = hash_secret(&secret);
@@ -286,6 +326,7 @@ pub async fn approve(app: &App, actor: &Actor, id: Uuid) -> Result<OrgId> {
 /// Refuses an application with a reason the applicant reads.
 pub async fn refuse(app: &App, actor: &Actor, id: Uuid, reason: &str) -> Result<()> {
     let a = review(app, actor, id).await?.application;
+    ensure_not_own(app, actor, &a).await?;
     let to = a.state.after(ApplicationStep::Refuse).ok_or(Error::Conflict("already-decided"))?;
     let reason = message_text("refusal_reason", reason)?;
     let effects = Effects::audit(AuditEntry::new(Some(actor.user_id), "application.refused", "org_application", id))

@@ -17,7 +17,7 @@ type Ts = DateTime<Utc>;
 macro_rules! each_table {
     ($m:ident!($($x:tt)*)) => {
         $m!($($x)*
-            "organisations" (id: Uuid, name: String, name_norm: String, kind: String, region: String, created_at: Ts, place: Option<String>, lat_e6: Option<i32>, lon_e6: Option<i32>);
+            "organisations" (id: Uuid, name: String, name_norm: String, kind: String, region: String, created_at: Ts, place: Option<String>, lat_e6: Option<i32>, lon_e6: Option<i32>, public_listed: bool, public_map: bool, public_swaps: bool);
             "org_domains" (domain: String, org_id: Uuid);
             "org_policies" (org_id: Uuid, body: String, rule: String);
             "org_blocks" (org_id: Uuid, blocked_org_id: Uuid);
@@ -61,6 +61,9 @@ macro_rules! each_table {
             "agreements" (swap_id: Uuid, lang: String, hash: String, pdf: Vec<u8>, templates: String, generated_at: Ts);
             "installation_settings" (name: String, value: String, updated_at: Ts, updated_by: Option<Uuid>);
             "accessibility_reports" (id: Uuid, created_at: Ts, page: String, description: String, email: Option<String>, deadline: Ts, reminded_at: Option<Ts>, answered_at: Option<Ts>, answered_by: Option<Uuid>, answer_note: Option<String>);
+            "framework_agreements" (version: i64, title: String, body: String, created_at: Ts, created_by: Option<Uuid>);
+            "org_applications" (id: Uuid, created_at: Ts, lang: String, name: String, kind: String, region: String, parent_id: Option<Uuid>, domains: String, place: Option<String>, lat_e6: Option<i32>, lon_e6: Option<i32>, public_listed: bool, public_map: bool, admin_name: String, admin_email: String, framework_version: i64, state: String, secret_hash: String, confirmed_at: Option<Ts>, decided_at: Option<Ts>, decided_by: Option<Uuid>, refusal_reason: Option<String>, org_id: Option<Uuid>);
+            "org_application_messages" (id: Uuid, application_id: Uuid, at: Ts, from_applicant: bool, author_id: Option<Uuid>, body: String);
             "events" (id: Uuid, org_id: Option<Uuid>, created_by: Option<Uuid>, title: String, description: String, starts_at: Ts, ends_at: Ts, place: Option<String>, video_link: Option<String>, capacity: i64, registration_deadline: Ts, public: bool, sequence: i64, cancelled_at: Option<Ts>, created_at: Ts, updated_at: Ts);
             "event_reminders" (event_id: Uuid, kind: String, sent_at: Ts);
             "event_registrations" (event_id: Uuid, user_id: Uuid, status: String, position: i64, registered_at: Ts, attended: Option<bool>);
@@ -76,6 +79,20 @@ macro_rules! names {
         &[$($table),+]
     };
 }
+
+/// Each table with its columns, from the list.
+macro_rules! columns {
+    ($($table:literal ($($col:ident: $ty:ty),+));+ $(;)?) => {
+        &[$(($table, &[$(stringify!($col)),+])),+]
+    };
+}
+
+/// Every table the copy moves, with the columns it moves (a test holds them against the
+/// schema, so that a new table or column cannot be left behind).
+pub const COLUMNS: &[(&str, &[&str])] = each_table!(columns!());
+
+/// Tables the migrations fill: a fresh target holds their rows before the copy.
+pub const SEEDED: &[&str] = &["agreement_templates", "framework_agreements"];
 
 /// Tables in an order that satisfies their foreign keys.
 pub const TABLES: &[&str] = each_table!(names!());
@@ -129,16 +146,18 @@ fn select(table: &str, cols: &[&str]) -> String {
     format!("SELECT {} FROM {} ORDER BY {}", cols.join(", "), table, cols.join(", "))
 }
 
-/// Copies every table inside the two transactions; pushes (table, rows) to `$out`.
+/// Copies every table inside the two transactions; pushes (table, rows) to `$out`. Values are
+/// read column by column (a row of more than 16 columns is no tuple sqlx decodes).
 macro_rules! copy_tables {
     ($src:ident, $dst:ident, $out:ident; $($table:literal ($($col:ident: $ty:ty),+));+ $(;)?) => {$({
         let cols = [$(stringify!($col)),+];
-        let rows: Vec<($($ty,)+)> = sqlx::query_as(&select($table, &cols)).fetch_all(&mut *$src).await?;
+        let rows = sqlx::query(&select($table, &cols)).fetch_all(&mut *$src).await?;
         let placeholders = (1..=cols.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
         let insert = format!("INSERT INTO {} ({}) VALUES ({})", $table, cols.join(", "), placeholders);
         for row in &rows {
-            let ($($col,)+) = row;
-            sqlx::query(&insert)$(.bind($col))+.execute(&mut *$dst).await?;
+            let mut query = sqlx::query(&insert);
+            $(query = query.bind(sqlx::Row::try_get::<$ty, _>(row, stringify!($col))?);)+
+            query.execute(&mut *$dst).await?;
         }
         $out.push(($table, rows.len()));
     })+};
@@ -148,22 +167,25 @@ macro_rules! copy_tables {
 macro_rules! compare_tables {
     ($src:ident, $dst:ident, $out:ident; $($table:literal ($($col:ident: $ty:ty),+));+ $(;)?) => {$({
         let cols = [$(stringify!($col)),+];
-        let a: Vec<($($ty,)+)> = sqlx::query_as(&select($table, &cols)).fetch_all(&mut *$src).await?;
-        let b: Vec<($($ty,)+)> = sqlx::query_as(&select($table, &cols)).fetch_all(&mut *$dst).await?;
-        // Rows as their decoded values, column by column (long rows are no tuples Rust can
-        // compare); each backend orders text and bytes its own way, so they are sorted here.
-        let values = |rows: &[($($ty,)+)]| {
-            let mut out: Vec<Vec<String>> =
-                rows.iter().map(|($($col,)+)| vec![$(format!("{:?}", $col)),+]).collect();
-            out.sort();
-            out
-        };
-        let (a, b) = (values(&a), values(&b));
-        if a != b {
-            let row = a.iter().zip(&b).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
-            return Err(CopyError::ContentMismatch { table: $table, source_rows: a.len(), target_rows: b.len(), row });
+        let a = sqlx::query(&select($table, &cols)).fetch_all(&mut *$src).await?;
+        let b = sqlx::query(&select($table, &cols)).fetch_all(&mut *$dst).await?;
+        // Rows as their decoded values, column by column; each backend orders text and bytes
+        // its own way, so they are sorted here.
+        let mut values_a: Vec<Vec<String>> = Vec::new();
+        for row in &a {
+            values_a.push(vec![$(format!("{:?}", sqlx::Row::try_get::<$ty, _>(row, stringify!($col))?)),+]);
         }
-        $out.push(($table, a.len()));
+        let mut values_b: Vec<Vec<String>> = Vec::new();
+        for row in &b {
+            values_b.push(vec![$(format!("{:?}", sqlx::Row::try_get::<$ty, _>(row, stringify!($col))?)),+]);
+        }
+        values_a.sort();
+        values_b.sort();
+        if values_a != values_b {
+            let row = values_a.iter().zip(&values_b).position(|(x, y)| x != y).unwrap_or(values_a.len().min(values_b.len()));
+            return Err(CopyError::ContentMismatch { table: $table, source_rows: values_a.len(), target_rows: values_b.len(), row });
+        }
+        $out.push(($table, values_a.len()));
     })+};
 }
 
@@ -189,15 +211,17 @@ pub async fn copy_all(from: &Db, to: &Db) -> Result<Vec<(&'static str, usize)>, 
     from.migrate().await?;
     to.migrate().await?;
     let copied = with_both!(from, to, |src, dst| {
-        // The network's default templates come with the migrations on both sides; the copy
-        // brings them (and every later version) from the source.
-        for table in TABLES.iter().filter(|t| **t != "agreement_templates") {
+        // The network's default templates and its first framework agreement come with the
+        // migrations on both sides; the copy brings them (and every later version) from the
+        // source.
+        for table in TABLES.iter().filter(|t| !SEEDED.contains(t)) {
             let rows: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(&mut *dst).await?;
             if rows > 0 {
                 return Err(CopyError::TargetNotEmpty { table, rows });
             }
         }
         sqlx::query("DELETE FROM agreement_templates WHERE org_id IS NULL").execute(&mut *dst).await?;
+        sqlx::query("DELETE FROM framework_agreements").execute(&mut *dst).await?;
         let mut copied = Vec::new();
         each_table!(copy_tables!(src, dst, copied;));
         let parents: Vec<(Uuid, Uuid)> =

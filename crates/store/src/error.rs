@@ -39,6 +39,8 @@ const UNIQUE_FIELDS: &[(&str, &str)] = &[
     // An account is linked to one subject per provider.
     ("external_identities_user", "provider_subject"),
     ("external_identities.user_id, external_identities.org_id", "provider_subject"),
+    // Two versions of the framework agreement published at once.
+    ("framework_agreements", "version"),
 ];
 
 impl From<sqlx::Error> for StoreError {

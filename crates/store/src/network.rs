@@ -214,10 +214,11 @@ pub async fn create_application(
     Ok(())
 }
 
-/// How many applications came since `since` (the public form's limit against floods).
-pub async fn count_since(db: &Db, since: DateTime<Utc>) -> Result<i64, StoreError> {
-    let q = "SELECT COUNT(*) FROM org_applications WHERE created_at >= $1";
-    Ok(on_db!(db, pool => sqlx::query_scalar(q).bind(since).fetch_one(pool).await?))
+/// How many applications came since `since`, in all or naming the address `to` (the public
+/// form's limits against floods).
+pub async fn count_since(db: &Db, since: DateTime<Utc>, to: Option<&str>) -> Result<i64, StoreError> {
+    let q = "SELECT COUNT(*) FROM org_applications WHERE created_at >= $1 AND ($2 IS NULL OR LOWER(admin_email) = $2)";
+    Ok(on_db!(db, pool => sqlx::query_scalar(q).bind(since).bind(to).fetch_one(pool).await?))
 }
 
 pub async fn application(db: &Db, id: Uuid) -> Result<Application, StoreError> {
@@ -348,23 +349,27 @@ pub async fn approve(
     let draft = application.draft()?;
     let at = now();
     write_tx!(db, tx => {
-        // The organisation first: the application points at it. A decision made meanwhile
-        // rolls it all back.
-        insert_organisation!(tx, org, &draft);
+        // The decision first, so that a second organiser deciding at the same moment hears
+        // that it was decided; then the organisation, and the application points at it.
         let n = sqlx::query(
-            "UPDATE org_applications SET state = 'approved', decided_at = $2, decided_by = $3, org_id = $4 \
+            "UPDATE org_applications SET state = 'approved', decided_at = $2, decided_by = $3 \
              WHERE id = $1 AND state IN ('submitted', 'question')",
         )
         .bind(application.id)
         .bind(at)
         .bind(by.0)
-        .bind(org.0)
         .execute(&mut *tx)
         .await?
         .rows_affected();
         if n == 0 {
             return Err(StoreError::Conflict);
         }
+        insert_organisation!(tx, org, &draft);
+        sqlx::query("UPDATE org_applications SET org_id = $2 WHERE id = $1")
+            .bind(application.id)
+            .bind(org.0)
+            .execute(&mut *tx)
+            .await?;
         sqlx::query(
             "UPDATE organisations SET place = $2, lat_e6 = $3, lon_e6 = $4, public_listed = $5, public_map = $6 WHERE id = $1",
         )
@@ -384,13 +389,18 @@ pub async fn approve(
 
 /// Which of `domains` another organisation holds already.
 pub async fn held_domains(db: &Db, domains: &[String]) -> Result<Vec<String>, StoreError> {
-    let mut held = Vec::new();
-    for d in domains {
-        let q = "SELECT domain FROM org_domains WHERE domain = $1";
-        let found: Option<String> = on_db!(db, pool => sqlx::query_scalar(q).bind(d).fetch_optional(pool).await?);
-        held.extend(found);
+    if domains.is_empty() {
+        return Ok(Vec::new());
     }
-    Ok(held)
+    let marks = (1..=domains.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+    let q = format!("SELECT domain FROM org_domains WHERE domain IN ({marks}) ORDER BY domain");
+    Ok(on_db!(db, pool => {
+        let mut query = sqlx::query_scalar(&q);
+        for d in domains {
+            query = query.bind(d);
+        }
+        query.fetch_all(pool).await?
+    }))
 }
 
 /// Whether an organisation of this name (compared in lower case) exists.

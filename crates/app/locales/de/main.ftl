@@ -1889,3 +1889,7 @@ data-section-application_questions = Ihre Rückfragen zu Aufnahmeanträgen
 network-events = Nächste Veranstaltungen
 network-no-events = Gerade ist keine öffentliche Veranstaltung geplant.
 network-all-events = Alle Veranstaltungen und After-Work-Treffen
+reason-own-application = Über einen Antrag, den Sie selbst gestellt haben oder der Ihre eigene Dienststelle betrifft, entscheidet eine andere Person der Koordination (Vier-Augen-Prinzip).
+reason-admin-has-account = Die Adresse der Ansprechperson hat schon ein Konto bei einer anderen Organisation. Bitte fragen Sie nach einer anderen Adresse.
+application-admin-has-account = Die Adresse der Ansprechperson hat schon ein Konto (bei einer anderen Organisation); die Einladung als Admin könnte sie nicht annehmen. Fragen Sie nach einer anderen Adresse.
+application-not-approvable = Aufnehmen geht erst, wenn geklärt ist, was oben steht: Stellen Sie eine Rückfrage oder lehnen Sie ab.

@@ -1889,3 +1889,7 @@ data-section-application_questions = Your questions about applications
 network-events = Next events
 network-no-events = No public event is planned just now.
 network-all-events = All events and after-work meetups
+reason-own-application = An application you made yourself, or one for your own office, is decided by another organiser (four eyes).
+reason-admin-has-account = The contact's address has an account with another organisation already. Please ask for another address.
+application-admin-has-account = The contact's address has an account already (with another organisation); they could not accept the invitation as admin. Ask for another address.
+application-not-approvable = Accepting is possible once what is said above is cleared up: ask a question or refuse.

@@ -399,13 +399,13 @@ pub struct GroupMemberJson {
 
 /// A Tauschrunde with its groups.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct RoundJson {
+pub struct EventRoundJson {
     pub number: i64,
     pub drawn_at: DateTime<Utc>,
     pub groups: Vec<Vec<GroupMemberJson>>,
 }
 
-impl From<&RoundView> for RoundJson {
+impl From<&RoundView> for EventRoundJson {
     fn from(r: &RoundView) -> Self {
         Self {
             number: r.number,
@@ -429,12 +429,12 @@ impl From<&RoundView> for RoundJson {
 
 /// The Tauschrunden drawn so far (the event's organisers; attendees see their own in the event).
 #[utoipa::path(get, path = "/api/events/{id}/rounds", params(("id" = Uuid, Path, description = "event id")),
-    security(("bearer" = [])), responses((status = 200, body = Vec<RoundJson>)))]
+    security(("bearer" = [])), responses((status = 200, body = Vec<EventRoundJson>)))]
 async fn list_rounds(
     State(app): State<App>,
     ApiUser(me): ApiUser,
     Id(id): Id<EventId>,
-) -> HttpResult<Json<Vec<RoundJson>>> {
+) -> HttpResult<Json<Vec<EventRoundJson>>> {
     Ok(Json(app::events::rounds(&app, &me, id).await?.iter().map(Into::into).collect()))
 }
 

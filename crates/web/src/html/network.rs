@@ -119,8 +119,15 @@ fn paragraphs(text: &str) -> Vec<&str> {
 async fn join_page(app: &App, ctx: Ctx, f: &JoinForm, errors: FormErrors) -> HttpResult<Response> {
     let l = ctx.lang;
     let framework = app::network::framework(app).await?;
+    // Only associations that show themselves in public are named to visitors.
     let mut parents = vec![(String::new(), ctx.t("none"))];
-    parents.extend(app::orgs::umbrella_choices(app, None).await?.into_iter().map(|o| (o.id.to_string(), o.name)));
+    parents.extend(
+        app::network::public_network(app, &NetworkFilter::default())
+            .await?
+            .umbrellas
+            .into_iter()
+            .map(|o| (o.id.to_string(), o.name)),
+    );
     // A place several places answer to becomes a choice between them.
     let place = if errors.reason("place") == Some(domain::Reason::AmbiguousPlace) {
         Field::new(l, &errors, "place", Kind::Select, "")
@@ -462,6 +469,10 @@ impl ReviewPage {
     }
     fn open(&self) -> bool {
         self.r.application.state.is_open()
+    }
+    /// Nothing stands against an approval (the warnings above say what does).
+    fn approvable(&self) -> bool {
+        self.r.held_domains.is_empty() && !self.r.name_taken && !self.r.admin_has_account
     }
     fn approved(&self) -> bool {
         self.r.application.state == ApplicationState::Approved

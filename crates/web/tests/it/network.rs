@@ -417,4 +417,47 @@ async fn the_api_takes_applications_and_reviews(db: Db) {
     assert_eq!(now, serde_json::json!({"listed": false, "map": false, "swaps": false}), "the map needs the entry");
     let network: serde_json::Value = c.get(t.url("/api/network")).send().await.unwrap().json().await.unwrap();
     assert_eq!(network["listed"], 0);
+
+    // Four eyes: an organiser does not decide on an application for their own office; another
+    // one sees that its contact has an account already, which an invitation could not change.
+    t.user("koordination@land.example", None, &[], true).await;
+    let own = serde_json::json!({
+        "name": "Netzwerkbüro", "kind": "association", "region": "BE", "domains": "netzwerk.example",
+        "admin_name": "Orga", "admin_email": "orga@netzwerk.example", "framework_version": 1, "accept_framework": true
+    });
+    assert_eq!(c.post(t.url("/api/applications")).json(&own).send().await.unwrap().status(), 202);
+    let mails = store::outbox::to_recipient(&t.db, "orga@netzwerk.example").await.unwrap();
+    let start = mails[0].body.find("/join/").unwrap();
+    let link = mails[0].body[start..].split_whitespace().next().unwrap().to_owned();
+    t.browser().post_form(&link, &format!("{link}/confirm"), &[]).await;
+    let list: serde_json::Value =
+        c.get(t.url("/api/applications")).bearer_auth(&orga).send().await.unwrap().json().await.unwrap();
+    let id = list.as_array().unwrap().iter().find(|a| a["name"] == "Netzwerkbüro").unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let approval = t.url(&format!("/api/applications/{id}/approval"));
+    let own_decision = c.post(&approval).bearer_auth(&orga).send().await.unwrap();
+    assert_eq!(own_decision.status(), 403);
+    assert_eq!(
+        own_decision.json::<serde_json::Value>().await.unwrap()["detail"].as_str().map(|d| d.contains("Vier-Augen")),
+        Some(true)
+    );
+    let other = token(&t, "koordination@land.example").await;
+    let review: serde_json::Value = c
+        .get(t.url(&format!("/api/applications/{id}")))
+        .bearer_auth(&other)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(review["application"]["state"], "submitted");
+    assert_eq!(c.post(&approval).bearer_auth(&other).send().await.unwrap().status(), 409);
+
+    // One address gets at most three applications' mails a day.
+    assert_eq!(c.post(t.url("/api/applications")).json(&own).send().await.unwrap().status(), 202);
+    assert_eq!(c.post(t.url("/api/applications")).json(&own).send().await.unwrap().status(), 202);
+    assert_eq!(c.post(t.url("/api/applications")).json(&own).send().await.unwrap().status(), 429);
 }
