@@ -3,6 +3,7 @@
 
 use super::ctx::Ctx;
 use super::flash;
+use super::forms::Empty;
 use super::forms::{Field, FormErrors, Kind, checkbox};
 use super::page::{render, render_form, safe_back};
 use crate::cookies;
@@ -421,9 +422,6 @@ pub(super) fn signed_in(app: &App, jar: CookieJar, secret: String, account: &app
         .add(cookies::csrf(app::secrets::new_secret(), secure))
         .add(cookies::cookie(cookies::LANG, account.locale.as_str().to_owned(), secure))
 }
-
-#[derive(Deserialize)]
-struct Empty {}
 
 async fn logout(
     State(app): State<App>,

@@ -4,6 +4,7 @@
 
 use super::ctx::{Ctx, SignedIn};
 use super::flash;
+use super::forms::Empty;
 use super::forms::local_datetime;
 use super::page::render;
 use crate::error::{HttpError, HttpResult};
@@ -18,7 +19,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum_extra::extract::CookieJar;
 use domain::SwapId;
-use serde::Deserialize;
 
 pub fn routes() -> Router<App> {
     Router::new()
@@ -82,9 +82,6 @@ async fn page(app: &App, ctx: Ctx, me: &Account, new_url: Option<String>) -> Htt
 async fn page_get(State(app): State<App>, SignedIn(ctx, me): SignedIn) -> HttpResult<Response> {
     page(&app, ctx, &me, None).await
 }
-
-#[derive(Deserialize)]
-struct Empty {}
 
 /// Makes or renews the feed and shows its address once (no redirect: the address must not
 /// travel in a URL or a cookie).

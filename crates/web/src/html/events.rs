@@ -4,6 +4,7 @@
 
 use super::ctx::{Ctx, SignedIn};
 use super::flash;
+use super::forms::Empty;
 use super::forms::{Field, FormErrors, Kind};
 use super::page::{render, render_form};
 use crate::error::{HttpError, HttpResult};
@@ -306,10 +307,6 @@ async fn edit(
         Err(e) => Err(HttpError::App(e)),
     }
 }
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Empty {}
 
 async fn cancel(
     State(app): State<App>,

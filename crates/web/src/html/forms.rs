@@ -200,6 +200,10 @@ impl Field {
     }
 }
 
+/// A form that sends nothing but its CSRF token (a button that confirms, approves, signs out).
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct Empty {}
+
 /// Reads a form checkbox: "on" (or "true", "1", "yes") when ticked, absent when not.
 pub fn checkbox<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     let raw = <Option<String> as serde::Deserialize>::deserialize(d)?;

@@ -2,6 +2,7 @@
 //! page and to download as a file.
 
 use super::ctx::{Ctx, SignedIn};
+use super::forms::Empty;
 use super::page::render;
 use crate::error::HttpResult;
 use crate::extract::CsrfForm;
@@ -12,7 +13,6 @@ use axum::Router;
 use axum::extract::State;
 use axum::response::Response;
 use axum::routing::{get, post};
-use serde::Deserialize;
 
 pub fn routes() -> Router<App> {
     Router::new().route("/me/data", get(page)).route("/me/data/export", post(export))
@@ -74,9 +74,6 @@ async fn page(State(app): State<App>, SignedIn(ctx, me): SignedIn) -> HttpResult
         .collect();
     Ok(render(&DataPage { ctx, sections }))
 }
-
-#[derive(Deserialize)]
-struct Empty {}
 
 /// The download: a form's button, since taking the data away is recorded.
 async fn export(

@@ -6,6 +6,7 @@
 use super::account::MessagePage;
 use super::ctx::{Ctx, SignedIn};
 use super::flash;
+use super::forms::Empty;
 use super::forms::{Field, FormErrors, Kind, checkbox};
 use super::map;
 use super::page::{render, render_form};
@@ -275,10 +276,6 @@ async fn confirm(
     app::network::confirm(&app, &secret).await?;
     Ok(flash::redirect(&app, jar, "flash-application-confirmed", &format!("/join/{secret}")))
 }
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Empty {}
 
 #[derive(Deserialize, Default)]
 #[serde(default)]

@@ -5,6 +5,7 @@
 use super::account::signed_in;
 use super::ctx::{Ctx, SignedIn};
 use super::flash;
+use super::forms::Empty;
 use super::forms::{Field, FormErrors, Kind, checkbox};
 use super::page::{render_form, safe_back};
 use crate::cookies;
@@ -297,9 +298,6 @@ async fn save(
         Err(e) => Err(e.into()),
     }
 }
-
-#[derive(Deserialize)]
-struct Empty {}
 
 async fn remove(
     State(app): State<App>,

@@ -4,6 +4,7 @@
 
 use super::ctx::{Ctx, SignedIn};
 use super::flash;
+use super::forms::Empty;
 use super::forms::{Field, FormErrors, Kind, choice, local_datetime};
 use super::page::{render, render_form};
 use crate::error::{HttpError, HttpResult};
@@ -606,9 +607,6 @@ async fn mail_settings(
     app::account::set_digest(&app, &me, daily).await?;
     Ok(flash::redirect(&app, jar, "flash-mail-settings-saved", "/inbox#mail-settings"))
 }
-
-#[derive(Deserialize)]
-struct Empty {}
 
 async fn inbox_read(
     State(app): State<App>,

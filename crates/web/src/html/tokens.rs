@@ -3,6 +3,7 @@
 
 use super::ctx::{Ctx, SignedIn};
 use super::flash;
+use super::forms::Empty;
 use super::forms::{Field, FormErrors, Kind, local_datetime};
 use super::page::render_form;
 use crate::error::HttpResult;
@@ -76,9 +77,6 @@ async fn create(
         Err(e) => Err(e.into()),
     }
 }
-
-#[derive(Deserialize)]
-struct Empty {}
 
 async fn revoke(
     State(app): State<App>,
