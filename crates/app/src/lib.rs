@@ -34,6 +34,7 @@ pub mod retention;
 pub mod rounds;
 pub mod secrets;
 pub mod sso;
+pub mod stories;
 pub mod swaps;
 pub mod tasks;
 pub mod tokens;

@@ -34,6 +34,10 @@ pub enum Task {
     SetUp { org: OrgId, missing: Vec<SetupStep> },
     /// Calls for help from people in their week (organisers).
     AnswerHelp { count: usize },
+    /// Drafts of stories that wait for the person's approval (as a member or press contact).
+    ApproveStories { count: usize },
+    /// Comments on stories that wait for moderation (organisers).
+    ModerateComments { count: usize },
     /// The installation's imprint, privacy and accessibility statements lack their operator's
     /// details (organisers).
     EnterLegal,
@@ -51,7 +55,11 @@ impl Task {
             | Task::CheckIn { swap }
             | Task::Reflect { swap }
             | Task::NameDecider { swap, .. } => Some(*swap),
-            Task::SetUp { .. } | Task::AnswerHelp { .. } | Task::EnterLegal => None,
+            Task::SetUp { .. }
+            | Task::AnswerHelp { .. }
+            | Task::ApproveStories { .. }
+            | Task::ModerateComments { .. }
+            | Task::EnterLegal => None,
         }
     }
 }
@@ -172,7 +180,15 @@ pub async fn of(app: &App, me: &Account) -> Result<Tasks> {
             tasks.push(Task::SetUp { org, missing });
         }
     }
+    let stories = crate::stories::awaiting(app, me).await?.len();
+    if stories > 0 {
+        tasks.push(Task::ApproveStories { count: stories });
+    }
     if me.organiser {
+        let comments = store::stories::pending_comments(db, 100).await?.iter().filter(|c| c.author != me.id).count();
+        if comments > 0 {
+            tasks.push(Task::ModerateComments { count: comments });
+        }
         let count = store::week::open_help_requests(db).await?.len();
         if count > 0 {
             tasks.push(Task::AnswerHelp { count });

@@ -18,6 +18,7 @@ mod compose;
 mod fonts;
 mod layout;
 mod pdf;
+pub mod photo;
 
 use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};

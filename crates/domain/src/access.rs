@@ -7,7 +7,8 @@ use crate::org::{Body, choice};
 use serde::Serialize;
 
 choice! {
-    /// A role a person holds in their organisation. Every signed-in person is a participant;
+    /// A role a person holds in their organisation (`press`: approves for the organisation what
+    /// is told about it in public, its stories). Every signed-in person is a participant;
     /// network organisers are marked on the account, not here.
     OrgRole {
         Approver = "approver",
@@ -16,6 +17,7 @@ choice! {
         EqualOpportunities = "body:equal_opportunities",
         DisabilityRepresentative = "body:disability_representative",
         DataProtection = "body:data_protection",
+        Press = "press",
     }
 }
 
@@ -26,7 +28,7 @@ impl OrgRole {
             OrgRole::EqualOpportunities => Some(Body::EqualOpportunities),
             OrgRole::DisabilityRepresentative => Some(Body::DisabilityRepresentative),
             OrgRole::DataProtection => Some(Body::DataProtection),
-            OrgRole::Approver | OrgRole::OrgAdmin => None,
+            OrgRole::Approver | OrgRole::OrgAdmin | OrgRole::Press => None,
         }
     }
 }

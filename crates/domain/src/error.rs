@@ -72,6 +72,8 @@ pub enum Reason {
     AcceptFramework,
     /// The framework agreement changed since the form was opened: read it again.
     FrameworkChanged,
+    /// A file that is not a JPEG or PNG photo.
+    NotAPhoto,
 }
 
 impl Reason {
@@ -115,6 +117,7 @@ impl Reason {
             Reason::AddressOutsideDomains => "address-outside-domains",
             Reason::AcceptFramework => "accept-framework",
             Reason::FrameworkChanged => "framework-changed",
+            Reason::NotAPhoto => "not-a-photo",
             // The swap week: a date like 2027-03-22, a time like 08:30, an https:// link, a day
             // outside Monday to Friday of the week, an end not after its start, a time taken by
             // another appointment or briefing, a day that is a holiday at every host.
@@ -278,6 +281,7 @@ mod tests {
             Reason::AddressOutsideDomains,
             Reason::AcceptFramework,
             Reason::FrameworkChanged,
+            Reason::NotAPhoto,
         ];
         for r in &all {
             match r {
@@ -321,6 +325,7 @@ mod tests {
                 | Reason::AddressOutsideDomains
                 | Reason::AcceptFramework
                 | Reason::FrameworkChanged
+                | Reason::NotAPhoto
                 | Reason::Coordinates
                 | Reason::UnknownPlace
                 | Reason::AmbiguousPlace

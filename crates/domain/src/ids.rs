@@ -58,4 +58,8 @@ id_type!(
     RoundId,
     /// An event or after-work meetup of the network.
     EventId,
+    /// The story of a completed swap.
+    StoryId,
+    /// A comment on a published story.
+    CommentId,
 );

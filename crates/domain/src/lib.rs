@@ -19,6 +19,7 @@ pub mod places;
 pub mod profile;
 pub mod round;
 pub mod search;
+pub mod story;
 pub mod swap;
 pub mod values;
 pub mod week;

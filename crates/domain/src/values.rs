@@ -84,6 +84,18 @@ text_type! {
     LegalLine: 2, 300;
     /// A longer part of the installation's legal details: an address, known limitations.
     LegalText: 2, 3000;
+    /// A story's headline.
+    StoryTitle: 5, 120;
+    /// A story's text, with simple formatting (paragraphs, emphasis, lists, links).
+    StoryText: 50, 10000;
+    /// A sentence a member of the swap said, quoted in its story.
+    QuoteText: 5, 500;
+    /// What a photo shows, for those who cannot see it.
+    AltText: 5, 300;
+    /// A comment on a published story.
+    CommentText: 2, 2000;
+    /// Why the organisers rejected a comment (its author reads it).
+    RejectReason: 5, 500;
 }
 
 impl Topic {

@@ -69,6 +69,12 @@ macro_rules! each_table {
             "event_registrations" (event_id: Uuid, user_id: Uuid, status: String, position: i64, registered_at: Ts, attended: Option<bool>);
             "event_rounds" (id: Uuid, event_id: Uuid, number: i64, drawn_at: Ts);
             "event_round_members" (round_id: Uuid, grp: i64, user_id: Uuid);
+            "stories" (id: Uuid, swap_id: Uuid, created_by: Option<Uuid>, state: String, version: i64, title: String, body: String, created_at: Ts, updated_at: Ts, published_at: Option<Ts>, withdrawn_at: Option<Ts>);
+            "story_topics" (story_id: Uuid, position: i64, topic: String, topic_norm: String);
+            "story_quotes" (story_id: Uuid, position: i64, speaker_id: Uuid, text: String);
+            "story_photos" (story_id: Uuid, content_type: String, bytes: Vec<u8>, width: i64, height: i64, alt: String);
+            "story_approvals" (story_id: Uuid, version: i64, user_id: Uuid, press_for: Option<Uuid>, approved_at: Ts);
+            "story_comments" (id: Uuid, story_id: Uuid, author_id: Uuid, body: String, state: String, reason: Option<String>, decided_by: Option<Uuid>, decided_at: Option<Ts>, created_at: Ts);
         )
     };
 }

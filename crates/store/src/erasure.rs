@@ -118,6 +118,33 @@ const OWN_ROWS: &[(&str, &str, By)] = &[
     ("swap_deputies", "member_id = $1", By::Id),
     ("event_registrations", "user_id = $1", By::Id),
     ("event_round_members", "user_id = $1", By::Id),
+    // The stories of the person's swaps name them: they go whole, with their parts.
+    (
+        "story_comments",
+        "author_id = $1 OR story_id IN (SELECT s.id FROM stories s JOIN swap_members m ON m.swap_id = s.swap_id WHERE m.user_id = $1)",
+        By::Id,
+    ),
+    (
+        "story_quotes",
+        "story_id IN (SELECT s.id FROM stories s JOIN swap_members m ON m.swap_id = s.swap_id WHERE m.user_id = $1)",
+        By::Id,
+    ),
+    (
+        "story_topics",
+        "story_id IN (SELECT s.id FROM stories s JOIN swap_members m ON m.swap_id = s.swap_id WHERE m.user_id = $1)",
+        By::Id,
+    ),
+    (
+        "story_photos",
+        "story_id IN (SELECT s.id FROM stories s JOIN swap_members m ON m.swap_id = s.swap_id WHERE m.user_id = $1)",
+        By::Id,
+    ),
+    (
+        "story_approvals",
+        "story_id IN (SELECT s.id FROM stories s JOIN swap_members m ON m.swap_id = s.swap_id WHERE m.user_id = $1)",
+        By::Id,
+    ),
+    ("stories", "swap_id IN (SELECT swap_id FROM swap_members WHERE user_id = $1)", By::Id),
     // Signatures and documents of swaps that were never confirmed: nobody must keep them.
     (
         "swap_signatures",

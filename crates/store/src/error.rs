@@ -41,6 +41,9 @@ const UNIQUE_FIELDS: &[(&str, &str)] = &[
     ("external_identities.user_id, external_identities.org_id", "provider_subject"),
     // Two versions of the framework agreement published at once.
     ("framework_agreements", "version"),
+    // A swap has one story that is not withdrawn.
+    ("stories_one_per_swap", "swap"),
+    ("stories.swap_id", "swap"),
 ];
 
 impl From<sqlx::Error> for StoreError {

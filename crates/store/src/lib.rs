@@ -25,6 +25,7 @@ pub mod retention;
 pub mod rounds;
 pub mod settings;
 pub mod sso;
+pub mod stories;
 pub mod swaps;
 pub mod synthetic;
 pub mod users;

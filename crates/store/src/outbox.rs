@@ -51,6 +51,11 @@ impl Effects {
         Self { audit: vec![entry], ..Default::default() }
     }
 
+    pub fn with_mails(mut self, mails: Vec<OutboxMail>) -> Self {
+        self.mails.extend(mails);
+        self
+    }
+
     pub fn with_mail(mut self, mail: OutboxMail) -> Self {
         self.mails.push(mail);
         self

@@ -150,6 +150,11 @@ pub const PERSON_COLUMNS: &[(&str, &str, &str)] = &[
     ("org_applications", "admin_email", "applications_made"),
     ("org_applications", "decided_by", "applications_decided"),
     ("org_application_messages", "author_id", "application_questions"),
+    ("stories", "created_by", "stories"),
+    ("story_quotes", "speaker_id", "story_quotes"),
+    ("story_approvals", "user_id", "story_approvals"),
+    ("story_comments", "author_id", "comments"),
+    ("story_comments", "decided_by", "comments_decided"),
 ];
 
 /// Everything the database holds about the person `user`, section by section (empty sections
@@ -333,5 +338,26 @@ pub async fn of_person(db: &Db, user: UserId) -> Result<Vec<Section>, StoreError
             "SELECT a.name, m.at, m.body FROM org_application_messages m JOIN org_applications a ON a.id = m.application_id \
              WHERE m.author_id = $1 ORDER BY m.at",
             [id], organisation: String, at: Ts, text: String),
+        section!(db, "stories",
+            "SELECT s.title, s.body, s.state, s.version, s.created_at, s.published_at, s.withdrawn_at FROM stories s \
+             WHERE s.created_by = $1 OR s.swap_id IN (SELECT swap_id FROM swap_members WHERE user_id = $1) ORDER BY s.created_at",
+            [id], title: String, text: String, state: String, version: i64, created_at: Ts, published_at: Option<Ts>,
+            withdrawn_at: Option<Ts>),
+        section!(db, "story_quotes",
+            "SELECT s.title, q.text FROM story_quotes q JOIN stories s ON s.id = q.story_id WHERE q.speaker_id = $1 \
+             ORDER BY s.created_at, q.position",
+            [id], title: String, text: String),
+        section!(db, "story_approvals",
+            "SELECT s.title, a.version, o.name, a.approved_at FROM story_approvals a JOIN stories s ON s.id = a.story_id \
+             LEFT JOIN organisations o ON o.id = a.press_for WHERE a.user_id = $1 ORDER BY a.approved_at",
+            [id], title: String, version: i64, press_office_for: Option<String>, approved_at: Ts),
+        section!(db, "comments",
+            "SELECT s.title, c.body, c.state, c.reason, c.created_at FROM story_comments c JOIN stories s ON s.id = c.story_id \
+             WHERE c.author_id = $1 ORDER BY c.created_at",
+            [id], title: String, text: String, state: String, reason: Option<String>, created_at: Ts),
+        section!(db, "comments_decided",
+            "SELECT s.title, c.state, c.decided_at FROM story_comments c JOIN stories s ON s.id = c.story_id \
+             WHERE c.decided_by = $1 ORDER BY c.decided_at",
+            [id], title: String, state: String, decided_at: Option<Ts>),
     ])
 }

@@ -30,6 +30,8 @@ pub const BODY_LIMIT: usize = 256 * 1024;
 /// the form's `maxlength` already keeps a browser under) then gets the form back with the
 /// field's message and the rest of the input, which needs the whole body read.
 pub const FORM_LIMIT: usize = 1024 * 1024;
+/// The largest form with a file (a story with its photo, at most 3 MiB, and its text).
+pub const UPLOAD_LIMIT: usize = 4 * 1024 * 1024;
 
 /// When to try again while the database is unavailable (a restart, a failover).
 pub const UNAVAILABLE_RETRY_SECONDS: u64 = 30;

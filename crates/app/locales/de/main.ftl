@@ -1893,3 +1893,169 @@ reason-own-application = Über einen Antrag, den Sie selbst gestellt haben oder 
 reason-admin-has-account = Die Adresse der Ansprechperson hat schon ein Konto bei einer anderen Organisation. Bitte fragen Sie nach einer anderen Adresse.
 application-admin-has-account = Die Adresse der Ansprechperson hat schon ein Konto (bei einer anderen Organisation); die Einladung als Admin könnte sie nicht annehmen. Fragen Sie nach einer anderen Adresse.
 application-not-approvable = Aufnehmen geht erst, wenn geklärt ist, was oben steht: Stellen Sie eine Rückfrage oder lehnen Sie ab.
+## Geschichten (Issue 19)
+nav-stories = Geschichten
+role-press = Pressestelle
+stories-title = Geschichten aus dem Jobtausch
+stories-lead = Menschen aus Verwaltungen erzählen von ihrer Tauschwoche: was sie erlebt und gelernt haben. Jede Geschichte erscheint erst, wenn alle Beteiligten und die Pressestellen ihrer Organisationen zugestimmt haben.
+stories-mine = Ihre Geschichten
+stories-mine-none = Sie haben noch keine Geschichte. Nach einer abgeschlossenen Tauschwoche können Sie auf der Seite des Jobtauschs eine erzählen.
+stories-published = Veröffentlichte Geschichten
+stories-filter = Geschichten filtern
+stories-none = Noch ist keine Geschichte veröffentlicht.
+stories-none-filtered = Keine veröffentlichte Geschichte passt zu diesem Filter.
+stories-feed-link = Neue Geschichten als Atom-Feed abonnieren
+stories-feed-title = Jobtausch: Geschichten
+stories-feed-author = Jobtausch-Netzwerk
+stories-back = Zu allen Geschichten
+story-state-draft = Entwurf, wartet auf Zustimmung
+story-state-published = veröffentlicht
+story-state-withdrawn = zurückgezogen
+story-published-on = veröffentlicht am { $date }
+story-topics = Themen
+story-draft-title = Entwurf (Fassung { $version })
+story-draft-lead = Diesen Entwurf sehen nur die Beteiligten des Jobtauschs und die Pressestellen ihrer Organisationen. Er erscheint, sobald alle dieser Fassung zugestimmt haben; jede Änderung fragt alle erneut.
+story-approved-by = Zugestimmt haben: { $names }.
+story-waiting-for = Es fehlt noch die Zustimmung von:
+story-press-contact = Pressestelle
+story-no-press-contact = diese Organisation hat noch keine Pressestelle benannt; ihre Admins können die Rolle vergeben
+story-approve = Dieser Fassung zustimmen
+story-approve-member = Sie stimmen als Beteiligte oder Beteiligter der Veröffentlichung dieser Fassung zu.
+story-approve-press = Sie stimmen als Pressestelle für { $org } der Veröffentlichung dieser Fassung zu.
+story-new-title = Geschichte erzählen
+story-edit-title = Geschichte bearbeiten
+story-tell = Die Geschichte dieses Jobtauschs erzählen
+story-see = Zur Geschichte dieses Jobtauschs
+story-form-lead = Erzählen Sie, was Sie in der Tauschwoche erlebt und gelernt haben. Nur die Beteiligten und die Pressestellen sehen den Entwurf, bis alle zugestimmt haben.
+story-form-approval-note = Mit dem Speichern stimmen Sie dieser Fassung zu. Die anderen Beteiligten und die Pressestellen werden per E-Mail um Zustimmung gebeten.
+story-group-text = Text
+story-group-photo = Foto
+story-group-quotes = Zitate
+story-quotes-lead = Bis zu drei Sätze, die jemand aus dem Jobtausch gesagt hat, mit Namen.
+story-quote-number = Zitat { $number }
+story-quote-nobody = Bitte wählen
+story-photo-current = Das Foto der Geschichte jetzt
+story-save = Speichern und zustimmen
+story-withdraw-title = Geschichte zurückziehen
+story-withdraw-lead = Jede beteiligte Person und jede beteiligte Organisation kann die Geschichte jederzeit zurückziehen. Sie verschwindet dann von allen Seiten und aus dem Feed; Text, Foto und Kommentare werden gelöscht. Das lässt sich nicht rückgängig machen.
+story-withdraw = Endgültig zurückziehen
+field-story_title = Überschrift
+field-story_body = Text
+hint-story_body = Absätze durch eine Leerzeile trennen. *kursiv*, **fett**, Listen mit „- “ am Zeilenanfang, Links als [Text](https://…).
+field-story_topics = Themen
+hint-story_topics = Bis zu fünf, durch Kommas getrennt, z. B. „Digitalisierung, Onlinezugangsgesetz“.
+field-photo = Foto
+hint-photo = JPEG oder PNG, höchstens 3 MB. Ortsangaben und andere Metadaten werden entfernt. Alle Abgebildeten müssen der Veröffentlichung zugestimmt haben.
+field-photo_alt = Was das Foto zeigt
+hint-photo_alt = Für Menschen, die das Foto nicht sehen können; Pflicht, wenn Sie ein Foto hochladen.
+field-remove_photo = Foto entfernen
+field-quote1 = Zitat 1
+field-quote2 = Zitat 2
+field-quote3 = Zitat 3
+field-quote1_speaker = Gesagt von
+field-quote2_speaker = Gesagt von
+field-quote3_speaker = Gesagt von
+field-quotes = Zitate
+field-confirm = Bestätigung
+field-confirm-withdraw = Ja, ich möchte diese Geschichte endgültig zurückziehen.
+comments-title = Kommentare
+comments-none = Noch keine Kommentare.
+comment-hint = Ihr Name und Ihre Organisation erscheinen mit dem Kommentar. Die Netzwerk-Koordination prüft jeden Kommentar, bevor er erscheint.
+comment-send = Kommentar senden
+comment-sign-in = Angemeldete Mitglieder des Netzwerks können kommentieren.
+comment-pending = wartet auf Freigabe (nur für Sie sichtbar)
+comment-rejected = nicht freigegeben: { $reason } (nur für Sie sichtbar)
+comment-delete = Kommentar löschen
+moderation-title = Kommentare prüfen
+moderation-lead = Kommentare erscheinen erst, wenn Sie sie freigeben. Wer ablehnt, nennt einen Grund; die Person erhält ihn per E-Mail.
+moderation-none = Kein Kommentar wartet auf Prüfung.
+moderation-on = Zu „{ $title }“
+moderation-open-story = Geschichte öffnen
+moderation-own = Ihr eigener Kommentar: Darüber entscheidet eine andere Person der Koordination.
+moderation-approve = Freigeben
+moderation-reject = Ablehnen
+field-reject-reason = Grund der Ablehnung
+flash-story-drafted = Der Entwurf ist gespeichert. Die anderen Beteiligten und die Pressestellen sind um Zustimmung gebeten.
+flash-story-changed = Die neue Fassung ist gespeichert. Alle anderen sind erneut um Zustimmung gebeten.
+flash-story-approved = Ihre Zustimmung ist gespeichert.
+flash-story-published = Ihre Zustimmung ist gespeichert. Damit haben alle zugestimmt: Die Geschichte ist veröffentlicht.
+flash-story-withdrawn = Die Geschichte ist zurückgezogen.
+flash-comment-sent = Danke! Ihr Kommentar erscheint, sobald die Koordination ihn freigegeben hat.
+flash-comment-deleted = Ihr Kommentar ist gelöscht.
+flash-comment-approved = Der Kommentar ist freigegeben.
+flash-comment-rejected = Der Kommentar ist abgelehnt; die Person erhält den Grund per E-Mail.
+error-not-a-photo = Bitte laden Sie ein Foto als JPEG oder PNG hoch.
+reason-story-members-only = Das dürfen nur die Beteiligten des Jobtauschs.
+reason-story-not-party = Das dürfen nur die Beteiligten und die Pressestellen oder Admins ihrer Organisationen.
+reason-story-changed = Die Geschichte wurde inzwischen geändert. Bitte lesen Sie die neue Fassung, bevor Sie zustimmen.
+reason-story-published = Die Geschichte ist schon veröffentlicht; ändern lässt sie sich nicht mehr, nur zurückziehen.
+reason-story-withdrawn = Die Geschichte wurde zurückgezogen.
+reason-story-already-approved = Dieser Fassung ist schon zugestimmt.
+reason-story-exists = Zu diesem Jobtausch gibt es schon eine Geschichte.
+reason-story-swap-not-completed = Eine Geschichte lässt sich erst nach der Tauschwoche erzählen.
+reason-story-not-published = Kommentieren lassen sich nur veröffentlichte Geschichten.
+reason-comment-decided = Über diesen Kommentar wurde schon entschieden.
+reason-own-comment = Über Ihren eigenen Kommentar entscheidet eine andere Person der Koordination (Vier-Augen-Prinzip).
+home-task-stories = { $count ->
+    [one] Eine Geschichte wartet auf Ihre Zustimmung
+   *[other] { $count } Geschichten warten auf Ihre Zustimmung
+}
+home-task-comments = { $count ->
+    [one] Ein Kommentar wartet auf Prüfung
+   *[other] { $count } Kommentare warten auf Prüfung
+}
+mail-story-drafted-subject = Jobtausch: Bitte stimmen Sie „{ $title }“ zu
+mail-story-drafted-body =
+    Guten Tag { $name },
+
+    { $by } hat die Geschichte eines Jobtauschs aufgeschrieben: „{ $title }“. Sie erscheint erst, wenn alle Beteiligten und die Pressestellen ihrer Organisationen zugestimmt haben.
+
+    Bitte lesen Sie den Entwurf und stimmen Sie zu, oder sprechen Sie mit { $by } über Änderungen:
+
+    { $link }
+mail-story-changed-subject = Jobtausch: „{ $title }“ wurde geändert
+mail-story-changed-body =
+    Guten Tag { $name },
+
+    { $by } hat die Geschichte „{ $title }“ geändert. Zustimmungen zur früheren Fassung gelten nicht mehr; bitte lesen Sie die neue Fassung und stimmen Sie erneut zu:
+
+    { $link }
+mail-story-no-press-subject = Jobtausch: Bitte benennen Sie eine Pressestelle
+mail-story-no-press-body =
+    Guten Tag { $name },
+
+    { $by } hat die Geschichte „{ $title }“ aufgeschrieben, an der Ihre Organisation beteiligt ist. Veröffentlicht wird sie erst, wenn eine Pressestelle Ihrer Organisation zugestimmt hat – und Ihre Organisation hat noch niemandem diese Rolle gegeben.
+
+    Bitte vergeben Sie die Rolle „Pressestelle“ auf der Seite Ihrer Organisation unter „Mitglieder“. Der Entwurf: { $link }
+mail-story-published-subject = Jobtausch: „{ $title }“ ist veröffentlicht
+mail-story-published-body =
+    Guten Tag { $name },
+
+    alle haben zugestimmt: Die Geschichte „{ $title }“ ist jetzt öffentlich zu lesen.
+
+    { $link }
+
+    Sie können sie jederzeit auf dieser Seite zurückziehen.
+mail-story-withdrawn-subject = Jobtausch: „{ $title }“ wurde zurückgezogen
+mail-story-withdrawn-body =
+    Guten Tag { $name },
+
+    { $by } hat die Geschichte „{ $title }“ zurückgezogen. Sie ist nicht mehr zu sehen; Text, Foto und Kommentare sind gelöscht.
+mail-comment-rejected-subject = Jobtausch: Ihr Kommentar zu „{ $title }“
+mail-comment-rejected-body =
+    Guten Tag { $name },
+
+    die Netzwerk-Koordination hat Ihren Kommentar zu „{ $title }“ nicht freigegeben. Der Grund:
+
+    { $reason }
+
+    Die Geschichte: { $link }
+data-section-stories = Geschichten Ihrer Jobtausche
+data-section-story_quotes = Ihre Zitate in Geschichten
+data-section-story_approvals = Ihre Zustimmungen zu Geschichten
+data-section-comments = Ihre Kommentare
+data-section-comments_decided = Von Ihnen geprüfte Kommentare
+data-col-published_at = Veröffentlicht am
+data-col-withdrawn_at = Zurückgezogen am
+data-col-press_office_for = Als Pressestelle für
+data-col-approved_at = Zugestimmt am

@@ -1893,3 +1893,169 @@ reason-own-application = An application you made yourself, or one for your own o
 reason-admin-has-account = The contact's address has an account with another organisation already. Please ask for another address.
 application-admin-has-account = The contact's address has an account already (with another organisation); they could not accept the invitation as admin. Ask for another address.
 application-not-approvable = Accepting is possible once what is said above is cleared up: ask a question or refuse.
+## Stories (issue 19)
+nav-stories = Stories
+role-press = Press office
+stories-title = Stories from Jobtausch
+stories-lead = People from public administrations tell of their swap week: what they saw and learned. A story appears only once everyone in the swap and the press offices of their organisations have agreed.
+stories-mine = Your stories
+stories-mine-none = You have no story yet. After a completed swap week you can tell one on the swap's page.
+stories-published = Published stories
+stories-filter = Filter stories
+stories-none = No story has been published yet.
+stories-none-filtered = No published story matches this filter.
+stories-feed-link = Subscribe to new stories (Atom feed)
+stories-feed-title = Jobtausch: stories
+stories-feed-author = Jobtausch network
+stories-back = All stories
+story-state-draft = draft, waiting for approval
+story-state-published = published
+story-state-withdrawn = withdrawn
+story-published-on = published on { $date }
+story-topics = Topics
+story-draft-title = Draft (version { $version })
+story-draft-lead = Only the people of this swap and the press offices of their organisations see this draft. It appears once all of them have approved this version; every change asks everyone again.
+story-approved-by = Approved by: { $names }.
+story-waiting-for = Still waiting for the approval of:
+story-press-contact = Press office
+story-no-press-contact = this organisation has not named a press office yet; its admins can give the role
+story-approve = Approve this version
+story-approve-member = You approve the publication of this version as a member of the swap.
+story-approve-press = You approve the publication of this version as the press office of { $org }.
+story-new-title = Tell the story
+story-edit-title = Edit the story
+story-tell = Tell the story of this swap
+story-see = The story of this swap
+story-form-lead = Tell what you saw and learned in the swap week. Only the people of the swap and the press offices see the draft until everyone has agreed.
+story-form-approval-note = Saving means you approve this version. The others in the swap and the press offices are asked by e-mail to approve it.
+story-group-text = Text
+story-group-photo = Photo
+story-group-quotes = Quotes
+story-quotes-lead = Up to three things someone in the swap said, with their name.
+story-quote-number = Quote { $number }
+story-quote-nobody = Please choose
+story-photo-current = The story's photo now
+story-save = Save and approve
+story-withdraw-title = Withdraw the story
+story-withdraw-lead = Every person and every organisation in the swap can withdraw the story at any time. It then disappears from every page and from the feed; its text, photo and comments are deleted. This cannot be undone.
+story-withdraw = Withdraw for good
+field-story_title = Headline
+field-story_body = Text
+hint-story_body = Separate paragraphs with an empty line. *italic*, **bold**, lists with "- " at the start of a line, links as [text](https://…).
+field-story_topics = Topics
+hint-story_topics = Up to five, separated by commas, e.g. "digitalisation, online access act".
+field-photo = Photo
+hint-photo = JPEG or PNG, at most 3 MB. Locations and other metadata are removed. Everyone in the photo must have agreed to its publication.
+field-photo_alt = What the photo shows
+hint-photo_alt = For people who cannot see the photo; required if you upload one.
+field-remove_photo = Remove the photo
+field-quote1 = Quote 1
+field-quote2 = Quote 2
+field-quote3 = Quote 3
+field-quote1_speaker = Said by
+field-quote2_speaker = Said by
+field-quote3_speaker = Said by
+field-quotes = Quotes
+field-confirm = Confirmation
+field-confirm-withdraw = Yes, I want to withdraw this story for good.
+comments-title = Comments
+comments-none = No comments yet.
+comment-hint = Your name and organisation appear with the comment. The network's organisers check every comment before it appears.
+comment-send = Send comment
+comment-sign-in = Signed-in members of the network can comment.
+comment-pending = waiting for approval (only you see it)
+comment-rejected = not approved: { $reason } (only you see it)
+comment-delete = Delete comment
+moderation-title = Check comments
+moderation-lead = Comments appear only once you approve them. Rejecting one needs a reason; its author receives it by e-mail.
+moderation-none = No comment is waiting to be checked.
+moderation-on = On "{ $title }"
+moderation-open-story = Open the story
+moderation-own = Your own comment: another organiser decides on it.
+moderation-approve = Approve
+moderation-reject = Reject
+field-reject-reason = Reason for rejecting
+flash-story-drafted = The draft is saved. The others in the swap and the press offices have been asked to approve it.
+flash-story-changed = The new version is saved. Everyone else has been asked again to approve it.
+flash-story-approved = Your approval is saved.
+flash-story-published = Your approval is saved. With it everyone has agreed: the story is published.
+flash-story-withdrawn = The story has been withdrawn.
+flash-comment-sent = Thank you! Your comment appears once the organisers have approved it.
+flash-comment-deleted = Your comment has been deleted.
+flash-comment-approved = The comment is approved.
+flash-comment-rejected = The comment is rejected; its author receives the reason by e-mail.
+error-not-a-photo = Please upload a photo as JPEG or PNG.
+reason-story-members-only = Only the people of the swap may do this.
+reason-story-not-party = Only the people of the swap and the press offices or admins of their organisations may do this.
+reason-story-changed = The story was changed meanwhile. Please read the new version before you approve it.
+reason-story-published = The story is published already; it can no longer be changed, only withdrawn.
+reason-story-withdrawn = The story was withdrawn.
+reason-story-already-approved = This version is approved already.
+reason-story-exists = This swap has a story already.
+reason-story-swap-not-completed = A story can be told only after the swap week.
+reason-story-not-published = Only published stories can be commented on.
+reason-comment-decided = This comment has been decided on already.
+reason-own-comment = Another organiser decides on your own comment (four eyes).
+home-task-stories = { $count ->
+    [one] A story is waiting for your approval
+   *[other] { $count } stories are waiting for your approval
+}
+home-task-comments = { $count ->
+    [one] A comment is waiting to be checked
+   *[other] { $count } comments are waiting to be checked
+}
+mail-story-drafted-subject = Jobtausch: please approve "{ $title }"
+mail-story-drafted-body =
+    Hello { $name },
+
+    { $by } has written the story of a swap: "{ $title }". It appears only once everyone in the swap and the press offices of their organisations have approved it.
+
+    Please read the draft and approve it, or talk to { $by } about changes:
+
+    { $link }
+mail-story-changed-subject = Jobtausch: "{ $title }" was changed
+mail-story-changed-body =
+    Hello { $name },
+
+    { $by } has changed the story "{ $title }". Approvals of the earlier version no longer count; please read the new version and approve it again:
+
+    { $link }
+mail-story-no-press-subject = Jobtausch: please name a press office
+mail-story-no-press-body =
+    Hello { $name },
+
+    { $by } has written the story "{ $title }", which involves your organisation. It is published only once a press office of your organisation has approved it, and nobody in your organisation has that role yet.
+
+    Please give the role "Press office" on your organisation's page under "Members". The draft: { $link }
+mail-story-published-subject = Jobtausch: "{ $title }" is published
+mail-story-published-body =
+    Hello { $name },
+
+    everyone has agreed: the story "{ $title }" can now be read in public.
+
+    { $link }
+
+    You can withdraw it on that page at any time.
+mail-story-withdrawn-subject = Jobtausch: "{ $title }" was withdrawn
+mail-story-withdrawn-body =
+    Hello { $name },
+
+    { $by } has withdrawn the story "{ $title }". It can no longer be seen; its text, photo and comments have been deleted.
+mail-comment-rejected-subject = Jobtausch: your comment on "{ $title }"
+mail-comment-rejected-body =
+    Hello { $name },
+
+    the network's organisers have not approved your comment on "{ $title }". The reason:
+
+    { $reason }
+
+    The story: { $link }
+data-section-stories = Stories of your swaps
+data-section-story_quotes = Your quotes in stories
+data-section-story_approvals = Your approvals of stories
+data-section-comments = Your comments
+data-section-comments_decided = Comments you checked
+data-col-published_at = Published on
+data-col-withdrawn_at = Withdrawn on
+data-col-press_office_for = As the press office of
+data-col-approved_at = Approved on

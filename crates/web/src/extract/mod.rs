@@ -9,7 +9,7 @@ mod json;
 mod lang;
 mod session;
 
-pub use csrf::{CsrfForm, CsrfToken, ForeignOrigin};
+pub use csrf::{CsrfForm, CsrfMultipart, CsrfToken, ForeignOrigin};
 pub use ids::{Id, IdAnd, Ids};
 pub use json::ApiJson;
 pub use lang::{Lang, negotiate};

@@ -22,6 +22,7 @@ pub mod people;
 mod progress;
 pub mod rounds;
 mod sso;
+pub mod stories;
 pub mod swaps;
 pub mod tokens;
 pub mod week;
@@ -59,6 +60,7 @@ pub fn routes() -> Router<App> {
         .merge(erasure::routes())
         .merge(people::routes())
         .merge(events::routes())
+        .merge(stories::routes())
         .merge(orgs::routes())
         .merge(tokens::routes())
         .merge(calendar::routes())
@@ -69,6 +71,8 @@ pub fn routes() -> Router<App> {
         .fallback(not_found)
         // Inside the face's layer, so that an oversized body gets the face's own answer.
         .layer(tower_http::limit::RequestBodyLimitLayer::new(crate::error::FORM_LIMIT))
+        // Forms with a photo have a limit of their own.
+        .merge(stories::upload_routes())
         .layer(axum::middleware::from_fn(layer))
 }
 

@@ -147,6 +147,15 @@ pub fn task_line(ctx: &Ctx, task: &Task, swaps: &[&Swap], names: &Names) -> Task
             format!("/orgs/{org}"),
         ),
         Task::EnterLegal => ("legal", ctx.t("task-legal"), ctx.t("task-legal-detail"), "/admin/legal".into()),
+        Task::ApproveStories { count: n } => {
+            ("stories", t_args(l, "home-task-stories", &[("count", count(*n))]), String::new(), "/stories".into())
+        }
+        Task::ModerateComments { count: n } => (
+            "comments",
+            t_args(l, "home-task-comments", &[("count", count(*n))]),
+            String::new(),
+            "/admin/comments".into(),
+        ),
         Task::AnswerHelp { count: n } => {
             ("help", t_args(l, "task-help", &[("count", count(*n))]), String::new(), "/help-requests".into())
         }

@@ -164,6 +164,8 @@ struct SwapPage {
     bodies: Vec<BodyRow>,
     /// The week has a plan to show.
     has_week: bool,
+    /// For a member after the week: the story's page, or the form to tell it (address, words).
+    story: Option<(String, String)>,
     /// Who must be named because nobody may decide (in words).
     missing_deciders: Vec<String>,
     can_accept: bool,
@@ -237,6 +239,11 @@ async fn swap_page(
         missing_deciders,
         may_read_agreement,
     } = app::swaps::view(app, me, id).await?;
+    let story = match app::stories::told(app, me, &s).await? {
+        Some(Some(story)) => Some((app::stories::path(story), ctx.t("story-see"))),
+        Some(None) => Some((format!("/swaps/{id}/story"), ctx.t("story-tell"))),
+        None => None,
+    };
     let l = &ctx;
     let approvers: Vec<(OrgId, Vec<(String, String)>)> = delegates
         .into_iter()
@@ -384,6 +391,7 @@ async fn swap_page(
         approvals,
         bodies,
         has_week,
+        story,
         missing_deciders: missing_deciders
             .iter()
             .map(|(org, role)| {

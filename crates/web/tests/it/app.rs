@@ -159,6 +159,28 @@ impl Browser {
         Self::page(res).await
     }
 
+    /// Submits a form with a file (`multipart/form-data`) as a browser would: `file` is the
+    /// field's name, the bytes and their type.
+    pub async fn post_multipart(
+        &self,
+        page_path: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+        file: Option<(&str, Vec<u8>, &str)>,
+    ) -> Page {
+        let page = self.get(page_path).await;
+        let mut form = reqwest::multipart::Form::new().text("csrf", csrf_of(&page.body));
+        for (k, v) in fields {
+            form = form.text(k.to_string(), v.to_string());
+        }
+        if let Some((name, bytes, media)) = file {
+            let part = reqwest::multipart::Part::bytes(bytes).file_name("foto").mime_str(media).unwrap();
+            form = form.part(name.to_string(), part);
+        }
+        let res = self.client.post(format!("{}{action}", self.base)).multipart(form).send().await.unwrap();
+        Self::page(res).await
+    }
+
     pub async fn login(&self, email: &str) {
         // The start page always has a form (the language switch), also for a signed-in browser.
         let p = self.post_form("/", "/login", &[("email", email), ("password", PASSWORD)]).await;

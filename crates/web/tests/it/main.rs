@@ -22,6 +22,7 @@ mod router;
 mod security;
 mod session_end;
 mod sso;
+mod stories;
 mod swaps;
 mod trust;
 mod week;
