@@ -78,6 +78,8 @@ pub struct StoryView {
     /// The capacity in which the viewer approves now, if they still have to.
     pub may_approve: Option<Capacity>,
     pub may_edit: bool,
+    /// Whether the viewer was part of the swap (their page links back to it).
+    pub is_member: bool,
     pub may_withdraw: bool,
     /// Approved comments, and the viewer's own waiting or rejected ones.
     pub comments: Vec<Comment>,
@@ -111,6 +113,7 @@ pub async fn view(app: &App, viewer: Option<&Account>, id: StoryId) -> Result<St
         missing,
         may_approve: may_approve.filter(|_| story.state == StoryState::Draft),
         may_edit: story.state == StoryState::Draft && viewer.is_some_and(|a| p.is_member(a.id)),
+        is_member: viewer.is_some_and(|a| p.is_member(a.id)),
         may_withdraw: actor.as_ref().is_some_and(|a| p.may_withdraw(a)),
         comments: if published {
             store::stories::comments_of(&app.db, id, viewer.map(|a| a.id)).await?

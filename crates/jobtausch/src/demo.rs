@@ -2,7 +2,7 @@
 //! providers, a regional data centre that is a member of it, and a second city; fictional people
 //! in every role. All demo accounts share one password. The story's swap is confirmed and its
 //! week planned (briefings, appointments, handover, a deputy); a swap of last month waits for
-//! one reflection.
+//! one reflection, and its story, drafted by Ingo, waits for Karl and the press offices.
 
 use app::orgs::{OrgInput, PolicyInput, RoleChange};
 use app::swaps::{Command, ProposalInput};
@@ -277,8 +277,8 @@ pub async fn seed(app: &App) -> anyhow::Result<Demo> {
             Person {
                 email: "jana.fischer@rz-westfalen.example",
                 name: "Jana Fischer",
-                roles: &[OrgRole::Approver, OrgRole::OrgAdmin],
-                role_desc: "Genehmigende und Admin (Rechenzentrum)",
+                roles: &[OrgRole::Approver, OrgRole::OrgAdmin, OrgRole::Press],
+                role_desc: "Genehmigende, Admin, Pressestelle (Rechenzentrum)",
                 profile: None,
             },
         ),
@@ -304,8 +304,8 @@ pub async fn seed(app: &App) -> anyhow::Result<Demo> {
             Person {
                 email: "lena.wolf@beispielhausen.example",
                 name: "Lena Wolf",
-                roles: &[OrgRole::Approver, OrgRole::OrgAdmin, OrgRole::DataProtection],
-                role_desc: "Genehmigende, Admin, Datenschutz (Beispielhausen)",
+                roles: &[OrgRole::Approver, OrgRole::OrgAdmin, OrgRole::DataProtection, OrgRole::Press],
+                role_desc: "Genehmigende, Admin, Datenschutz, Pressestelle (Beispielhausen)",
                 profile: None,
             },
         ),
@@ -340,7 +340,8 @@ pub async fn seed(app: &App) -> anyhow::Result<Demo> {
     }
     let feed_url = story_swap(app).await?;
     waiting_swap(app).await?;
-    past_swap(db, app, (rz, city2)).await?;
+    let past = past_swap(db, app, (rz, city2)).await?;
+    story_draft(app, past).await?;
     meetup(app).await?;
     Ok(Demo { logins, feed_url })
 }
@@ -517,7 +518,7 @@ fn effects(action: &'static str) -> Effects {
 /// Karl not yet. A swap cannot be proposed for a week gone by, so this history is written
 /// the way the journey would have left it, through the domain's own transitions, without the
 /// notifications (nobody should get "your week begins today" for last month).
-async fn past_swap(db: &Db, app: &App, (rz, city2): (OrgId, OrgId)) -> anyhow::Result<()> {
+async fn past_swap(db: &Db, app: &App, (rz, city2): (OrgId, OrgId)) -> anyhow::Result<SwapId> {
     let ingo_id = account(app, "ingo.lehmann@rz-westfalen.example").await?.id;
     let karl = account(app, "karl.meyer@beispielhausen.example").await?.id;
     let today = Utc::now().date_naive();
@@ -561,6 +562,30 @@ async fn past_swap(db: &Db, app: &App, (rz, city2): (OrgId, OrgId)) -> anyhow::R
     };
     let ingo = account(app, "ingo.lehmann@rz-westfalen.example").await?;
     app::week::act(app, &ingo, swap.id, reflection).await.map_err(refused("reflection"))?;
+    Ok(swap.id)
+}
+
+/// Ingo's story of last month's swap, drafted: it waits for Karl and for the press offices
+/// of both organisations (Jana and Lena).
+async fn story_draft(app: &App, swap: SwapId) -> anyhow::Result<()> {
+    let ingo = account(app, "ingo.lehmann@rz-westfalen.example").await?;
+    let fields = domain::story::StoryFields {
+        title: "Vom Rechenzentrum ins Bürgeramt".into(),
+        body: "Eine Woche lang habe ich im Bürgeramt von Beispielhausen gearbeitet, Karl bei uns im Rechenzentrum.\n\n\
+               Am **Montagmorgen** stand die Schlange bis vor die Tür. Ich habe gesehen, was es heißt, wenn unser \
+               Terminsystem für zehn Minuten hängt.\n\n\
+               Was ich mitnehme:\n\n\
+               - Fachämter gehören in unsere Change-Termine.\n\
+               - Ein kurzes Briefing jeden Morgen hilft beiden Seiten.\n"
+            .into(),
+        topics: "Bürgerservice, IT-Betrieb".into(),
+        quotes: vec![domain::story::QuoteFields {
+            text: "Ich verstehe jetzt, warum ein Ausfall um acht Uhr so weh tut.".into(),
+            speaker: ingo.id.to_string(),
+        }],
+        photo_alt: String::new(),
+    };
+    app::stories::create(app, &ingo, swap, &fields, None).await.map_err(refused("story"))?;
     Ok(())
 }
 

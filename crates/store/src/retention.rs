@@ -212,6 +212,12 @@ pub async fn pseudonymise_swaps(
                 for table in SWAP_DETAILS {
                     sqlx::query(&format!("DELETE FROM {table} WHERE swap_id = $1")).bind(swap).execute(&mut *tx).await?;
                 }
+                // Its story names the people: it goes with its parts.
+                for table in ["story_comments", "story_quotes", "story_topics", "story_photos", "story_approvals"] {
+                    let q = format!("DELETE FROM {table} WHERE story_id IN (SELECT id FROM stories WHERE swap_id = $1)");
+                    sqlx::query(&q).bind(swap).execute(&mut *tx).await?;
+                }
+                sqlx::query("DELETE FROM stories WHERE swap_id = $1").bind(swap).execute(&mut *tx).await?;
                 sqlx::query("UPDATE swap_approvals SET comment = NULL, reason_text = NULL WHERE swap_id = $1")
                     .bind(swap)
                     .execute(&mut *tx)

@@ -2059,3 +2059,4 @@ data-col-published_at = Veröffentlicht am
 data-col-withdrawn_at = Zurückgezogen am
 data-col-press_office_for = Als Pressestelle für
 data-col-approved_at = Zugestimmt am
+story-to-swap = Zum Jobtausch

@@ -2059,3 +2059,4 @@ data-col-published_at = Published on
 data-col-withdrawn_at = Withdrawn on
 data-col-press_office_for = As the press office of
 data-col-approved_at = Approved on
+story-to-swap = To the swap

@@ -201,4 +201,16 @@ pub(crate) async fn more_than_the_demo(app: &app::App, db: &Db) {
             sqlx::query(delegate).bind(dieter.id.0).execute(p).await.unwrap();
         }
     };
+    // Ingo's story, approved by Karl and both press offices, with a comment by Anna that the
+    // organiser approved.
+    let ingo = account("ingo.lehmann@rz-westfalen.example").await;
+    let story = app::stories::mine(app, &ingo).await.unwrap().remove(0);
+    for who in
+        ["karl.meyer@beispielhausen.example", "jana.fischer@rz-westfalen.example", "lena.wolf@beispielhausen.example"]
+    {
+        app::stories::approve(app, &account(who).await, story.id, story.version).await.unwrap();
+    }
+    let anna = account("anna.schmidt@musterstadt.example").await;
+    let comment = app::stories::comment(app, &anna, story.id, "Das machen wir auch!").await.unwrap();
+    app::stories::moderate(app, &organiser, comment, &app::stories::Moderation::Approve).await.unwrap();
 }

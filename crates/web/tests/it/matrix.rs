@@ -34,7 +34,7 @@ const PUBLIC_API: [&str; 9] = [
 ];
 
 /// Pages anyone may open without signing in.
-const PUBLIC_PAGES: [&str; 22] = [
+const PUBLIC_PAGES: [&str; 26] = [
     "/",
     "/signup",
     "/login",
@@ -60,6 +60,11 @@ const PUBLIC_PAGES: [&str; 22] = [
     // Public events are listed and shown to everyone (registering needs an account).
     "/events",
     "/events/{id}",
+    // Published stories, their photos and the feed (a draft is its parties' only).
+    "/stories",
+    "/stories/feed.atom",
+    "/stories/{id}",
+    "/stories/{id}/photo",
 ];
 
 /// The roles, by the address each signs in with. `outsider` is approver and admin of the third
