@@ -26,6 +26,7 @@ pub fn generate(people: usize, seed: u64, weeks: &[IsoWeek]) -> (Vec<SyntheticOr
             // Germany lies within about 47.3–55.0 °N and 5.9–15.0 °E.
             lat_e6: rng.between(47_300_000, 55_000_000) as i32,
             lon_e6: rng.between(5_900_000, 15_000_000) as i32,
+            parent: None,
         })
         .collect();
     let topic = |i: usize| format!("Thema {i:03}");
