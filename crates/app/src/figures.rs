@@ -12,13 +12,15 @@
 //! Start at [`figures`]; [`story_excerpts`] is the hook for the stories' consent-bound
 //! excerpts in the yearly report.
 
-use crate::{App, Result};
+use crate::i18n::{t, t_args};
+use crate::{App, Download, Result};
 use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
 use chrono_tz::Europe::Berlin;
 use domain::OrgId;
 use domain::access::Actor;
 use domain::disclosure::{self, Shown, publish_list, publish_one};
 use domain::org::OrgKind;
+use domain::values::Locale;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use store::figures::{Scope, Span, SwapFact};
@@ -255,10 +257,27 @@ pub async fn public(app: &App) -> Result<Figures> {
     figures(app, Whose::Network, None).await
 }
 
-/// The years of proposals that can be chosen: from the network's first to this one.
-pub fn years(first: i32) -> Vec<i32> {
-    let now = crate::today().year();
-    (first.min(now)..=now).rev().collect()
+/// The first year the figures can be asked for.
+pub const FIRST_YEAR: i32 = 2020;
+
+/// The years that can be chosen, newest first: from [`FIRST_YEAR`] to this one.
+pub fn years() -> Vec<i32> {
+    (FIRST_YEAR..=crate::today().year()).rev().collect()
+}
+
+/// The year as typed (`year=2027`); empty means all years.
+pub fn parse_year(s: &str) -> Result<Option<i32>> {
+    let last = crate::today().year() + 1;
+    match s.trim() {
+        "" => Ok(None),
+        y => match y.parse::<i32>() {
+            Ok(y) if (FIRST_YEAR..=last).contains(&y) => Ok(Some(y)),
+            _ => Err(crate::Error::field(
+                "year",
+                domain::Reason::OutOfRange { min: i64::from(FIRST_YEAR), max: i64::from(last) },
+            )),
+        },
+    }
 }
 
 fn span(year: Option<i32>) -> Span {
@@ -418,6 +437,226 @@ pub async fn story_excerpts(app: &App, actor: &Actor, org: OrgId, year: i32) -> 
     Ok(Vec::new())
 }
 
+/// One figure as a chart and as a table, in words of `lang`: the page, the SVG, the CSV and
+/// the PDF all draw from this, so they show the same numbers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Chart {
+    /// Stable, for addresses: `swaps`, `quarters`, `regions`, `kinds`, `end-reasons`,
+    /// `decline-reasons`, `recommend`, `topics`, `rounds`.
+    pub id: &'static str,
+    pub title: String,
+    /// What the chart shows, in a sentence (the SVG's description).
+    pub desc: String,
+    /// The heading of the rows' column.
+    pub row_header: String,
+    pub series: Vec<String>,
+    pub rows: Vec<ChartRow>,
+    /// The series' totals, where the rows add up.
+    pub total: Option<Vec<Shown>>,
+    /// The series drawn as bars (the table has all of them).
+    pub plotted: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChartRow {
+    pub label: String,
+    pub values: Vec<Shown>,
+}
+
+/// The chart ids, in the order of the page.
+pub const CHARTS: [&str; 9] =
+    ["swaps", "quarters", "regions", "kinds", "end-reasons", "decline-reasons", "recommend", "topics", "rounds"];
+
+/// A count as the figures print it: `3.000` (German) or `3,000`, `< 5`, or the word for
+/// withheld.
+pub fn shown_text(lang: Locale, s: Shown) -> String {
+    match s {
+        Shown::Value(v) => number(lang, v),
+        Shown::Few => "< 5".to_owned(),
+        Shown::Withheld => t(lang, "figures-withheld"),
+    }
+}
+
+/// A whole number with the thousands separator of `lang`.
+pub fn number(lang: Locale, v: u64) -> String {
+    let sep = match lang {
+        Locale::De => '.',
+        Locale::En => ',',
+    };
+    let digits = v.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Days with one decimal: `4,5` (German) or `4.5`.
+pub fn days(lang: Locale, d: f64) -> String {
+    let s = format!("{d:.1}");
+    match lang {
+        Locale::De => s.replace('.', ","),
+        Locale::En => s,
+    }
+}
+
+/// A quarter as German offices write it, "1. Quartal 2027" ("Q1 2027" in English), from its
+/// code `2027-Q1`.
+pub fn quarter_label(lang: Locale, code: &str) -> String {
+    let (year, q) = code.split_once("-Q").unwrap_or((code, ""));
+    t_args(lang, "figures-quarter", &[("quarter", crate::i18n::arg(q)), ("year", crate::i18n::arg(year))])
+}
+
+/// The charts of `f`, in words of `lang`.
+pub fn charts(f: &Figures, lang: Locale) -> Vec<Chart> {
+    let tr = |k: &str| t(lang, k);
+    let measures: Vec<String> = Measure::ALL.iter().map(|m| tr(&format!("figures-measure-{}", m.code()))).collect();
+    let chart =
+        |id: &'static str, series: Vec<String>, rows: Vec<ChartRow>, total: Option<Vec<Shown>>, plotted: Vec<usize>| {
+            let title = tr(&format!("figures-chart-{id}"));
+            let largest = rows
+                .iter()
+                .filter_map(|r| {
+                    plotted.first().and_then(|&i| r.values.get(i)).and_then(|v| v.value()).map(|v| (v, &r.label))
+                })
+                .max_by_key(|(v, _)| *v);
+            let desc = match largest {
+                Some((v, label)) if v > 0 => t_args(
+                    lang,
+                    "figures-chart-desc",
+                    &[
+                        ("title", crate::i18n::arg(&title)),
+                        ("series", crate::i18n::arg(series.get(plotted[0]).cloned().unwrap_or_default())),
+                        ("label", crate::i18n::arg(label)),
+                        ("value", crate::i18n::arg(number(lang, v))),
+                    ],
+                ),
+                _ => t_args(lang, "figures-chart-desc-empty", &[("title", crate::i18n::arg(&title))]),
+            };
+            Chart { id, title, desc, row_header: tr(&format!("figures-rows-{id}")), series, rows, total, plotted }
+        };
+    let breakdown = |b: &Breakdown, label: &dyn Fn(&str) -> String| -> Vec<ChartRow> {
+        b.rows.iter().zip(&b.cells).map(|(r, c)| ChartRow { label: label(r), values: c.clone() }).collect()
+    };
+    let reasons = |r: &Reasons, prefix: &str| -> Vec<ChartRow> {
+        r.items.iter().map(|(c, v)| ChartRow { label: tr(&format!("{prefix}{c}")), values: vec![*v] }).collect()
+    };
+    let one = |key: &str| vec![tr(key)];
+    let mut out = vec![
+        chart(
+            "swaps",
+            one("figures-series-swaps"),
+            Measure::ALL
+                .iter()
+                .zip(&measures)
+                .map(|(&m, l)| ChartRow { label: l.clone(), values: vec![f.by_quarter.total(m)] })
+                .collect(),
+            None,
+            vec![0],
+        ),
+        chart(
+            "quarters",
+            measures.clone(),
+            breakdown(&f.by_quarter, &|c| quarter_label(lang, c)),
+            Some(f.by_quarter.totals.clone()),
+            vec![0, 3],
+        ),
+        chart(
+            "regions",
+            measures.clone(),
+            breakdown(&f.by_region, &|c| tr(&format!("region-{c}"))),
+            Some(f.by_region.totals.clone()),
+            vec![0],
+        ),
+        chart(
+            "kinds",
+            measures.clone(),
+            breakdown(&f.by_kind, &|c| tr(&format!("kind-{c}"))),
+            Some(f.by_kind.totals.clone()),
+            vec![0],
+        ),
+        chart(
+            "end-reasons",
+            one("figures-series-swaps"),
+            reasons(&f.end_reasons, "end-"),
+            Some(vec![f.end_reasons.total]),
+            vec![0],
+        ),
+        chart(
+            "decline-reasons",
+            one("figures-series-declines"),
+            reasons(&f.decline_reasons, "decline-"),
+            Some(vec![f.decline_reasons.total]),
+            vec![0],
+        ),
+        chart(
+            "recommend",
+            one("figures-series-people"),
+            reasons(&f.recommend, "figures-recommend-"),
+            Some(vec![f.recommend.total]),
+            vec![0],
+        ),
+        chart(
+            "topics",
+            one("figures-series-people"),
+            f.topics
+                .iter()
+                .map(|x| ChartRow { label: x.topic.clone(), values: vec![Shown::Value(x.people)] })
+                .collect(),
+            None,
+            vec![0],
+        ),
+    ];
+    if !f.rounds.is_empty() {
+        out.push(chart(
+            "rounds",
+            vec![tr("figures-series-matched"), tr("figures-series-bound")],
+            f.rounds
+                .iter()
+                .map(|r| ChartRow {
+                    label: format!("{} – {}", r.first_week, r.last_week),
+                    values: vec![r.matched, r.bound],
+                })
+                .collect(),
+            None,
+            vec![0, 1],
+        ));
+    }
+    out
+}
+
+/// The numbers of the charts `only` names (all when empty) as one CSV (chart, row, series,
+/// value), in words of `lang`; cells neutralised against formulas like every export.
+pub fn csv(f: &Figures, lang: Locale, only: &[&str]) -> Download {
+    use crate::orgs::csv_field;
+    let header = ["figures-csv-figure", "figures-csv-row", "figures-csv-series", "figures-csv-value"]
+        .map(|k| csv_field(&t(lang, k)))
+        .join(",");
+    let mut out = format!("{header}\r\n");
+    for c in charts(f, lang).into_iter().filter(|c| only.is_empty() || only.contains(&c.id)) {
+        let total = c.total.clone().map(|tot| ChartRow { label: t(lang, "figures-total"), values: tot });
+        for row in c.rows.iter().chain(total.as_ref()) {
+            for (series, v) in c.series.iter().zip(&row.values) {
+                let line = [&c.title, &row.label, series, &shown_text(lang, *v)].map(|x| csv_field(x)).join(",");
+                out.push_str(&line);
+                out.push_str("\r\n");
+            }
+        }
+    }
+    Download { name: file_name(f, "csv"), media_type: "text/csv; charset=utf-8", bytes: out.into_bytes() }
+}
+
+/// `kennzahlen-2027.csv`, `kennzahlen.svg`: the figures' files, by year.
+pub fn file_name(f: &Figures, ext: &str) -> String {
+    match f.year {
+        Some(y) => format!("kennzahlen-{y}.{ext}"),
+        None => format!("kennzahlen.{ext}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -442,6 +681,16 @@ mod tests {
         assert_eq!((d.median_days, d.p90_days), (Some(5.5), Some(9.0)));
         let few: Vec<_> = (1..=4).map(|d| fact(Some(f64::from(d)))).collect();
         assert_eq!(durations(&few), Durations { swaps: Shown::Few, median_days: None, p90_days: None });
+    }
+
+    #[test]
+    fn numbers_and_quarters_as_germans_write_them() {
+        assert_eq!((number(Locale::De, 3000), number(Locale::En, 1_234_567)), ("3.000".into(), "1,234,567".into()));
+        assert_eq!(number(Locale::De, 999), "999");
+        assert_eq!(days(Locale::De, 4.25), "4,2");
+        assert_eq!(quarter_label(Locale::De, "2027-Q1"), "1. Quartal 2027");
+        assert_eq!(quarter_label(Locale::En, "2027-Q3"), "Q3 2027");
+        assert_eq!(shown_text(Locale::De, Shown::Few), "< 5");
     }
 
     #[test]
