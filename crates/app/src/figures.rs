@@ -657,6 +657,80 @@ pub fn file_name(f: &Figures, ext: &str) -> String {
     }
 }
 
+/// An organisation's year as a one-page tagged PDF (PDF/A-2a, PDF/UA-1) for its admins: the
+/// headline figures and reasons as lists, the time to confirmation, and the story excerpts of
+/// [`story_excerpts`] when there are any. Charts are not drawn in the PDF yet; the page and its
+/// SVGs have them.
+pub async fn report(app: &App, actor: &Actor, org: OrgId, year: i32, lang: Locale) -> Result<Download> {
+    let f = of_org(app, actor, org, Some(year)).await?;
+    let stories = story_excerpts(app, actor, org, year).await?;
+    let tr = |k: &str| t(lang, k);
+    let all = charts(&f, lang);
+    let section_of = |id: &str| {
+        all.iter().find(|c| c.id == id).map(|c| documents::ReportSection {
+            heading: c.title.clone(),
+            paragraphs: Vec::new(),
+            // Zeros say nothing on one page; the page online lists them.
+            items: c
+                .rows
+                .iter()
+                .filter(|r| r.values.iter().any(|v| *v != Shown::Value(0)))
+                .map(|r| {
+                    let values: Vec<String> = r.values.iter().map(|v| shown_text(lang, *v)).collect();
+                    let text = if c.series.len() > 1 {
+                        c.series.iter().zip(&values).map(|(s, v)| format!("{v} {s}")).collect::<Vec<_>>().join(" · ")
+                    } else {
+                        values.join("")
+                    };
+                    (r.label.clone(), text)
+                })
+                .collect(),
+        })
+    };
+    let time = match (f.time_to_confirm.median_days, f.time_to_confirm.p90_days) {
+        (Some(m), Some(p)) => t_args(
+            lang,
+            "figures-time-values",
+            &[
+                ("median", crate::i18n::arg(days(lang, m))),
+                ("p90", crate::i18n::arg(days(lang, p))),
+                ("swaps", crate::i18n::arg(shown_text(lang, f.time_to_confirm.swaps))),
+            ],
+        ),
+        _ => tr("figures-time-few"),
+    };
+    let mut sections: Vec<documents::ReportSection> =
+        ["swaps", "end-reasons", "decline-reasons", "recommend"].iter().filter_map(|id| section_of(id)).collect();
+    sections
+        .insert(1, documents::ReportSection { heading: tr("figures-time"), paragraphs: vec![time], items: Vec::new() });
+    if !stories.is_empty() {
+        sections.push(documents::ReportSection {
+            heading: tr("figures-report-stories"),
+            paragraphs: stories.iter().map(|s| format!("{}: {}", s.title, s.excerpt)).collect(),
+            items: Vec::new(),
+        });
+    }
+    let now = store::now();
+    let name = f.name.clone().unwrap_or_default();
+    let input = documents::ReportInput {
+        lang: lang.as_str().to_owned(),
+        title: t_args(
+            lang,
+            "figures-report-title",
+            &[("year", crate::i18n::arg(year)), ("name", crate::i18n::arg(&name))],
+        ),
+        lead: tr("figures-privacy"),
+        sections,
+        footer: t_args(lang, "figures-report-footer", &[("date", crate::i18n::arg(crate::i18n::local_date(now)))]),
+        created: chrono::SubsecRound::trunc_subsecs(now, 0),
+    };
+    let bytes = tokio::task::spawn_blocking(move || documents::report_pdf(&input))
+        .await
+        .map_err(|e| crate::Error::internal("figures PDF", e))?
+        .map_err(|e| crate::Error::internal("figures PDF", e))?;
+    Ok(Download { name: format!("jahresbericht-{year}.pdf"), media_type: "application/pdf", bytes })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

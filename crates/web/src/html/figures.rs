@@ -29,6 +29,7 @@ pub fn routes() -> Router<App> {
         .route("/admin/figures/{file}", get(network_file))
         .route("/orgs/{id}/figures", get(org_page))
         .route("/orgs/{id}/figures/{file}", get(org_file))
+        .route("/orgs/{id}/report.pdf", get(org_report))
 }
 
 /// The charts the public page shows: the headline figures.
@@ -223,4 +224,15 @@ async fn org_file(
     let year = app::figures::parse_year(&q.year)?;
     let f = app::figures::of_org(&app, &me.actor(), id, year).await?;
     file(&ctx, &f, &name, &[])
+}
+
+/// The organisation's year as a one-page PDF (its admins); the year is required.
+async fn org_report(
+    State(app): State<App>,
+    SignedIn(ctx, me): SignedIn,
+    Id(id): Id<OrgId>,
+    Query(q): Query<YearQuery>,
+) -> HttpResult<Response> {
+    let year = app::figures::parse_year(&q.year)?.ok_or(app::Error::field("year", domain::Reason::Required))?;
+    Ok(crate::respond::download(app::figures::report(&app, &me.actor(), id, year, ctx.lang).await?))
 }

@@ -133,6 +133,22 @@ async fn figures_pages_files_and_refusals(db: Db) {
     let quarters = admin.get(&format!("/orgs/{city}/figures/quarters.svg?year=2026")).await;
     assert_eq!(charts_of(&quarters.body), 1);
     assert!(quarters.body.contains("1. Quartal 2026"));
+    // The year's report: one tagged page with the figures in its text.
+    let res = admin.client.get(app.url(&format!("/orgs/{city}/report.pdf?year=2026"))).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("bericht.pdf");
+    std::fs::write(&pdf, res.bytes().await.unwrap()).unwrap();
+    let info = String::from_utf8(std::process::Command::new("pdfinfo").arg(&pdf).output().unwrap().stdout).unwrap();
+    let says = |k: &str, v: &str| info.lines().any(|l| l.split_whitespace().collect::<Vec<_>>() == [k, v]);
+    assert!(says("Pages:", "1") && says("Tagged:", "yes"), "{info}");
+    let text = std::process::Command::new("pdftotext").args([pdf.to_str().unwrap(), "-"]).output().unwrap().stdout;
+    let text = String::from_utf8(text).unwrap();
+    assert!(
+        text.contains("Jahresbericht 2026") && text.contains("Tausche nach Stand") && text.contains("15"),
+        "{text}"
+    );
+    assert_eq!(anna_report(&app, &city).await, 403);
     let bad = admin.get(&format!("/orgs/{city}/figures?year=neunzehn")).await;
     assert_eq!(bad.status, 422);
     assert!(bad.body.contains("2020"), "the message names the years allowed: {}", bad.body);
@@ -171,4 +187,11 @@ async fn figures_pages_files_and_refusals(db: Db) {
     let anna_t = token(&app, "anna@musterstadt.example").await;
     let res = c.get(app.url(&format!("/api/organisations/{city}/figures"))).bearer_auth(&anna_t).send().await.unwrap();
     assert_eq!(res.status(), 403);
+}
+
+/// What a plain member hears when asking for the report.
+async fn anna_report(app: &TestApp, city: &str) -> u16 {
+    let anna = app.browser();
+    anna.login("anna@musterstadt.example").await;
+    anna.get(&format!("/orgs/{city}/report.pdf?year=2026")).await.status
 }
