@@ -6,35 +6,19 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { BASE_URL, launch, newPage, visit, submit, field, login, expectAccessible } from './lib/browser.js';
+import { BASE_URL, launch, newPage, visit, submit, field, login, shoot } from './lib/browser.js';
 import { waitForMail, mailboxMark } from './lib/mail.js';
 
-const SHOTS = process.env.E2E_SCREENSHOTS || join(import.meta.dirname, '..', 'screenshots');
 const INGO = 'ingo.lehmann@rz-westfalen.example';
 const TITLE = 'Vom Rechenzentrum ins Bürgeramt';
 
 let browser;
 before(async () => {
   browser = await launch();
-  mkdirSync(SHOTS, { recursive: true });
 });
 after(async () => {
   await browser?.close();
 });
-
-async function shoot(page, name) {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-    await expectAccessible(page);
-    assert.ok(
-      (await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)) <= 0,
-      `${name} scrolls sideways at ${width} px`,
-    );
-    await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
-  }
-}
 
 const flash = (page, text) => page.getByRole('status').filter({ hasText: text }).waitFor();
 

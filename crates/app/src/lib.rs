@@ -19,6 +19,7 @@ mod cache;
 pub mod error;
 pub mod events;
 pub mod feeds;
+pub mod figures;
 pub mod i18n;
 mod journey;
 pub mod legal;

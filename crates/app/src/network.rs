@@ -365,14 +365,14 @@ impl NetworkFilter {
 }
 
 /// The network in public: the members shown (filtered), every listed umbrella association to
-/// filter by, and the swaps completed.
+/// filter by, and the swaps completed (fewer than five are said as "< 5", as the figures do).
 #[derive(Debug, Clone)]
 pub struct Network {
     pub members: Vec<PublicMember>,
     /// How many organisations are listed in all (before the filter).
     pub listed: usize,
     pub umbrellas: Vec<PublicMember>,
-    pub completed_swaps: i64,
+    pub completed_swaps: domain::disclosure::Shown,
 }
 
 /// The network as anyone sees it, without signing in.
@@ -381,7 +381,8 @@ pub async fn public_network(app: &App, filter: &NetworkFilter) -> Result<Network
     let umbrellas = all.iter().filter(|m| m.kind == OrgKind::Association).cloned().collect();
     let listed = all.len();
     let members = all.into_iter().filter(|m| filter.admits(m)).collect();
-    Ok(Network { members, listed, umbrellas, completed_swaps: store::network::completed_swaps(&app.db).await? })
+    let completed = u64::try_from(store::network::completed_swaps(&app.db).await?).unwrap_or(0);
+    Ok(Network { members, listed, umbrellas, completed_swaps: domain::disclosure::publish_one(completed) })
 }
 
 /// What an organisation shows in public (its admins and organisers).

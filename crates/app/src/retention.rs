@@ -230,11 +230,12 @@ pub async fn processing_record(app: &App, actor: &Actor, lang: Locale) -> Result
             .into_iter()
             .filter_map(|(k, v)| v.map(|v| (tr(k), v)))
             .collect(),
+            ..ReportSection::default()
         },
         None => ReportSection {
             heading: tr("vvt-controller"),
             paragraphs: vec![tr("vvt-controller-missing")],
-            items: Vec::new(),
+            ..ReportSection::default()
         },
     };
     let mut purposes = vec![tr("vvt-purposes-text"), tr("vvt-basis-text")];
@@ -286,6 +287,7 @@ pub async fn processing_record(app: &App, actor: &Actor, lang: Locale) -> Result
         heading: tr(heading),
         paragraphs,
         items,
+        ..ReportSection::default()
     };
     let now = store::now();
     Ok(ReportInput {

@@ -2,7 +2,7 @@
 //! in flow.
 
 use crate::layout::{Flow, Group, LEFT, Leaf, Node, Part, Style};
-use crate::{AgreementInput, CertificateInput, ReportInput, SignaturePage};
+use crate::{AgreementInput, CertificateInput, ReportInput, ReportSection, SignaturePage};
 
 const PARAGRAPH_GAP: f32 = 7.0;
 const SECTION_GAP: f32 = 16.0;
@@ -97,16 +97,19 @@ pub(crate) fn certificate(flow: &mut Flow<'_>, input: &CertificateInput) -> Vec<
     nodes
 }
 
-pub(crate) fn report(flow: &mut Flow<'_>, input: &ReportInput) -> Vec<Node> {
+pub(crate) fn report(flow: &mut Flow<'_>, input: &ReportInput, sections: &[&ReportSection]) -> Vec<Node> {
     let mut nodes = Vec::new();
     push(&mut nodes, flow.heading(Leaf::H1, &input.title, Style::TITLE));
     flow.space(4.0);
     push(&mut nodes, flow.text(Leaf::P, &[(&input.lead, Style::LEAD)], LEFT));
-    for section in &input.sections {
+    for section in sections {
         flow.space(SECTION_GAP);
         push(&mut nodes, flow.heading(Leaf::H2, &section.heading, Style::HEADING));
         flow.space(4.0);
         paragraphs(flow, &mut nodes, &section.paragraphs);
+        if let Some(chart) = &section.chart {
+            push(&mut nodes, flow.chart(chart));
+        }
         let mut items = Vec::new();
         for (label, text) in &section.items {
             let label = format!("{label}:");

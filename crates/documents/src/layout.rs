@@ -87,7 +87,35 @@ pub(crate) enum Node {
         kind: Group,
         children: Vec<Node>,
     },
+    /// A chart: one figure in the structure, `alt` its words; everything drawn on one page.
+    Figure {
+        alt: String,
+        page: usize,
+        /// The area it takes, from the top edge: `(left, top, right, bottom)`.
+        area: (f32, f32, f32, f32),
+        labels: Vec<Line>,
+        bars: Vec<PlacedBar>,
+    },
 }
+
+/// A bar of a chart, placed, with its number written after it.
+#[derive(Clone, Debug)]
+pub(crate) struct PlacedBar {
+    /// Which series of its row: the series have different shades.
+    pub(crate) series: usize,
+    pub(crate) x: f32,
+    pub(crate) top: f32,
+    /// Zero draws no bar (a count not shown, or 0).
+    pub(crate) width: f32,
+    pub(crate) height: f32,
+    pub(crate) text: Line,
+}
+
+/// The width of a chart's label column.
+const CHART_LABEL_WIDTH: f32 = 170.0;
+const BAR_HEIGHT: f32 = 9.0;
+const BAR_GAP: f32 = 2.0;
+const CHART_ROW_GAP: f32 = 5.0;
 
 /// A part of a text block: its text and how it is set. Each part starts on a new line.
 pub(crate) type Part<'a> = (&'a str, Style);
@@ -245,6 +273,59 @@ impl<'f> Flow<'f> {
         let (_, height) = self.measure(&[(text, style)], CONTENT_WIDTH);
         self.keep(height + 3.0 * Style::BODY.line_height());
         self.text(kind, &[(text, style)], LEFT)
+    }
+
+    /// A horizontal bar chart, kept on one page: the labels wrapped in their column, the bars
+    /// on one scale, each number after its bar.
+    pub(crate) fn chart(&mut self, chart: &crate::BarChart) -> Option<Node> {
+        if chart.rows.is_empty() {
+            return None;
+        }
+        let style = Style::SMALL;
+        let fonts = self.fonts;
+        let face = fonts.face(false);
+        let text_room =
+            chart.rows.iter().flat_map(|r| &r.bars).map(|b| face.width(&b.text, style.size)).fold(0.0, f32::max);
+        let bar_room = (CONTENT_WIDTH - CHART_LABEL_WIDTH - text_room - 8.0).max(40.0);
+        let largest = chart.rows.iter().flat_map(|r| &r.bars).filter_map(|b| b.value).max().unwrap_or(0).max(1);
+        let rows: Vec<(Vec<String>, f32)> = chart
+            .rows
+            .iter()
+            .map(|r| {
+                let labels = wrap(face, style.size, &r.label, CHART_LABEL_WIDTH - 8.0);
+                let bars = r.bars.len() as f32 * (BAR_HEIGHT + BAR_GAP) - BAR_GAP;
+                let height = (labels.len() as f32 * style.line_height()).max(bars) + CHART_ROW_GAP;
+                (labels, height)
+            })
+            .collect();
+        let total: f32 = rows.iter().map(|(_, h)| h).sum();
+        self.keep(total);
+        let (page, top) = (self.page, self.y);
+        let mut labels = Vec::new();
+        let mut bars = Vec::new();
+        let mut y = top;
+        for (row, (label_lines, height)) in chart.rows.iter().zip(rows) {
+            for (i, text) in label_lines.into_iter().enumerate() {
+                let baseline = y + i as f32 * style.line_height() + style.size * 0.95;
+                labels.push(Line { page, x: LEFT, baseline, style, text });
+            }
+            for (series, bar) in row.bars.iter().enumerate() {
+                let bar_top = y + series as f32 * (BAR_HEIGHT + BAR_GAP) + 1.0;
+                let width = bar.value.map_or(0.0, |v| bar_room * v as f32 / largest as f32);
+                let x = LEFT + CHART_LABEL_WIDTH;
+                let text = Line {
+                    page,
+                    x: x + width + 4.0,
+                    baseline: bar_top + BAR_HEIGHT - 1.5,
+                    style,
+                    text: bar.text.clone(),
+                };
+                bars.push(PlacedBar { series, x, top: bar_top, width, height: BAR_HEIGHT, text });
+            }
+            y += height;
+        }
+        self.y = y;
+        Some(Node::Figure { alt: chart.alt.clone(), page, area: (LEFT, top, RIGHT, y), labels, bars })
     }
 
     /// A list item: `label` hanging in the margin of its body, and the body's paragraphs,

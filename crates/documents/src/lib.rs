@@ -106,12 +106,40 @@ pub struct ReportInput {
     pub created: DateTime<Utc>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ReportSection {
     pub heading: String,
     pub paragraphs: Vec<String>,
+    /// A bar chart below the paragraphs.
+    pub chart: Option<BarChart>,
     /// (label, text): "Sitzungen: bis zu ihrem Ende".
     pub items: Vec<(String, String)>,
+    /// Left out, the last first, while the report would take more than one page; a report
+    /// whose sections are all required takes the pages it needs.
+    pub optional: bool,
+}
+
+/// A horizontal bar chart: one row per label, one bar per series in each row, every bar with
+/// its number written beside it (so that no colour has to be told apart). It is one figure in
+/// the structure, and `alt` is what a screen reader says instead: name every number in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BarChart {
+    pub alt: String,
+    pub rows: Vec<BarRow>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BarRow {
+    pub label: String,
+    pub bars: Vec<Bar>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bar {
+    /// The bar's length on the common scale; none draws no bar (a count not shown, "< 5").
+    pub value: Option<u64>,
+    /// Written after the bar: "12 vorgeschlagen", "< 5".
+    pub text: String,
 }
 
 /// Why no document was made.
@@ -189,11 +217,38 @@ pub fn report_pdf(input: &ReportInput) -> Result<Vec<u8>, DocumentError> {
         for (j, (label, text)) in section.items.iter().enumerate() {
             fonts.check(&format!("sections[{i}].items[{j}]"), &format!("{label} {text}"))?;
         }
+        if let Some(chart) = &section.chart {
+            require("chart.alt", &chart.alt)?;
+            fonts.check(&format!("sections[{i}].chart.alt"), &chart.alt)?;
+            for (j, row) in chart.rows.iter().enumerate() {
+                let texts: Vec<&str> = row.bars.iter().map(|b| b.text.as_str()).collect();
+                fonts
+                    .check(&format!("sections[{i}].chart.rows[{j}]"), &format!("{} {}", row.label, texts.join(" ")))?;
+            }
+        }
     }
-    let mut flow = Flow::new(&fonts);
-    let body = compose::report(&mut flow, input);
-    let frame = pdf::Frame { lang: &input.lang, title: &input.title, footer: &input.footer, created: input.created };
-    pdf::render(&fonts, &body, flow.pages(), &frame)
+    // Lay out all sections, then without the optional ones from the last, until one page holds
+    // them (or none is left to drop).
+    let mut sections: Vec<&ReportSection> = input.sections.iter().collect();
+    loop {
+        let mut flow = Flow::new(&fonts);
+        let body = compose::report(&mut flow, input, &sections);
+        let last_optional = sections.iter().rposition(|s| s.optional);
+        match last_optional {
+            Some(i) if flow.pages() > 1 => {
+                sections.remove(i);
+            }
+            _ => {
+                let frame = pdf::Frame {
+                    lang: &input.lang,
+                    title: &input.title,
+                    footer: &input.footer,
+                    created: input.created,
+                };
+                return pdf::render(&fonts, &body, flow.pages(), &frame);
+            }
+        }
+    }
 }
 
 /// SHA-256 of `bytes` as 64 lower-case hex digits.

@@ -4,7 +4,7 @@
 
 use krilla::Document;
 use krilla::SerializeSettings;
-use krilla::color::luma;
+use krilla::color::{luma, rgb};
 use krilla::configure::{Accessibility, Archival, ConfigurationBuilder};
 use krilla::destination::XyzDestination;
 use krilla::error::KrillaError;
@@ -12,10 +12,11 @@ use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
-use krilla::paint::Fill;
+use krilla::paint::{Fill, Stroke};
 use krilla::surface::Surface;
 use krilla::tagging::{
-    Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, Node as TagNode, SpanTag, Tag, TagGroup, TagTree,
+    Artifact, ArtifactType, BBox, ContentTag, Identifier, ListNumbering, Node as TagNode, SpanTag, Tag, TagGroup,
+    TagTree,
 };
 use krilla::text::TextDirection;
 use std::num::NonZeroU16;
@@ -23,7 +24,8 @@ use std::num::NonZeroU16;
 use crate::DocumentError;
 use crate::fonts::Fonts;
 use crate::layout::{
-    FOOTER_BASELINE, FOOTER_RULE_Y, Group, LEFT, Leaf, Line, Node, PAGE_HEIGHT, PAGE_WIDTH, RIGHT, Style, wrap,
+    FOOTER_BASELINE, FOOTER_RULE_Y, Group, LEFT, Leaf, Line, Node, PAGE_HEIGHT, PAGE_WIDTH, PlacedBar, RIGHT, Style,
+    wrap,
 };
 
 /// What the whole document needs besides its body.
@@ -134,8 +136,45 @@ fn draw_nodes(
                 *leaf += 1;
             }
             Node::Group { children, .. } => draw_nodes(surface, fonts, children, page, leaf, ids),
+            Node::Figure { page: on, labels, bars, .. } => {
+                if ids.len() <= *leaf {
+                    ids.push(Vec::new());
+                }
+                if *on == page {
+                    let id = surface.start_tagged(ContentTag::Other);
+                    draw_bars(surface, bars);
+                    for line in labels.iter().chain(bars.iter().map(|b| &b.text)) {
+                        draw_line(surface, fonts, line);
+                    }
+                    surface.end_tagged();
+                    ids[*leaf].push(id);
+                }
+                *leaf += 1;
+            }
         }
     }
+}
+
+/// The fills of a chart's series, as on the pages' charts: dark, then light; every bar has a
+/// dark outline, and the numbers beside the bars say the rest.
+const SERIES_FILLS: [(u8, u8, u8); 2] = [(0x1d, 0x3f, 0x6e), (0xd6, 0xe4, 0xf5)];
+const INK: (u8, u8, u8) = (0x1a, 0x1a, 0x1a);
+
+fn draw_bars(surface: &mut Surface<'_>, bars: &[PlacedBar]) {
+    let color = |(r, g, b): (u8, u8, u8)| rgb::Color::new(r, g, b);
+    surface.set_stroke(Some(Stroke { paint: color(INK).into(), width: 0.5, ..Stroke::default() }));
+    for bar in bars.iter().filter(|b| b.width > 0.0) {
+        let mut path = PathBuilder::new();
+        let Some(rect) = Rect::from_xywh(bar.x, bar.top, bar.width, bar.height) else { continue };
+        path.push_rect(rect);
+        if let Some(path) = path.finish() {
+            let fill = color(SERIES_FILLS[bar.series % SERIES_FILLS.len()]);
+            surface.set_fill(Some(Fill { paint: fill.into(), ..Fill::default() }));
+            surface.draw_path(&path);
+        }
+    }
+    surface.set_stroke(None);
+    surface.set_fill(Some(Fill::default()));
 }
 
 /// The footer text on the left, "page / pages" on the right, a hairline above: all artifacts.
@@ -208,6 +247,13 @@ fn tag_nodes(nodes: &[Node], ids: &[Vec<Identifier>], leaf: &mut usize) -> Vec<T
                     Group::ItemBody => TagGroup::with_children(Tag::LBody, children),
                 };
                 out.push(group.into());
+            }
+            Node::Figure { alt, page, area: (left, top, right, bottom), .. } => {
+                let children: Vec<TagNode> =
+                    ids.get(*leaf).map(|ids| ids.iter().map(|&id| id.into()).collect()).unwrap_or_default();
+                *leaf += 1;
+                let bbox = Rect::from_ltrb(*left, *top, *right, *bottom).map(|rect| BBox::new(*page, rect));
+                out.push(TagGroup::with_children(Tag::Figure(Some(alt.clone())).with_bbox(bbox), children).into());
             }
         }
     }

@@ -9,6 +9,7 @@
 
 pub mod access;
 pub mod after;
+pub mod disclosure;
 pub mod error;
 pub mod event;
 pub mod ids;

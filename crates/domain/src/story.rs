@@ -282,6 +282,27 @@ impl Review {
     }
 }
 
+/// The text without its formatting, cut to about `max` characters at a word: the list's and
+/// the feed's excerpt.
+pub fn excerpt(text: &str, max: usize) -> String {
+    use pulldown_cmark::{Event, Parser};
+    let mut plain = String::new();
+    for e in Parser::new(text) {
+        match e {
+            Event::Text(t) | Event::Code(t) => plain.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) if !plain.ends_with(' ') => plain.push(' '),
+            _ => {}
+        }
+    }
+    let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    if plain.chars().count() <= max {
+        return plain;
+    }
+    let cut: String = plain.chars().take(max).collect();
+    let at_word = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{at_word} …")
+}
+
 /// Whether a comment in `state` may be decided on by the organisers.
 pub fn ensure_pending(state: CommentState) -> Result<(), DomainError> {
     if state == CommentState::Pending { Ok(()) } else { Err(DomainError::Conflict("comment-decided")) }
@@ -468,6 +489,13 @@ mod tests {
         assert!(!w.parties.may_read_draft(admin0));
         r.withdraw(&w.parties, admin0).unwrap();
         assert_eq!(r.withdraw(&w.parties, a), Err(DomainError::Conflict("story-withdrawn")));
+    }
+
+    #[test]
+    fn an_excerpt_is_the_text_without_its_formatting_cut_at_a_word() {
+        let text = "Am **Montagmorgen** stand die Schlange bis vor die Tür.\n\n- [Bericht](https://x.example) lesen";
+        assert_eq!(excerpt(text, 200), "Am Montagmorgen stand die Schlange bis vor die Tür. Bericht lesen");
+        assert_eq!(excerpt(text, 20), "Am Montagmorgen …");
     }
 
     #[test]

@@ -73,18 +73,39 @@ pub async fn create_token(app: &App, email: &str, name: &str) -> anyhow::Result<
 }
 
 /// Loads `people` generated people (and their organisations) free in weeks `from..=to`.
-pub async fn seed_synthetic(app: &App, people: usize, seed: u64, from: &str, to: &str) -> anyhow::Result<String> {
+pub async fn seed_synthetic(
+    app: &App,
+    people: usize,
+    swaps: usize,
+    seed: u64,
+    from: &str,
+    to: &str,
+) -> anyhow::Result<String> {
     let period = domain::round::Period::parse(from, to, chrono::Utc::now().date_naive())
         .map_err(|e| anyhow::anyhow!("--from/--to: {e}"))?;
     let (orgs, persons) = crate::synthetic::generate(people, seed, period.weeks());
+    let generated = crate::synthetic::generate_swaps(&persons, swaps, seed, chrono::Utc::now());
     let t0 = std::time::Instant::now();
     store::synthetic::insert(&app.db, &orgs, &persons).await?;
+    store::synthetic::insert_swaps(&app.db, &generated).await?;
     Ok(format!(
-        "loaded {} organisations and {} people in {:.1} s",
+        "loaded {} organisations, {} people and {} swaps in {:.1} s",
         orgs.len(),
         persons.len(),
+        generated.len(),
         t0.elapsed().as_secs_f64()
     ))
+}
+
+/// The network's figures as CSV in German, as the organisers download them; how long they took
+/// goes to standard error (the figures' benchmark reads it).
+pub async fn figures(app: &App, year: &str) -> anyhow::Result<String> {
+    let year = app::figures::parse_year(year).map_err(|e| anyhow::anyhow!("--year: {e}"))?;
+    let t0 = std::time::Instant::now();
+    let f = app::figures::figures(app, app::figures::Whose::Network, year).await.map_err(refused)?;
+    eprintln!("network figures computed in {:.0} ms", t0.elapsed().as_secs_f64() * 1000.0);
+    let csv = app::figures::csv(&f, domain::values::Locale::De, &[]);
+    Ok(String::from_utf8(csv.bytes)?)
 }
 
 /// Queues a matching round as the organiser `email`, runs it here and returns its figures as

@@ -160,12 +160,16 @@ enum AdminCommand {
         #[arg(long, default_value_t = 60)]
         time_limit: u64,
     },
-    /// Loads generated organisations and people (for benchmarks of matching rounds).
+    /// Loads generated organisations and people (for benchmarks of matching rounds), and
+    /// swaps among them in the past two years (for benchmarks of the figures).
     SeedSynthetic {
         #[command(flatten)]
         db: DbArgs,
         #[arg(long)]
         people: usize,
+        /// Swaps of two of the people each, with their approvals and reflections.
+        #[arg(long, default_value_t = 0)]
+        swaps: usize,
         #[arg(long, default_value_t = 1)]
         seed: u64,
         /// First week people are free in, such as 2027-W10.
@@ -174,6 +178,15 @@ enum AdminCommand {
         /// Last week.
         #[arg(long)]
         to: String,
+    },
+    /// Prints the network's figures as CSV (suppressed as on the organisers' page) and, on
+    /// standard error, how long they took to compute.
+    Figures {
+        #[command(flatten)]
+        db: DbArgs,
+        /// Only the swaps proposed in this year (empty: all years).
+        #[arg(long, default_value = "")]
+        year: String,
     },
     /// Creates a personal API token for an account and prints it once.
     CreateToken {
@@ -332,9 +345,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             };
             say(jobtausch::admin::run_round(&cli_app(db), &email, &input).await?)
         }
-        Command::Admin { command: AdminCommand::SeedSynthetic { db, people, seed, from, to } } => {
+        Command::Admin { command: AdminCommand::SeedSynthetic { db, people, swaps, seed, from, to } } => {
             let db = open(&db.database_url).await?;
-            say(jobtausch::admin::seed_synthetic(&cli_app(db), people, seed, &from, &to).await?)
+            say(jobtausch::admin::seed_synthetic(&cli_app(db), people, swaps, seed, &from, &to).await?)
+        }
+        Command::Admin { command: AdminCommand::Figures { db, year } } => {
+            let db = open(&db.database_url).await?;
+            say(jobtausch::admin::figures(&cli_app(db), &year).await?)
         }
         Command::Admin { command: AdminCommand::CreateToken { db, email, name } } => {
             let db = open(&db.database_url).await?;

@@ -15,6 +15,7 @@ pub mod erasure;
 pub mod error;
 pub mod events;
 pub mod feeds;
+pub mod figures;
 pub mod inbox;
 pub mod network;
 pub mod orgs;

@@ -169,7 +169,8 @@ pub async fn save_with_agreement(
     write_tx!(db, tx => {
         let changed = sqlx::query(
             "UPDATE swaps SET state = $3, version = version + 1, agreement_hash = $4, end_reason = $5, updated_at = $6, \
-             completed_at = CASE WHEN $3 = 'completed' AND completed_at IS NULL THEN $6 ELSE completed_at END \
+             completed_at = CASE WHEN $3 = 'completed' AND completed_at IS NULL THEN $6 ELSE completed_at END, \
+             confirmed_at = CASE WHEN $3 = 'confirmed' AND confirmed_at IS NULL THEN $6 ELSE confirmed_at END \
              WHERE id = $1 AND version = $2",
         )
         .bind(swap.id.0)

@@ -10,6 +10,7 @@
 //! imports either.
 
 pub mod api;
+pub mod charts;
 pub mod cookies;
 pub mod error;
 pub mod extract;

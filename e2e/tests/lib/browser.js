@@ -4,7 +4,8 @@
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 export const BASE_URL = (process.env.E2E_BASE_URL || '').replace(/\/$/, '');
 export const DEMO_PASSWORD = 'Jobtausch-Demo-2026';
@@ -134,6 +135,26 @@ export async function login(page, email, password = DEMO_PASSWORD) {
   await submit(page, page.locator('main').getByRole('button', { name: 'Anmelden', exact: true }));
   assert.equal(await page.locator('#error-summary').count(), 0, `login as ${email} failed`);
   await page.getByText('Sie sind angemeldet.').waitFor();
+}
+
+/** Where the screenshots go: E2E_SCREENSHOTS, or e2e/screenshots. */
+export const SHOTS = process.env.E2E_SCREENSHOTS || join(import.meta.dirname, '..', '..', 'screenshots');
+
+/**
+ * The page as it is at 1280 and 390 px: checked with axe, never scrolling sideways, and written
+ * as `{name}-{width}.png` into SHOTS.
+ */
+export async function shoot(page, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    await expectAccessible(page);
+    assert.ok(
+      (await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)) <= 0,
+      `${name} scrolls sideways at ${width} px`,
+    );
+    await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
+  }
 }
 
 /** The ids of the links in the error summary, in order (the fields they point to). */

@@ -121,6 +121,7 @@ async fn generated(db: &Db, n: usize, orgs: usize) -> Vec<UserId> {
             region: "NW",
             lat_e6: 51_000_000,
             lon_e6: 7_000_000,
+            parent: None,
         })
         .collect();
     let people: Vec<SyntheticPerson> = (0..n)

@@ -9,6 +9,7 @@ mod account;
 mod calendar;
 mod common;
 mod events;
+mod figures;
 mod inbox;
 mod legal;
 mod network;
@@ -47,6 +48,7 @@ pub fn routes() -> Router<App> {
         .merge(inbox::routes())
         .merge(legal::routes())
         .merge(network::routes())
+        .merge(figures::routes())
         .merge(rounds::routes())
         .merge(events::routes())
         .fallback(not_found)
@@ -83,6 +85,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
         inbox::Doc::openapi(),
         legal::Doc::openapi(),
         network::Doc::openapi(),
+        figures::Doc::openapi(),
         rounds::Doc::openapi(),
         events::Doc::openapi(),
     ] {

@@ -92,8 +92,8 @@ pub struct NetworkJson {
     pub members: Vec<NetworkMemberJson>,
     /// How many organisations show themselves in public, in all.
     pub listed: usize,
-    /// The swaps of the whole network that are completed.
-    pub completed_swaps: i64,
+    /// The swaps of the whole network that are completed (fewer than five are not said).
+    pub completed_swaps: super::figures::FigureCountJson,
     /// The next public events, soonest first.
     pub events: Vec<NetworkEventJson>,
 }
@@ -134,7 +134,7 @@ async fn network(State(app): State<App>, Query(q): Query<NetworkQuery>) -> HttpR
     Ok(Json(NetworkJson {
         members: n.members.into_iter().map(NetworkMemberJson::of).collect(),
         listed: n.listed,
-        completed_swaps: n.completed_swaps,
+        completed_swaps: n.completed_swaps.into(),
         events: events
             .into_iter()
             .map(|e| NetworkEventJson {

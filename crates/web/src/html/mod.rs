@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod ctx;
 mod erasure;
 pub mod events;
+mod figures;
 mod flash;
 pub mod forms;
 mod legal;
@@ -56,6 +57,7 @@ pub fn routes() -> Router<App> {
         .merge(sso::routes())
         .merge(legal::routes())
         .merge(network::routes())
+        .merge(figures::routes())
         .merge(mydata::routes())
         .merge(erasure::routes())
         .merge(people::routes())

@@ -318,7 +318,10 @@ struct NetworkPage {
     ctx: Ctx,
     members: Vec<MemberRow>,
     listed: usize,
-    completed_swaps: i64,
+    /// "12" or "< 5".
+    completed_swaps: String,
+    /// The number the words after it agree with.
+    completed_plural: i64,
     filters: Vec<Field>,
     filtered: bool,
     outline: &'static str,
@@ -388,7 +391,8 @@ async fn network(State(app): State<App>, ctx: Ctx, Query(q): Query<NetworkQuery>
         ctx,
         members,
         listed,
-        completed_swaps,
+        completed_swaps: app::figures::shown_text(l, completed_swaps),
+        completed_plural: completed_swaps.value().map_or(2, |v| i64::try_from(v).unwrap_or(i64::MAX)),
         filters,
         filtered,
         outline: map::OUTLINE.as_str(),

@@ -20,7 +20,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum_extra::extract::CookieJar;
 use domain::SwapId;
-use domain::story::{Capacity, CommentId, QUOTE_FIELDS, QuoteFields, StoryFields, StoryId, StoryState};
+use domain::story::{Capacity, CommentId, QUOTE_FIELDS, QuoteFields, StoryFields, StoryId, StoryState, excerpt};
 use domain::values::{AltText, Locale, QuoteText, StoryText, StoryTitle};
 use serde::Deserialize;
 
@@ -86,27 +86,6 @@ pub fn formatted(text: &str) -> String {
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events);
     html
-}
-
-/// The text without its formatting, cut to about `max` characters at a word: the list's and
-/// the feed's excerpt.
-pub fn excerpt(text: &str, max: usize) -> String {
-    use pulldown_cmark::{Event, Parser};
-    let mut plain = String::new();
-    for e in Parser::new(text) {
-        match e {
-            Event::Text(t) | Event::Code(t) => plain.push_str(&t),
-            Event::SoftBreak | Event::HardBreak | Event::End(_) if !plain.ends_with(' ') => plain.push(' '),
-            _ => {}
-        }
-    }
-    let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
-    if plain.chars().count() <= max {
-        return plain;
-    }
-    let cut: String = plain.chars().take(max).collect();
-    let at_word = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{at_word} …")
 }
 
 // ---------------------------------------------------------------------------------------------

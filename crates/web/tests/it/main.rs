@@ -9,6 +9,7 @@ mod app;
 mod calendar;
 mod erasure;
 mod events;
+mod figures;
 mod journey;
 mod legal;
 mod matrix;

@@ -19,7 +19,7 @@ use store::{Db, on_both_backends};
 on_both_backends!(every_operation_for_every_role, every_page_for_every_role);
 
 /// API operations anyone may call without a token.
-const PUBLIC_API: [&str; 9] = [
+const PUBLIC_API: [&str; 10] = [
     "/api/openapi.json",
     "/api/signup",
     "/api/verify",
@@ -31,10 +31,12 @@ const PUBLIC_API: [&str; 9] = [
     "/api/network",
     "/api/framework",
     "/api/applications",
+    // The network's headline figures, suppressed.
+    "/api/figures",
 ];
 
 /// Pages anyone may open without signing in.
-const PUBLIC_PAGES: [&str; 26] = [
+const PUBLIC_PAGES: [&str; 28] = [
     "/",
     "/signup",
     "/login",
@@ -65,6 +67,9 @@ const PUBLIC_PAGES: [&str; 26] = [
     "/stories/feed.atom",
     "/stories/{id}",
     "/stories/{id}/photo",
+    // The network's headline figures (suppressed) and their charts.
+    "/figures",
+    "/figures/{file}",
 ];
 
 /// The roles, by the address each signs in with. `outsider` is approver and admin of the third
@@ -287,6 +292,16 @@ fn check(role: &str, method: &Method, template: &str, object: Object, path: &str
         || (template == "/api/events/{id}" && *method != Method::GET);
     if runs_event && !Cast::runs_event(object, role) {
         assert!(refused, "{role} {method} {path} ({object:?} event): {status} {body}");
+    }
+    // Figures: an organisation's for its admins and the organisers (the same people who run
+    // its events), the network's for the organisers; the public ones for everyone.
+    let figures = template.contains("/figures") || template.ends_with("/report.pdf");
+    let public_figures = template.starts_with("/figures") || template == "/api/figures";
+    if figures && !public_figures {
+        let may = if template.contains("{id}") { Cast::runs_event(object, role) } else { role == "organiser" };
+        if !may {
+            assert!(refused, "{role} {method} {path} ({object:?} figures): {status} {body}");
+        }
     }
 }
 
