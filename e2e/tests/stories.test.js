@@ -86,7 +86,7 @@ test('a story: approved by everyone, read in public, commented, withdrawn, told 
     await login(anna.page, 'anna.schmidt@musterstadt.example');
     await visit(anna.page, storyPath);
     await submit(anna.page, anna.page.getByRole('button', { name: 'Kommentar senden' }), { status: 422 });
-    await field(anna.page, 'Ihr Kommentar').fill('Genau so etwas brauchen wir auch zwischen Stadt und Rechenzentrum!');
+    await field(anna.page, 'Kommentar').fill('Genau so etwas brauchen wir auch zwischen Stadt und Rechenzentrum!');
     await submit(anna.page, anna.page.getByRole('button', { name: 'Kommentar senden' }), { status: 200 });
     await flash(anna.page, 'sobald die Koordination ihn freigegeben hat');
     await anna.page.getByText('wartet auf Freigabe').waitFor();

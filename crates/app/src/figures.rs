@@ -553,6 +553,10 @@ pub fn charts(f: &Figures, lang: Locale) -> Vec<Chart> {
                         ("value", crate::i18n::arg(number(lang, v))),
                     ],
                 ),
+                // Counts there are, but all below five or withheld: say so, not "nothing".
+                _ if rows.iter().any(|r| r.values.iter().any(|v| v.is_suppressed())) => {
+                    t_args(lang, "figures-chart-desc-suppressed", &[("title", crate::i18n::arg(&title))])
+                }
                 _ => t_args(lang, "figures-chart-desc-empty", &[("title", crate::i18n::arg(&title))]),
             };
             Chart { id, title, desc, row_header: tr(&format!("figures-rows-{id}")), series, rows, total, plotted }

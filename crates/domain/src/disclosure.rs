@@ -101,18 +101,25 @@ pub fn publish(rows: &[Vec<u64>]) -> Published {
     let grid = Grid::of(rows);
     let mut suppressed: Vec<Vec<Option<Shown>>> =
         grid.values.iter().map(|r| r.iter().map(|&v| is_few(v).then_some(Shown::Few)).collect()).collect();
-    while let Some((i, j)) = grid.first_bridge(&suppressed) {
-        let (l, k) = grid.cheapest_rectangle(&suppressed, i, j);
-        let mut added = false;
-        for (a, b) in [(i, k), (l, k), (l, j)] {
-            if suppressed[a][b].is_none() {
-                suppressed[a][b] = Some(Shown::Withheld);
-                added = true;
+    loop {
+        while let Some((i, j)) = grid.first_bridge(&suppressed) {
+            let (l, k) = grid.cheapest_rectangle(&suppressed, i, j);
+            let mut added = false;
+            for (a, b) in [(i, k), (l, k), (l, j)] {
+                if suppressed[a][b].is_none() {
+                    suppressed[a][b] = Some(Shown::Withheld);
+                    added = true;
+                }
+            }
+            // A grid of one line has no rectangle (only an empty table, all zeros, has one).
+            if !added {
+                break;
             }
         }
-        // A grid of one line has no rectangle (only an empty table, all zeros, has one).
-        if !added {
-            break;
+        // No line may pin its hidden entries down by their bounds either.
+        match grid.line_pinned_by_bounds(&suppressed) {
+            Some(line) => grid.withhold_one_more(&mut suppressed, &line),
+            None => break,
         }
     }
     let shown = |a: usize, b: usize| suppressed[a][b].unwrap_or(Shown::Value(grid.values[a][b]));
@@ -182,6 +189,43 @@ impl Grid {
             }
         }
         false
+    }
+
+    /// The entries of every line (each row, each column) with its total last.
+    fn lines(&self) -> Vec<Vec<(usize, usize)>> {
+        let rows = (0..self.rows).map(|i| (0..self.columns).map(|j| (i, j)).collect());
+        let columns = (0..self.columns).map(|j| (0..self.rows).map(|i| (i, j)).collect());
+        rows.chain(columns).collect()
+    }
+
+    /// A line whose shown total pins its hidden entries down by their bounds alone: a count
+    /// shown as "< 5" lies between 1 and 4 and a withheld one is at least 0, so hidden entries
+    /// adding up to their least possible sum (or, without withheld ones, to 4 each) are known.
+    fn line_pinned_by_bounds(&self, suppressed: &[Vec<Option<Shown>>]) -> Option<Vec<(usize, usize)>> {
+        self.lines().into_iter().find(|line| {
+            let Some((&(ti, tj), cells)) = line.split_last() else { return false };
+            if suppressed[ti][tj].is_some() {
+                return false;
+            }
+            let hidden: Vec<_> = cells.iter().filter(|&&(i, j)| suppressed[i][j].is_some()).collect();
+            let few = hidden.iter().filter(|&&&(i, j)| suppressed[i][j] == Some(Shown::Few)).count() as u64;
+            let sum: u64 = hidden.iter().map(|&&(i, j)| self.values[i][j]).sum();
+            let withheld = hidden.len() as u64 - few;
+            !hidden.is_empty() && (sum == few || (withheld == 0 && sum == few * (THRESHOLD - 1)))
+        })
+    }
+
+    /// Withholds the smallest count above 0 still shown in `line` (a hidden entry whose value
+    /// is unknown above 0 unpins the others), or its total if none is left.
+    fn withhold_one_more(&self, suppressed: &mut [Vec<Option<Shown>>], line: &[(usize, usize)]) {
+        let Some((&total, cells)) = line.split_last() else { return };
+        let pick = cells
+            .iter()
+            .filter(|&&(i, j)| suppressed[i][j].is_none() && self.values[i][j] > 0)
+            .min_by_key(|&&(i, j)| self.values[i][j])
+            .copied()
+            .unwrap_or(total);
+        suppressed[pick.0][pick.1] = Some(Shown::Withheld);
     }
 
     /// The row `l` and column `k` whose rectangle with `(i, j)` costs least to suppress: fewest
@@ -346,6 +390,16 @@ mod tests {
             }
             let found = determined(&g);
             prop_assert!(found.is_empty(), "recoverable: {:?} in {:?} published as {:?}", found, rows, g);
+            // Nor by the bounds of what is hidden: each line with a shown total keeps room.
+            let grid = Grid::of(&rows);
+            let hidden: Vec<Vec<Option<Shown>>> = (0..grid.rows)
+                .map(|i| (0..grid.columns).map(|j| match g[i][j] {
+                    Some(_) => None,
+                    None if is_few(grid.values[i][j]) => Some(Shown::Few),
+                    None => Some(Shown::Withheld),
+                }).collect())
+                .collect();
+            prop_assert!(grid.line_pinned_by_bounds(&hidden).is_none(), "pinned by bounds: {:?} published as {:?}", rows, g);
         }
 
         #[test]
@@ -383,6 +437,19 @@ mod tests {
             (p.row_totals[1], p.column_totals[0], p.total),
             (Shown::Value(70), Shown::Value(40), Shown::Value(100))
         );
+    }
+
+    #[test]
+    fn hidden_counts_that_only_add_up_one_way_take_a_neighbour_with_them() {
+        // 8 - 6 = 2 for two counts of at least 1 each: both would be known to be 1.
+        let p = publish_list(&[1, 6, 1]);
+        assert_eq!(p.items, [Shown::Few, Shown::Withheld, Shown::Few]);
+        assert_eq!(p.total, Shown::Value(8));
+        // Two counts of 4 under a total of 8 + 5: known to be 4 each.
+        let p = publish_list(&[4, 5, 4]);
+        assert_eq!(p.items, [Shown::Few, Shown::Withheld, Shown::Few]);
+        // 2 and 3 could as well be 1 and 4: nothing more is hidden.
+        assert_eq!(publish_list(&[2, 3, 9]).items, [Shown::Few, Shown::Few, Shown::Value(9)]);
     }
 
     #[test]

@@ -12,11 +12,13 @@ use domain::disclosure::Shown;
 use domain::values::Locale;
 use plotters::prelude::*;
 
-const WIDTH: u32 = 760;
-const BAR: u32 = 22;
-const GAP: u32 = 10;
+// Wide enough for the longest reason at a readable size; on a phone the chart scrolls sideways
+// in its region (the page's own width stays).
+const WIDTH: u32 = 900;
+const BAR: u32 = 26;
+const GAP: u32 = 12;
 const TOP: u32 = 16;
-const LABELS: u32 = 250;
+const LABELS: u32 = 430;
 /// Fills of the series: dark, then light with a dark outline; told apart by lightness and the
 /// outline, and by the words at each bar.
 const FILLS: [RGBColor; 2] = [RGBColor(0x1d, 0x3f, 0x6e), RGBColor(0xd6, 0xe4, 0xf5)];
@@ -52,11 +54,11 @@ fn draw(
         .max()
         .unwrap_or(0)
         .max(1);
-    let plot_width = f64::from(WIDTH - LABELS - 150);
+    let plot_width = f64::from(WIDTH - LABELS - 200);
     let text = |size: u32| TextStyle::from(("sans-serif", size).into_font()).color(&INK);
     for (r, row) in chart.rows.iter().enumerate() {
         let y0 = (TOP + r as u32 * row_height) as i32;
-        root.draw(&Text::new(row.label.clone(), (8, y0 + 4), text(15)))?;
+        root.draw(&Text::new(row.label.clone(), (8, y0 + 4), text(19)))?;
         for (b, &series) in chart.plotted.iter().enumerate() {
             let y = y0 + (b as u32 * BAR) as i32;
             let value = row.values.get(series).copied().unwrap_or(Shown::Value(0));
@@ -71,7 +73,7 @@ fn draw(
             if chart.plotted.len() > 1 {
                 label = format!("{label} {}", chart.series.get(series).cloned().unwrap_or_default());
             }
-            root.draw(&Text::new(label, (x0 + len + 6, y + 4), text(14)))?;
+            root.draw(&Text::new(label, (x0 + len + 6, y + 4), text(18)))?;
         }
     }
     // The axis the bars start from.

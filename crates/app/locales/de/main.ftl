@@ -2080,6 +2080,7 @@ figures-chart-topics = Was die Tauschenden lernen wollten (Themen ab 5 Nennungen
 figures-chart-rounds = Matching-Runden: vermittelte Personen und bewiesene Obergrenze
 figures-chart-desc = Balkendiagramm „{ $title }“. Der größte Wert ({ $series }): { $label } mit { $value }. Alle Werte stehen in der Tabelle unter dem Diagramm.
 figures-chart-desc-empty = Balkendiagramm „{ $title }“: noch keine Werte über null. Die Tabelle unter dem Diagramm nennt alle Werte.
+figures-chart-desc-suppressed = Balkendiagramm „{ $title }“: Alle Werte liegen unter 5 oder sind geschützt und werden ohne Balken genannt. Die Tabelle unter dem Diagramm nennt alle Werte.
 figures-rows-swaps = Stand
 figures-rows-quarters = Quartal
 figures-rows-regions = Bundesland

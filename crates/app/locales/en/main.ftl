@@ -2080,6 +2080,7 @@ figures-chart-topics = What people went to learn (topics named 5 times or more)
 figures-chart-rounds = Matching rounds: people matched and the proven upper bound
 figures-chart-desc = Bar chart "{ $title }". The largest value ({ $series }): { $label } with { $value }. All values are in the table below the chart.
 figures-chart-desc-empty = Bar chart "{ $title }": no values above zero yet. The table below the chart lists all values.
+figures-chart-desc-suppressed = Bar chart "{ $title }": all values are below 5 or withheld and are named without bars. The table below the chart lists all values.
 figures-rows-swaps = Stage
 figures-rows-quarters = Quarter
 figures-rows-regions = Federal state
