@@ -11,7 +11,6 @@
 
 use crate::names::Names;
 use crate::{App, Error, Result, today};
-use chrono::Utc;
 use domain::access::Actor;
 use domain::round::{Blocks, Candidate, Period, RoundFigures, compatibility, fit};
 use domain::swap::Swap;
@@ -171,7 +170,7 @@ pub async fn run(app: &App, round: &Round) -> Result<RoundFigures> {
     };
     let mut claimed_at = round.claimed_at.ok_or(Error::Conflict("round-not-claimed"))?;
     let mut names = Names::default().with_orgs(store::orgs::list(&app.db).await?.into_iter().map(|o| (o.id, o.name)));
-    let now = Utc::now();
+    let now = store::now();
     let mut written = 0;
     for batch in solution.swaps.chunks(WRITE_BATCH) {
         let mut proposals = Vec::with_capacity(batch.len());

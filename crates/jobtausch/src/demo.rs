@@ -526,7 +526,7 @@ async fn past_swap(db: &Db, app: &App, (rz, city2): (OrgId, OrgId)) -> anyhow::R
     let proposed: NaiveDate = past.monday() - chrono::Days::new(30);
     let members = [(ingo_id, rz), (karl, city2)];
     let err = |e: domain::swap::SwapError| anyhow::anyhow!("demo swap: {e}");
-    let now = Utc::now();
+    let now = store::now();
     let message = Some("Rechenzentrum trifft Bürgeramt?".to_owned());
     let (mut swap, _) = Swap::propose(SwapId::new(), past, members.to_vec(), message, proposed, now).map_err(err)?;
     store::swaps::create(db, &swap, &effects("swap.proposed")).await?;

@@ -419,7 +419,7 @@ pub async fn act(app: &App, me: &Account, id: SwapId, command: Command) -> Resul
                 day: today(),
                 status,
                 note,
-                created_at: Utc::now(),
+                created_at: store::now(),
                 resolved_at: None,
             };
             let mut fx = audit(me.id, "week.checkin", id, status.code().to_owned());

@@ -163,6 +163,17 @@ async fn a_backup_restores_and_the_journey_continues() {
     let compared = store::copy::verify(&db, &restored).await.unwrap();
     assert_eq!(compared.len(), store::copy::TABLES.len(), "every table, row by row");
 
+    // The demo, with every kind of value (PDFs, coordinates, empty columns), moves to
+    // PostgreSQL and from there into a fresh SQLite file unchanged.
+    let pg = Db::connect(&testing::postgres_empty_url().await).await.unwrap();
+    store::copy::copy_all(&db, &pg).await.unwrap();
+    let back = Db::connect(&format!("sqlite://{}", dir.path().join("back.db").display())).await.unwrap();
+    store::copy::copy_all(&pg, &back).await.unwrap();
+    store::copy::verify(&pg, &back).await.unwrap();
+    let compared = store::copy::verify(&db, &back).await.unwrap();
+    let rows = |table: &str| compared.iter().find(|(t, _)| *t == table).map_or(0, |(_, n)| *n);
+    assert!(rows("agreements") > 0 && rows("organisations") > 0, "{compared:?}");
+
     // The journey goes on there: Eva proposes a swap to Ingo, who is open to one.
     let app = app::App::new(restored.clone(), app::Config::new("http://127.0.0.1:8080"));
     let account = |email: &str| {
