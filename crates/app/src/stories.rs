@@ -227,8 +227,8 @@ pub async fn told(app: &App, me: &Account, swap: &domain::swap::Swap) -> Result<
     Ok(Some(store::stories::of_swap(&app.db, swap.id).await?))
 }
 
-/// A photo sent with a story: its bytes as uploaded.
-pub fn checked_photo(raw: &[u8]) -> Result<NewPhoto> {
+/// A photo sent with a story, cleaned of its metadata, or why the photo field refuses it.
+pub fn checked_photo(raw: &[u8]) -> std::result::Result<NewPhoto, domain::FieldError> {
     use domain::error::{FieldError, Reason};
     let clean = documents::photo::clean(raw).map_err(|e| {
         let reason = match e {
@@ -236,7 +236,7 @@ pub fn checked_photo(raw: &[u8]) -> Result<NewPhoto> {
             documents::photo::PhotoError::NotAPhoto => Reason::NotAPhoto,
             documents::photo::PhotoError::TooManyPixels => Reason::TooLong { max: documents::photo::MAX_SIDE },
         };
-        Error::Invalid(vec![FieldError::new("photo", reason)])
+        FieldError::new("photo", reason)
     })?;
     Ok(NewPhoto {
         content_type: clean.content_type.to_owned(),

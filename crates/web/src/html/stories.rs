@@ -445,8 +445,7 @@ fn sent_photo(m: &CsrfMultipart) -> (Option<app::stories::NewPhoto>, Vec<domain:
     match m.file("photo").map(app::stories::checked_photo) {
         None => (None, vec![]),
         Some(Ok(p)) => (Some(p), vec![]),
-        Some(Err(app::Error::Invalid(errs))) => (None, errs),
-        Some(Err(_)) => (None, vec![]),
+        Some(Err(refused)) => (None, vec![refused]),
     }
 }
 
