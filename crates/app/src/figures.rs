@@ -252,9 +252,10 @@ pub async fn of_network(app: &App, actor: &Actor, year: Option<i32>) -> Result<F
 }
 
 /// The network's figures as everyone may see them, without signing in: the same suppressed
-/// counts as the organisers see (the public page shows a part of them).
+/// counts as the organisers see (the public page shows a part of them). Counting every swap
+/// takes a while at network scale, so they are kept for a minute (`cache`).
 pub async fn public(app: &App) -> Result<Figures> {
-    figures(app, Whose::Network, None).await
+    app.cache.public_figures(|| figures(app, Whose::Network, None)).await
 }
 
 /// The first year the figures can be asked for.
