@@ -136,7 +136,7 @@ enum Kind {
     Text,
     Time,
     Int,
-    SmallInt,
+    Int32,
     Bool,
     Bytes,
 }
@@ -149,7 +149,7 @@ trait ColumnType {
 macro_rules! column_types {
     ($($ty:ty => $kind:ident),+) => {$(impl ColumnType for $ty { const KIND: Kind = Kind::$kind; })+};
 }
-column_types!(Uuid => Uuid, String => Text, Ts => Time, i64 => Int, i32 => SmallInt, bool => Bool, Vec<u8> => Bytes);
+column_types!(Uuid => Uuid, String => Text, Ts => Time, i64 => Int, i32 => Int32, bool => Bool, Vec<u8> => Bytes);
 
 impl<T: ColumnType> ColumnType for Option<T> {
     const KIND: Kind = T::KIND;
@@ -163,7 +163,7 @@ enum Value {
     Text(String),
     Time(Ts),
     Int(i64),
-    SmallInt(i32),
+    Int32(i32),
     Bool(bool),
     Bytes(Vec<u8>),
 }
@@ -193,7 +193,8 @@ macro_rules! side {
             async fn rows(&mut self, sql: &str, columns: &[Column]) -> Result<Vec<Vec<Value>>, sqlx::Error> {
                 let rows = sqlx::query(sql).fetch_all(&mut *self).await?;
                 let mut values = Vec::with_capacity(rows.len());
-                for row in &rows {
+                // Each row is freed once decoded: a table of PDFs is not held twice.
+                for row in rows {
                     let mut decoded = Vec::with_capacity(columns.len());
                     for (i, column) in columns.iter().enumerate() {
                         decoded.push(
@@ -202,7 +203,7 @@ macro_rules! side {
                                 Kind::Text => row.try_get::<Option<String>, _>(i)?.map(Value::Text),
                                 Kind::Time => row.try_get::<Option<Ts>, _>(i)?.map(Value::Time),
                                 Kind::Int => row.try_get::<Option<i64>, _>(i)?.map(Value::Int),
-                                Kind::SmallInt => row.try_get::<Option<i32>, _>(i)?.map(Value::SmallInt),
+                                Kind::Int32 => row.try_get::<Option<i32>, _>(i)?.map(Value::Int32),
                                 Kind::Bool => row.try_get::<Option<bool>, _>(i)?.map(Value::Bool),
                                 Kind::Bytes => row.try_get::<Option<Vec<u8>>, _>(i)?.map(Value::Bytes),
                             }
@@ -222,16 +223,16 @@ macro_rules! side {
                         (Value::Null, Kind::Text) => query.bind(None::<String>),
                         (Value::Null, Kind::Time) => query.bind(None::<Ts>),
                         (Value::Null, Kind::Int) => query.bind(None::<i64>),
-                        (Value::Null, Kind::SmallInt) => query.bind(None::<i32>),
+                        (Value::Null, Kind::Int32) => query.bind(None::<i32>),
                         (Value::Null, Kind::Bool) => query.bind(None::<bool>),
                         (Value::Null, Kind::Bytes) => query.bind(None::<Vec<u8>>),
                         (Value::Uuid(v), _) => query.bind(*v),
-                        (Value::Text(v), _) => query.bind(v.clone()),
+                        (Value::Text(v), _) => query.bind(v.as_str()),
                         (Value::Time(v), _) => query.bind(*v),
                         (Value::Int(v), _) => query.bind(*v),
-                        (Value::SmallInt(v), _) => query.bind(*v),
+                        (Value::Int32(v), _) => query.bind(*v),
                         (Value::Bool(v), _) => query.bind(*v),
-                        (Value::Bytes(v), _) => query.bind(v.clone()),
+                        (Value::Bytes(v), _) => query.bind(v.as_slice()),
                     };
                 }
                 query.execute(&mut *self).await?;
@@ -273,7 +274,10 @@ macro_rules! in_transactions {
             $body
         };
         dst.commit().await?;
-        src.rollback().await?;
+        // The target holds the copy now; a source whose read does not end cleanly is no failure.
+        if let Err(e) = src.rollback().await {
+            tracing::warn!(error = %e, "the source's read transaction did not end cleanly");
+        }
         out
     }};
 }
@@ -281,10 +285,11 @@ macro_rules! in_transactions {
 /// One snapshot of a PostgreSQL source for the whole copy.
 const PG_SNAPSHOT: &str = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
 
-/// The `SELECT` of a table's listed columns, in a stable order (for comparing).
+/// The `SELECT` of a table's listed columns, in no order: the comparison sorts the rows itself,
+/// and sorting tables of PDFs in the database would cost more than the copy.
 fn select(table: &Table) -> String {
     let cols = table.columns.iter().map(|c| c.name).collect::<Vec<_>>().join(", ");
-    format!("SELECT {cols} FROM {} ORDER BY {cols}", table.name)
+    format!("SELECT {cols} FROM {}", table.name)
 }
 
 /// Umbrella links, copied after every organisation is in.
@@ -321,8 +326,10 @@ async fn copy_into(src: &mut impl Side, dst: &mut impl Side) -> Result<Vec<(&'st
     // migrations on both sides; the copy brings them (and every later version) from the source.
     for table in TABLES.iter().filter(|t| !SEEDED.contains(t)) {
         let count = dst.rows(&format!("SELECT COUNT(*) FROM {table}"), COUNT).await?;
-        if let Some(Value::Int(rows @ 1..)) = count.first().and_then(|row| row.first()) {
-            return Err(CopyError::TargetNotEmpty { table, rows: *rows });
+        match count.iter().map(Vec::as_slice).collect::<Vec<_>>().as_slice() {
+            [[Value::Int(0)]] => {}
+            [[Value::Int(rows)]] => return Err(CopyError::TargetNotEmpty { table, rows: *rows }),
+            _ => return Err(sqlx::Error::Protocol(format!("no count of {table}")).into()),
         }
     }
     dst.execute("DELETE FROM agreement_templates WHERE org_id IS NULL", &[], &[]).await?;
