@@ -74,10 +74,38 @@ pub fn event(kind: &'static str, to: &Contact, args: &[(&str, Arg)], attachment:
     OutboxMail {
         kind,
         recipient: to.email.clone(),
-        subject: t_args(to.locale, &format!("mail-{kind}-subject"), args),
+        subject: fitting_subject(to.locale, kind, args),
         body: t_args(to.locale, &format!("mail-{kind}-body"), args),
         attachment,
     }
+}
+
+/// The subject `mail-{kind}-subject` in at most [`SUBJECT_MAX`] characters: a title (of an
+/// event or a story, up to 120 characters) too long for it is cut at a word and ends in "…";
+/// the text names it whole.
+fn fitting_subject(lang: Locale, kind: &str, args: &[(&str, Arg)]) -> String {
+    let key = format!("mail-{kind}-subject");
+    let subject = t_args(lang, &key, args);
+    let over = subject.chars().count().saturating_sub(SUBJECT_MAX);
+    let title = args.iter().find_map(|(name, value)| match value {
+        fluent_templates::fluent_bundle::FluentValue::String(title) if *name == "title" => Some(title.as_ref()),
+        _ => None,
+    });
+    let Some(title) = title.filter(|_| over > 0) else { return subject };
+    let keep = title.chars().count().saturating_sub(over + 1);
+    let mut cut: String = title.chars().take(keep).collect();
+    // Cut inside a word: that word goes.
+    if title.chars().nth(keep).is_some_and(|c| !c.is_whitespace())
+        && let Some(space) = cut.rfind(char::is_whitespace).filter(|at| *at > 0)
+    {
+        cut.truncate(space);
+    }
+    let cut = cut.trim_end_matches(|c: char| c.is_whitespace() || ",;:–-".contains(c));
+    let args: Vec<(&str, Arg)> = args
+        .iter()
+        .map(|(name, value)| (*name, if *name == "title" { arg(format!("{cut}…")) } else { value.clone() }))
+        .collect();
+    t_args(lang, &key, &args)
 }
 
 /// The link that confirms the address of an employer's application to join.
@@ -653,4 +681,33 @@ pub async fn inbox(app: &App, me: &crate::Account) -> Result<Vec<Notification>> 
 /// Marks every message of `me` read.
 pub async fn mark_read(app: &App, me: &crate::Account) -> Result<()> {
     Ok(store::inbox::mark_read(&app.db, me.id).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_title_is_cut_at_a_word_to_keep_the_subject_short() {
+        let title = "Zweiter Versuch: Was eine Woche Bürgeramt lehrt, und warum wir es wieder tun würden";
+        let args = [("name", arg("Lena Wolf")), ("by", arg("Ingo Lehmann")), ("title", arg(title)), ("link", arg("x"))];
+        for lang in [Locale::De, Locale::En] {
+            let subject = fitting_subject(lang, "story-drafted", &args);
+            assert!(subject.chars().count() <= SUBJECT_MAX, "{subject}");
+            let expected = match lang {
+                // Cut inside "lehrt": the word goes.
+                Locale::De => "Jobtausch: Bitte stimmen Sie „Zweiter Versuch: Was eine Woche Bürgeramt…“ zu",
+                // Cut after "lehrt,": the comma goes.
+                Locale::En => "Jobtausch: please approve \"Zweiter Versuch: Was eine Woche Bürgeramt lehrt…\"",
+            };
+            assert_eq!(subject, expected);
+            let body = t_args(lang, "mail-story-drafted-body", &args);
+            assert!(body.contains(title), "the text names the title whole: {body}");
+        }
+        let short = [("title", arg("Vom Rechenzentrum ins Bürgeramt"))];
+        assert_eq!(
+            fitting_subject(Locale::De, "story-published", &short),
+            "Jobtausch: „Vom Rechenzentrum ins Bürgeramt“ ist veröffentlicht"
+        );
+    }
 }
