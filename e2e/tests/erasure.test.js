@@ -6,10 +6,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { launch, newPage, visit, submit, field, fieldError, login, toPasswordStep, expectAccessible } from './lib/browser.js';
 import { download, pdfText } from './lib/files.js';
-import { waitForMail, mailboxMark } from './lib/mail.js';
+import { signUp } from './lib/people.js';
 
 const SHOTS = process.env.E2E_SCREENSHOTS || join(import.meta.dirname, '..', 'screenshots');
 const PASSWORD = 'Herbst-Tausch-2026!';
@@ -23,28 +22,7 @@ after(async () => {
   await browser?.close();
 });
 
-/** Signs up a new person at Stadt Musterstadt and confirms the address by the link in the mail. */
-async function newPerson(name) {
-  const email = `e2e.${name.toLowerCase().replace(/\s+/g, '.')}.${randomBytes(3).toString('hex')}@musterstadt.example`;
-  const { context, page } = await newPage(browser);
-  try {
-    const mark = await mailboxMark();
-    await visit(page, '/signup');
-    await field(page, 'E-Mail-Adresse').fill(email);
-    await field(page, 'Name').fill(name);
-    await field(page, 'Passwort').fill(PASSWORD);
-    await field(page, 'Passwort wiederholen').fill(PASSWORD);
-    await field(page, 'Ich habe die Datenschutzerklärung gelesen.').setChecked(true);
-    await submit(page, page.getByRole('button', { name: 'Konto anlegen' }), { status: 200 });
-    const mail = await waitForMail(email, { subject: /bestätigen Sie Ihre E-Mail-Adresse/, after: mark });
-    const link = mail.body.match(/https?:\/\/[^\s<>"]+\/verify\?token=[A-Za-z0-9_-]+/)[0];
-    await visit(page, link);
-    await submit(page, page.locator('main').getByRole('button', { name: 'Adresse bestätigen' }), { status: 200 });
-  } finally {
-    await context.close();
-  }
-  return email;
-}
+const newPerson = (name) => signUp(browser, name, PASSWORD);
 
 const noSidewaysScroll = async (page, width) =>
   assert.ok(

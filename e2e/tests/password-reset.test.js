@@ -5,7 +5,6 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BASE_URL,
-  DEMO_PASSWORD,
   launch,
   newPage,
   visit,
@@ -18,6 +17,7 @@ import {
   toPasswordStep,
 } from './lib/browser.js';
 import { waitForMail, mailboxMark } from './lib/mail.js';
+import { signUp } from './lib/people.js';
 
 let browser;
 before(async () => {
@@ -27,29 +27,16 @@ after(async () => {
   await browser?.close();
 });
 
-// Her password changes here, and is set back to the demo's at the end for the other tests.
-const EMAIL = 'jana.fischer@rz-westfalen.example';
+// A person of its own, signed up for this test: the demo's people keep their password.
+const NAME = 'Rita Reset';
+const OLD_PASSWORD = 'Erstes-Passwort-Herbst-2026';
 const NEW_PASSWORD = 'Neues-Passwort-Herbst-2026';
 
-/** Sets the password of EMAIL through a mailed reset link, as the first test does step by step. */
-async function resetTo(page, password) {
-  const mark = await mailboxMark();
-  await visit(page, '/password/forgot');
-  await field(page, 'E-Mail-Adresse').fill(EMAIL);
-  await submit(page, page.locator('main form').getByRole('button', { name: 'Link anfordern' }), { status: 200 });
-  const mail = await waitForMail(EMAIL, { subject: /Passwort zurücksetzen/, after: mark });
-  const link = (mail.body.match(/https?:\/\/[^\s<>"]+\/password\/reset\?token=[A-Za-z0-9_-]+/) || [])[0];
-  assert.ok(link, `no reset link in:\n${mail.body}`);
-  await visit(page, link);
-  await field(page, 'Passwort').fill(password);
-  await field(page, 'Passwort wiederholen').fill(password);
-  await submit(page, page.locator('main form').getByRole('button', { name: 'Passwort speichern' }), { status: 200 });
-}
-
 test('password reset: the mailed link sets a new password once and ends the other sessions', async () => {
+  const EMAIL = await signUp(browser, NAME, OLD_PASSWORD);
   // A session elsewhere, which the reset must end.
   const elsewhere = await newPage(browser);
-  await login(elsewhere.page, EMAIL);
+  await login(elsewhere.page, EMAIL, OLD_PASSWORD);
 
   const { context, page } = await newPage(browser);
   try {
@@ -60,7 +47,7 @@ test('password reset: the mailed link sets a new password once and ends the othe
     await page.getByRole('heading', { level: 1, name: 'Passwort vergessen' }).waitFor();
 
     // A malformed address is refused at the field.
-    await field(page, 'E-Mail-Adresse').fill('jana.fischer');
+    await field(page, 'E-Mail-Adresse').fill('rita.reset');
     await submit(page, page.locator('main form').getByRole('button', { name: 'Link anfordern' }), { status: 422 });
     assert.deepEqual(await summaryTargets(page), ['email']);
     assert.equal(await fieldError(page, 'email'), 'Bitte eine gültige E-Mail-Adresse angeben, z. B. name@stadt.de.');
@@ -72,7 +59,7 @@ test('password reset: the mailed link sets a new password once and ends the othe
     await page.getByText(`Wenn zu ${EMAIL} ein Konto gehört`).waitFor();
 
     const mail = await waitForMail(EMAIL, { subject: /Passwort zurücksetzen/, after: mark });
-    assert.match(mail.body, /Guten Tag Jana Fischer,/);
+    assert.match(mail.body, /Guten Tag Rita Reset,/);
     const link = (mail.body.match(/https?:\/\/[^\s<>"]+\/password\/reset\?token=[A-Za-z0-9_-]+/) || [])[0];
     assert.ok(link?.startsWith(`${BASE_URL}/password/reset?token=`), `no reset link in:\n${mail.body}`);
 
@@ -109,20 +96,16 @@ test('password reset: the mailed link sets a new password once and ends the othe
 
     // The old password no longer works, the new one does.
     await toPasswordStep(page, EMAIL);
-    await field(page, 'Passwort').fill(DEMO_PASSWORD);
+    await field(page, 'Passwort').fill(OLD_PASSWORD);
     await submit(page, page.locator('main').getByRole('button', { name: 'Anmelden', exact: true }), { status: 422 });
     assert.equal(await fieldError(page, 'password'), 'E-Mail-Adresse oder Passwort sind falsch.');
     await login(page, EMAIL, NEW_PASSWORD);
-    await page.getByRole('heading', { name: 'Willkommen, Jana Fischer' }).waitFor();
+    await page.getByRole('heading', { name: `Willkommen, ${NAME}` }).waitFor();
 
     // The session from before the reset has ended.
     await elsewhere.page.goto('/profile');
     assert.equal(new URL(elsewhere.page.url()).pathname, '/login');
     await expectAccessible(elsewhere.page);
-
-    // Back to the demo's password (in the signed-out page), for the tests that sign Jana in.
-    await resetTo(elsewhere.page, DEMO_PASSWORD);
-    await login(elsewhere.page, EMAIL);
   } finally {
     await context.close();
     await elsewhere.context.close();
