@@ -2,7 +2,9 @@
 //! providers, a regional data centre that is a member of it, and a second city; fictional people
 //! in every role. All demo accounts share one password. The story's swap is confirmed and its
 //! week planned (briefings, appointments, handover, a deputy); a swap of last month waits for
-//! one reflection, and its story, drafted by Ingo, waits for Karl and the press offices.
+//! one reflection, and its story, drafted by Ingo, waits for Karl and the press offices. Eight
+//! earlier swaps of sixteen more people, completed and reflected on, give the figures counts to
+//! show.
 
 use app::orgs::{OrgInput, PolicyInput, RoleChange};
 use app::swaps::{Command, ProposalInput};
@@ -340,7 +342,9 @@ pub async fn seed(app: &App) -> anyhow::Result<Demo> {
     }
     let feed_url = story_swap(app).await?;
     waiting_swap(app).await?;
-    let past = past_swap(db, app, (rz, city2)).await?;
+    history(db, app, [("musterstadt", city), ("rz-westfalen", rz), ("beispielhausen", city2), ("kommunal-it", assoc)])
+        .await?;
+    let past = past_swap(db, app).await?;
     story_draft(app, past).await?;
     meetup(app).await?;
     Ok(Demo { logins, feed_url })
@@ -515,54 +519,163 @@ fn effects(action: &'static str) -> Effects {
 }
 
 /// Last month's swap (Ingo and Karl): its week is over and Ingo has written his reflection,
-/// Karl not yet. A swap cannot be proposed for a week gone by, so this history is written
-/// the way the journey would have left it, through the domain's own transitions, without the
-/// notifications (nobody should get "your week begins today" for last month).
-async fn past_swap(db: &Db, app: &App, (rz, city2): (OrgId, OrgId)) -> anyhow::Result<SwapId> {
-    let ingo_id = account(app, "ingo.lehmann@rz-westfalen.example").await?.id;
-    let karl = account(app, "karl.meyer@beispielhausen.example").await?.id;
+/// Karl not yet.
+async fn past_swap(db: &Db, app: &App) -> anyhow::Result<SwapId> {
+    let ingo = account(app, "ingo.lehmann@rz-westfalen.example").await?;
+    let karl = account(app, "karl.meyer@beispielhausen.example").await?;
+    // Written now: Karl does not see Ingo's reflection before he wrote his own (for 14 days
+    // after the week's end as stored).
+    let id = completed_swap(db, app, [&ingo, &karl], 4, false).await?;
+    reflect(app, &ingo, id, &REFLECTIONS[0]).await?;
+    Ok(id)
+}
+
+/// A swap whose week ended `weeks_ago` weeks ago between the two accounts. With `backdate`,
+/// it was proposed a month before the week and approved, consented and signed in the days
+/// after, and completed after the week; without, all of it happened now. A swap cannot be proposed
+/// for a week gone by, so this history is written the way the journey would have left it,
+/// through the domain's own transitions at those times, without the notifications (nobody
+/// should get "your week begins today" for last month).
+async fn completed_swap(
+    db: &Db,
+    app: &App,
+    members: [&Account; 2],
+    weeks_ago: u64,
+    backdate: bool,
+) -> anyhow::Result<SwapId> {
     let today = Utc::now().date_naive();
-    let past = IsoWeek::of(today - chrono::Days::new(28));
-    let proposed: NaiveDate = past.monday() - chrono::Days::new(30);
-    let members = [(ingo_id, rz), (karl, city2)];
-    let err = |e: domain::swap::SwapError| anyhow::anyhow!("demo swap: {e}");
+    let week = IsoWeek::of(today - chrono::Days::new(7 * weeks_ago));
+    let proposed: NaiveDate = week.monday() - chrono::Days::new(30);
+    // A weekday morning of the proposal's days, in stored precision.
     let now = store::now();
-    let message = Some("Rechenzentrum trifft Bürgeramt?".to_owned());
-    let (mut swap, _) = Swap::propose(SwapId::new(), past, members.to_vec(), message, proposed, now).map_err(err)?;
+    let at = |days: u64| match backdate {
+        true => (proposed + chrono::Days::new(days)).and_hms_opt(9, 30, 0).unwrap_or_default().and_utc(),
+        false => now,
+    };
+    let orgs: Vec<(UserId, OrgId)> = members
+        .iter()
+        .map(|m| Ok((m.id, m.org_id.ok_or_else(|| anyhow::anyhow!("{} has no organisation", m.id))?)))
+        .collect::<anyhow::Result<_>>()?;
+    let err = |e: domain::swap::SwapError| anyhow::anyhow!("demo swap: {e}");
+    let message = Some("Eine Woche bei Ihnen – hätten Sie Lust?".to_owned());
+    let (mut swap, _) = Swap::propose(SwapId::new(), week, orgs.clone(), message, proposed, at(0)).map_err(err)?;
     store::swaps::create(db, &swap, &effects("swap.proposed")).await?;
     let mut policies = Vec::new();
-    for (_, org) in members {
-        policies.push((org, store::orgs::get(db, org).await?.policy));
+    for (_, org) in &orgs {
+        policies.push((*org, store::orgs::get(db, *org).await?.policy));
     }
-    swap.accept(&actor(karl, city2, vec![]), &policies, now).map_err(err)?;
+    let (partner, partner_org) = orgs[1];
+    swap.accept(&actor(partner, partner_org, vec![]), &policies, at(1)).map_err(err)?;
     for i in 0..swap.approvals.len() {
         let org = swap.approvals[i].org;
-        let approver = store::contacts::role_holders(db, org, "approver").await?[0].id;
-        swap.approve(&actor(approver, org, vec![OrgRole::Approver]), i, "Gern – viel Erfolg!", now).map_err(err)?;
+        let approver = store::contacts::role_holders(db, org, OrgRole::Approver.code()).await?[0].id;
+        swap.approve(&actor(approver, org, vec![OrgRole::Approver]), i, "Gern – viel Erfolg!", at(3)).map_err(err)?;
+    }
+    for step in 0..swap.bodies.len() {
+        let (org, body) = (swap.bodies[step].org, swap.bodies[step].body);
+        if swap.bodies[step].rule != PolicyRule::Consent {
+            continue;
+        }
+        let role = OrgRole::ALL.iter().copied().find(|r| r.body() == Some(body));
+        let role = role.ok_or_else(|| anyhow::anyhow!("no role consents for {body:?}"))?;
+        let member = store::contacts::role_holders(db, org, role.code()).await?[0].id;
+        swap.consent(&actor(member, org, vec![role]), step, at(4)).map_err(err)?;
     }
     let agreement = app::swaps::agreement_document(app, &swap).await.map_err(refused("agreement"))?;
     swap.attach_agreement(agreement.hash.clone()).map_err(err)?;
-    for (u, o) in members {
-        swap.sign(&actor(u, o, vec![]), &agreement.hash, now).map_err(err)?;
+    for (day, (u, o)) in orgs.iter().enumerate() {
+        swap.sign(&actor(*u, *o, vec![]), &agreement.hash, at(6 + day as u64)).map_err(err)?;
     }
     store::swaps::save_with_agreement(db, &swap, Some(&agreement), &effects("swap.confirmed")).await?;
     swap.version += 1;
-    swap.begin_week(past.monday()).map_err(err)?;
+    swap.begin_week(week.monday()).map_err(err)?;
     store::swaps::save(db, &swap, &effects("swap.week_began")).await?;
     swap.version += 1;
-    swap.complete_week(past.friday() + chrono::Days::new(1)).map_err(err)?;
+    swap.complete_week(week.friday() + chrono::Days::new(1)).map_err(err)?;
     store::swaps::save(db, &swap, &effects("swap.week_completed")).await?;
-    // From here on the week is over and Ingo writes his reflection as he would on the page.
+    if backdate {
+        let completed = (week.friday() + chrono::Days::new(1)).and_hms_opt(0, 5, 0).unwrap_or_default().and_utc();
+        store::swaps::set_history_times(db, swap.id, at(7), completed).await?;
+    }
+    Ok(swap.id)
+}
+
+/// What someone learned in a swap, what they will change, and whether they recommend one.
+struct Reflection {
+    learned: &'static str,
+    will_change: &'static str,
+    recommend: &'static str,
+}
+
+const REFLECTIONS: [Reflection; 4] = [
+    Reflection {
+        learned: "Wie ein Bürgeramt den Andrang am Montagmorgen organisiert – und was unsere Dienste dort auslösen.",
+        will_change: "Ich lade künftig Fachämter zu unseren Change-Terminen ein.",
+        recommend: "yes",
+    },
+    Reflection {
+        learned: "Wie viel Abstimmung hinter einem Online-Antrag steckt, bevor er bei uns ankommt.",
+        will_change: "Ich rufe bei Rückfragen an, statt eine E-Mail zu schreiben.",
+        recommend: "yes",
+    },
+    Reflection {
+        learned: "Dass die andere Seite mit denselben Vorgaben kämpft, nur mit anderen Werkzeugen.",
+        will_change: "Wir teilen unsere Vorlagen für Ausschreibungen mit den Partnern.",
+        recommend: "yes",
+    },
+    Reflection {
+        learned: "Eine Woche ist kurz: Die ersten zwei Tage gingen für Zugänge und Einweisungen drauf.",
+        will_change: "Ich bereite Gäste künftig mit einer Liste der Ansprechpersonen vor.",
+        recommend: "no",
+    },
+];
+
+/// `who` writes their reflection on the completed swap `id`, as on the page.
+async fn reflect(app: &App, who: &Account, id: SwapId, r: &Reflection) -> anyhow::Result<()> {
     let reflection = WeekCommand::Reflect {
-        learned: "Wie ein Bürgeramt den Andrang am Montagmorgen organisiert – und was unsere Dienste dort auslösen."
-            .into(),
-        will_change: "Ich lade künftig Fachämter zu unseren Change-Terminen ein.".into(),
-        recommend: "yes".into(),
+        learned: r.learned.into(),
+        will_change: r.will_change.into(),
+        recommend: r.recommend.into(),
         free_text: String::new(),
     };
-    let ingo = account(app, "ingo.lehmann@rz-westfalen.example").await?;
-    app::week::act(app, &ingo, swap.id, reflection).await.map_err(refused("reflection"))?;
-    Ok(swap.id)
+    app::week::act(app, who, id, reflection).await.map_err(refused("reflection"))?;
+    Ok(())
+}
+
+/// The network's first months: people who swapped before the demo's own people, each pair in a
+/// week some weeks back, so that the figures have counts of 5 and more to show (and some below).
+/// They have accounts in their organisations but no profiles, and are not demo logins.
+async fn history(db: &Db, app: &App, orgs: [(&str, OrgId); 4]) -> anyhow::Result<()> {
+    const PAIRS: [((&str, &str), (&str, &str), u64); 8] = [
+        (("Sabine Köhler", "musterstadt"), ("Tobias Brandt", "rz-westfalen"), 6),
+        (("Markus Yildiz", "musterstadt"), ("Anja Petersen", "beispielhausen"), 7),
+        (("Julia Neumann", "musterstadt"), ("Stefan Becker", "kommunal-it"), 8),
+        (("Hannah Schulz", "musterstadt"), ("Oliver Franke", "rz-westfalen"), 9),
+        (("Peter Wagner", "musterstadt"), ("Maria Jansen", "beispielhausen"), 10),
+        (("Claudia Hoffmann", "rz-westfalen"), ("Jens Lorenz", "beispielhausen"), 11),
+        (("Birgit Krüger", "beispielhausen"), ("Uwe Schröder", "kommunal-it"), 12),
+        (("Nils Hartmann", "rz-westfalen"), ("Katrin Vogel", "kommunal-it"), 13),
+    ];
+    let password = Password::parse("p", DEMO_PASSWORD).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let person = async |name: &str, domain: &str| -> anyhow::Result<Account> {
+        let org =
+            orgs.iter().find(|(d, _)| *d == domain).map(|(_, o)| *o).ok_or_else(|| anyhow::anyhow!("{domain}"))?;
+        let local = name.to_lowercase().replace(' ', ".").replace('ö', "oe").replace('ü', "ue");
+        let email = Email::parse("email", &format!("{local}@{domain}.example")).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let name = DisplayName::parse("name", name).map_err(|e| anyhow::anyhow!("{e}"))?;
+        app::account::create_verified(app, &email, &name, &password, Some(org), false, "demo")
+            .await
+            .map_err(refused("account"))?;
+        app::account::by_email(app, &email).await.map_err(refused("account"))
+    };
+    for (i, ((a, a_org), (b, b_org), weeks_ago)) in PAIRS.into_iter().enumerate() {
+        let a = person(a, a_org).await?;
+        let b = person(b, b_org).await?;
+        let id = completed_swap(db, app, [&a, &b], weeks_ago, true).await?;
+        reflect(app, &a, id, &REFLECTIONS[i % REFLECTIONS.len()]).await?;
+        reflect(app, &b, id, &REFLECTIONS[(i + 1) % REFLECTIONS.len()]).await?;
+    }
+    Ok(())
 }
 
 /// Ingo's story of last month's swap, drafted: it waits for Karl and for the press offices

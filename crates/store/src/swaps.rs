@@ -153,6 +153,25 @@ pub async fn create(db: &Db, swap: &Swap, effects: &Effects) -> Result<(), Store
     Ok(())
 }
 
+/// Sets when a swap was confirmed and completed, for a history written after the fact (the
+/// demo's past swaps): [`save`] stamps the time of writing.
+pub async fn set_history_times(
+    db: &Db,
+    id: SwapId,
+    confirmed_at: DateTime<Utc>,
+    completed_at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    write_tx!(db, tx => {
+        sqlx::query("UPDATE swaps SET confirmed_at = $2, completed_at = $3, updated_at = $3 WHERE id = $1")
+            .bind(id.0)
+            .bind(confirmed_at)
+            .bind(completed_at)
+            .execute(&mut *tx)
+            .await?;
+    });
+    Ok(())
+}
+
 /// Writes a changed swap over the version it was read at; `swap.version` is that version.
 pub async fn save(db: &Db, swap: &Swap, effects: &Effects) -> Result<(), StoreError> {
     save_with_agreement(db, swap, None, effects).await
